@@ -1,0 +1,86 @@
+/**
+ * codecs.ts: the typed entry points over the runtime's generic encoder and decoder.
+ *
+ * With a Plesk envelope we generate `encodeRequestPacket` / `decodeRequestPacket` /
+ * `encodeResponsePacket` / `decodeResponsePacket`; for every schema set, `encodeType` and
+ * `decodeType` encode and decode any complex type as an element of a given name (all a schema
+ * with no global element, such as Plesk's backup.xsd alone, offers).
+ */
+import type { Project } from 'ts-morph';
+import type { IrSchema } from '../model/ir.js';
+import { PACKET_ELEMENT, PACKET_TYPE_NAMES, packetTypes } from '../passes/apply-plesk-conventions.js';
+import { compareCodePoints } from '../passes/names.js';
+import { createGeneratedFile, textOf } from './print.js';
+import { isFlag } from './type-expressions.js';
+
+export function emitCodecs(project: Project, ir: IrSchema): string {
+  const file = createGeneratedFile(project, 'codecs.ts', ir.entries, 'Typed encoders and decoders.');
+  const packets = packetTypes(ir);
+  const typeNames = ir.complexTypes.map((t) => t.tsName).sort(compareCodePoints);
+  file.addImportDeclaration({ moduleSpecifier: './metadata.js', namedImports: ['schema'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/decode.js', namedImports: ['decodeDocument'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/encode.js', namedImports: ['encodeDocument'] });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namespaceImport: 'T' });
+
+  for (const direction of ['request', 'response'] as const) {
+    const type = packets[direction];
+    if (!type) continue;
+    const alias = PACKET_TYPE_NAMES[direction];
+    if (type.tsName !== alias) file.addTypeAlias({ isExported: true, name: alias, type: `T.${type.tsName}` });
+    const tsType = type.tsName === alias ? `T.${alias}` : alias;
+    const ref = `{ c: '${type.tsName}' }`;
+    file.addFunction({
+      isExported: true,
+      name: `encode${alias}`,
+      parameters: [{ name: 'packet', type: tsType }],
+      returnType: 'string',
+      docs: [`Writes a ${direction} <${PACKET_ELEMENT}> in schema order, checking every rule of the schema first.\n\n@throws XmlEncodeError naming the path and the broken rule`],
+      statements: `return encodeDocument(schema, '${PACKET_ELEMENT}', ${ref}, packet);`,
+    });
+    file.addFunction({
+      isExported: true,
+      name: `decode${alias}`,
+      parameters: [{ name: 'xml', type: 'string' }],
+      returnType: tsType,
+      docs: [`Reads a ${direction} <${PACKET_ELEMENT}>, validating it against the schema as it goes.\n\n@throws XmlDecodeError naming the path, line, column and what was expected`],
+      statements: `return decodeDocument(schema, '${PACKET_ELEMENT}', ${ref}, xml) as ${tsType};`,
+    });
+  }
+
+  file.addInterface({
+    isExported: true,
+    name: 'TypeMap',
+    docs: ['Every complex type of the schema set, by name: the types `encodeType` and `decodeType` accept.'],
+    properties: typeNames.map((name) => ({ name, type: `T.${name}` })),
+  });
+  const flags = ir.complexTypes.filter(isFlag).length;
+  file.addFunction({
+    isExported: true,
+    name: 'encodeType',
+    typeParameters: [{ name: 'K', constraint: 'keyof TypeMap' }],
+    parameters: [{ name: 'type', type: 'K' }, { name: 'element', type: 'string' }, { name: 'value', type: 'TypeMap[K]' }],
+    returnType: 'string',
+    docs: [`Writes \`value\` as the element \`element\` of the complex type \`type\` (${typeNames.length} types, ${flags} of them flags).`],
+    statements: `return encodeDocument(schema, element, { c: type }, value);`,
+  });
+  file.addFunction({
+    isExported: true,
+    name: 'decodeType',
+    typeParameters: [{ name: 'K', constraint: 'keyof TypeMap' }],
+    parameters: [{ name: 'type', type: 'K' }, { name: 'element', type: 'string' }, { name: 'xml', type: 'string' }],
+    returnType: 'TypeMap[K]',
+    docs: ['Reads a document whose root is the element `element` of the complex type `type`.'],
+    statements: `return decodeDocument(schema, element, { c: type }, xml) as TypeMap[K];`,
+  });
+  return textOf(file);
+}
+
+export function emitIndex(project: Project, ir: IrSchema): string {
+  const file = createGeneratedFile(project, 'index.ts', ir.entries, 'The package entry.');
+  file.addExportDeclaration({ moduleSpecifier: './types.js' });
+  file.addExportDeclaration({ moduleSpecifier: './codecs.js' });
+  file.addExportDeclaration({ moduleSpecifier: './metadata.js', namedExports: ['schema'] });
+  file.addExportDeclaration({ moduleSpecifier: './runtime/errors.js', namedExports: ['XmlDecodeError', 'XmlEncodeError'] });
+  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/meta.js', namedExports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'RawXml', 'SchemaMeta', 'XmlAny'] });
+  return textOf(file);
+}

@@ -1,0 +1,43 @@
+/**
+ * The pure core: loaded schema sets (plus the runtime sources and templates) → the files of the
+ * generated package, as a map from relative path to text, in code-point order. No file is read
+ * or written here.
+ */
+import type { SchemaSet } from './load/load-schemas.js';
+import { buildIr } from './model/build-ir.js';
+import type { IrSchema } from './model/ir.js';
+import { runPasses } from './passes/index.js';
+import { compareCodePoints } from './passes/names.js';
+import { emitCodecs, emitIndex } from './emit/emit-codecs.js';
+import { emitMetadata } from './emit/emit-metadata.js';
+import { emitPackageFiles, type PackageOptions } from './emit/emit-package-files.js';
+import { emitTypes } from './emit/emit-types.js';
+import { BANNER, createPrinter } from './emit/print.js';
+
+export interface GenerateInput extends PackageOptions {
+  sets: SchemaSet[];
+  /** runtime/*.ts of plesk-codegen, by file name: copied into src/runtime/ */
+  runtime: Map<string, string>;
+  /** templates/*.hbs, by file name */
+  templates: Map<string, string>;
+}
+
+export interface GenerateResult {
+  files: Map<string, string>;
+  ir: IrSchema;
+}
+
+export function generate(input: GenerateInput): GenerateResult {
+  const ir = runPasses(buildIr(input.sets));
+  const project = createPrinter();
+  const files = new Map<string, string>();
+  files.set('src/types.ts', emitTypes(project, ir));
+  files.set('src/metadata.ts', emitMetadata(project, ir));
+  files.set('src/codecs.ts', emitCodecs(project, ir));
+  files.set('src/index.ts', emitIndex(project, ir));
+  for (const [name, text] of input.runtime) {
+    files.set(`src/runtime/${name}`, `${BANNER}\n// Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.\n${text}`);
+  }
+  for (const [name, text] of emitPackageFiles(ir, input.templates, input)) files.set(name, text);
+  return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir };
+}

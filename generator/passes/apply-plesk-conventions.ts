@@ -1,0 +1,62 @@
+/**
+ * Everything plesk-codegen knows about Plesk rather than about XML Schema, in one place.
+ *
+ * - The envelope: a global element `packet`. The response packet is the one whose content can
+ *   hold `system` (the packet-level error); the other is the request packet. Their types are
+ *   named `RequestPacket` and `ResponsePacket`.
+ * - Operators and operations: the packet's repeating choice holds operators (`backup-manager`,
+ *   `customer`, …), kept in order in the property `operators`; an operator's type whose content is
+ *   a repeating choice holds operations (`get-tasks-info`, …), in the property `operations`.
+ *
+ * A schema set without a `packet` element (Plesk's backup.xsd alone) is left as it is.
+ */
+import { SchemaError } from '../errors.js';
+import type { IrComplexType, IrGroup, IrParticle, IrRoot, IrSchema } from '../model/ir.js';
+import { isRepeating } from '../model/ir.js';
+
+export const PACKET_ELEMENT = 'packet';
+export const PACKET_TYPE_NAMES = { request: 'RequestPacket', response: 'ResponsePacket' } as const;
+
+export function applyPleskConventions(ir: IrSchema): IrSchema {
+  const seen: Partial<Record<'request' | 'response', IrRoot>> = {};
+  for (const root of ir.roots) {
+    if (root.name !== PACKET_ELEMENT || root.type.kind !== 'complex') continue;
+    const type = root.type.type;
+    const direction = findElement(type.model, 'system') ? 'response' : 'request';
+    const previous = seen[direction];
+    if (previous && previous.type.kind === 'complex' && previous.type.type !== type) {
+      throw new SchemaError('packet-envelope', root.loc, `a second ${direction} <packet> is declared (the first is in ${previous.set})`, `generate one ${direction} schema at a time: pass one agent_${direction === 'request' ? 'input' : 'output'}.xsd`);
+    }
+    seen[direction] = root;
+    root.packet = direction;
+    type.preferredName = PACKET_TYPE_NAMES[direction];
+    for (const group of repeatingChoices(type.model)) {
+      group.preferredProp = 'operators';
+      for (const operator of group.items) {
+        if (operator.kind !== 'element' || operator.type.kind !== 'complex') continue;
+        const model = operator.type.type.model;
+        if (model && model.kind !== 'element' && model.kind !== 'any' && isRepeating(model)) model.preferredProp = 'operations';
+      }
+    }
+  }
+  return ir;
+}
+
+function findElement(model: IrParticle | undefined, name: string): boolean {
+  if (!model || model.kind === 'any') return false;
+  if (model.kind === 'element') return model.name === name;
+  return model.items.some((item) => findElement(item, name));
+}
+
+function* repeatingChoices(model: IrParticle | undefined): Generator<IrGroup> {
+  if (!model || model.kind === 'element' || model.kind === 'any') return;
+  if (model.kind === 'choice' && isRepeating(model)) yield model;
+  else for (const item of model.items) yield* repeatingChoices(item);
+}
+
+/** The packet types for the entry exports, if the schema has a Plesk envelope. */
+export function packetTypes(ir: IrSchema): Partial<Record<'request' | 'response', IrComplexType>> {
+  const result: Partial<Record<'request' | 'response', IrComplexType>> = {};
+  for (const root of ir.roots) if (root.packet && root.type.kind === 'complex') result[root.packet] = root.type.type;
+  return result;
+}

@@ -1,0 +1,147 @@
+/**
+ * Compiles a content model into a deterministic automaton over element names (a Glushkov
+ * position automaton; XSD's Unique Particle Attribution rule makes it deterministic).
+ *
+ * States are the element particles ("positions") plus a start state. A transition also says
+ * which records to keep: a repeating group keeps each iteration in its own record (an item of
+ * its array property), so moving from one position to another may close records and open new
+ * ones. Bounds other than 0, 1 and unbounded, and the members an xs:all requires, are checked
+ * when a record closes ({@link RecordCheck}).
+ */
+import type { ElementParticle, GroupParticle, Particle, WildcardParticle } from './meta.js';
+
+export interface Position {
+  leaf: ElementParticle | WildcardParticle;
+  /** the repeating groups around the leaf, outermost first: each is one record level */
+  scopes: GroupParticle[];
+}
+
+export interface Transition {
+  to: number;
+  /** how many group records (of the current position's scopes) stay open */
+  keep: number;
+}
+
+export interface State {
+  next: Map<string, Transition>;
+  wildcard?: Transition;
+  accepting: boolean;
+  /** element names allowed here, in schema order, for messages */
+  expected: string[];
+}
+
+/** A check run when a record closes. */
+export type RecordCheck =
+  | { kind: 'count'; prop: string; name: string; min: number; max: number }
+  | { kind: 'required'; prop: string; name: string };
+
+export interface Automaton {
+  positions: Position[];
+  start: State;
+  states: State[];
+  /** checks per record level: index 0 is the type's record, then one per repeating group */
+  checks: Map<GroupParticle | null, RecordCheck[]>;
+}
+
+interface Info {
+  nullable: boolean;
+  first: number[];
+  last: number[];
+}
+
+const NO_RESTART = Number.MAX_SAFE_INTEGER;
+const cache = new WeakMap<Particle, Automaton>();
+
+export function automatonFor(model: Particle): Automaton {
+  let automaton = cache.get(model);
+  if (!automaton) cache.set(model, (automaton = compile(model)));
+  return automaton;
+}
+
+function compile(model: Particle): Automaton {
+  const positions: Position[] = [];
+  /** follow[p]: target position → depth of the group the edge restarts (NO_RESTART for none) */
+  const follow: Map<number, number>[] = [];
+  const checks = new Map<GroupParticle | null, RecordCheck[]>([[null, []]]);
+  const edge = (from: number[], to: number[], restart: number) => {
+    for (const p of from) for (const q of to) {
+      const known = follow[p]!.get(q);
+      // prefer staying in the same iteration; else restart the innermost group possible
+      if (known === undefined || (known !== NO_RESTART && (restart === NO_RESTART || restart > known))) follow[p]!.set(q, restart);
+    }
+  };
+  const bounded = (p: { min: number; max: number }) => p.min > 1 || p.max > 1;
+
+  const visit = (p: Particle, scopes: GroupParticle[], owner: GroupParticle | null): Info => {
+    if (p.k === 'el' || p.k === 'any') {
+      const index = positions.push({ leaf: p, scopes }) - 1;
+      follow.push(new Map());
+      if (p.max === -1 || p.max > 1) edge([index], [index], NO_RESTART);
+      if (bounded(p)) checks.get(owner)!.push({ kind: 'count', prop: p.prop, name: p.k === 'el' ? `<${p.name}>` : 'wildcard elements', min: p.min, max: p.max });
+      return { nullable: p.min === 0, first: [index], last: [index] };
+    }
+    const repeating = p.max === -1 || p.max > 1;
+    const inner = repeating ? [...scopes, p] : scopes;
+    const innerOwner = repeating ? p : owner;
+    if (repeating) {
+      checks.set(p, []);
+      if (bounded(p)) checks.get(owner)!.push({ kind: 'count', prop: p.prop!, name: `the ${p.k === 'seq' ? 'sequence' : 'choice'} group`, min: p.min, max: p.max });
+    }
+    const parts = p.items.map((item) => visit(item, inner, innerOwner));
+    let info: Info;
+    if (p.k === 'seq') {
+      for (let i = 0; i < parts.length; i++) {
+        for (let j = i + 1; j < parts.length; j++) {
+          edge(parts[i]!.last, parts[j]!.first, NO_RESTART);
+          if (!parts[j]!.nullable) break;
+        }
+      }
+      const first: number[] = [];
+      for (const part of parts) {
+        first.push(...part.first);
+        if (!part.nullable) break;
+      }
+      const last: number[] = [];
+      for (let i = parts.length - 1; i >= 0; i--) {
+        last.push(...parts[i]!.last);
+        if (!parts[i]!.nullable) break;
+      }
+      info = { nullable: parts.every((x) => x.nullable), first, last };
+    } else {
+      info = { nullable: parts.some((x) => x.nullable) || (p.k === 'all' && parts.every((x) => x.nullable)), first: parts.flatMap((x) => x.first), last: parts.flatMap((x) => x.last) };
+      if (p.k === 'all') {
+        info.nullable = parts.every((x) => x.nullable);
+        edge(info.last, info.first, NO_RESTART);
+        if (p.min > 0) for (const item of p.items) if (item.k === 'el' && item.min > 0) checks.get(owner)!.push({ kind: 'required', prop: item.prop, name: item.name });
+        info.nullable = true; // required members are checked when the record closes
+      }
+    }
+    if (repeating) edge(info.last, info.first, scopes.length);
+    if (p.min === 0) info.nullable = true;
+    return info;
+  };
+
+  const root = visit(model, [], null);
+  const lastOfRoot = new Set(root.last);
+  const stateFor = (targets: Map<number, number>, from: GroupParticle[], accepting: boolean): State => {
+    const state: State = { next: new Map(), accepting, expected: [] };
+    for (const [to, restart] of [...targets].sort((a, b) => a[0] - b[0])) {
+      const target = positions[to]!;
+      let keep = 0;
+      while (keep < from.length && keep < target.scopes.length && from[keep] === target.scopes[keep]) keep++;
+      if (restart !== NO_RESTART) keep = Math.min(keep, restart);
+      const transition = { to, keep };
+      if (target.leaf.k === 'any') {
+        state.wildcard ??= transition;
+        if (!state.expected.includes('(any element)')) state.expected.push('(any element)');
+      } else if (!state.next.has(target.leaf.name)) {
+        state.next.set(target.leaf.name, transition);
+        state.expected.push(target.leaf.name);
+      }
+    }
+    return state;
+  };
+  const start = stateFor(new Map(root.first.map((q) => [q, NO_RESTART])), [], root.nullable);
+  const states = positions.map((pos, p) => stateFor(follow[p]!, pos.scopes, lastOfRoot.has(p)));
+  return { positions, start, states, checks };
+}

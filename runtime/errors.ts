@@ -1,0 +1,33 @@
+/**
+ * Errors of the encoders and decoders. Each names the path of the element it is about
+ * (`packet/backup-manager/get-tasks-info/task-id`) and the rule that was broken.
+ */
+
+/** A value could not be written as schema-valid XML. Nothing was sent. */
+export class XmlEncodeError extends Error {
+  override readonly name = 'XmlEncodeError';
+  constructor(
+    /** where in the packet: element names joined by `/`, a property as `@name` or `.prop` */
+    readonly path: string,
+    /** what is wrong, without the path */
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+  }
+}
+
+/** A document is not well-formed, or does not follow the schema. */
+export class XmlDecodeError extends Error {
+  override readonly name = 'XmlDecodeError';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(`${path || '(document)'}${line !== undefined ? ` (line ${line}, column ${column})` : ''}: ${reason}`);
+  }
+}
+
+/** A broken facet or lexical rule, before the encoder or decoder adds the path. */
+export class ValueError extends Error {}

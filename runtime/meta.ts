@@ -1,0 +1,140 @@
+/**
+ * The metadata tables that generated code hands to the runtime.
+ *
+ * The generator turns every XSD type into one of these plain objects; the runtime's
+ * encoder and decoder read nothing else. Order lives in arrays (`attrs`, `items`), never in
+ * object keys. Type references are names looked up in a {@link SchemaMeta}, so recursive
+ * types need no special treatment.
+ */
+
+/** What a simple type's lexical space reduces to before facets are checked. */
+export type SimpleFamily =
+  /** any string; `lexical` may restrict it further */
+  | 'string'
+  /** xs:boolean: true|false|1|0, decoded to a JS boolean */
+  | 'boolean'
+  /** an integer that always fits a JS number (int, short, unsignedInt ...) */
+  | 'int'
+  /** an integer that may exceed 2^53 (integer, long, unsignedLong, positiveInteger ...): number when safe, bigint otherwise */
+  | 'bigint'
+  /** xs:double / xs:float: a JS number, INF, -INF and NaN included */
+  | 'double'
+  /** xs:decimal: kept as its string, validated */
+  | 'decimal';
+
+/** The whiteSpace facet. */
+export type WhiteSpace = 'preserve' | 'replace' | 'collapse';
+
+/** A simple type with all facets of its derivation chain folded in. */
+export interface SimpleTypeMeta {
+  /** the XSD name, for error messages (`BackupTaskIdType`, `xs:string`, `anonymous`) */
+  name: string;
+  family: SimpleFamily;
+  ws: WhiteSpace;
+  /** a named lexical check for string-family built-ins (date, dateTime, base64Binary ...) */
+  lexical?: string;
+  /** allowed values, compared after whitespace processing */
+  enum?: string[];
+  /** JavaScript regular expression sources (flag `u`): every inner list must have a match */
+  patterns?: string[][];
+  length?: number;
+  minLength?: number;
+  maxLength?: number;
+  /** inclusive / exclusive bounds as decimal strings (exact for big integers) */
+  minInclusive?: string;
+  maxInclusive?: string;
+  minExclusive?: string;
+  maxExclusive?: string;
+  totalDigits?: number;
+  fractionDigits?: number;
+  /** xs:union: the value is the first member that accepts it */
+  union?: SimpleTypeMeta[];
+  /** xs:list: a whitespace-separated list of items */
+  list?: SimpleTypeMeta;
+}
+
+/** How a particle's or attribute's type is found: a named simple type, a complex type, or untyped content. */
+export type TypeRef =
+  | { s: string }
+  | { c: string }
+  /** xs:anyType: any content, kept losslessly as {@link XmlAny} */
+  | { any: true };
+
+export interface AttributeMeta {
+  /** the XML attribute name */
+  name: string;
+  /** the property of the record that holds it */
+  prop: string;
+  type: string;
+  required: boolean;
+}
+
+/** An element declaration inside a content model. */
+export interface ElementParticle {
+  k: 'el';
+  name: string;
+  prop: string;
+  type: TypeRef;
+  min: number;
+  /** -1 for unbounded */
+  max: number;
+  nillable?: boolean;
+  /** the value an empty element takes (XSD `default`) */
+  dflt?: string;
+}
+
+/** A model group. A group with `max` > 1 (or -1) holds its iterations in the array property `prop`. */
+export interface GroupParticle {
+  k: 'seq' | 'choice' | 'all';
+  min: number;
+  max: number;
+  prop?: string;
+  items: Particle[];
+}
+
+/** An element wildcard (xs:any): matched elements are kept as {@link AnyElement} values in `prop`. */
+export interface WildcardParticle {
+  k: 'any';
+  prop: string;
+  min: number;
+  max: number;
+}
+
+export type Particle = ElementParticle | GroupParticle | WildcardParticle;
+
+export interface ComplexTypeMeta {
+  /** the XSD name, for error messages */
+  name: string;
+  attrs: AttributeMeta[];
+  /** `empty` with no attributes is a flag: its value is `true` */
+  content: 'empty' | 'simple' | 'elements';
+  /** simple content: its type and the property that holds the text */
+  text?: { type: string; prop: string };
+  model?: Particle;
+}
+
+/** Everything the runtime needs for one schema set. */
+export interface SchemaMeta {
+  simple: Record<string, SimpleTypeMeta>;
+  complex: Record<string, ComplexTypeMeta>;
+}
+
+/** The content of an untyped (xs:anyType) element: text-only content is a string, anything else {@link RawXml}. */
+export type XmlAny = string | RawXml;
+
+/** Element content kept as well-formed XML: its attributes and its inner markup, re-serialized. */
+export interface RawXml {
+  attributes?: Record<string, string>;
+  xml: string;
+}
+
+/** An element matched by a wildcard (xs:any). */
+export interface AnyElement extends RawXml {
+  name: string;
+}
+
+/** Exactly one property of `T` (an xs:choice): `OneOf<{ a: A; b: B }>` is `{ a: A; b?: never } | { b: B; a?: never }`. */
+export type OneOf<T> = { [K in keyof T]-?: { [P in K]-?: T[P] } & { [P in Exclude<keyof T, K>]?: never } }[keyof T];
+
+/** At most one property of `T` (an optional xs:choice). */
+export type AtMostOneOf<T> = OneOf<T> | { [P in keyof T]?: never };

@@ -1,0 +1,201 @@
+/**
+ * Simple values: lexical form ⇄ JavaScript value, with every facet checked both ways.
+ *
+ * - strings stay strings (`"007"` stays `"007"`), after the type's whiteSpace rule;
+ * - booleans: `true|1` → true, `false|0` → false;
+ * - small integers (int, unsignedInt …) are numbers; unbounded and 64-bit ones (integer, long,
+ *   unsignedLong, positiveInteger …) are numbers while exact (|v| ≤ 2^53 − 1) and bigints beyond;
+ * - xs:double is a number (INF, -INF, NaN included); xs:decimal stays its string.
+ * Failures throw {@link ValueError}; the caller adds the path.
+ */
+import { ValueError } from './errors.js';
+import type { SimpleTypeMeta } from './meta.js';
+import { applyWhiteSpace } from './xml-text.js';
+
+const INTEGER = /^[+-]?[0-9]+$/;
+const DECIMAL = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/;
+const DOUBLE = /^([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|-?INF|NaN)$/;
+const LEXICAL: Record<string, RegExp> = {
+  date: /^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$/,
+  dateTime: /^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$/,
+  time: /^[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$/,
+  duration: /^-?P(?=.)([0-9]+Y)?([0-9]+M)?([0-9]+D)?(T(?=.)([0-9]+H)?([0-9]+M)?([0-9]+(\.[0-9]+)?S)?)?$/,
+  gYear: /^-?[0-9]{4,}(Z|[+-][0-9]{2}:[0-9]{2})?$/,
+  gYearMonth: /^-?[0-9]{4,}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$/,
+  gMonth: /^--[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$/,
+  gMonthDay: /^--[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$/,
+  gDay: /^---[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$/,
+  base64Binary: /^(([A-Za-z0-9+/] ?){4})*(([A-Za-z0-9+/] ?){3}[A-Za-z0-9+/]|([A-Za-z0-9+/] ?){2}[AEIMQUYcgkosw048] ?=|[A-Za-z0-9+/] ?[AQgw] ?= ?=)?$/,
+  hexBinary: /^([0-9a-fA-F]{2})*$/,
+  language: /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/,
+  Name: /^[\p{L}_:][\p{L}\p{N}\p{M}_:.\-\u00B7]*$/u,
+  NCName: /^[\p{L}_][\p{L}\p{N}\p{M}_.\-\u00B7]*$/u,
+  NMTOKEN: /^[\p{L}\p{N}\p{M}_:.\-\u00B7]+$/u,
+  QName: /^([\p{L}_][\p{L}\p{N}\p{M}_.\-\u00B7]*:)?[\p{L}_][\p{L}\p{N}\p{M}_.\-\u00B7]*$/u,
+};
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+const compiled = new WeakMap<SimpleTypeMeta, RegExp[][]>();
+function patternsOf(meta: SimpleTypeMeta): RegExp[][] {
+  let re = compiled.get(meta);
+  if (!re) compiled.set(meta, (re = meta.patterns!.map((group) => group.map((src) => new RegExp(src, 'u')))));
+  return re;
+}
+
+/** Lexical form (as found in a document) → value. */
+export function decodeSimple(meta: SimpleTypeMeta, raw: string): unknown {
+  const text = applyWhiteSpace(raw, meta.ws);
+  if (meta.union) return firstMember(meta, (m) => decodeSimple(m, text));
+  if (meta.list) return text === '' ? [] : text.split(' ').map((item) => decodeSimple(meta.list!, item));
+  let value: unknown;
+  switch (meta.family) {
+    case 'boolean':
+      if (text === 'true' || text === '1') value = true;
+      else if (text === 'false' || text === '0') value = false;
+      else throw new ValueError(`"${text}" is not a boolean (true, false, 1 or 0)`);
+      break;
+    case 'int':
+      if (!INTEGER.test(text)) throw new ValueError(`"${text}" is not an integer`);
+      value = Number(text);
+      break;
+    case 'bigint':
+      if (!INTEGER.test(text)) throw new ValueError(`"${text}" is not an integer`);
+      value = exactInteger(text);
+      break;
+    case 'double':
+      if (!DOUBLE.test(text)) throw new ValueError(`"${text}" is not a number`);
+      value = text === 'INF' ? Infinity : text === '-INF' ? -Infinity : Number(text);
+      break;
+    case 'decimal':
+      if (!DECIMAL.test(text)) throw new ValueError(`"${text}" is not a decimal number`);
+      value = text;
+      break;
+    default:
+      value = text;
+  }
+  checkFacets(meta, text, value);
+  return value;
+}
+
+/** Value → lexical form (not yet escaped). */
+export function encodeSimple(meta: SimpleTypeMeta, value: unknown): string {
+  if (meta.union) return firstMember(meta, (m) => encodeSimple(m, value));
+  if (meta.list) {
+    if (!Array.isArray(value)) throw new ValueError(`expected an array for the list type ${meta.name}, got ${describe(value)}`);
+    return value.map((item) => encodeSimple(meta.list!, item)).join(' ');
+  }
+  let text: string;
+  switch (meta.family) {
+    case 'boolean':
+      if (typeof value !== 'boolean') throw new ValueError(`expected a boolean, got ${describe(value)}`);
+      text = value ? 'true' : 'false';
+      break;
+    case 'int':
+    case 'bigint':
+      if (typeof value === 'bigint' && meta.family === 'bigint') text = value.toString();
+      else if (typeof value === 'number' && Number.isSafeInteger(value)) text = String(value);
+      else throw new ValueError(meta.family === 'bigint' ? `expected an integer (a safe-integer number, or a bigint beyond 2^53), got ${describe(value)}` : `expected an integer number, got ${describe(value)}`);
+      break;
+    case 'double':
+      if (typeof value !== 'number') throw new ValueError(`expected a number, got ${describe(value)}`);
+      text = value === Infinity ? 'INF' : value === -Infinity ? '-INF' : String(value);
+      break;
+    case 'decimal':
+      text = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? applyWhiteSpace(value, 'collapse') : '';
+      if (!DECIMAL.test(text)) throw new ValueError(`expected a decimal number, got ${describe(value)}`);
+      break;
+    default:
+      if (typeof value !== 'string') throw new ValueError(`expected a string, got ${describe(value)}`);
+      text = applyWhiteSpace(value, meta.ws);
+  }
+  checkFacets(meta, text, meta.family === 'string' || meta.family === 'decimal' ? text : meta.family === 'boolean' ? value : decodeNumber(meta, text));
+  return text;
+}
+
+function decodeNumber(meta: SimpleTypeMeta, text: string): unknown {
+  return meta.family === 'bigint' ? exactInteger(text) : Number(text === 'INF' ? Infinity : text === '-INF' ? -Infinity : text);
+}
+
+function exactInteger(text: string): number | bigint {
+  if (text.length < 16) return Number(text);
+  const big = BigInt(text);
+  return big <= MAX_SAFE && big >= -MAX_SAFE ? Number(big) : big;
+}
+
+function checkFacets(meta: SimpleTypeMeta, text: string, value: unknown): void {
+  if (meta.lexical !== undefined && LEXICAL[meta.lexical] && !LEXICAL[meta.lexical]!.test(text)) {
+    throw new ValueError(`"${text}" is not a valid ${meta.lexical}`);
+  }
+  if (meta.enum && !enumHas(meta, text, value)) {
+    throw new ValueError(`"${text}" is not one of the values allowed by ${meta.name}: ${meta.enum.join(', ')}`);
+  }
+  if (meta.patterns) {
+    const groups = patternsOf(meta);
+    for (let g = 0; g < groups.length; g++) {
+      if (!groups[g]!.some((re) => re.test(text))) throw new ValueError(`"${text}" does not match the pattern ${meta.patterns[g]!.map((p) => p.slice(4, -2)).join(' | ')} of ${meta.name}`);
+    }
+  }
+  if (meta.length !== undefined || meta.minLength !== undefined || meta.maxLength !== undefined) {
+    const length = meta.family === 'string' && meta.lexical === 'base64Binary' ? Math.floor((text.replace(/[ =]/g, '').length * 3) / 4) : meta.lexical === 'hexBinary' ? text.length / 2 : codePoints(text);
+    if (meta.length !== undefined && length !== meta.length) throw new ValueError(`"${text}" has length ${length}; ${meta.name} requires exactly ${meta.length}`);
+    if (meta.minLength !== undefined && length < meta.minLength) throw new ValueError(`"${text}" is shorter than the minimum length ${meta.minLength} of ${meta.name}`);
+    if (meta.maxLength !== undefined && length > meta.maxLength) throw new ValueError(`"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is longer than the maximum length ${meta.maxLength} of ${meta.name}`);
+  }
+  if (meta.minInclusive !== undefined && compare(value, meta.minInclusive) < 0) throw new ValueError(`${text} is less than the minimum ${meta.minInclusive} of ${meta.name}`);
+  if (meta.maxInclusive !== undefined && compare(value, meta.maxInclusive) > 0) throw new ValueError(`${text} is greater than the maximum ${meta.maxInclusive} of ${meta.name}`);
+  if (meta.minExclusive !== undefined && compare(value, meta.minExclusive) <= 0) throw new ValueError(`${text} must be greater than ${meta.minExclusive} (${meta.name})`);
+  if (meta.maxExclusive !== undefined && compare(value, meta.maxExclusive) >= 0) throw new ValueError(`${text} must be less than ${meta.maxExclusive} (${meta.name})`);
+  if (meta.totalDigits !== undefined || meta.fractionDigits !== undefined) {
+    const [whole = '', fraction = ''] = text.replace(/^[+-]/, '').split('.');
+    const digits = (whole.replace(/^0+/, '') + fraction.replace(/0+$/, '')).length;
+    if (meta.totalDigits !== undefined && digits > meta.totalDigits) throw new ValueError(`${text} has more than ${meta.totalDigits} digits (${meta.name})`);
+    if (meta.fractionDigits !== undefined && fraction.replace(/0+$/, '').length > meta.fractionDigits) throw new ValueError(`${text} has more than ${meta.fractionDigits} fraction digits (${meta.name})`);
+  }
+}
+
+function enumHas(meta: SimpleTypeMeta, text: string, value: unknown): boolean {
+  if (meta.family === 'string' || meta.family === 'decimal') return meta.enum!.includes(text);
+  return meta.enum!.some((e) => compare(value, e) === 0 || (typeof value === 'boolean' && decodeSimple({ ...meta, enum: undefined }, e) === value));
+}
+
+/** Compares a number, bigint or decimal string with a decimal bound. */
+function compare(value: unknown, bound: string): number {
+  if (typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value) && INTEGER.test(bound))) {
+    const a = BigInt(value as number | bigint);
+    const b = BigInt(bound);
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  const a = Number(value);
+  const b = Number(bound);
+  return a < b ? -1 : a > b ? 1 : a === b ? 0 : NaN;
+}
+
+function firstMember<T>(meta: SimpleTypeMeta, attempt: (member: SimpleTypeMeta) => T): T {
+  const reasons: string[] = [];
+  for (const member of meta.union!) {
+    try {
+      return attempt(member);
+    } catch (error) {
+      if (!(error instanceof ValueError)) throw error;
+      reasons.push(error.message);
+    }
+  }
+  throw new ValueError(`no member of the union ${meta.name} accepts it (${reasons.join('; ')})`);
+}
+
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'bigint') return `the bigint ${value}n`;
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
+  return `${typeof value} ${String(value)}`;
+}

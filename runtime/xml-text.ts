@@ -1,0 +1,69 @@
+/**
+ * Escaping for XML text and attribute values, and the whiteSpace facet.
+ *
+ * The fast path is one regular-expression test: most values need no escaping at all.
+ */
+import { ValueError } from './errors.js';
+
+const TEXT_SPECIAL = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ATTR_SPECIAL = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/** Escapes character data; `\r` is written as a reference so that it survives parsing. */
+export function escapeText(value: string): string {
+  return TEXT_SPECIAL.test(value) ? slowEscape(value, false) : value;
+}
+
+/** Escapes an attribute value (double-quoted); tab, newline and CR survive as references. */
+export function escapeAttribute(value: string): string {
+  return ATTR_SPECIAL.test(value) ? slowEscape(value, true) : value;
+}
+
+function slowEscape(value: string, attribute: boolean): string {
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    let rep: string | undefined;
+    if (c === 38) rep = '&amp;';
+    else if (c === 60) rep = '&lt;';
+    else if (c === 62) rep = '&gt;';
+    else if (c === 13) rep = '&#13;';
+    else if (attribute && c === 34) rep = '&quot;';
+    else if (attribute && c === 9) rep = '&#9;';
+    else if (attribute && c === 10) rep = '&#10;';
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      throw new ValueError(`contains an unpaired surrogate (U+${c.toString(16).toUpperCase()}) at index ${i}, which XML cannot carry`);
+    } else if ((c < 32 && c !== 9 && c !== 10) || (c >= 0xdc00 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) {
+      throw new ValueError(`contains the character U+${c.toString(16).toUpperCase().padStart(4, '0')} at index ${i}, which XML 1.0 does not allow`);
+    }
+    if (rep !== undefined) {
+      out += value.slice(start, i) + rep;
+      start = i + 1;
+    }
+  }
+  return out + value.slice(start);
+}
+
+const NEEDS_COLLAPSE = /[\t\n\r]|^ | $| {2}/;
+const NEEDS_REPLACE = /[\t\n\r]/g;
+
+/** Applies a whiteSpace facet: `replace` turns tab/newline/CR into spaces, `collapse` also trims and folds runs. */
+export function applyWhiteSpace(value: string, ws: 'preserve' | 'replace' | 'collapse'): string {
+  if (ws === 'preserve') return value;
+  if (ws === 'replace') return value.replace(NEEDS_REPLACE, ' ');
+  return NEEDS_COLLAPSE.test(value) ? value.replace(/[\t\n\r ]+/g, ' ').trim() : value;
+}
+
+/** Whether a string is only XML white space. */
+export function isWhiteSpace(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
