@@ -6,16 +6,13 @@
 import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { DEFAULT_OUT, DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, DEFAULT_XSD } from './defaults.js';
 import { InternalError, SchemaError } from './errors.js';
 import { generate } from './generate.js';
 import { PROJECT_ROOT, readRuntimeSources, readTemplates } from './load/load-inputs.js';
 import { loadSchemaSets } from './load/load-schemas.js';
 import { staleFiles, writePackage } from './write.js';
 
-export const DEFAULT_XSD = ['xsd/request.xsd', 'xsd/response.xsd'];
-export const DEFAULT_OUT = 'generated';
-export const DEFAULT_PACKAGE_NAME = '@plesk-codegen/backup-manager';
-export const DEFAULT_PACKAGE_VERSION = '0.1.0';
 
 interface GenerateArgs {
   xsd?: string[];

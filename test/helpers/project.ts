@@ -1,0 +1,26 @@
+/** Paths and one-call generation helpers shared by the tests. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION } from '../../generator/defaults.js';
+import { generate, type GenerateResult } from '../../generator/generate.js';
+import { readRuntimeSources, readTemplates } from '../../generator/load/load-inputs.js';
+import { loadSchemaSets, type ReadText } from '../../generator/load/load-schemas.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+
+/** A folder of ../shared, or a clear failure when CI did not lay it out. */
+export function sharedDir(name: string): string {
+  const dir = path.join(SHARED, name);
+  if (!existsSync(dir)) throw new Error(`../shared/${name} is missing: expected ${dir} (CI lays ../shared beside the checkout)`);
+  return dir;
+}
+
+/** Runs the pure core on entry schemas (absolute paths), display paths relative to `baseDir`. */
+export function generateFrom(entries: string[], baseDir = ROOT, read?: ReadText): GenerateResult {
+  const sets = loadSchemaSets(entries, { baseDir, ...(read ? { read } : {}) });
+  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: DEFAULT_PACKAGE_NAME, packageVersion: DEFAULT_PACKAGE_VERSION });
+}
+
+export const DEFAULT_ENTRIES = ['xsd/request.xsd', 'xsd/response.xsd'].map((p) => path.join(ROOT, p));
