@@ -32,6 +32,8 @@ class Frame {
   depth = 0;
   hasMarkup = false;
   attributes: Record<string, string> | undefined;
+  /** how many xsi prefixes this element declared (undone when it closes) */
+  xsiDeclared = 0;
   /** matched by xs:any: the value keeps the element's name */
   wildcard = false;
   constructor(
@@ -49,7 +51,7 @@ class Decoder {
   readonly stack: Frame[] = [];
   readonly parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   result: unknown;
-  /** prefixes bound to the XML Schema instance namespace, by depth */
+  /** prefixes bound to the XML Schema instance namespace by the open elements */
   xsiPrefixes: string[] = [];
 
   constructor(readonly schema: SchemaMeta, readonly rootName: string, readonly rootType: TypeRef) {
@@ -136,16 +138,17 @@ class Decoder {
   }
 
   attributes(frame: Frame, attrs: Record<string, string>, nillable: boolean): void {
+    // namespace declarations first: they hold for every attribute of the element, whatever their order
+    for (const key in attrs) {
+      if (key === 'xmlns' && attrs[key] !== '') this.fail(`elements in the namespace "${attrs[key]}" are not part of this schema (it has no target namespace)`);
+      if (key.startsWith('xmlns:') && attrs[key] === XSI) {
+        this.xsiPrefixes.push(key.slice(6));
+        frame.xsiDeclared++;
+      }
+    }
     for (const key in attrs) {
       const value = attrs[key]!;
-      if (key === 'xmlns') {
-        if (value !== '') this.fail(`elements in the namespace "${value}" are not part of this schema (it has no target namespace)`);
-        continue;
-      }
-      if (key.startsWith('xmlns:')) {
-        if (value === XSI) this.xsiPrefixes.push(key.slice(6));
-        continue;
-      }
+      if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
       const colon = key.indexOf(':');
       if (colon > 0 && this.xsiPrefixes.includes(key.slice(0, colon))) {
         const local = key.slice(colon + 1);
@@ -231,6 +234,7 @@ class Decoder {
       }
     }
     this.stack.pop();
+    if (frame.xsiDeclared > 0) this.xsiPrefixes.length -= frame.xsiDeclared;
     const target = frame.target;
     if (!target) {
       this.result = value;

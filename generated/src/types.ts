@@ -3,7 +3,6 @@
 // The TypeScript types of every schema type.
 
 import type { AnyElement, AtMostOneOf, OneOf, XmlAny } from './runtime/meta.js';
-
 /**
  * Identifier of a backup task as Plesk hands it out: a run of decimal digits, possibly preceded by a minus sign (whitespace around it is ignored).
  *

@@ -6,30 +6,34 @@
  * order, otherwise a type alias intersecting its properties with one exclusive union per choice.
  * Every declaration's JSDoc carries the schema's documentation and the declaration it came from.
  */
-import type { Project } from 'ts-morph';
+import { StructureKind, type InterfaceDeclarationStructure, type Project, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { IrComplexType, IrSchema, IrSimpleType } from '../model/ir.js';
 import { compareCodePoints } from '../passes/names.js';
 import { createGeneratedFile, textOf } from './print.js';
-import { isFlag, renderShape, shapeOf, simpleMetaType, type Prop, type Shape } from './type-expressions.js';
+import { isFlag, propertyName, renderShape, shapeOf, simpleMetaType, type Prop, type Shape } from './type-expressions.js';
 
 export function emitTypes(project: Project, ir: IrSchema): string {
   const file = createGeneratedFile(project, 'types.ts', ir.entries, 'The TypeScript types of every schema type.');
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/meta.js', namedImports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'XmlAny'] });
+  // one bulk insertion: ts-morph re-parses the file after every manipulation
+  const statements: Array<TypeAliasDeclarationStructure | InterfaceDeclarationStructure> = [];
   for (const type of bySource(ir.simpleTypes)) {
-    file.addTypeAlias({ isExported: true, name: type.tsName, type: simpleMetaType(type.meta), docs: [docs(type, 'simpleType')] });
+    statements.push({ kind: StructureKind.TypeAlias, isExported: true, name: type.tsName, type: simpleMetaType(type.meta), docs: [docs(type, 'simpleType')] });
   }
   for (const type of bySource(ir.complexTypes)) {
     const shape = recordShape(type);
-    if (isFlag(type)) file.addTypeAlias({ isExported: true, name: type.tsName, type: 'true', docs: [docs(type, 'complexType', 'An empty element: present is `true`.')] });
+    if (isFlag(type)) statements.push({ kind: StructureKind.TypeAlias, isExported: true, name: type.tsName, type: 'true', docs: [docs(type, 'complexType', 'An empty element: present is `true`.')] });
     else if (shape.unions.length === 0) {
-      file.addInterface({
+      statements.push({
+        kind: StructureKind.Interface,
         isExported: true,
         name: type.tsName,
         docs: [docs(type, 'complexType')],
-        properties: shape.props.map((p) => ({ name: p.name, type: p.type, hasQuestionToken: p.optional, ...(p.doc ? { docs: [p.doc] } : {}) })),
+        properties: shape.props.map((p) => ({ name: propertyName(p.name), type: p.type, hasQuestionToken: p.optional, ...(p.doc ? { docs: [p.doc] } : {}) })),
       });
-    } else file.addTypeAlias({ isExported: true, name: type.tsName, type: renderShape(shape, ''), docs: [docs(type, 'complexType')] });
+    } else statements.push({ kind: StructureKind.TypeAlias, isExported: true, name: type.tsName, type: renderShape(shape, ''), docs: [docs(type, 'complexType')] });
   }
+  file.addStatements(statements);
   return textOf(file);
 }
 

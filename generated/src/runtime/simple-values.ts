@@ -58,7 +58,7 @@ export function decodeSimple(meta: SimpleTypeMeta, raw: string): unknown {
       break;
     case 'int':
       if (!INTEGER.test(text)) throw new ValueError(`"${text}" is not an integer`);
-      value = Number(text);
+      value = Number(text) + 0; // + 0 turns -0 into 0
       break;
     case 'bigint':
       if (!INTEGER.test(text)) throw new ValueError(`"${text}" is not an integer`);
@@ -119,7 +119,7 @@ function decodeNumber(meta: SimpleTypeMeta, text: string): unknown {
 }
 
 function exactInteger(text: string): number | bigint {
-  if (text.length < 16) return Number(text);
+  if (text.length < 16) return Number(text) + 0; // + 0 turns -0 into 0
   const big = BigInt(text);
   return big <= MAX_SAFE && big >= -MAX_SAFE ? Number(big) : big;
 }

@@ -1,0 +1,62 @@
+/**
+ * The generator on Plesk's own, unedited schemas: backup.xsd through its include chain, and the
+ * whole request and response API of both corpora.
+ */
+import test from 'ava';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writePackage } from '../generator/write.js';
+import { generateFrom, ROOT, sharedDir } from './helpers/project.js';
+
+const fixture = (name: string) => readFileSync(path.join(ROOT, 'test', 'fixtures', name), 'utf8');
+const backupManagerOf = (xml: string) => xml.slice(xml.indexOf('<backup-manager>'), xml.indexOf('</backup-manager>') + '</backup-manager>'.length);
+
+test("Plesk's backup.xsd generates through its include chain, and its codecs read what ours write", async (t) => {
+  const dir = sharedDir('plesk-xsd');
+  const { files, ir } = generateFrom([path.join(dir, 'backup.xsd')], path.dirname(dir));
+  t.deepEqual(ir.files, ['plesk-xsd/backup.xsd', 'plesk-xsd/plesk_domain.xsd', 'plesk-xsd/plesk_common.xsd', 'plesk-xsd/common.xsd', 'plesk-xsd/descriptor.xsd']);
+  t.true(files.get('src/types.ts')!.includes('export interface BackupInputType'));
+  // without a packet envelope the repeating choice keeps the default property name `items`;
+  // a task's id is untyped in Plesk's schema: it becomes the lossless XmlAny
+  t.regex(files.get('src/types.ts')!, /\bid: XmlAny;/);
+
+  const out = path.join(ROOT, '.tmp', 'plesk-backup-xsd');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  writePackage(out, files);
+  const pkg = await import(pathToFileURL(path.join(out, 'src', 'index.ts')).href);
+  const ours = await import('../generated/src/index.js');
+  for (const name of ['get-tasks-info.customer.response.xml', 'get-tasks-info.server.response.xml']) {
+    const plesk = pkg.decodeType('BackupOutputType', 'backup-manager', backupManagerOf(fixture(name)));
+    const task = plesk.items[0].getTasksInfo.result[0].task[0];
+    const mine = (ours.decodeResponsePacket(fixture(name)) as any).operators[0].backupManager.operations[0].getTasksInfo.result[0].task[0];
+    t.is(task.id, String(mine.id), 'untyped id decodes to its text');
+    t.is(task.status, mine.status);
+    t.is(task.filename, mine.filename);
+  }
+  const request = ours.encodeRequestPacket({ operators: [{ backupManager: { operations: [{ backupCustomer: { customerId: 7, local: true, description: 'x', onlyMail: true } }] } }] });
+  const decoded = pkg.decodeType('BackupInputType', 'backup-manager', backupManagerOf(request));
+  t.deepEqual(decoded, { items: [{ backupCustomer: { customerId: '7', local: true, description: 'x', onlyMail: '' } }] });
+});
+
+for (const corpus of ['plesk-xsd', 'plesk-xsd-2020']) {
+  test(`the whole API of ${corpus} (agent_input.xsd + agent_output.xsd) generates and compiles with tsc --strict`, (t) => {
+    const dir = sharedDir(corpus);
+    const started = Date.now();
+    const { files, ir } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir));
+    t.log(`${ir.files.length} schema files, ${ir.complexTypes.length} complex and ${ir.simpleTypes.length} simple types in ${Date.now() - started} ms`);
+    t.deepEqual(ir.roots.filter((r) => r.packet).map((r) => r.packet), ['request', 'response']);
+    const out = path.join(ROOT, '.tmp', `${corpus}-api`);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    writePackage(out, files);
+    try {
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(out, 'tsconfig.json'), '--noEmit'], { stdio: 'pipe' });
+      t.pass();
+    } catch (error) {
+      t.fail(`tsc --strict failed on the ${corpus} API:\n${(error as { stdout?: Buffer }).stdout?.toString().slice(0, 4000)}`);
+    }
+  });
+}
