@@ -38,19 +38,11 @@ class Encoder {
     this.out += text === '' ? `<${name}/>` : `<${name}>${text}</${name}>`;
   }
 
-  simpleText(typeName: string, value: unknown, where?: string): string {
+  /** A simple value, checked against its type and escaped for text (or, with `escape`, for an attribute). */
+  simpleText(typeName: string, value: unknown, where?: string, escape: (text: string) => string = escapeText): string {
     if (value === null) this.fail('null is only allowed for a nillable element', where);
     try {
-      return escapeText(encodeSimple(this.schema.simple[typeName]!, value));
-    } catch (error) {
-      if (error instanceof ValueError) this.fail(error.message, where);
-      throw error;
-    }
-  }
-
-  attributeText(typeName: string, value: unknown, where: string): string {
-    try {
-      return escapeAttribute(encodeSimple(this.schema.simple[typeName]!, value));
+      return escape(encodeSimple(this.schema.simple[typeName]!, value));
     } catch (error) {
       if (error instanceof ValueError) this.fail(error.message, where);
       throw error;
@@ -72,7 +64,7 @@ class Encoder {
         if (attr.required) this.fail(`the required attribute ${attr.name} (property ${attr.prop}) is missing`);
         continue;
       }
-      open += ` ${attr.name}="${this.attributeText(attr.type, v, `/@${attr.name}`)}"`;
+      open += ` ${attr.name}="${this.simpleText(attr.type, v, `/@${attr.name}`, escapeAttribute)}"`;
     }
     this.checkKeys(rec, propsOfRecord(type), type.name);
     if (type.content === 'simple') {
