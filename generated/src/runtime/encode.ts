@@ -18,7 +18,8 @@ const XSI_NIL = ' xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-ins
 type Rec = Record<string, unknown>;
 
 class Encoder {
-  out = '';
+  /** the document so far, in pieces (joined once at the end: no quadratic copying, little garbage) */
+  readonly parts: string[] = [];
   readonly path: string[] = [];
   constructor(readonly schema: SchemaMeta) {}
 
@@ -28,7 +29,7 @@ class Encoder {
 
   element(name: string, type: TypeRef, value: unknown, nillable: boolean): void {
     this.path.push(name);
-    if (value === null && nillable) this.out += `<${name}${XSI_NIL}/>`;
+    if (value === null && nillable) this.parts.push(`<${name}${XSI_NIL}/>`);
     else if ('s' in type) this.simpleElement(name, type.s, value);
     else if ('c' in type) this.complexElement(name, this.schema.complex[type.c]!, value);
     else this.anyContent(name, value);
@@ -37,7 +38,7 @@ class Encoder {
 
   simpleElement(name: string, typeName: string, value: unknown): void {
     const text = this.simpleText(typeName, value);
-    this.out += text === '' ? `<${name}/>` : `<${name}>${text}</${name}>`;
+    this.parts.push(text === '' ? `<${name}/>` : `<${name}>${text}</${name}>`);
   }
 
   /** A simple value, checked against its type and escaped for text (or, with `escape`, for an attribute). */
@@ -54,7 +55,7 @@ class Encoder {
   complexElement(name: string, type: ComplexTypeMeta, value: unknown): void {
     if (type.content === 'empty' && type.attrs.length === 0) {
       if (value !== true) this.fail(`expected true (an empty element), got ${describe(value)}`);
-      this.out += `<${name}/>`;
+      this.parts.push(`<${name}/>`);
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(`expected an object for ${type.name}, got ${describe(value)}`);
@@ -71,18 +72,16 @@ class Encoder {
     this.checkKeys(rec, propsOfRecord(type), type.name);
     if (type.content === 'simple') {
       const text = this.simpleText(type.text!.type, rec[type.text!.prop], `.${type.text!.prop}`);
-      this.out += text === '' ? `${open}/>` : `${open}>${text}</${name}>`;
+      this.parts.push(text === '' ? `${open}/>` : `${open}>${text}</${name}>`);
       return;
     }
-    if (!type.model) {
-      this.out += `${open}/>`;
-      return;
-    }
-    const before = this.out;
-    this.out = '';
+    const at = this.parts.push(`${open}/>`);
+    if (!type.model) return;
     this.particle(type.model, rec);
-    const content = this.out;
-    this.out = before + (content === '' ? `${open}/>` : `${open}>${content}</${name}>`);
+    if (this.parts.length > at) {
+      this.parts[at - 1] = `${open}>`;
+      this.parts.push(`</${name}>`);
+    }
   }
 
   particle(p: Particle, rec: Rec): void {
@@ -129,19 +128,22 @@ class Encoder {
       for (const item of p.items) this.particle(item, rec);
       return;
     }
-    const present: string[] = [];
+    // the branch that holds the present properties; allocation-free unless something is wrong
     let chosen: Particle | undefined;
+    let conflict = false;
     for (const branch of p.items) {
       const keys = keysOf(branch);
-      if (keys.some((k) => rec[k] !== undefined)) {
-        present.push(...keys.filter((k) => rec[k] !== undefined && !present.includes(k)));
-        chosen ??= branch;
-      }
+      let here = false;
+      for (let i = 0; i < keys.length; i++) if (rec[keys[i]!] !== undefined) here = true;
+      if (!here) continue;
+      if (chosen === undefined) chosen = branch;
+      else conflict = true;
     }
-    if (present.length > 0) {
-      const fits = p.items.find((b) => present.every((k) => keysOf(b).includes(k)));
-      if (!fits) this.fail(`properties ${present.join(' and ')} belong to different members of one choice (${choiceNames(p)}): give exactly one`);
-      chosen = fits;
+    if (conflict) {
+      // several branches hold present properties: fine only if one branch holds them all (shared properties)
+      const present = keysOf(p).filter((k) => rec[k] !== undefined);
+      chosen = p.items.find((b) => present.every((k) => keysOf(b).includes(k)));
+      if (!chosen) this.fail(`properties ${present.join(' and ')} belong to different members of one choice (${choiceNames(p)}): give exactly one`);
     }
     if (!chosen) {
       if (p.items.some((b) => nullable(b))) return;
@@ -169,14 +171,14 @@ class Encoder {
   /** Untyped content: a string is text; {@link RawXml} is written as it is (it came from a decoder). */
   anyContent(name: string, value: unknown): void {
     if (typeof value === 'string') {
-      this.out += value === '' ? `<${name}/>` : `<${name}>${this.escape(value)}</${name}>`;
+      this.parts.push(value === '' ? `<${name}/>` : `<${name}>${this.escape(value)}</${name}>`);
       return;
     }
     const raw = value as RawXml;
     if (typeof raw !== 'object' || raw === null || typeof raw.xml !== 'string') this.fail(`expected a string or { xml } for untyped content, got ${describe(value)}`);
     let open = `<${name}`;
     for (const [attr, v] of Object.entries(raw.attributes ?? {})) open += ` ${attr}="${escapeAttribute(v)}"`;
-    this.out += raw.xml === '' ? `${open}/>` : `${open}>${raw.xml}</${name}>`;
+    this.parts.push(raw.xml === '' ? `${open}/>` : `${open}>${raw.xml}</${name}>`);
   }
 
   escape(text: string): string {
@@ -214,7 +216,7 @@ function choiceNames(p: GroupParticle): string {
 export function encodeElement(schema: SchemaMeta, name: string, type: TypeRef, value: unknown): string {
   const encoder = new Encoder(schema);
   encoder.element(name, type, value, false);
-  return encoder.out;
+  return encoder.parts.join('');
 }
 
 /** Encodes a whole document: an XML declaration and the root element. */

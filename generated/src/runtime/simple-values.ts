@@ -110,12 +110,8 @@ export function encodeSimple(meta: SimpleTypeMeta, value: unknown): string {
       if (typeof value !== 'string') throw new ValueError(`expected a string, got ${describe(value)}`);
       text = applyWhiteSpace(value, meta.ws);
   }
-  checkFacets(meta, text, meta.family === 'string' || meta.family === 'decimal' ? text : meta.family === 'boolean' ? value : decodeNumber(meta, text));
+  checkFacets(meta, text, meta.family === 'string' || meta.family === 'decimal' ? text : value);
   return text;
-}
-
-function decodeNumber(meta: SimpleTypeMeta, text: string): unknown {
-  return meta.family === 'bigint' ? exactInteger(text) : Number(text === 'INF' ? Infinity : text === '-INF' ? -Infinity : text);
 }
 
 function exactInteger(text: string): number | bigint {
@@ -160,10 +156,15 @@ function enumHas(meta: SimpleTypeMeta, text: string, value: unknown): boolean {
   return meta.enum!.some((e) => compare(value, e) === 0 || (typeof value === 'boolean' && decodeSimple({ ...meta, enum: undefined }, e) === value));
 }
 
-/** Compares a number, bigint or decimal string with a decimal bound. */
+/** Compares a number, bigint or decimal string with a decimal bound; exact for integers of any size. */
 function compare(value: unknown, bound: string): number {
-  if (typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value) && INTEGER.test(bound))) {
-    const a = BigInt(value as number | bigint);
+  if (typeof value === 'number') {
+    const b = Number(bound);
+    // numbers compare exactly while the bound is exact too (all bounds of int, short, unsignedInt …)
+    if (Number.isSafeInteger(b) || !Number.isInteger(value) || !INTEGER.test(bound)) return value < b ? -1 : value > b ? 1 : value === b ? 0 : NaN;
+  }
+  if (typeof value === 'bigint' || typeof value === 'number') {
+    const a = BigInt(value);
     const b = BigInt(bound);
     return a < b ? -1 : a > b ? 1 : 0;
   }
