@@ -17,8 +17,6 @@ export interface IrSimpleType {
   doc?: string;
   /** facets folded across the derivation chain (its `name` is the XSD name) */
   meta: SimpleTypeMeta;
-  /** member types of a union, item type of a list (named ones get their own alias) */
-  builtin?: string;
   /** the TypeScript name, set by the naming pass */
   tsName: string;
 }
