@@ -84,7 +84,7 @@ export interface TypeMap {
   ResultType: T.ResultType;
 }
 
-/** Writes `value` as the element `element` of the complex type `type` (37 types, 1 of them flags). */
+/** Writes `value` as the element `element` of the complex type `type`. */
 export function encodeType<K extends keyof TypeMap>(type: K, element: string, value: TypeMap[K]): string {
   return encodeDocument(schema, element, { c: type }, value);
 }

@@ -11,7 +11,6 @@ import type { IrSchema } from '../model/ir.js';
 import { PACKET_ELEMENT, PACKET_TYPE_NAMES, packetTypes } from '../passes/apply-plesk-conventions.js';
 import { compareCodePoints } from '../passes/names.js';
 import { createGeneratedFile, textOf } from './print.js';
-import { isFlag } from './type-expressions.js';
 
 export function emitCodecs(project: Project, ir: IrSchema): string {
   const file = createGeneratedFile(project, 'codecs.ts', ir.entries, 'Typed encoders and decoders.');
@@ -53,14 +52,13 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
     docs: ['Every complex type of the schema set, by name: the types `encodeType` and `decodeType` accept.'],
     properties: typeNames.map((name) => ({ name, type: `T.${name}` })),
   });
-  const flags = ir.complexTypes.filter(isFlag).length;
   file.addFunction({
     isExported: true,
     name: 'encodeType',
     typeParameters: [{ name: 'K', constraint: 'keyof TypeMap' }],
     parameters: [{ name: 'type', type: 'K' }, { name: 'element', type: 'string' }, { name: 'value', type: 'TypeMap[K]' }],
     returnType: 'string',
-    docs: [`Writes \`value\` as the element \`element\` of the complex type \`type\` (${typeNames.length} types, ${flags} of them flags).`],
+    docs: ['Writes `value` as the element `element` of the complex type `type`.'],
     statements: `return encodeDocument(schema, element, { c: type }, value);`,
   });
   file.addFunction({

@@ -8,9 +8,9 @@
  */
 import { StructureKind, type InterfaceDeclarationStructure, type Project, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { IrComplexType, IrSchema, IrSimpleType } from '../model/ir.js';
-import { compareCodePoints } from '../passes/names.js';
+import { compareCodePoints, compareLocations } from '../passes/names.js';
 import { createGeneratedFile, textOf } from './print.js';
-import { isFlag, propertyName, renderShape, shapeOf, simpleMetaType, type Prop, type Shape } from './type-expressions.js';
+import { isFlag, propertyName, renderShape, shapeOf, simpleMetaType, simpleRef, type Prop, type Shape } from './type-expressions.js';
 
 export function emitTypes(project: Project, ir: IrSchema): string {
   const file = createGeneratedFile(project, 'types.ts', ir.entries, 'The TypeScript types of every schema type.');
@@ -39,8 +39,8 @@ export function emitTypes(project: Project, ir: IrSchema): string {
 
 /** The shape of a complex type's value: attributes, simple content, then the content model. */
 export function recordShape(type: IrComplexType): Shape {
-  const attrs: Prop[] = type.attrs.map((a) => ({ name: a.prop, type: a.type.tsName.startsWith('xs:') ? simpleMetaType(a.type.meta) : a.type.tsName, optional: !a.required, ...(a.doc ? { doc: a.doc } : {}) }));
-  const text: Prop[] = type.content === 'simple' && type.text ? [{ name: type.textProp, type: type.text.tsName.startsWith('xs:') ? simpleMetaType(type.text.meta) : type.text.tsName, optional: false, doc: 'The text content.' }] : [];
+  const attrs: Prop[] = type.attrs.map((a) => ({ name: a.prop, type: simpleRef(a.type), optional: !a.required, ...(a.doc ? { doc: a.doc } : {}) }));
+  const text: Prop[] = type.content === 'simple' && type.text ? [{ name: type.textProp, type: simpleRef(type.text), optional: false, doc: 'The text content.' }] : [];
   const model = type.model ? shapeOf(type.model, false) : { props: [], unions: [] };
   return { props: [...attrs, ...text, ...model.props], unions: model.unions };
 }
@@ -51,5 +51,5 @@ function docs(type: IrComplexType | IrSimpleType, kind: string, extra?: string):
 }
 
 export function bySource<T extends { loc: { file: string; line: number; column: number }; tsName: string }>(types: T[]): T[] {
-  return [...types].sort((a, b) => compareCodePoints(a.loc.file, b.loc.file) || a.loc.line - b.loc.line || a.loc.column - b.loc.column || compareCodePoints(a.tsName, b.tsName));
+  return [...types].sort((a, b) => compareLocations(a, b) || compareCodePoints(a.tsName, b.tsName));
 }

@@ -8,7 +8,7 @@
  * a name already taken gets a number (`InitialSetupType2`).
  */
 import type { IrComplexType, IrSchema, IrSimpleType } from '../model/ir.js';
-import { compareCodePoints, NameRegistry, pascalCase } from './names.js';
+import { compareCodePoints, compareLocations, NameRegistry, pascalCase } from './names.js';
 
 /** Globals a generated type must not shadow, and names the generated entry exports itself. */
 export const RESERVED_TYPE_NAMES = [
@@ -28,7 +28,7 @@ export function nameTypes(ir: IrSchema): IrSchema {
   const all: Named[] = [...ir.complexTypes, ...ir.simpleTypes];
   const rank = (t: Named) => ('preferredName' in t && t.preferredName ? 0 : t.xsdName !== undefined ? 1 : 2);
   const sorted = [...all].sort(
-    (a, b) => rank(a) - rank(b) || compareCodePoints(a.loc.file, b.loc.file) || a.loc.line - b.loc.line || a.loc.column - b.loc.column || compareCodePoints(a.hint.join('/'), b.hint.join('/')),
+    (a, b) => rank(a) - rank(b) || compareLocations(a, b) || compareCodePoints(a.hint.join('/'), b.hint.join('/')),
   );
   for (const type of sorted) {
     const base = ('preferredName' in type && type.preferredName) || pascalCase(...type.hint);

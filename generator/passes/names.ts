@@ -27,6 +27,11 @@ export function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Source order: file (code points), then line, then column. */
+export function compareLocations(a: { loc: { file: string; line: number; column: number } }, b: { loc: { file: string; line: number; column: number } }): number {
+  return compareCodePoints(a.loc.file, b.loc.file) || a.loc.line - b.loc.line || a.loc.column - b.loc.column;
+}
+
 /** Hands out unique names: the first claim gets the name, later ones a numeric suffix. */
 export class NameRegistry {
   private readonly taken = new Set<string>();

@@ -171,8 +171,9 @@ class Decoder {
       }
       frame.recs[0]![attr.prop] = this.simpleValue(this.schema.simple[attr.type]!, value, `@${key}`);
     }
-    for (const attr of frame.type?.attrs ?? []) {
-      if (attr.required && frame.recs[0]![attr.prop] === undefined) this.fail(`the required attribute ${attr.name} is missing`);
+    const declared = frame.type?.attrs;
+    if (declared) {
+      for (const attr of declared) if (attr.required && frame.recs[0]![attr.prop] === undefined) this.fail(`the required attribute ${attr.name} is missing`);
     }
   }
 
