@@ -8,6 +8,7 @@ import { buildIr } from './model/build-ir.js';
 import type { IrSchema } from './model/ir.js';
 import { runPasses } from './passes/index.js';
 import { compareCodePoints } from './passes/names.js';
+import { emitClient } from './emit/emit-client.js';
 import { emitCodecs, emitIndex } from './emit/emit-codecs.js';
 import { emitMetadata } from './emit/emit-metadata.js';
 import { emitPackageFiles, type PackageOptions } from './emit/emit-package-files.js';
@@ -34,7 +35,9 @@ export function generate(input: GenerateInput): GenerateResult {
   files.set('src/types.ts', emitTypes(project, ir));
   files.set('src/metadata.ts', emitMetadata(project, ir));
   files.set('src/codecs.ts', emitCodecs(project, ir));
-  files.set('src/index.ts', emitIndex(project, ir));
+  const client = emitClient(project, ir);
+  if (client !== undefined) files.set('src/client.ts', client);
+  files.set('src/index.ts', emitIndex(project, ir, client !== undefined));
   for (const [name, text] of input.runtime) {
     files.set(`src/runtime/${name}`, `${BANNER}\n// Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.\n${text}`);
   }

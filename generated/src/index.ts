@@ -7,3 +7,8 @@ export * from './codecs.js';
 export { schema } from './metadata.js';
 export { XmlDecodeError, XmlEncodeError } from './runtime/errors.js';
 export type { AnyElement, AtMostOneOf, OneOf, RawXml, SchemaMeta, XmlAny } from './runtime/meta.js';
+export * from './client.js';
+export { PleskOperationError, PleskSystemError, PleskTaskTimeoutError, PleskTransportError } from './runtime/plesk-errors.js';
+export type { PleskResult, TransportFailure } from './runtime/plesk-errors.js';
+export type { CallOptions, DownloadedFile, PleskClientOptions } from './runtime/client.js';
+export type { WaitForTaskOptions } from './runtime/wait-for-task.js';

@@ -73,12 +73,19 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
   return textOf(file);
 }
 
-export function emitIndex(project: Project, ir: IrSchema): string {
+export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): string {
   const file = createGeneratedFile(project, 'index.ts', ir.entries, 'The package entry.');
   file.addExportDeclaration({ moduleSpecifier: './types.js' });
   file.addExportDeclaration({ moduleSpecifier: './codecs.js' });
   file.addExportDeclaration({ moduleSpecifier: './metadata.js', namedExports: ['schema'] });
   file.addExportDeclaration({ moduleSpecifier: './runtime/errors.js', namedExports: ['XmlDecodeError', 'XmlEncodeError'] });
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/meta.js', namedExports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'RawXml', 'SchemaMeta', 'XmlAny'] });
+  if (withClient) {
+    file.addExportDeclaration({ moduleSpecifier: './client.js' });
+    file.addExportDeclaration({ moduleSpecifier: './runtime/plesk-errors.js', namedExports: ['PleskOperationError', 'PleskSystemError', 'PleskTaskTimeoutError', 'PleskTransportError'] });
+    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/plesk-errors.js', namedExports: ['PleskResult', 'TransportFailure'] });
+    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client.js', namedExports: ['CallOptions', 'DownloadedFile', 'PleskClientOptions'] });
+    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/wait-for-task.js', namedExports: ['WaitForTaskOptions'] });
+  }
   return textOf(file);
 }

@@ -5,18 +5,12 @@
  */
 import Handlebars from 'handlebars';
 import type { IrSchema } from '../model/ir.js';
-import { packetTypes } from '../passes/apply-plesk-conventions.js';
+import { operationTable } from './operation-table.js';
 import { InternalError } from '../errors.js';
 
 export interface PackageOptions {
   packageName: string;
   packageVersion: string;
-}
-
-interface OperationRow {
-  name: string;
-  request?: string;
-  response?: string;
 }
 
 export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, options: PackageOptions): Map<string, string> {
@@ -40,35 +34,16 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
   return out;
 }
 
-/** Operators and their operations, from the packet envelope's repeating choices. */
-function operatorTable(ir: IrSchema): Array<{ element: string; prop: string; operations: OperationRow[] }> {
-  const table: Array<{ element: string; prop: string; operations: OperationRow[] }> = [];
-  const packets = packetTypes(ir);
-  for (const direction of ['request', 'response'] as const) {
-    const model = packets[direction]?.model;
-    const operatorGroups = model ? findGroups(model, 'operators') : [];
-    for (const group of operatorGroups) {
-      for (const op of group.items) {
-        if (op.kind !== 'element' || op.type.kind !== 'complex') continue;
-        let row = table.find((r) => r.element === op.name);
-        if (!row) table.push((row = { element: op.name, prop: op.prop, operations: [] }));
-        const opModel = op.type.type.model;
-        for (const operations of opModel ? findGroups(opModel, 'operations') : []) {
-          for (const operation of operations.items) {
-            if (operation.kind !== 'element') continue;
-            let entry = row.operations.find((o) => o.name === operation.name);
-            if (!entry) row.operations.push((entry = { name: operation.name }));
-            entry[direction] = operation.type.kind === 'complex' ? operation.type.type.tsName : operation.type.kind === 'simple' ? operation.type.type.tsName : 'XmlAny';
-          }
-        }
-      }
-    }
-  }
-  return table;
-}
-
-function findGroups(model: IrSchema['complexTypes'][number]['model'] & object, prop: string): Array<Extract<typeof model, { items: unknown }>> {
-  if (model.kind === 'element' || model.kind === 'any') return [];
-  if (model.prop === prop) return [model];
-  return model.items.flatMap((item) => findGroups(item, prop));
+/** Operators and their operations, for the README's table. */
+function operatorTable(ir: IrSchema): Array<{ element: string; prop: string; operations: Array<{ name: string; method: string; request?: string; response?: string; returns?: string }> }> {
+  return operationTable(ir).map((op) => ({
+    element: op.name,
+    prop: op.prop,
+    operations: op.operations.map((o) => ({
+      name: o.name,
+      method: o.prop,
+      ...(o.request ? { request: o.request.typeName } : {}),
+      ...(o.response ? { response: o.response.typeName, returns: o.binary ? 'DownloadedFile' : o.response.returns.replace(/\bT\./g, '') } : {}),
+    })),
+  }));
 }

@@ -60,3 +60,25 @@ export function packetTypes(ir: IrSchema): Partial<Record<'request' | 'response'
   for (const root of ir.roots) if (root.packet && root.type.kind === 'complex') result[root.packet] = root.type.type;
   return result;
 }
+
+/**
+ * Operations that only read, and so may be resent after a connection failure: Plesk names them
+ * `get` or `get-…` / `get_…` (`get-tasks-info`, `get_protos`). Anything else may start or change
+ * something on the server (`backup-server`, `stop-backup`, `remove-file`) and is never resent.
+ */
+export function isReadOperation(operation: string): boolean {
+  return operation === 'get' || /^get[-_]/.test(operation);
+}
+
+/** Operations answered, on success, with a file instead of XML (Content-Type decides). */
+const BINARY_OPERATIONS = new Set(['backup-manager/download-file']);
+
+export function isBinaryOperation(operator: string, operation: string): boolean {
+  return BINARY_OPERATIONS.has(`${operator}/${operation}`);
+}
+
+/**
+ * The operator whose tasks `waitForTask` polls: `backup-manager`, through `get-tasks-info` by
+ * `task-id`, until the task's `status` is finished, failed or stopped.
+ */
+export const TASK_POLLING = { operator: 'backup-manager', operation: 'get-tasks-info', filter: 'task-id' } as const;

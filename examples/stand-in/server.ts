@@ -1,0 +1,153 @@
+/**
+ * A local stand-in for a Plesk server: HTTPS on 127.0.0.1 (a self-signed certificate made at
+ * start-up) serving POST /enterprise/control/agent.php with the generated codecs, answering as
+ * Plesk does:
+ *
+ * - no credentials → system error 1029; wrong password → 1001; wrong secret key → 11003;
+ * - a packet that is not well-formed or breaks the schema → 1014, the reason in errtext;
+ * - an unsupported `version` → 1005;
+ * - backup-manager operations → their answers (backup-manager.ts), error results included;
+ * - download-file of an existing file → the file itself (application/octet-stream, attachment).
+ *
+ * Tests can queue faults (`faults.push('drop')`) for the next requests: `drop` handles the packet
+ * then closes the connection without answering, `hang` never answers, `html-502` answers a
+ * proxy's HTML error page, `html-200` a login page with status 200.
+ */
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeRequestPacket, encodeResponsePacket, XmlDecodeError, type RequestPacket, type ResponsePacket } from '../../generated/src/index.js';
+import { BackupManager } from './backup-manager.js';
+import { createCertificate } from './certificate.js';
+
+export type Fault = 'drop' | 'hang' | 'html-502' | 'html-200';
+
+export interface StandInOptions {
+  login?: string;
+  password?: string;
+  secretKey?: string;
+  /** get-tasks-info polls after which a started backup is finished (default 2) */
+  finishAfterPolls?: number;
+  /** default: any free port */
+  port?: number;
+}
+
+export interface StandIn {
+  host: string;
+  port: number;
+  /** the server's certificate (PEM), to pass as the client's `ca` */
+  cert: string;
+  login: string;
+  password: string;
+  secretKey: string;
+  backupManager: BackupManager;
+  /** faults for the next requests, first first */
+  faults: Fault[];
+  /** requests received at the agent */
+  requests: number;
+  /** every XML packet answered, for validation against Plesk's agent_output.xsd */
+  responses: string[];
+  close(): Promise<void>;
+}
+
+const AGENT = '/enterprise/control/agent.php';
+const SUPPORTED_VERSIONS = ['1.5.2.0', '1.6.0.0', '1.6.3.0', '1.6.5.0', '1.6.6.0', '1.6.7.0', '1.6.8.0', '1.6.9.0'];
+const LIMIT = 1024 * 1024;
+
+export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
+  const { key, cert } = await createCertificate();
+  const state: StandIn = {
+    host: '127.0.0.1', port: 0, cert,
+    login: options.login ?? 'admin', password: options.password ?? 'stand-in-password', secretKey: options.secretKey ?? 'stand-in-secret-key',
+    backupManager: new BackupManager(options.finishAfterPolls ?? 2),
+    faults: [], requests: 0, responses: [],
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  const server = https.createServer({ key, cert, keepAlive: true }, (req, res) => {
+    readBody(req).then((body) => serve(state, req, res, body), () => res.destroy());
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', () => resolve()));
+  state.port = (server.address() as AddressInfo).port;
+  return state;
+}
+
+function serve(state: StandIn, req: IncomingMessage, res: ServerResponse, body: string): void {
+  if (req.url !== AGENT || req.method !== 'POST') return html(res, 404, 'Not Found');
+  state.requests++;
+  const fault = state.faults.shift();
+  if (fault === 'hang') return;
+  if (fault === 'html-502') return html(res, 502, 'Bad Gateway');
+  if (fault === 'html-200') return html(res, 200, 'Log in to Plesk');
+  const answer = answerPacket(state, req, body);
+  if (fault === 'drop') return void res.socket?.destroy();
+  if (answer.kind === 'file') {
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': answer.content.length, 'Content-Disposition': `attachment; filename="${answer.name}"` });
+    return void res.end(answer.content);
+  }
+  const xml = encodeResponsePacket(answer.packet);
+  state.responses.push(xml);
+  const bytes = Buffer.from(xml, 'utf8');
+  res.writeHead(200, { 'Content-Type': 'text/xml; charset=UTF-8', 'Content-Length': bytes.length });
+  res.end(bytes);
+}
+
+type Reply = { kind: 'xml'; packet: ResponsePacket } | { kind: 'file'; name: string; content: Buffer };
+
+function answerPacket(state: StandIn, req: IncomingMessage, body: string): Reply {
+  const system = (errcode: number, errtext: string): Reply => ({ kind: 'xml', packet: { system: { status: 'error', errcode, errtext } } });
+  const key = req.headers.key;
+  const login = req.headers.http_auth_login;
+  const password = req.headers.http_auth_passwd;
+  if (key !== undefined) {
+    if (key !== state.secretKey) return system(11003, 'Secret key validation failed.');
+  } else if (login === undefined || password === undefined) {
+    return system(1029, 'Authentication method is not specified or unknown.');
+  } else if (login !== state.login || password !== state.password) {
+    return system(1001, 'Authentication failed: wrong login or password.');
+  }
+  let packet: RequestPacket;
+  try {
+    packet = decodeRequestPacket(body);
+  } catch (error) {
+    if (error instanceof XmlDecodeError) return system(1014, `Parser error: Request is invalid. ${error.message}`);
+    throw error;
+  }
+  const version = packet.version ?? SUPPORTED_VERSIONS.at(-1)!;
+  if (!SUPPORTED_VERSIONS.some((v) => v === version || v.startsWith(`${version}.`))) return system(1005, `Unsupported protocol version ${version}.`);
+  const operations = packet.operators.flatMap((op) => op.backupManager?.operations ?? []);
+  const download = operations.find((o) => o.downloadFile !== undefined)?.downloadFile;
+  if (download && operations.length > 1) return system(1014, 'Parser error: download-file must be the only operation of its packet.');
+  if (download) {
+    try {
+      const file = state.backupManager.find(download);
+      return { kind: 'file', name: file.name, content: file.content };
+    } catch {
+      // the file or owner does not exist: the XML error answer below
+    }
+  }
+  const operators = packet.operators.map((op) => ({ backupManager: { operations: op.backupManager.operations.map((o) => state.backupManager.handle(o)) } }));
+  return { kind: 'xml', packet: { version, operators } };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > LIMIT) reject(new Error('request too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function html(res: ServerResponse, status: number, title: string): void {
+  const page = `<!DOCTYPE html>\n<html><head><title>${status} ${title}</title></head><body><h1>${title}</h1><hr><center>nginx</center></body></html>\n`;
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': Buffer.byteLength(page) });
+  res.end(page);
+}

@@ -1,0 +1,288 @@
+/**
+ * The Plesk API client every generated package carries. The generated `PleskClient` (client.ts of
+ * the package) extends `PleskClientCore` with one object per operator and one method per
+ * operation; this file knows the protocol, not the schema:
+ *
+ * - request packets are encoded and response packets decoded by the generated codecs;
+ * - a `<system>` error answer becomes PleskSystemError, an operation's error `<result>`s a
+ *   PleskOperationError carrying every result (ok and error), anything that is not a Plesk packet
+ *   a PleskTransportError; the password and secret key are masked in every message;
+ * - a packet made only of reads is resent on a connection failure (option `retries`); a packet
+ *   that starts or changes something never is.
+ */
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { PleskOperationError, PleskSystemError, PleskTransportError, maskSecrets, type PleskResult } from './plesk-errors.js';
+import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
+
+export interface PleskClientOptions {
+  /** host name or IP address of the Plesk server */
+  host: string;
+  /** default 8443 */
+  port?: number;
+  /** default /enterprise/control/agent.php */
+  path?: string;
+  /** sent as HTTP_AUTH_LOGIN, with `password` as HTTP_AUTH_PASSWD */
+  login?: string;
+  password?: string;
+  /** sent as KEY (Plesk 12.0+); instead of login and password */
+  secretKey?: string;
+  /** certificate(s) to trust, PEM: the server's self-signed certificate or the CA that signed it */
+  ca?: string | Buffer | Array<string | Buffer>;
+  /** Accept any certificate, for this client only. Anyone on the network path can then read the credentials. */
+  dangerouslyDisableTlsVerification?: boolean;
+  /** deadline of one exchange, in ms (default 30000) */
+  timeoutMs?: number;
+  /** the packet's `version` attribute (without it Plesk answers with its newest protocol) */
+  protocolVersion?: string;
+  /** largest XML answer accepted, in bytes (default 64 MiB) */
+  maxResponseBytes?: number;
+  /** connections kept open to the server at most (default 16) */
+  maxSockets?: number;
+  /** resends of a read-only packet after a connection failure (default 2) */
+  retries?: number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** this call's deadline in ms, instead of the client's */
+  timeoutMs?: number;
+}
+
+/** How a convenience method turns an operation's answer into its value (chosen by the generator). */
+export type Unwrap =
+  | { k: 'none' } // nothing but status: void
+  | { k: 'list'; prop: string } // the one repeating element of the results, flattened across results
+  | { k: 'value'; prop: string } // the one element of the single result
+  | { k: 'result' } // the single result
+  | { k: 'results' } // every result
+  | { k: 'answer' }; // the operation's answer as it is (it has no result element)
+
+export interface OperationSpec {
+  operator: string;
+  operatorProp: string;
+  operation: string;
+  operationProp: string;
+  unwrap: Unwrap;
+}
+
+/** What the generated package gives the core: its codecs and which operations are reads or binary. */
+export interface PacketCodec<Req, Res> {
+  encode(packet: Req): string;
+  decode(xml: string): Res;
+  /** `operatorProp.operationProp` of operations safe to resend */
+  reads: ReadonlySet<string>;
+  /** `operatorProp.operationProp` of operations answered with a file on success */
+  binary: ReadonlySet<string>;
+}
+
+/** What the generated operator objects call: the client's exchange of one operation. */
+export interface Invoker {
+  call(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<unknown>;
+  download(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<DownloadedFile>;
+}
+
+/** A file sent back by an operation such as download-file. The body is not read yet. */
+export interface DownloadedFile {
+  filename: string | undefined;
+  contentType: string;
+  /** from Content-Length, when the server sent one */
+  length: number | undefined;
+  stream: Readable;
+  /** reads the whole stream */
+  buffer(): Promise<Buffer>;
+}
+
+type Entries = Array<Record<string, unknown>>;
+
+export class PleskClientCore<Req extends { version?: string; operators: Entries }, Res> {
+  readonly #endpoint: Endpoint;
+  readonly #codec: PacketCodec<Req, Res>;
+  readonly #secrets: string[];
+  readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number;
+  readonly #retries: number;
+  readonly #version: string | undefined;
+
+  constructor(options: PleskClientOptions, codec: PacketCodec<Req, Res>) {
+    if (!options || typeof options.host !== 'string' || options.host === '') throw new TypeError('PleskClient: option host is required');
+    const byLogin = options.login !== undefined || options.password !== undefined;
+    if (byLogin && options.secretKey !== undefined) throw new TypeError('PleskClient: give either login and password or secretKey, not both');
+    if (byLogin && (!options.login || options.password === undefined)) throw new TypeError('PleskClient: login and password go together');
+    if (!byLogin && !options.secretKey) throw new TypeError('PleskClient: credentials are required: login and password, or secretKey');
+    for (const [name, value] of [['login', options.login], ['password', options.password], ['secretKey', options.secretKey]] as const) {
+      if (value !== undefined && /[^\t\x20-\x7e\x80-\xff]/.test(value)) throw new TypeError(`PleskClient: option ${name} has characters an HTTP header cannot carry`);
+    }
+    const headers: Record<string, string> = options.secretKey ? { KEY: options.secretKey } : { HTTP_AUTH_LOGIN: options.login!, HTTP_AUTH_PASSWD: options.password! };
+    this.#endpoint = {
+      agent: new https.Agent({
+        keepAlive: true,
+        maxSockets: options.maxSockets ?? 16,
+        ca: options.ca,
+        rejectUnauthorized: options.dangerouslyDisableTlsVerification !== true,
+      }),
+      host: options.host,
+      port: options.port ?? 8443,
+      path: options.path ?? '/enterprise/control/agent.php',
+      headers: { ...headers, 'User-Agent': 'plesk-codegen-client', Accept: 'text/xml, application/octet-stream' },
+    };
+    this.#codec = codec;
+    this.#secrets = [options.password, options.secretKey].filter((s): s is string => !!s).flatMap((s) => [s, escapeXml(s)]);
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+    this.#retries = options.retries ?? 2;
+    this.#version = options.protocolVersion;
+  }
+
+  /**
+   * Sends a whole request packet (several operators and operations in one round trip) and returns
+   * the response packet. Operation results are returned as they are, ok and error alike.
+   *
+   * @throws PleskSystemError when the server refused the packet as a whole
+   * @throws PleskTransportError, XmlEncodeError, XmlDecodeError
+   */
+  async request(packet: Req, options: CallOptions = {}): Promise<Res> {
+    const keys = operationKeys(packet);
+    const binary = keys.find((k) => this.#codec.binary.has(k));
+    if (binary) throw new TypeError(`request(): ${binary} answers with a file and must be sent alone; use its own method`);
+    const read = keys.length > 0 && keys.every((k) => this.#codec.reads.has(k));
+    return this.#guard(async () => this.#checkSystem(this.#decode(await this.#exchange(packet, read, false, options))));
+  }
+
+  /** One operation; used by the generated operator methods. */
+  protected async call(spec: OperationSpec, input: unknown, options: CallOptions = {}): Promise<unknown> {
+    return this.#guard(async () => {
+      const key = `${spec.operatorProp}.${spec.operationProp}`;
+      const answer = await this.#exchange(single(spec, input), this.#codec.reads.has(key), false, options);
+      return this.#unwrap(spec, this.#decode(answer));
+    });
+  }
+
+  /** One operation answered with a file on success (download-file). */
+  protected async download(spec: OperationSpec, input: unknown, options: CallOptions = {}): Promise<DownloadedFile> {
+    return this.#guard(async () => {
+      const answer = await this.#exchange(single(spec, input), false, true, options);
+      if (answer.kind === 'binary') {
+        const stream = answer.stream;
+        return { filename: answer.filename, contentType: answer.contentType, length: answer.length, stream, buffer: () => readAll(stream) };
+      }
+      this.#unwrap(spec, this.#decode(answer));
+      throw new PleskTransportError('unexpected-answer', `${spec.operator}/${spec.operation} answered ok in XML instead of sending the file`);
+    });
+  }
+
+  /** The exchange of one operation, for the generated operator objects. */
+  protected invoker(): Invoker {
+    return { call: (spec, input, options) => this.call(spec, input, options), download: (spec, input, options) => this.download(spec, input, options) };
+  }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.#endpoint.agent.destroy();
+  }
+
+  async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions): Promise<Answer> {
+    const body = this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet);
+    const exchange = { timeoutMs: options.timeoutMs ?? this.#timeoutMs, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await postPacket(this.#endpoint, body, exchange);
+      } catch (error) {
+        if (!read || attempt >= this.#retries || !isConnectionFailure(error) || options.signal?.aborted) {
+          if (error instanceof PleskTransportError && (attempt > 0 || (!read && isConnectionFailure(error)))) {
+            throw new PleskTransportError(error.reason, `${error.message}${read ? ` (after ${attempt} resends)` : '; not resent, because the packet may have started work on the server'}`, { cause: error.cause, status: error.status, retried: attempt });
+          }
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      }
+    }
+  }
+
+  #decode(answer: Answer): Res {
+    if (answer.kind === 'binary') {
+      answer.stream.destroy();
+      throw new PleskTransportError('not-a-packet', `the server answered a file (${answer.contentType}) to an operation that answers XML`);
+    }
+    const root = rootElementName(answer.text);
+    if (root !== 'packet') {
+      throw new PleskTransportError('not-a-packet', `the answer is not a Plesk packet (its root is ${root ? `<${root}>` : 'not an element'}): ${answer.text.slice(0, 120)}`);
+    }
+    return this.#codec.decode(answer.text);
+  }
+
+  #checkSystem(res: Res): Res {
+    const system = (res as { system?: PleskResult }).system;
+    if (system && system.status === 'error') throw new PleskSystemError(system.errcode ?? 0, this.#mask(system.errtext ?? ''));
+    return res;
+  }
+
+  #unwrap(spec: OperationSpec, res: Res): unknown {
+    this.#checkSystem(res);
+    const operators = ((res as { operators?: Entries }).operators ?? []) as Entries;
+    const operator = operators.find((o) => o[spec.operatorProp] !== undefined)?.[spec.operatorProp] as { operations?: Entries } | undefined;
+    const answer = operator?.operations?.find((o) => o[spec.operationProp] !== undefined)?.[spec.operationProp] as Record<string, unknown> | undefined;
+    if (answer === undefined) throw new PleskTransportError('unexpected-answer', `the answer has no <${spec.operator}><${spec.operation}>`);
+    if (spec.unwrap.k === 'answer') return answer;
+    const raw = answer.result;
+    const results = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Array<PleskResult & Record<string, unknown>>;
+    if (results.some((r) => r.status === 'error')) {
+      throw new PleskOperationError(`${spec.operator}/${spec.operation}`, results.map((r) => (r.errtext === undefined ? r : { ...r, errtext: this.#mask(r.errtext) })));
+    }
+    switch (spec.unwrap.k) {
+      case 'none': return undefined;
+      case 'list': { const prop = spec.unwrap.prop; return results.flatMap((r) => (r[prop] as unknown[] | undefined) ?? []); }
+      case 'value': return results[0]?.[spec.unwrap.prop];
+      case 'result': return results[0];
+      case 'results': return results;
+    }
+  }
+
+  #mask(text: string): string {
+    return maskSecrets(text, this.#secrets);
+  }
+
+  /** Masks the credentials in whatever error leaves the client. */
+  async #guard<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof Error && this.#secrets.length > 0) {
+        error.message = this.#mask(error.message);
+        if (error.stack) error.stack = this.#mask(error.stack);
+      }
+      throw error;
+    }
+  }
+}
+
+function single(spec: OperationSpec, input: unknown): never {
+  return { operators: [{ [spec.operatorProp]: { operations: [{ [spec.operationProp]: input }] } }] } as never;
+}
+
+function operationKeys(packet: { operators: Entries }): string[] {
+  const keys: string[] = [];
+  for (const entry of packet.operators ?? []) {
+    for (const [operator, value] of Object.entries(entry)) {
+      const operations = (value as { operations?: Entries } | undefined)?.operations;
+      for (const op of operations ?? []) for (const name of Object.keys(op)) keys.push(`${operator}.${name}`);
+    }
+  }
+  return keys;
+}
+
+/** The name of the root element, skipping a BOM, the XML declaration, comments and processing instructions. */
+export function rootElementName(text: string): string | undefined {
+  const match = /^\uFEFF?\s*(?:(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->)\s*)*<([A-Za-z_][\w.:-]*)/.exec(text);
+  return match?.[1];
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,111 @@
+/**
+ * The errors of the Plesk client, one class per level at which an exchange can fail:
+ *
+ * - PleskTransportError: no usable answer (connection, TLS, timeout, abort, HTTP status other than
+ *   200, a body that is not a Plesk packet, a body over the size limit);
+ * - PleskSystemError: the server refused the whole packet (`<system><status>error</status>`);
+ * - PleskOperationError: an operation answered one or more `<result>` with status error.
+ *
+ * XmlEncodeError / XmlDecodeError (runtime/errors.ts) come from the codecs unchanged. No message is
+ * ever built from the credentials: the client also masks them in any text the server sends back.
+ */
+
+/** The packet-level codes a client is most likely to meet, for messages (branch on `.code`). */
+const SYSTEM_CODES: Record<number, string> = {
+  1001: 'authentication failed: wrong login or password',
+  1005: 'XML API version not supported by this server',
+  1006: 'permission denied',
+  1010: 'access to Plesk denied',
+  1011: 'account disabled',
+  1012: 'login locked',
+  1014: 'the request packet is not well-formed or breaks the schema',
+  1029: 'no credentials reached the server (a proxy that drops headers with underscores, such as nginx with underscores_in_headers off, causes this too)',
+  1030: 'license expired',
+  11003: 'secret key validation failed (a key is bound to the IP address it was created for)',
+};
+
+export class PleskSystemError extends Error {
+  override readonly name = 'PleskSystemError';
+  constructor(
+    /** the `errcode`, as a number */
+    readonly code: number,
+    /** the server's `errtext` (localized: branch on `code`) */
+    readonly errtext: string,
+  ) {
+    super(`Plesk refused the request packet: error ${code}${SYSTEM_CODES[code] ? ` (${SYSTEM_CODES[code]})` : ''}${errtext ? `: ${errtext}` : ''}`);
+  }
+}
+
+/** One `<result>` as every operation's answer carries it. */
+export interface PleskResult {
+  status: 'ok' | 'error';
+  errcode?: number;
+  errtext?: string;
+}
+
+export class PleskOperationError<R extends PleskResult = PleskResult> extends Error {
+  override readonly name = 'PleskOperationError';
+  /** the errcode of the first failed result */
+  readonly code: number | undefined;
+  /** the first failed result */
+  readonly result: R;
+  constructor(
+    /** `operator/operation`, such as `backup-manager/get-tasks-info` */
+    readonly operation: string,
+    /** every result of the answer, ok and error, in document order */
+    readonly results: R[],
+  ) {
+    const failed = results.filter((r) => r.status === 'error');
+    const first = failed[0] ?? results[0]!;
+    const detail = failed.map((r) => `error ${r.errcode ?? '(no code)'}${r.errtext ? `: ${r.errtext}` : ''}`).join('; ');
+    super(`${operation} failed: ${detail}${results.length > 1 ? ` (${failed.length} of ${results.length} results failed; all are in .results)` : ''}`);
+    this.result = first;
+    this.code = first.errcode;
+  }
+}
+
+export type TransportFailure =
+  | 'connection'
+  | 'tls'
+  | 'timeout'
+  | 'aborted'
+  | 'http-status'
+  | 'not-a-packet'
+  | 'too-large'
+  | 'unexpected-answer';
+
+export class PleskTransportError extends Error {
+  override readonly name = 'PleskTransportError';
+  constructor(
+    readonly reason: TransportFailure,
+    message: string,
+    options: { cause?: unknown; status?: number; retried?: number } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
+    this.retried = options.retried ?? 0;
+  }
+  /** the HTTP status, when the server answered one */
+  readonly status: number | undefined;
+  /** how many times the request was resent (reads only) before giving up */
+  readonly retried: number;
+}
+
+/** A `waitForTask` that ran out of time; the last state seen is kept. */
+export class PleskTaskTimeoutError<T = unknown> extends Error {
+  override readonly name = 'PleskTaskTimeoutError';
+  constructor(
+    readonly taskId: string,
+    readonly timeoutMs: number,
+    readonly lastSeen: T | undefined,
+  ) {
+    super(`task ${taskId} did not finish within ${timeoutMs} ms${lastSeen && typeof lastSeen === 'object' && 'status' in lastSeen ? ` (last status: ${String(lastSeen.status)})` : ''}`);
+  }
+}
+
+/** Replaces every occurrence of a secret in a text (server error texts, HTML pages) by `***`. */
+export function maskSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
+  let out = text;
+  for (const secret of secrets) if (secret && secret.length > 0) out = out.split(secret).join('***');
+  return out;
+}

@@ -1,0 +1,146 @@
+/**
+ * One HTTPS POST of a packet to Plesk's agent, on Node's own https module.
+ *
+ * - `Content-Type: text/xml; charset=UTF-8` and `Content-Length` in bytes (not string length);
+ * - keep-alive through the client's own Agent (TLS settings belong to that agent only: nothing
+ *   here touches process-wide settings such as NODE_TLS_REJECT_UNAUTHORIZED);
+ * - one deadline for the whole exchange (connect, send, wait, read), and an AbortSignal;
+ * - an XML body is read into a string up to a size limit; a binary body (download-file's
+ *   success answer) is handed back as the response stream, unread.
+ */
+import https from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import { PleskTransportError } from './plesk-errors.js';
+
+export interface Endpoint {
+  agent: https.Agent;
+  host: string;
+  port: number;
+  path: string;
+  headers: Record<string, string>;
+}
+
+export interface ExchangeOptions {
+  timeoutMs: number;
+  maxResponseBytes: number;
+  signal?: AbortSignal;
+  /** hand a non-XML 200 answer back as a stream instead of failing */
+  allowBinary: boolean;
+}
+
+export type Answer =
+  | { kind: 'xml'; text: string }
+  | { kind: 'binary'; contentType: string; filename: string | undefined; length: number | undefined; stream: IncomingMessage };
+
+/** Error codes of a request that never reached the server's application: safe to resend a read. */
+const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET']);
+
+export function isXmlContentType(type: string | undefined): boolean {
+  if (!type) return true; // Plesk always sends one; without it, let the packet check decide
+  const mime = type.split(';')[0]!.trim().toLowerCase();
+  return mime === 'text/xml' || mime === 'application/xml' || mime.endsWith('+xml');
+}
+
+export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOptions): Promise<Answer> {
+  const payload = Buffer.from(body, 'utf8');
+  return new Promise<Answer>((resolve, reject) => {
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (error: PleskTransportError | undefined, answer?: Answer) => {
+      if (settled) return;
+      settled = true;
+      if (timer) clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (error) {
+        req.destroy();
+        reject(error);
+      } else resolve(answer!);
+    };
+    const onAbort = () => finish(new PleskTransportError('aborted', `the request to ${endpoint.host}:${endpoint.port} was aborted`, { cause: options.signal?.reason }));
+
+    const req = https.request({
+      agent: endpoint.agent,
+      host: endpoint.host,
+      port: endpoint.port,
+      path: endpoint.path,
+      method: 'POST',
+      headers: { ...endpoint.headers, 'Content-Type': 'text/xml; charset=UTF-8', 'Content-Length': String(payload.length) },
+    });
+    timer = setTimeout(() => finish(new PleskTransportError('timeout', `no complete answer from ${endpoint.host}:${endpoint.port} within ${options.timeoutMs} ms`)), options.timeoutMs);
+    if (options.signal?.aborted) return onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+
+    req.on('error', (error: NodeJS.ErrnoException) => finish(describeFailure(error, endpoint)));
+    req.on('response', (res) => {
+      const contentType = res.headers['content-type'];
+      if (res.statusCode === 200 && !isXmlContentType(contentType) && options.allowBinary) {
+        if (timer) clearTimeout(timer);
+        const length = res.headers['content-length'] === undefined ? undefined : Number(res.headers['content-length']);
+        finish(undefined, { kind: 'binary', contentType: contentType ?? 'application/octet-stream', filename: attachmentName(res.headers['content-disposition']), length, stream: res });
+        return;
+      }
+      readText(res, options.maxResponseBytes).then(
+        (text) => {
+          if (res.statusCode !== 200) {
+            finish(new PleskTransportError('http-status', `${endpoint.host}:${endpoint.port} answered HTTP ${res.statusCode}${res.statusMessage ? ` ${res.statusMessage}` : ''} (Plesk answers API errors with 200): ${snippet(text)}`, { status: res.statusCode }));
+          } else if (!isXmlContentType(contentType)) {
+            finish(new PleskTransportError('not-a-packet', `${endpoint.host}:${endpoint.port} answered ${contentType}, not a Plesk packet: ${snippet(text)}`, { status: 200 }));
+          } else finish(undefined, { kind: 'xml', text });
+        },
+        (error: Error) => finish(error instanceof PleskTransportError ? error : describeFailure(error, endpoint)),
+      );
+    });
+    req.end(payload);
+  });
+}
+
+function readText(res: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      res.destroy();
+      return reject(new PleskTransportError('too-large', `the answer is ${declared} bytes, over the limit of ${limit} (option maxResponseBytes)`));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        res.destroy();
+        reject(new PleskTransportError('too-large', `the answer exceeds the limit of ${limit} bytes (option maxResponseBytes)`));
+      } else chunks.push(chunk);
+    });
+    res.on('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    res.on('error', reject);
+    res.on('aborted', () => reject(new Error('the connection closed before the answer was complete')));
+  });
+}
+
+function describeFailure(error: NodeJS.ErrnoException, endpoint: Endpoint): PleskTransportError {
+  const where = `${endpoint.host}:${endpoint.port}`;
+  const code = error.code ?? '';
+  if (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('ERR_SSL') || code === 'HOSTNAME_MISMATCH' || /certificate|SSL/i.test(error.message)) {
+    return new PleskTransportError('tls', `TLS with ${where} failed: ${error.message}${code ? ` (${code})` : ''}. If the server uses a self-signed certificate, pass it as the \`ca\` option`, { cause: error });
+  }
+  const detail = CONNECTION_CODES.has(code) || error.message === 'socket hang up' ? 'the connection failed or was dropped' : 'the exchange failed';
+  return new PleskTransportError('connection', `no answer from ${where} (${detail}): ${error.message}${code ? ` (${code})` : ''}`, { cause: error });
+}
+
+/** Whether a failure happened before the server could act on the request (so a read may be resent). */
+export function isConnectionFailure(error: unknown): boolean {
+  return error instanceof PleskTransportError && error.reason === 'connection';
+}
+
+function attachmentName(disposition: string | undefined): string | undefined {
+  if (!disposition) return undefined;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star) return decodeURIComponent(star[1]!.trim());
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/.exec(disposition);
+  return plain ? (plain[1] ?? plain[2]!).replace(/\\(.)/g, '$1').trim() : undefined;
+}
+
+/** The start of a body for an error message: tags and runs of whitespace removed. */
+function snippet(text: string): string {
+  const flat = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat || '(empty body)';
+}

@@ -1,0 +1,73 @@
+/**
+ * Polling a backup task until it ends: `get-tasks-info` by task id, with back-off, until the task
+ * is finished, failed or stopped. Resolves with the task in its final state (check `status`:
+ * `failed` and `stopped` resolve too); rejects on timeout (PleskTaskTimeoutError), abort
+ * (PleskTransportError, reason `aborted`) or any error of the polls themselves.
+ */
+import { PleskTaskTimeoutError, PleskTransportError } from './plesk-errors.js';
+
+export interface WaitForTaskOptions<T> {
+  /** first pause between polls, in ms (default 2000, what Plesk's own tools use) */
+  intervalMs?: number;
+  /** each pause is the previous one times this (default 1.5) … */
+  backoff?: number;
+  /** … up to this many ms (default 30000) */
+  maxIntervalMs?: number;
+  /** give up after this many ms in all (default 1 hour) */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** called with the task after every poll, the last (final) one included */
+  onProgress?: (task: T) => void;
+}
+
+export const TERMINAL_TASK_STATES: ReadonlySet<string> = new Set(['finished', 'failed', 'stopped']);
+
+export async function waitForTask<T extends { id: unknown; status: string }>(
+  taskId: string,
+  poll: (signal: AbortSignal) => Promise<T[]>,
+  options: WaitForTaskOptions<T> = {},
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? 3_600_000;
+  const backoff = options.backoff ?? 1.5;
+  const maxInterval = options.maxIntervalMs ?? 30_000;
+  let interval = options.intervalMs ?? 2_000;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  let last: T | undefined;
+  try {
+    for (;;) {
+      let tasks: T[];
+      try {
+        tasks = await poll(signal);
+      } catch (error) {
+        if (deadline.signal.aborted && !options.signal?.aborted) throw new PleskTaskTimeoutError(taskId, timeoutMs, last);
+        throw error;
+      }
+      const task = tasks.find((t) => String(t.id) === taskId);
+      if (!task) throw new PleskTransportError('unexpected-answer', `get-tasks-info for task ${taskId} answered without that task (${tasks.length} other tasks)`);
+      last = task;
+      options.onProgress?.(task);
+      if (TERMINAL_TASK_STATES.has(task.status)) return task;
+      await pause(interval, signal);
+      if (options.signal?.aborted) throw new PleskTransportError('aborted', `waiting for task ${taskId} was aborted`, { cause: options.signal.reason });
+      if (deadline.signal.aborted) throw new PleskTaskTimeoutError(taskId, timeoutMs, last);
+      interval = Math.min(maxInterval, interval * backoff);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
