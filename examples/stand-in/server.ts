@@ -11,7 +11,7 @@
  *
  * Tests can queue faults (`faults.push('drop')`) for the next requests: `drop` handles the packet
  * then closes the connection without answering, `hang` never answers, `html-502` answers a
- * proxy's HTML error page, `html-200` a login page with status 200.
+ * proxy's HTML error page, `html-200` a login page with status 200, `{ xml }` answers that text.
  */
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +20,7 @@ import { decodeRequestPacket, encodeResponsePacket, XmlDecodeError, type Request
 import { BackupManager } from './backup-manager.js';
 import { createCertificate } from './certificate.js';
 
-export type Fault = 'drop' | 'hang' | 'html-502' | 'html-200';
+export type Fault = 'drop' | 'hang' | 'html-502' | 'html-200' | { xml: string };
 
 export interface StandInOptions {
   login?: string;
@@ -45,7 +45,9 @@ export interface StandIn {
   faults: Fault[];
   /** requests received at the agent */
   requests: number;
-  /** every XML packet answered, for validation against Plesk's agent_output.xsd */
+  /** every request body received at the agent, for validation against Plesk's agent_input.xsd */
+  received: string[];
+  /** every XML packet answered (scripted `{ xml }` faults aside), for validation against Plesk's agent_output.xsd */
   responses: string[];
   close(): Promise<void>;
 }
@@ -60,7 +62,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     host: '127.0.0.1', port: 0, cert,
     login: options.login ?? 'admin', password: options.password ?? 'stand-in-password', secretKey: options.secretKey ?? 'stand-in-secret-key',
     backupManager: new BackupManager(options.finishAfterPolls ?? 2),
-    faults: [], requests: 0, responses: [],
+    faults: [], requests: 0, received: [], responses: [],
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -77,7 +79,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
 function serve(state: StandIn, req: IncomingMessage, res: ServerResponse, body: string): void {
   if (req.url !== AGENT || req.method !== 'POST') return html(res, 404, 'Not Found');
   state.requests++;
+  state.received.push(body);
   const fault = state.faults.shift();
+  if (typeof fault === 'object') return send(res, fault.xml);
   if (fault === 'hang') return;
   if (fault === 'html-502') return html(res, 502, 'Bad Gateway');
   if (fault === 'html-200') return html(res, 200, 'Log in to Plesk');
@@ -89,6 +93,10 @@ function serve(state: StandIn, req: IncomingMessage, res: ServerResponse, body: 
   }
   const xml = encodeResponsePacket(answer.packet);
   state.responses.push(xml);
+  send(res, xml);
+}
+
+function send(res: ServerResponse, xml: string): void {
   const bytes = Buffer.from(xml, 'utf8');
   res.writeHead(200, { 'Content-Type': 'text/xml; charset=UTF-8', 'Content-Length': bytes.length });
   res.end(bytes);
