@@ -60,3 +60,37 @@ for (const corpus of ['plesk-xsd', 'plesk-xsd-2020']) {
     }
   });
 }
+
+test("the client generated from Plesk's own 2014 API has every operator, marks reads, and talks to the stand-in", async (t) => {
+  const dir = sharedDir('plesk-xsd');
+  const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir));
+  const client = files.get('src/client.ts')!;
+  for (const operator of ['customer: CustomerOperations', 'webspace: WebspaceOperations', 'backupManager: BackupManagerOperations', 'secretKey: SecretKeyOperations']) {
+    t.true(client.includes(`  readonly ${operator};`), operator);
+  }
+  const reads = /^ {2}reads: new Set<string>\(\[(.*)\]\),$/m.exec(client)![1]!.split(', ');
+  t.true(reads.includes("'customer.get'") && reads.includes("'server.getProtos'") && reads.includes("'backupManager.getTasksInfo'"));
+  t.false(reads.some((r) => /\.(add|set|del|backup\w*|stopBackup|removeFile)'$/.test(r)), 'no write is marked as a read');
+  t.regex(client, /^ {2}binary: new Set<string>\(\['backupManager\.downloadFile'\]\),$/m);
+  t.regex(client, /^ {2}waitForTask\(taskId: string \| number \| bigint/m);
+
+  const out = path.join(ROOT, '.tmp', 'plesk-xsd-client');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  writePackage(out, files);
+  const pkg = await import(pathToFileURL(path.join(out, 'src', 'index.ts')).href);
+  const { standIn, clientOf } = await import('./helpers/stand-in.js');
+  const server = await standIn();
+  const plesk = new pkg.PleskClient({ host: server.host, port: server.port, login: server.login, password: server.password, ca: server.cert });
+  try {
+    const taskId = await clientOf(server).backupManager.backupServer({ description: 'd', local: true });
+    const tasks = await plesk.backupManager.getTasksInfo({ taskId });
+    t.like(tasks, [{ id: taskId, status: 'working', server: '' }], "Plesk's schema leaves id and server untyped: they decode to their text");
+    t.deepEqual(await plesk.backupManager.getSupportedProtocols(), ['ftp']);
+    const error = await t.throwsAsync(plesk.backupManager.getTasksInfo({ taskId: '404' }), { instanceOf: pkg.PleskOperationError });
+    t.is((error as { code: number }).code, 1013);
+  } finally {
+    plesk.close();
+    await server.close();
+  }
+});

@@ -20,6 +20,7 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
     sourceList: ir.entries.join(', '),
     operators,
     hasPackets: operators.length > 0,
+    hasBackupManager: operators.some((o) => o.element === 'backup-manager'),
     typeCount: ir.complexTypes.length,
   };
   const out = new Map<string, string>();
@@ -43,7 +44,7 @@ function operatorTable(ir: IrSchema): Array<{ element: string; prop: string; ope
       name: o.name,
       method: o.prop,
       ...(o.request ? { request: o.request.typeName } : {}),
-      ...(o.response ? { response: o.response.typeName, returns: o.binary ? 'DownloadedFile' : o.response.returns.replace(/\bT\./g, '') } : {}),
+      ...(o.response ? { response: o.response.typeName, returns: o.binary ? 'DownloadedFile' : o.response.returns.replace(/\bT\./g, '').replace(/\|/g, '\\|') } : {}),
     })),
   }));
 }
