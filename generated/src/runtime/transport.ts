@@ -133,7 +133,7 @@ export function isConnectionFailure(error: unknown): boolean {
   return error instanceof PleskTransportError && error.reason === 'connection';
 }
 
-function attachmentName(disposition: string | undefined): string | undefined {
+export function attachmentName(disposition: string | undefined): string | undefined {
   if (!disposition) return undefined;
   const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
   if (star) return decodeURIComponent(star[1]!.trim());
