@@ -1,5 +1,6 @@
 /**
- * Checks the `generate` command's flags and resolves them into what the run needs.
+ * The commands and flags of plesk-codegen; checks the `generate` command's flags and resolves
+ * them into what the run needs.
  *
  * The rule for exit codes: what can be judged from the command line alone, before any schema is
  * read, is a usage error (a {@link UsageError}, exit 2): an unknown flag, a flag without its
@@ -11,8 +12,22 @@
 import { existsSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { DEFAULT_OUT, DEFAULT_XSD } from './defaults.js';
+import type { Options } from 'yargs';
+import { DEFAULT_OUT, DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, DEFAULT_XSD } from './defaults.js';
 import { UsageError } from './errors.js';
+
+/** The commands, with what `--help` says of them. */
+export const COMMANDS = [{ name: 'generate', describe: 'generate a typed codec package from XML Schema files (the default command)' }] as const;
+
+/** The flags of `generate`, as yargs options. */
+export const GENERATE_OPTIONS: Record<string, Options> = {
+  xsd: { type: 'string', array: true, requiresArg: true, describe: `an entry schema; repeat for several (default: ${DEFAULT_XSD.join(' and ')} of plesk-codegen)` },
+  out: { type: 'string', requiresArg: true, describe: `the output folder; required with --xsd (default: ${DEFAULT_OUT}/ of plesk-codegen)` },
+  'package-name': { type: 'string', requiresArg: true, default: DEFAULT_PACKAGE_NAME, describe: 'the name of the generated npm package' },
+  'package-version': { type: 'string', requiresArg: true, default: DEFAULT_PACKAGE_VERSION, describe: 'the version of the generated npm package (semver)' },
+  check: { type: 'boolean', default: false, describe: 'write nothing: compare with --out, list the stale files and exit 1 if any differ (for CI)' },
+  quiet: { type: 'boolean', default: false, describe: 'no progress lines on stderr (errors still go there)' },
+};
 
 /** The flags as yargs parsed them (a flag given twice arrives as an array). */
 export interface RawGenerateArgs {

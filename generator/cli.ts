@@ -9,24 +9,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { resolveGenerateArgs, type RawGenerateArgs } from './cli-args.js';
-import { DEFAULT_OUT, DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, DEFAULT_XSD } from './defaults.js';
+import { COMMANDS, GENERATE_OPTIONS, resolveGenerateArgs, type RawGenerateArgs } from './cli-args.js';
+import { DEFAULT_OUT, DEFAULT_XSD } from './defaults.js';
 import { UsageError } from './errors.js';
 import { PROJECT_ROOT } from './load/load-inputs.js';
 
 const HELP_HINT = 'run plesk-codegen --help for usage';
 
-/** The commands, with what `--help` says of them. */
-export const COMMANDS = [{ name: 'generate', describe: 'generate a typed codec package from XML Schema files (the default command)' }];
-
 function generateOptions(y: Argv): Argv {
+  for (const [name, spec] of Object.entries(GENERATE_OPTIONS)) y.option(name, spec);
   return y
-    .option('xsd', { type: 'string', array: true, requiresArg: true, describe: `an entry schema; repeat for several (default: ${DEFAULT_XSD.join(' and ')} of plesk-codegen)` })
-    .option('out', { type: 'string', requiresArg: true, describe: `the output folder; required with --xsd (default: ${DEFAULT_OUT}/ of plesk-codegen)` })
-    .option('package-name', { type: 'string', requiresArg: true, default: DEFAULT_PACKAGE_NAME, describe: 'the name of the generated npm package' })
-    .option('package-version', { type: 'string', requiresArg: true, default: DEFAULT_PACKAGE_VERSION, describe: 'the version of the generated npm package (semver)' })
-    .option('check', { type: 'boolean', default: false, describe: 'write nothing: compare with --out, list the stale files and exit 1 if any differ (for CI)' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'no progress lines on stderr (errors still go there)' })
     .example('$0', `regenerate ${DEFAULT_OUT}/ from ${DEFAULT_XSD.join(' and ')}`)
     .example('$0 --xsd rpc/agent_input.xsd --xsd rpc/agent_output.xsd --out plesk-api', "generate Plesk's whole API from a server's schemas")
     .example('$0 --xsd rpc/agent_input.xsd --out plesk-api --package-name plesk-api --package-version 1.2.0', 'requests only, under your own package name and version')
@@ -37,9 +29,10 @@ export async function main(argv: string[], io = { stderr: (text: string) => void
   let run: RawGenerateArgs | undefined;
   const parser = yargs(argv)
     .scriptName('plesk-codegen')
-    .usage('$0 [generate] [options]\n\nReads XML Schema files of Plesk\'s XML API and writes a typed npm package: types, element-order-preserving encoders and streaming validating decoders.')
-    .command(COMMANDS[0]!.name, COMMANDS[0]!.describe, generateOptions, (args) => void (run = args as RawGenerateArgs))
-    .command('$0', false, generateOptions, (args) => void (run = args as RawGenerateArgs))
+    .usage('$0 [generate] [options]\n\nReads XML Schema files of Plesk\'s XML API and writes a typed npm package: types, element-order-preserving encoders and streaming validating decoders.');
+  for (const command of COMMANDS) parser.command(command.name, command.describe, generateOptions, (args) => void (run = args as RawGenerateArgs));
+  parser
+    .command('$0', false, generateOptions, (args) => void (run = args as RawGenerateArgs)) // no command means generate
     .strict()
     .exitProcess(false)
     .fail((message, error) => {
