@@ -15,6 +15,7 @@ export interface PackageOptions {
 
 interface OperationRow {
   name: string;
+  prop: string;
   request?: string;
   response?: string;
 }
@@ -57,7 +58,7 @@ function operatorTable(ir: IrSchema): Array<{ element: string; prop: string; ope
           for (const operation of operations.items) {
             if (operation.kind !== 'element') continue;
             let entry = row.operations.find((o) => o.name === operation.name);
-            if (!entry) row.operations.push((entry = { name: operation.name }));
+            if (!entry) row.operations.push((entry = { name: operation.name, prop: operation.prop }));
             entry[direction] = operation.type.kind === 'complex' ? operation.type.type.tsName : operation.type.kind === 'simple' ? operation.type.type.tsName : 'XmlAny';
           }
         }
