@@ -1,9 +1,13 @@
 /**
- * The two kinds of failure the generator knows.
+ * The kinds of failure the generator knows.
  *
- * A {@link SchemaError} is the user's to fix (a bad schema, a missing include, a construct the
- * generator does not support): it names the file, the line and the element path, says what is
- * wrong and how to fix it. Anything else that escapes is an {@link InternalError}: a bug of ours.
+ * User errors, each saying what is wrong and how to fix it:
+ * - {@link UsageError}: the command line is wrong (exit 2);
+ * - {@link SchemaError}: a bad schema, a missing include, a construct the generator does not
+ *   support; it names the file, the line and the element path (exit 1);
+ * - {@link OutputError}: the output folder cannot take the result (a file the user placed where
+ *   a generated file goes, a write the system refused); it names the file (exit 1).
+ * Anything else that escapes is an {@link InternalError}: a bug of ours.
  */
 
 /** Where in a schema file something was declared. */
@@ -49,6 +53,23 @@ function formatSchemaError(loc: SchemaError['location'], problem: string, fix: s
   const where = loc.line === undefined ? loc.file : `${loc.file}:${loc.line}:${loc.column}`;
   const path = loc.path ? ` (${loc.path})` : '';
   return `${where}${path}: ${problem}\n  fix: ${fix}`;
+}
+
+/** The command line is wrong: an unknown flag, a missing or invalid value, a path that does not exist. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The output folder cannot take the generated package; `file` is the path shown to the user. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    readonly fix: string,
+  ) {
+    super(`${file}: ${problem}\n  fix: ${fix}`);
+  }
 }
 
 /** A failure that is not the user's: a bug in plesk-codegen. */

@@ -1,0 +1,20 @@
+/** The command on Plesk's whole API: progress lines with the counts of what it read and emitted. */
+import test from 'ava';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { loadSchemaSets } from '../generator/load/load-schemas.js';
+import { runCli, tempDir } from './helpers/cli.js';
+import { generateFrom, sharedDir } from './helpers/project.js';
+
+test("generating Plesk's whole API prints how many schemas it read and files it emitted", async (t) => {
+  const dir = sharedDir('plesk-xsd');
+  const entries = ['agent_input.xsd', 'agent_output.xsd'].map((f) => path.join(dir, f));
+  const cwd = tempDir('cli-plesk');
+  t.teardown(() => rmSync(cwd, { recursive: true, force: true }));
+  const { code, stderr } = await runCli([...entries.flatMap((e) => ['--xsd', e]), '--out', 'api', '--package-name', 'plesk-api'], cwd);
+  t.is(code, 0, stderr);
+  const schemas = new Set(loadSchemaSets(entries, { baseDir: cwd }).flatMap((s) => s.documents.map((d) => d.absPath)));
+  const { files } = generateFrom(entries, cwd);
+  t.true(schemas.size > 50, `${schemas.size} schemas`);
+  t.regex(stderr, new RegExp(`^read ${schemas.size} schemas\\nemitted ${files.size} files in \\d+\\.\\d s \\(${files.size} written, 0 unchanged, 0 removed\\) into api\\n$`));
+});
