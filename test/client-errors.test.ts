@@ -25,6 +25,11 @@ test.before(async () => {
 test.after.always(async () => {
   await server?.close();
 });
+// a call that times out or is aborted before its request reached the server leaves its fault
+// queued (it happens on a loaded machine): never let it reach the next call
+test.afterEach.always(() => {
+  server.faults.length = 0;
+});
 
 /** Every text an error shows: message, stack, String(), cause chain. */
 function texts(error: unknown): string {
@@ -84,7 +89,7 @@ test.serial('a server that never answers is PleskTransportError timeout, within 
   const started = Date.now();
   const error = await t.throwsAsync(clientOf(server, { timeoutMs: 300 }).backupManager.getSupportedProtocols({ timeoutMs: 300 }), { instanceOf: PleskTransportError });
   t.is(error.reason, 'timeout');
-  t.true(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
+  t.true(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
 });
 
 test.serial('an aborted call is PleskTransportError aborted, at once', async (t) => {
@@ -137,7 +142,10 @@ test.serial('the client refuses incomplete or mixed credentials before sending a
 
 test.serial('neither the password nor the secret key appears in any error, even when the server echoes them', async (t) => {
   const errors: Array<{ error: unknown; secret: string }> = [];
-  const collect = async (secret: string, run: () => Promise<unknown>) => errors.push({ secret, error: await run().then(() => t.fail('expected an error'), (e: unknown) => e) });
+  const collect = async (secret: string, run: () => Promise<unknown>) => {
+    errors.push({ secret, error: await run().then(() => t.fail('expected an error'), (e: unknown) => e) });
+    server.faults.length = 0; // see afterEach
+  };
   const wrongPassword = clientOf(server, { password: `${PASSWORD}x` });
   await collect(`${PASSWORD}x`, () => wrongPassword.backupManager.getTasksInfo());
   for (const [secret, client] of [[PASSWORD, clientOf(server, { timeoutMs: 300 })], [KEY, clientOf(server, { secretKey: KEY, timeoutMs: 300 })]] as const) {
