@@ -10,10 +10,14 @@
  */
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
+import { guardBody } from './download-body.js';
 import { PleskTransportError } from './plesk-errors.js';
 
 export interface Endpoint {
   agent: https.Agent;
+  /** masks the credentials in a text (applied before any text is cut short) */
+  mask: (text: string) => string;
   host: string;
   port: number;
   path: string;
@@ -30,7 +34,7 @@ export interface ExchangeOptions {
 
 export type Answer =
   | { kind: 'xml'; text: string }
-  | { kind: 'binary'; contentType: string; filename: string | undefined; length: number | undefined; stream: IncomingMessage };
+  | { kind: 'binary'; contentType: string; filename: string | undefined; length: number | undefined; stream: Readable };
 
 /** Error codes of a request that never reached the server's application: safe to resend a read. */
 const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET']);
@@ -42,21 +46,22 @@ export function isXmlContentType(type: string | undefined): boolean {
 }
 
 export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOptions): Promise<Answer> {
+  const where = `${endpoint.host}:${endpoint.port}`;
+  if (options.signal?.aborted) return Promise.reject(new PleskTransportError('aborted', `the request to ${where} was aborted`, { cause: options.signal.reason }));
   const payload = Buffer.from(body, 'utf8');
   return new Promise<Answer>((resolve, reject) => {
     let settled = false;
-    let timer: NodeJS.Timeout | undefined;
     const finish = (error: PleskTransportError | undefined, answer?: Answer) => {
       if (settled) return;
       settled = true;
-      if (timer) clearTimeout(timer);
+      clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       if (error) {
         req.destroy();
         reject(error);
       } else resolve(answer!);
     };
-    const onAbort = () => finish(new PleskTransportError('aborted', `the request to ${endpoint.host}:${endpoint.port} was aborted`, { cause: options.signal?.reason }));
+    const onAbort = () => finish(new PleskTransportError('aborted', `the request to ${where} was aborted`, { cause: options.signal?.reason }));
 
     const req = https.request({
       agent: endpoint.agent,
@@ -66,25 +71,25 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
       method: 'POST',
       headers: { ...endpoint.headers, 'Content-Type': 'text/xml; charset=UTF-8', 'Content-Length': String(payload.length) },
     });
-    timer = setTimeout(() => finish(new PleskTransportError('timeout', `no complete answer from ${endpoint.host}:${endpoint.port} within ${options.timeoutMs} ms`)), options.timeoutMs);
-    if (options.signal?.aborted) return onAbort();
+    // the error listener comes first: a destroyed request emits 'error' (socket hang up)
+    req.on('error', (error: NodeJS.ErrnoException) => finish(describeFailure(error, endpoint)));
+    const timer = setTimeout(() => finish(new PleskTransportError('timeout', `no complete answer from ${where} within ${options.timeoutMs} ms`)), options.timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
-    req.on('error', (error: NodeJS.ErrnoException) => finish(describeFailure(error, endpoint)));
     req.on('response', (res) => {
       const contentType = res.headers['content-type'];
-      if (res.statusCode === 200 && !isXmlContentType(contentType) && options.allowBinary) {
-        if (timer) clearTimeout(timer);
+      if (res.statusCode === 200 && options.allowBinary && isFileAnswer(contentType, res.headers['content-disposition'])) {
         const length = res.headers['content-length'] === undefined ? undefined : Number(res.headers['content-length']);
-        finish(undefined, { kind: 'binary', contentType: contentType ?? 'application/octet-stream', filename: attachmentName(res.headers['content-disposition']), length, stream: res });
+        const stream = guardBody(res, { idleMs: options.timeoutMs, length, signal: options.signal, where });
+        finish(undefined, { kind: 'binary', contentType: contentType ?? 'application/octet-stream', filename: attachmentName(res.headers['content-disposition']), length, stream });
         return;
       }
       readText(res, options.maxResponseBytes).then(
         (text) => {
           if (res.statusCode !== 200) {
-            finish(new PleskTransportError('http-status', `${endpoint.host}:${endpoint.port} answered HTTP ${res.statusCode}${res.statusMessage ? ` ${res.statusMessage}` : ''} (Plesk answers API errors with 200): ${snippet(text)}`, { status: res.statusCode }));
+            finish(new PleskTransportError('http-status', `${where} answered HTTP ${res.statusCode}${res.statusMessage ? ` ${res.statusMessage}` : ''} (Plesk answers API errors with 200): ${snippet(text, endpoint.mask)}`, { status: res.statusCode }));
           } else if (!isXmlContentType(contentType)) {
-            finish(new PleskTransportError('not-a-packet', `${endpoint.host}:${endpoint.port} answered ${contentType}, not a Plesk packet: ${snippet(text)}`, { status: 200 }));
+            finish(new PleskTransportError('not-a-packet', `${where} answered ${contentType}, not a Plesk packet: ${snippet(text, endpoint.mask)}`, { status: 200 }));
           } else finish(undefined, { kind: 'xml', text });
         },
         (error: Error) => finish(error instanceof PleskTransportError ? error : describeFailure(error, endpoint)),
@@ -92,6 +97,13 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
     });
     req.end(payload);
   });
+}
+
+/** A file, not a page: an octet stream or an attachment (a 200 HTML login page is not a file). */
+function isFileAnswer(contentType: string | undefined, disposition: string | undefined): boolean {
+  if (isXmlContentType(contentType)) return false;
+  const mime = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return mime === 'application/octet-stream' || /^\s*attachment\b/i.test(disposition ?? '');
 }
 
 function readText(res: IncomingMessage, limit: number): Promise<string> {
@@ -139,8 +151,18 @@ export function attachmentName(disposition: string | undefined): string | undefi
   return plain ? (plain[1] ?? plain[2]!).replace(/\\(.)/g, '$1').trim() : undefined;
 }
 
-/** The start of a body for an error message: tags and runs of whitespace removed. */
-function snippet(text: string): string {
-  const flat = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+/** The start of a body for an error message: tags, entities and runs of whitespace gone, secrets masked before cutting. */
+function snippet(text: string, mask: (text: string) => string): string {
+  const flat = mask(decodeEntities(text.replace(/<[^>]*>/g, ' '))).replace(/\s+/g, ' ').trim();
   return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat || '(empty body)';
+}
+
+/** Character references and the predefined entities decoded, so that an echoed secret is seen whatever its spelling. */
+export function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (whole, ref: string) => {
+    if (ref[0] !== '#') return named[ref]!;
+    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }

@@ -4,6 +4,7 @@
  * `failed` and `stopped` resolve too); rejects on timeout (PleskTaskTimeoutError), abort
  * (PleskTransportError, reason `aborted`) or any error of the polls themselves.
  */
+import { abortablePause } from './abortable-pause.js';
 import { PleskTaskTimeoutError, PleskTransportError } from './plesk-errors.js';
 
 export interface WaitForTaskOptions<T> {
@@ -31,9 +32,13 @@ export async function waitForTask<T extends { id: unknown; status: string }>(
   const backoff = options.backoff ?? 1.5;
   const maxInterval = options.maxIntervalMs ?? 30_000;
   let interval = options.intervalMs ?? 2_000;
+  // one signal for the polls and pauses: aborted by the caller's signal or by the deadline
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  const forward = () => deadline.abort(options.signal?.reason);
+  if (options.signal?.aborted) forward();
+  else options.signal?.addEventListener('abort', forward, { once: true });
+  const signal = deadline.signal;
   let last: T | undefined;
   try {
     for (;;) {
@@ -41,7 +46,7 @@ export async function waitForTask<T extends { id: unknown; status: string }>(
       try {
         tasks = await poll(signal);
       } catch (error) {
-        if (deadline.signal.aborted && !options.signal?.aborted) throw new PleskTaskTimeoutError(taskId, timeoutMs, last);
+        if (signal.aborted && !options.signal?.aborted) throw new PleskTaskTimeoutError(taskId, timeoutMs, last);
         throw error;
       }
       const task = tasks.find((t) => String(t.id) === taskId);
@@ -49,25 +54,13 @@ export async function waitForTask<T extends { id: unknown; status: string }>(
       last = task;
       options.onProgress?.(task);
       if (TERMINAL_TASK_STATES.has(task.status)) return task;
-      await pause(interval, signal);
+      await abortablePause(interval, signal);
       if (options.signal?.aborted) throw new PleskTransportError('aborted', `waiting for task ${taskId} was aborted`, { cause: options.signal.reason });
-      if (deadline.signal.aborted) throw new PleskTaskTimeoutError(taskId, timeoutMs, last);
+      if (signal.aborted) throw new PleskTaskTimeoutError(taskId, timeoutMs, last);
       interval = Math.min(maxInterval, interval * backoff);
     }
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', forward);
   }
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

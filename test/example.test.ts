@@ -12,11 +12,13 @@ import { ROOT } from './helpers/project.js';
 import { standIn } from './helpers/stand-in.js';
 
 const run = promisify(execFile);
+/** The environment without any PLESK_* variable of the machine running the tests. */
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PLESK_')));
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const EXAMPLE = path.join(ROOT, 'examples', 'get-tasks-info.ts');
 
 test('npm run example: starts the stand-in, waits for a server backup, prints the tasks', async (t) => {
-  const { stdout } = await run(process.execPath, [TSX, EXAMPLE], { cwd: ROOT, env: { ...process.env, PLESK_HOST: '' }, timeout: 60_000 });
+  const { stdout } = await run(process.execPath, [TSX, EXAMPLE], { cwd: ROOT, env: cleanEnv, timeout: 60_000 });
   t.regex(stdout, /using the local stand-in Plesk server/);
   t.regex(stdout, /task 1: working\n {2}task 1: finished\n/);
   t.regex(stdout, /^id +owner +status +started +protocol +filename/m);
@@ -29,7 +31,7 @@ test('the example talks to the server PLESK_HOST names, trusting PLESK_CA_FILE',
   try {
     const ca = path.join(dir, 'server.pem');
     writeFileSync(ca, server.cert);
-    const env = { ...process.env, PLESK_HOST: server.host, PLESK_PORT: String(server.port), PLESK_LOGIN: server.login, PLESK_PASSWORD: 'example-password', PLESK_CA_FILE: ca };
+    const env = { ...cleanEnv, PLESK_HOST: server.host, PLESK_PORT: String(server.port), PLESK_LOGIN: server.login, PLESK_PASSWORD: 'example-password', PLESK_CA_FILE: ca };
     const { stdout } = await run(process.execPath, [TSX, EXAMPLE], { cwd: ROOT, env, timeout: 60_000 });
     t.notRegex(stdout, /stand-in/);
     t.regex(stdout, /Task 1 ended finished/);

@@ -89,6 +89,15 @@ test("the client generated from Plesk's own 2014 API has every operator, marks r
     t.deepEqual(await plesk.backupManager.getSupportedProtocols(), ['ftp']);
     const error = await t.throwsAsync(plesk.backupManager.getTasksInfo({ taskId: '404' }), { instanceOf: pkg.PleskOperationError });
     t.is((error as { code: number }).code, 1013);
+    // answers without a <result> of their own: an error report anywhere inside still rejects
+    const { packet } = await import('./helpers/stand-in.js');
+    server.faults.push({ xml: packet('<ip><get><result><status>error</status><errcode>1006</errcode><errtext>Permission denied</errtext></result></get></ip>') });
+    const denied = await t.throwsAsync(plesk.ip.get(), { instanceOf: pkg.PleskOperationError });
+    t.like(denied, { code: 1006, operation: 'ip/get' });
+    server.faults.push({ xml: packet('<server><lic_update><status>error</status><errcode>1023</errcode><errtext>no license</errtext></lic_update></server>') });
+    t.like(await t.throwsAsync(plesk.server.licUpdate({ filter: { keyId: 'PLSK.00000000.0000' } }), { instanceOf: pkg.PleskOperationError }), { code: 1023, operation: 'server/lic_update' });
+    server.faults.push({ xml: packet('<ip><get><result><status>ok</status><addresses/></result></get></ip>') });
+    t.truthy(await plesk.ip.get());
   } finally {
     plesk.close();
     await server.close();

@@ -11,7 +11,9 @@
  *
  * Tests can queue faults (`faults.push('drop')`) for the next requests: `drop` handles the packet
  * then closes the connection without answering, `hang` never answers, `html-502` answers a
- * proxy's HTML error page, `html-200` a login page with status 200, `{ xml }` answers that text.
+ * proxy's HTML error page, `html-200` a login page with status 200, `{ xml }` answers that text,
+ * `file-stall` starts sending a file and stops, `file-cut` closes the connection in the middle of
+ * a file. `{ fault, match }` waits for a request whose body contains `match`.
  */
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +22,10 @@ import { decodeRequestPacket, encodeResponsePacket, XmlDecodeError, type Request
 import { BackupManager } from './backup-manager.js';
 import { createCertificate } from './certificate.js';
 
-export type Fault = 'drop' | 'hang' | 'html-502' | 'html-200' | { xml: string };
+export type Fault = 'drop' | 'hang' | 'html-502' | 'html-200' | 'file-stall' | 'file-cut' | { xml: string };
+
+/** A fault for the next request, or for the next request whose body contains `match`. */
+export type QueuedFault = Fault | { fault: Fault; match: string };
 
 export interface StandInOptions {
   login?: string;
@@ -42,7 +47,7 @@ export interface StandIn {
   secretKey: string;
   backupManager: BackupManager;
   /** faults for the next requests, first first */
-  faults: Fault[];
+  faults: QueuedFault[];
   /** requests received at the agent */
   requests: number;
   /** every request body received at the agent, for validation against Plesk's agent_input.xsd */
@@ -69,7 +74,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     },
   };
   const server = https.createServer({ key, cert, keepAlive: true }, (req, res) => {
-    readBody(req).then((body) => serve(state, req, res, body), () => res.destroy());
+    readBody(req)
+      .then((body) => serve(state, req, res, body))
+      .catch((error: unknown) => {
+        // a bug in the stand-in: answer 500 rather than crash the process that hosts it
+        if (!res.headersSent) html(res, 500, `Internal Server Error: ${String(error)}`);
+        else res.destroy();
+      });
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', () => resolve()));
   state.port = (server.address() as AddressInfo).port;
@@ -80,8 +91,14 @@ function serve(state: StandIn, req: IncomingMessage, res: ServerResponse, body: 
   if (req.url !== AGENT || req.method !== 'POST') return html(res, 404, 'Not Found');
   state.requests++;
   state.received.push(body);
-  const fault = state.faults.shift();
+  const fault = takeFault(state.faults, body);
   if (typeof fault === 'object') return send(res, fault.xml);
+  if (fault === 'file-stall' || fault === 'file-cut') {
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': 1000, 'Content-Disposition': 'attachment; filename="partial.tar"' });
+    res.write(Buffer.alloc(10, 1));
+    if (fault === 'file-cut') setTimeout(() => res.socket?.destroy(), 20);
+    return;
+  }
   if (fault === 'hang') return;
   if (fault === 'html-502') return html(res, 502, 'Bad Gateway');
   if (fault === 'html-200') return html(res, 200, 'Log in to Plesk');
@@ -100,6 +117,13 @@ function send(res: ServerResponse, xml: string): void {
   const bytes = Buffer.from(xml, 'utf8');
   res.writeHead(200, { 'Content-Type': 'text/xml; charset=UTF-8', 'Content-Length': bytes.length });
   res.end(bytes);
+}
+
+function takeFault(faults: QueuedFault[], body: string): Fault | undefined {
+  const index = faults.findIndex((f) => typeof f !== 'object' || !('match' in f) || body.includes(f.match));
+  if (index < 0) return undefined;
+  const [entry] = faults.splice(index, 1);
+  return typeof entry === 'object' && 'match' in entry ? entry.fault : entry;
 }
 
 type Reply = { kind: 'xml'; packet: ResponsePacket } | { kind: 'file'; name: string; content: Buffer };

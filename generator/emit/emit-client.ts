@@ -104,7 +104,7 @@ function operationMethod(op: OperatorInfo, o: OperationInfo): MethodDeclarationS
   const response = o.response!;
   const spec = `{ operator: ${quote(op.name)}, operatorProp: ${quote(op.prop)}, operation: ${quote(o.name)}, operationProp: ${quote(o.prop)}, unwrap: ${unwrapText(response.unwrap)} }`;
   const input = request.flag ? 'true' : 'input';
-  const parameters = request.flag ? [] : [{ name: 'input', type: request.type, ...(request.optional ? { initializer: '{}' } : {}) }];
+  const parameters = request.flag ? [] : [{ name: 'input', type: request.type, ...(request.empty !== undefined ? { initializer: request.empty } : {}) }];
   const returns = o.binary ? 'DownloadedFile' : response.returns;
   const call = o.binary ? `return this.#invoke.download(${spec}, ${input}, options);` : `return this.#invoke.call(${spec}, ${input}, options) as Promise<${returns}>;`;
   const docs = [

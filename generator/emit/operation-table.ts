@@ -20,7 +20,8 @@ export interface OperationInfo {
   prop: string;
   doc?: string;
   /** undefined when the request envelope does not offer this operation */
-  request?: { type: string; typeName: string; flag: boolean; optional: boolean };
+  /** `empty`: the value that stands for an empty request, when the request may be empty */
+  request?: { type: string; typeName: string; flag: boolean; empty?: string };
   /** undefined when the response envelope has no answer for it */
   response?: { typeName: string; unwrap: Unwrap; returns: string };
   read: boolean;
@@ -73,10 +74,11 @@ function requestInfo(operation: IrElement): OperationInfo['request'] {
   const t = operation.type;
   if (t.kind === 'complex') {
     const flag = isFlag(t.type);
-    return { type: flag ? 'true' : `T.${t.type.tsName}`, typeName: t.type.tsName, flag, optional: flag || acceptsEmpty(t.type) };
+    return { type: flag ? 'true' : `T.${t.type.tsName}`, typeName: t.type.tsName, flag, ...(!flag && acceptsEmpty(t.type) ? { empty: '{}' } : {}) };
   }
-  if (t.kind === 'simple') return { type: valueType(operation), typeName: t.type.tsName, flag: false, optional: false };
-  return { type: 'XmlAny', typeName: 'XmlAny', flag: false, optional: false };
+  if (t.kind === 'simple') return { type: valueType(operation), typeName: t.type.tsName, flag: false };
+  // untyped (xs:anyType): usually an operation without parameters, such as <reboot/>
+  return { type: 'XmlAny', typeName: 'XmlAny', flag: false, empty: "''" };
 }
 
 function acceptsEmpty(type: IrComplexType): boolean {

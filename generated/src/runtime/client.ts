@@ -13,9 +13,10 @@
  *   that starts or changes something never is.
  */
 import https from 'node:https';
+import { abortablePause } from './abortable-pause.js';
 import type { Readable } from 'node:stream';
 import { PleskOperationError, PleskSystemError, PleskTransportError, maskSecrets, type PleskResult } from './plesk-errors.js';
-import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
+import { decodeEntities, isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
 
 export interface PleskClientOptions {
   /** host name or IP address of the Plesk server */
@@ -31,6 +32,8 @@ export interface PleskClientOptions {
   secretKey?: string;
   /** certificate(s) to trust, PEM: the server's self-signed certificate or the CA that signed it */
   ca?: string | Buffer | Array<string | Buffer>;
+  /** the name the certificate must carry, when it is not `host` (a server reached by IP address whose certificate names its host name) */
+  servername?: string;
   /** Accept any certificate, for this client only. Anyone on the network path can then read the credentials. */
   dangerouslyDisableTlsVerification?: boolean;
   /** deadline of one exchange, in ms (default 30000) */
@@ -108,6 +111,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
 
   constructor(options: PleskClientOptions, codec: PacketCodec<Req, Res>) {
     if (!options || typeof options.host !== 'string' || options.host === '') throw new TypeError('PleskClient: option host is required');
+    if (options.port !== undefined && !(Number.isInteger(options.port) && options.port > 0 && options.port < 65536)) throw new TypeError(`PleskClient: option port must be an integer from 1 to 65535, not ${options.port}`);
     const byLogin = options.login !== undefined || options.password !== undefined;
     if (byLogin && options.secretKey !== undefined) throw new TypeError('PleskClient: give either login and password or secretKey, not both');
     if (byLogin && (!options.login || options.password === undefined)) throw new TypeError('PleskClient: login and password go together');
@@ -116,20 +120,25 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       if (value !== undefined && /[^\t\x20-\x7e\x80-\xff]/.test(value)) throw new TypeError(`PleskClient: option ${name} has characters an HTTP header cannot carry`);
     }
     const headers: Record<string, string> = options.secretKey ? { KEY: options.secretKey } : { HTTP_AUTH_LOGIN: options.login!, HTTP_AUTH_PASSWD: options.password! };
+    this.#secrets = [options.password, options.secretKey].filter((s): s is string => !!s).flatMap((s) => [s, escapeXml(s)]);
     this.#endpoint = {
       agent: new https.Agent({
         keepAlive: true,
+        // an idle kept-alive connection is closed before the server closes it (web servers wait
+        // 5 s or more), so that an operation that must not be resent never meets a closing socket
+        timeout: 4_000,
         maxSockets: options.maxSockets ?? 16,
         ca: options.ca,
+        ...(options.servername ? { servername: options.servername } : {}),
         rejectUnauthorized: options.dangerouslyDisableTlsVerification !== true,
       }),
+      mask: (text) => this.#mask(text),
       host: options.host,
       port: options.port ?? 8443,
       path: options.path ?? '/enterprise/control/agent.php',
       headers: { ...headers, 'User-Agent': 'plesk-codegen-client', Accept: 'text/xml, application/octet-stream' },
     };
     this.#codec = codec;
-    this.#secrets = [options.password, options.secretKey].filter((s): s is string => !!s).flatMap((s) => [s, escapeXml(s)]);
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
     this.#retries = options.retries ?? 2;
@@ -183,20 +192,24 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     this.#endpoint.agent.destroy();
   }
 
+  /** One exchange, resent after a connection failure when `read`; the deadline covers every attempt. */
   async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions): Promise<Answer> {
     const body = this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet);
-    const exchange = { timeoutMs: options.timeoutMs ?? this.#timeoutMs, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary };
+    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {
+      const left = Math.max(1, deadline - Date.now());
       try {
-        return await postPacket(this.#endpoint, body, exchange);
+        return await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary });
       } catch (error) {
-        if (!read || attempt >= this.#retries || !isConnectionFailure(error) || options.signal?.aborted) {
+        const again = read && attempt < this.#retries && isConnectionFailure(error) && !options.signal?.aborted && deadline - Date.now() > 100 * 2 ** attempt;
+        if (!again) {
           if (error instanceof PleskTransportError && (attempt > 0 || (!read && isConnectionFailure(error)))) {
             throw new PleskTransportError(error.reason, `${error.message}${read ? ` (after ${attempt} resends)` : '; not resent, because the packet may have started work on the server'}`, { cause: error.cause, status: error.status, retried: attempt });
           }
           throw error;
         }
-        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+        await abortablePause(100 * 2 ** attempt, options.signal);
       }
     }
   }
@@ -208,7 +221,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     }
     const root = rootElementName(answer.text);
     if (root !== 'packet') {
-      throw new PleskTransportError('not-a-packet', `the answer is not a Plesk packet (its root is ${root ? `<${root}>` : 'not an element'}): ${answer.text.slice(0, 120)}`);
+      throw new PleskTransportError('not-a-packet', `the answer is not a Plesk packet (its root is ${root ? `<${root}>` : 'not an element'}): ${this.#mask(decodeEntities(answer.text)).slice(0, 120)}`);
     }
     return this.#codec.decode(answer.text);
   }
@@ -225,7 +238,12 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     const operator = operators.find((o) => o[spec.operatorProp] !== undefined)?.[spec.operatorProp] as { operations?: Entries } | undefined;
     const answer = operator?.operations?.find((o) => o[spec.operationProp] !== undefined)?.[spec.operationProp] as Record<string, unknown> | undefined;
     if (answer === undefined) throw new PleskTransportError('unexpected-answer', `the answer has no <${spec.operator}><${spec.operation}>`);
-    if (spec.unwrap.k === 'answer') return answer;
+    if (spec.unwrap.k === 'answer') {
+      // no <result> to look at: any report with status error inside the answer fails the call
+      const reports = statusReports(answer);
+      if (reports.some((r) => r.status === 'error')) throw new PleskOperationError(`${spec.operator}/${spec.operation}`, reports.map((r) => (r.errtext === undefined ? r : { ...r, errtext: this.#mask(r.errtext) })));
+      return answer;
+    }
     const raw = answer.result;
     const results = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Array<PleskResult & Record<string, unknown>>;
     if (results.some((r) => r.status === 'error')) {
@@ -252,10 +270,25 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       if (error instanceof Error && this.#secrets.length > 0) {
         error.message = this.#mask(error.message);
         if (error.stack) error.stack = this.#mask(error.stack);
+        const detail = error as Error & { reason?: unknown };
+        if (typeof detail.reason === 'string') Object.defineProperty(error, 'reason', { value: this.#mask(detail.reason), enumerable: true, configurable: true, writable: true });
       }
       throw error;
     }
   }
+}
+
+/** Every object with a `status` inside an answer that has no <result> element, in document order. */
+function statusReports(value: unknown, found: Array<PleskResult & Record<string, unknown>> = [], depth = 0): Array<PleskResult & Record<string, unknown>> {
+  if (depth > 32 || value === null || typeof value !== 'object') return found;
+  if (Array.isArray(value)) {
+    for (const item of value) statusReports(item, found, depth + 1);
+    return found;
+  }
+  const record = value as Record<string, unknown>;
+  if (record.status === 'ok' || record.status === 'error') found.push(record as PleskResult & Record<string, unknown>);
+  for (const key of Object.keys(record)) if (key !== 'status') statusReports(record[key], found, depth + 1);
+  return found;
 }
 
 function single(spec: OperationSpec, input: unknown): never {

@@ -1,0 +1,51 @@
+/**
+ * The body of a file answer (download-file), handed to the caller as a stream that keeps the
+ * exchange's rules while it is read: it fails with a PleskTransportError when nothing arrives for
+ * `idleMs`, when the call's signal aborts, when the connection breaks, or when fewer or more bytes
+ * arrive than Content-Length announced. A body never read holds its connection: read it or
+ * destroy it.
+ */
+import type { IncomingMessage } from 'node:http';
+import { Transform, type Readable } from 'node:stream';
+import { PleskTransportError } from './plesk-errors.js';
+
+export interface BodyRules {
+  idleMs: number;
+  length: number | undefined;
+  signal: AbortSignal | undefined;
+  where: string;
+}
+
+export function guardBody(res: IncomingMessage, rules: BodyRules): Readable {
+  let received = 0;
+  const body = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.length;
+      timer.refresh();
+      done(null, chunk);
+    },
+    flush(done) {
+      if (rules.length !== undefined && received !== rules.length) {
+        done(new PleskTransportError('connection', `the file from ${rules.where} ended after ${received} of the ${rules.length} bytes announced`));
+      } else done();
+    },
+  });
+  const fail = (error: PleskTransportError) => {
+    if (!body.destroyed) body.destroy(error);
+  };
+  const timer = setTimeout(() => fail(new PleskTransportError('timeout', `the file from ${rules.where} stopped arriving: nothing for ${rules.idleMs} ms`)), rules.idleMs);
+  const onAbort = () => fail(new PleskTransportError('aborted', `the download from ${rules.where} was aborted`, { cause: rules.signal?.reason }));
+  rules.signal?.addEventListener('abort', onAbort, { once: true });
+  res.on('error', (error) => fail(new PleskTransportError('connection', `the file from ${rules.where} broke off: ${error.message}`, { cause: error })));
+  res.on('close', () => {
+    if (!res.complete) fail(new PleskTransportError('connection', `the connection to ${rules.where} closed before the whole file arrived (${received} bytes)`));
+  });
+  body.on('close', () => {
+    clearTimeout(timer);
+    rules.signal?.removeEventListener('abort', onAbort);
+    if (!res.complete) res.destroy();
+  });
+  if (rules.signal?.aborted) onAbort();
+  res.pipe(body);
+  return body;
+}
