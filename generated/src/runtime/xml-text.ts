@@ -7,8 +7,10 @@
  */
 import { ValueError } from './errors.js';
 
-const TEXT_SPECIAL = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const ATTR_SPECIAL = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** The characters (a regular-expression class body) that character data cannot hold as they are. */
+export const TEXT_SPECIAL_CHARS = String.raw`&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF`;
+const TEXT_SPECIAL = new RegExp(`[${TEXT_SPECIAL_CHARS}]`);
+const ATTR_SPECIAL = new RegExp(`["\\t\\n${TEXT_SPECIAL_CHARS}]`);
 
 /** Escapes character data; `\r` is written as a reference so that it survives parsing. */
 export function escapeText(value: string): string {
