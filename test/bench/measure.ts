@@ -2,6 +2,11 @@
  * Timing: contenders measured side by side, interleaved round by round so that noise from the
  * rest of the machine falls on all of them alike. Each sample runs enough iterations to last
  * `minSampleMs`; the result is the median time per iteration over the rounds, after a warm-up.
+ *
+ * Garbage collection is left to V8, never forced between samples: a full collection frees the
+ * hidden classes (maps) of objects no longer alive, and optimized code that checks for them is
+ * thrown away, so a forced collection before each sample would time every contender half
+ * unoptimized. Each contender pays for the collections its own allocations cause.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -27,8 +32,6 @@ export interface MeasureOptions {
 /** What the contenders returned last: kept so that no call can be optimized away. */
 export let sink: unknown;
 
-const gc = (globalThis as { gc?: () => void }).gc;
-
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -36,7 +39,6 @@ export function median(values: number[]): number {
 }
 
 function sample(contender: Contender, iterations: number): number {
-  gc?.();
   const start = performance.now();
   for (let i = 0; i < iterations; i++) sink = contender.run();
   return (performance.now() - start) / iterations;

@@ -29,7 +29,6 @@ const { values } = parseArgs({
 const rounds = Number(values.rounds);
 const minSampleMs = Number(values['min-sample-ms']);
 if (!(rounds >= 1) || !(minSampleMs > 0)) throw new Error('--rounds must be at least 1 and --min-sample-ms positive');
-if (!(globalThis as { gc?: unknown }).gc) process.stderr.write('note: run with --expose-gc (npm run bench does) to collect garbage before each sample\n');
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const options = { rounds, minSampleMs };
