@@ -105,6 +105,8 @@ export class TypePlan {
   readonly textProp: string;
   readonly text: SimpleEncoder | undefined;
   readonly model: Step | undefined;
+  /** the model always writes at least one element (so the start tag can be written first) */
+  readonly neverEmpty: boolean;
 
   constructor(readonly meta: ComplexTypeMeta, schema: SchemaMeta) {
     this.flag = meta.content === 'empty' && meta.attrs.length === 0;
@@ -114,6 +116,7 @@ export class TypePlan {
     this.textProp = meta.text?.prop ?? '';
     this.text = meta.text ? simpleEncoder(schema.simple[meta.text.type]!, false) : undefined;
     this.model = meta.model ? new Step(meta.model, schema) : undefined;
+    this.neverEmpty = meta.model !== undefined && !nullable(meta.model);
   }
 
   /** The plan of the complex type `name` of `schema`, compiled on first use. */

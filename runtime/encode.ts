@@ -6,23 +6,30 @@
  * occurrence bounds, unknown properties and every facet of every simple value. The first broken
  * rule throws an {@link XmlEncodeError} naming the element path; nothing is returned half-written.
  *
- * The document is built by appending to one string (V8 keeps it as a rope until it is read),
- * with every tag written out in the plan: no per-element template strings, arrays or closures.
+ * Every tag is written out in the plan and appended to a {@link MarkupWriter}: no per-element
+ * template strings, arrays or closures.
  */
 import { ValueError, XmlEncodeError } from './errors.js';
 import { ELEMENT, rootStep, typeOf, WILDCARD, type Step, type TypePlan } from './encode-plan.js';
 import type { AnyElement, RawXml, SchemaMeta, TypeRef } from './meta.js';
+import { MarkupWriter } from './markup-writer.js';
 import type { SimpleEncoder } from './simple-encoders.js';
 import { describe } from './simple-values.js';
 import { escapeAttribute, escapeText } from './xml-text.js';
 
 type Rec = Record<string, unknown>;
 
-class Encoder {
-  /** the document so far */
-  out = '';
+class Encoder extends MarkupWriter {
   readonly path: string[] = [];
-  constructor(public schema: SchemaMeta) {}
+  constructor(public schema: SchemaMeta) {
+    super();
+  }
+
+  reset(schema: SchemaMeta): void {
+    this.schema = schema;
+    this.path.length = 0;
+    this.clear();
+  }
 
   fail(reason: string, extra?: string): never {
     throw new XmlEncodeError(this.path.join('/') + (extra ?? ''), reason);
@@ -30,10 +37,10 @@ class Encoder {
 
   element(step: Step, value: unknown): void {
     this.path.push(step.name);
-    if (value === null && step.nillable) this.out += step.nil;
+    if (value === null && step.nillable) this.write(step.nil);
     else if (step.simple !== undefined) {
       const text = this.simpleText(step.simple, value);
-      this.out += text === '' ? step.empty : step.open + text + step.close;
+      this.write(text === '' ? step.empty : step.open + text + step.close);
     } else if (step.complex !== undefined) this.complexElement(step, typeOf(this.schema, step), value);
     else this.anyContent(step.name, value);
     this.path.pop();
@@ -53,7 +60,7 @@ class Encoder {
   complexElement(step: Step, type: TypePlan, value: unknown): void {
     if (type.flag) {
       if (value !== true) this.fail(`expected true (an empty element), got ${describe(value)}`);
-      this.out += step.empty;
+      this.write(step.empty);
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(`expected an object for ${type.meta.name}, got ${describe(value)}`);
@@ -73,18 +80,23 @@ class Encoder {
     const empty = open === undefined ? step.empty : `${open}/>`;
     if (type.simpleContent) {
       const text = this.simpleText(type.text!, rec[type.textProp], `.${type.textProp}`);
-      this.out += text === '' ? empty : start + text + step.close;
+      this.write(text === '' ? empty : start + text + step.close);
       return;
     }
     if (!type.model) {
-      this.out += empty;
+      this.write(empty);
       return;
     }
-    const before = this.out;
-    this.out = '';
+    if (type.neverEmpty) {
+      this.write(start);
+      this.particle(type.model, rec);
+      this.write(step.close);
+      return;
+    }
+    // the content may turn out empty: the start tag waits for the first child
+    const mark = this.openLater(start);
     this.particle(type.model, rec);
-    const inner = this.out;
-    this.out = before + (inner === '' ? empty : start + inner + step.close);
+    this.closeLater(mark, empty, step.close);
   }
 
   particle(step: Step, rec: Rec): void {
@@ -172,14 +184,14 @@ class Encoder {
   /** Untyped content: a string is text; {@link RawXml} is written as it is (it came from a decoder). */
   anyContent(name: string, value: unknown): void {
     if (typeof value === 'string') {
-      this.out += value === '' ? `<${name}/>` : `<${name}>${this.escape(value)}</${name}>`;
+      this.write(value === '' ? `<${name}/>` : `<${name}>${this.escape(value)}</${name}>`);
       return;
     }
     const raw = value as RawXml;
     if (typeof raw !== 'object' || raw === null || typeof raw.xml !== 'string') this.fail(`expected a string or { xml } for untyped content, got ${describe(value)}`);
     let open = `<${name}`;
     for (const [attr, v] of Object.entries(raw.attributes ?? {})) open += ` ${attr}="${escapeAttribute(v)}"`;
-    this.out += raw.xml === '' ? `${open}/>` : `${open}>${raw.xml}</${name}>`;
+    this.write(raw.xml === '' ? `${open}/>` : `${open}>${raw.xml}</${name}>`);
   }
 
   escape(text: string): string {
@@ -228,14 +240,12 @@ export function encodeElement(schema: SchemaMeta, name: string, type: TypeRef, v
   // a getter of the value could encode something else meanwhile: then that call gets its own encoder
   const encoder = idle ?? new Encoder(schema);
   idle = undefined;
-  encoder.schema = schema;
-  encoder.out = '';
-  encoder.path.length = 0;
+  encoder.reset(schema);
   try {
     encoder.element(rootStep(schema, name, type), value);
-    return encoder.out;
+    return encoder.take();
   } finally {
-    encoder.out = '';
+    encoder.reset(encoder.schema);
     idle = encoder;
   }
 }

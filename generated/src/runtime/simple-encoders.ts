@@ -9,7 +9,7 @@
  * goes the general way, so every rule is still checked and every message is the same.
  */
 import type { SimpleTypeMeta, WhiteSpace } from './meta.js';
-import { encodeSimple } from './simple-values.js';
+import { encodeSimple, exactBound, onlyFastFacets } from './simple-values.js';
 import { applyWhiteSpace, escapeAttribute, escapeText, TEXT_SPECIAL_CHARS } from './xml-text.js';
 
 export type SimpleEncoder = (value: unknown) => string;
@@ -71,26 +71,4 @@ function compile(meta: SimpleTypeMeta, attribute: boolean): SimpleEncoder {
     default:
       return general;
   }
-}
-
-/** No facet the fast paths leave to the general one (bounds are looked at per family). */
-function onlyFastFacets(meta: SimpleTypeMeta): boolean {
-  return (
-    meta.union === undefined &&
-    meta.list === undefined &&
-    meta.lexical === undefined &&
-    meta.patterns === undefined &&
-    meta.length === undefined &&
-    meta.minLength === undefined &&
-    meta.maxLength === undefined &&
-    meta.totalDigits === undefined &&
-    meta.fractionDigits === undefined
-  );
-}
-
-/** A bound as a number when that number is exact (a safe integer); `undefined` when it is not. */
-function exactBound(bound: string | undefined, none: number): number | undefined {
-  if (bound === undefined) return none;
-  const n = Number(bound);
-  return Number.isSafeInteger(n) && /^[+-]?[0-9]+$/.test(bound) ? n : undefined;
 }
