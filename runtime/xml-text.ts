@@ -51,14 +51,14 @@ function slowEscape(value: string, attribute: boolean): string {
   return out + value.slice(start);
 }
 
-const NEEDS_COLLAPSE = /[\t\n\r]|^ | $| {2}/;
-const NEEDS_REPLACE = /[\t\n\r]/g;
+/** Text that a whiteSpace facet changes: {@link applyWhiteSpace} returns any other text as it is. */
+export const WHITE_SPACE_CHANGES = { replace: /[\t\n\r]/, collapse: /[\t\n\r]|^ | $| {2}/ };
 
 /** Applies a whiteSpace facet: `replace` turns tab/newline/CR into spaces, `collapse` also trims and folds runs. */
 export function applyWhiteSpace(value: string, ws: 'preserve' | 'replace' | 'collapse'): string {
   if (ws === 'preserve') return value;
-  if (ws === 'replace') return value.replace(NEEDS_REPLACE, ' ');
-  return NEEDS_COLLAPSE.test(value) ? value.replace(/[\t\n\r ]+/g, ' ').trim() : value;
+  if (!WHITE_SPACE_CHANGES[ws].test(value)) return value;
+  return ws === 'replace' ? value.replace(/[\t\n\r]/g, ' ') : value.replace(/[\t\n\r ]+/g, ' ').trim();
 }
 
 /** Whether a string is only XML white space. */

@@ -53,15 +53,23 @@ class Frame {
     this.text = '';
     this.nil = false;
     this.state = leaf.kind === Kind.Elements ? leaf.complex!.automaton!.start : undefined;
-    // (setting an array's length costs a call even when it changes nothing)
-    if (this.recs.length !== 0) this.recs.length = 0;
+    // the type's own record first (setting an array's length is a call: avoided when it can be)
+    const recs = this.recs;
+    if (leaf.kind !== Kind.Flag && leaf.complex !== undefined) {
+      if (recs.length === 1) recs[0] = {};
+      else {
+        if (recs.length !== 0) recs.length = 0;
+        recs.push({});
+      }
+    } else if (recs.length !== 0) recs.length = 0;
     if (this.scopes.length !== 0) this.scopes.length = 0;
-    if (leaf.kind !== Kind.Flag && leaf.complex !== undefined) this.recs.push({});
-    this.raw = '';
-    this.depth = 0;
-    this.hasMarkup = false;
-    this.attributes = undefined;
     this.xsiDeclared = 0;
+    if (leaf.kind === Kind.Any) {
+      this.raw = '';
+      this.depth = 0;
+      this.hasMarkup = false;
+      this.attributes = undefined;
+    }
   }
 
   /** Drops every reference to a document's values. */

@@ -11,7 +11,7 @@
  */
 import type { SimpleTypeMeta } from './meta.js';
 import { decodeSimple, exactBound, onlyFastFacets } from './simple-values.js';
-import { applyWhiteSpace } from './xml-text.js';
+import { applyWhiteSpace, WHITE_SPACE_CHANGES } from './xml-text.js';
 
 export type SimpleDecoder = (text: string) => unknown;
 
@@ -41,7 +41,9 @@ function compile(meta: SimpleTypeMeta): SimpleDecoder {
           return allowed.has(value) ? value : general(text);
         };
       }
-      return (text) => applyWhiteSpace(text, ws);
+      if (ws === 'preserve') return (text) => text;
+      const changes = WHITE_SPACE_CHANGES[ws];
+      return (text) => (changes.test(text) ? applyWhiteSpace(text, ws) : text);
     }
     case 'int':
     case 'bigint': {
