@@ -1,12 +1,14 @@
 /**
  * What is measured: the generated codecs and the alternatives, each as one call on a string or
  * a value, configured as their users would (fast-xml-parser keeps order and leaves values as
- * text; xml2js with its defaults; saxes with no handlers at all, the tokenizing floor).
+ * text; xml2js with its defaults; saxes with no handlers at all, the tokenizing floor; and, for
+ * reference, the least a decoder on saxes's events does, see saxes-tree.ts).
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { SaxesParser } from 'saxes';
 import { parseString } from 'xml2js';
 import { decodeResponsePacket, encodeResponsePacket, type ResponsePacket } from '../../generated/src/index.js';
+import { saxesTree } from './saxes-tree.js';
 import { templateEncode } from './template-encoder.js';
 
 export const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -32,6 +34,7 @@ export const DECODERS = {
   'fast-xml-parser': (xml: string): unknown => fxpParser.parse(xml),
   xml2js: xml2jsParse,
   saxes: (xml: string): unknown => new SaxesParser({ xmlns: false, position: true }).write(xml).close(),
+  'saxes-tree': saxesTree,
 };
 export type DecoderName = keyof typeof DECODERS;
 
@@ -40,6 +43,7 @@ export const DECODER_LABELS: Record<DecoderName, string> = {
   'fast-xml-parser': 'fast-xml-parser 5 XMLParser.parse (preserveOrder, no value parsing)',
   xml2js: 'xml2js parseString',
   saxes: 'saxes, tokenizing with no handlers',
+  'saxes-tree': 'saxes building a generic tree, no checks (test/bench/saxes-tree.ts)',
 };
 
 /**

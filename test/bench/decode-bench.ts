@@ -14,6 +14,9 @@ function checkDecoded(tasks: number, xml: string): void {
   strictEqual(result.filter((child) => 'task' in (child as object)).length, tasks);
   const x2j = DECODERS.xml2js(xml) as { packet: { 'backup-manager': Array<{ 'get-tasks-info': Array<{ result: Array<{ task?: unknown[] }> }> }> } };
   strictEqual(x2j.packet['backup-manager'][0]!['get-tasks-info'][0]!.result[0]!.task?.length ?? 0, tasks);
+  const tree = DECODERS['saxes-tree'](xml) as { packet: { 'backup-manager': { 'get-tasks-info': { result: { task: unknown } } } } };
+  const found = tree.packet['backup-manager']['get-tasks-info'].result.task;
+  strictEqual(Array.isArray(found) ? found.length : 1, tasks);
 }
 
 export function decodeBench(sizes: number[], options: MeasureOptions, log: (line: string) => void): SizeResult[] {
