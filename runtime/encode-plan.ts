@@ -26,14 +26,12 @@ export class Step {
   readonly empty: string;
   readonly openStart: string;
   readonly nil: string;
-  /** element: the simple type's encoder, when the element has one */
+  /** element: the simple type's encoder, when the element has one (neither this nor `complex`: untyped content) */
   readonly simple: SimpleEncoder | undefined;
   /** element: the complex type's name, when it has one */
   readonly complex: string | undefined;
   /** element: the complex type's plan, once looked up ({@link typeOf}) */
   typePlan: TypePlan | undefined = undefined;
-  /** element: untyped content */
-  readonly any: boolean;
   readonly nillable: boolean;
   /** group: a choice */
   readonly choice: boolean;
@@ -71,7 +69,6 @@ export class Step {
     const type: TypeRef | undefined = p.k === 'el' ? p.type : undefined;
     this.simple = type && 's' in type ? simpleEncoder(schema.simple[type.s]!, false) : undefined;
     this.complex = type && 'c' in type ? type.c : undefined;
-    this.any = type !== undefined && 'any' in type;
     this.nillable = p.k === 'el' && p.nillable === true;
     this.choice = p.k === 'choice';
     this.items = p.k === 'el' || p.k === 'any' ? [] : p.items.map((item) => new Step(item, schema));
@@ -82,7 +79,7 @@ export class Step {
 }
 
 /** The tags of an element (all empty strings for a particle that is not one). */
-export function tagsOf(name: string): { open: string; close: string; empty: string; openStart: string; nil: string } {
+function tagsOf(name: string): { open: string; close: string; empty: string; openStart: string; nil: string } {
   if (name === '') return { open: '', close: '', empty: '', openStart: '', nil: '' };
   return { open: `<${name}>`, close: `</${name}>`, empty: `<${name}/>`, openStart: `<${name}`, nil: `<${name}${XSI_NIL}/>` };
 }
