@@ -24,6 +24,9 @@ export interface Transition {
 
 export interface State {
   next: Map<string, Transition>;
+  /** the same transitions as `next`, as two arrays: for a few names, comparing beats hashing */
+  names: string[];
+  moves: Transition[];
   wildcard?: Transition;
   accepting: boolean;
   /** element names allowed here, in schema order, for messages */
@@ -124,7 +127,7 @@ function compile(model: Particle): Automaton {
   const root = visit(model, [], null);
   const lastOfRoot = new Set(root.last);
   const stateFor = (targets: Map<number, number>, from: GroupParticle[], accepting: boolean): State => {
-    const state: State = { next: new Map(), accepting, expected: [] };
+    const state: State = { next: new Map(), names: [], moves: [], accepting, expected: [] };
     for (const [to, restart] of [...targets].sort((a, b) => a[0] - b[0])) {
       const target = positions[to]!;
       let keep = 0;
@@ -136,6 +139,8 @@ function compile(model: Particle): Automaton {
         if (!state.expected.includes('(any element)')) state.expected.push('(any element)');
       } else if (!state.next.has(target.leaf.name)) {
         state.next.set(target.leaf.name, transition);
+        state.names.push(target.leaf.name);
+        state.moves.push(transition);
         state.expected.push(target.leaf.name);
       }
     }

@@ -184,6 +184,28 @@ function firstMember<T>(meta: SimpleTypeMeta, attempt: (member: SimpleTypeMeta) 
   throw new ValueError(`no member of the union ${meta.name} accepts it (${reasons.join('; ')})`);
 }
 
+/** No facet that the compiled fast paths (simple-encoders.ts, simple-decoders.ts) leave to the general one; bounds are looked at per family. */
+export function onlyFastFacets(meta: SimpleTypeMeta): boolean {
+  return (
+    meta.union === undefined &&
+    meta.list === undefined &&
+    meta.lexical === undefined &&
+    meta.patterns === undefined &&
+    meta.length === undefined &&
+    meta.minLength === undefined &&
+    meta.maxLength === undefined &&
+    meta.totalDigits === undefined &&
+    meta.fractionDigits === undefined
+  );
+}
+
+/** A bound as a number when that number is exact (a safe integer), `none` when there is no bound, `undefined` otherwise. */
+export function exactBound(bound: string | undefined, none: number): number | undefined {
+  if (bound === undefined) return none;
+  const n = Number(bound);
+  return Number.isSafeInteger(n) && INTEGER.test(bound) ? n : undefined;
+}
+
 function codePoints(text: string): number {
   let n = text.length;
   for (let i = 0; i < text.length; i++) {

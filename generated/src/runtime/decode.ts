@@ -8,57 +8,102 @@
  * It rejects what the schema rejects: elements out of order, missing or unknown elements,
  * too many occurrences, text where elements belong, unknown attributes, values outside their
  * facets. Errors name the element path, the line and column, and what was expected.
+ *
+ * What it needs about each element is resolved once per schema (decode-plan.ts). The frames of
+ * open elements are reused from one element to the next, and a decoder (with its tokenizer) from
+ * one document to the next, so that reading an element allocates little beyond its value.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { automatonFor, type Automaton, type RecordCheck, type State } from './content-automaton.js';
+import type { RecordCheck, State, Transition } from './content-automaton.js';
+import { Kind, leafAt, rootLeaf, type Leaf, type TypeInfo } from './decode-plan.js';
 import { ValueError, XmlDecodeError } from './errors.js';
-import type { ComplexTypeMeta, GroupParticle, RawXml, SchemaMeta, SimpleTypeMeta, TypeRef } from './meta.js';
-import { decodeSimple } from './simple-values.js';
+import type { GroupParticle, RawXml, SchemaMeta, TypeRef } from './meta.js';
+import type { SimpleDecoder } from './simple-decoders.js';
 import { escapeAttribute, escapeText, isWhiteSpace } from './xml-text.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 type Rec = Record<string, unknown>;
 
-const enum Kind { Elements, Simple, SimpleContent, Empty, Flag, Any }
-
+/** An open element. Frames are reused: {@link Frame.open} sets every field. */
 class Frame {
+  name = '';
+  kind = Kind.Any;
+  leaf: Leaf | undefined = undefined;
+  type: TypeInfo | undefined = undefined;
+  /** where the value goes: record and property (null for the root) */
+  target: Rec | null = null;
   text = '';
   nil = false;
-  automaton: Automaton | undefined;
-  state: State | undefined;
-  recs: Rec[] = [];
-  scopes: GroupParticle[] = [];
-  simple: SimpleTypeMeta | undefined;
-  dflt: string | undefined;
+  state: State | undefined = undefined;
+  readonly recs: Rec[] = [];
+  readonly scopes: GroupParticle[] = [];
   raw = '';
   depth = 0;
   hasMarkup = false;
-  attributes: Record<string, string> | undefined;
+  attributes: Record<string, string> | undefined = undefined;
   /** how many xsi prefixes this element declared (undone when it closes) */
   xsiDeclared = 0;
-  /** matched by xs:any: the value keeps the element's name */
-  wildcard = false;
-  constructor(
-    readonly name: string,
-    readonly kind: Kind,
-    readonly type: ComplexTypeMeta | undefined,
-    /** where the value goes: record and property (null for the root) */
-    readonly target: Rec | null,
-    readonly prop: string,
-    readonly array: boolean,
-  ) {}
+
+  open(name: string, leaf: Leaf, target: Rec | null): void {
+    this.name = name;
+    this.kind = leaf.kind;
+    this.leaf = leaf;
+    this.type = leaf.complex;
+    this.target = target;
+    this.text = '';
+    this.nil = false;
+    this.state = leaf.kind === Kind.Elements ? leaf.complex!.automaton!.start : undefined;
+    // the type's own record first (setting an array's length is a call: avoided when it can be)
+    const recs = this.recs;
+    if (leaf.kind !== Kind.Flag && leaf.complex !== undefined) {
+      if (recs.length === 1) recs[0] = {};
+      else {
+        if (recs.length !== 0) recs.length = 0;
+        recs.push({});
+      }
+    } else if (recs.length !== 0) recs.length = 0;
+    if (this.scopes.length !== 0) this.scopes.length = 0;
+    this.xsiDeclared = 0;
+    if (leaf.kind === Kind.Any) {
+      this.raw = '';
+      this.depth = 0;
+      this.hasMarkup = false;
+      this.attributes = undefined;
+    }
+  }
+
+  /** Drops every reference to a document's values. */
+  clear(): void {
+    this.leaf = undefined;
+    this.type = undefined;
+    this.target = null;
+    this.text = '';
+    this.state = undefined;
+    this.recs.length = 0;
+    this.scopes.length = 0;
+    this.raw = '';
+    this.attributes = undefined;
+  }
 }
 
 class Decoder {
-  readonly stack: Frame[] = [];
+  /** frames[0 .. open - 1] are the open elements, outermost first */
+  readonly frames: Frame[] = [];
+  open = 0;
   readonly parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
-  result: unknown;
+  result: unknown = undefined;
   /** prefixes bound to the XML Schema instance namespace by the open elements */
-  xsiPrefixes: string[] = [];
+  readonly xsiPrefixes: string[] = [];
+  rootName = '';
+  rootLeaf: Leaf | undefined = undefined;
+  /** attributes of the tag being opened */
+  attributeCount = 0;
 
-  constructor(readonly schema: SchemaMeta, readonly rootName: string, readonly rootType: TypeRef) {
+  constructor(public schema: SchemaMeta) {
     const p = this.parser;
-    p.on('opentag', (tag) => this.open(tag));
+    // counting attributes as the tokenizer reports them is cheaper than asking the tag (a dictionary) if it has any
+    p.on('attribute', () => this.attributeCount++);
+    p.on('opentag', (tag) => this.openTag(tag));
     p.on('closetag', (tag) => this.close(tag.name));
     p.on('text', (text) => this.text(text));
     p.on('cdata', (text) => this.text(text));
@@ -68,8 +113,26 @@ class Decoder {
     });
   }
 
+  start(schema: SchemaMeta, rootName: string, rootType: TypeRef): void {
+    this.schema = schema;
+    this.rootName = rootName;
+    this.rootLeaf = rootLeaf(schema, rootType);
+    this.result = undefined;
+    this.open = 0;
+    this.xsiPrefixes.length = 0;
+    this.attributeCount = 0;
+  }
+
+  /** Lets go of the last document's values (the frames are kept, empty). */
+  release(): void {
+    this.result = undefined;
+    for (const frame of this.frames) frame.clear();
+  }
+
   path(): string {
-    return this.stack.map((f) => f.name).join('/');
+    let path = '';
+    for (let i = 0; i < this.open; i++) path += i === 0 ? this.frames[i]!.name : `/${this.frames[i]!.name}`;
+    return path;
   }
 
   fail(reason: string, child?: string): never {
@@ -77,24 +140,27 @@ class Decoder {
     throw new XmlDecodeError(child === undefined ? path : path ? `${path}/${child}` : child, reason, this.parser.line, this.parser.column);
   }
 
-  open(tag: SaxesTagPlain): void {
-    const parent = this.stack[this.stack.length - 1];
+  openTag(tag: SaxesTagPlain): void {
+    const parent = this.open > 0 ? this.frames[this.open - 1]! : undefined;
     const name = tag.name;
+    const hasAttributes = this.attributeCount !== 0;
+    this.attributeCount = 0;
     if (parent?.kind === Kind.Any) return this.capture(parent, tag);
     if (!parent) {
       if (this.result !== undefined || name !== this.rootName) this.fail(`expected the root element <${this.rootName}>, found <${name}>`, name);
-      return this.push(name, this.rootType, tag, null, '', false, false, undefined);
+      return this.push(name, this.rootLeaf!, tag, null, hasAttributes);
     }
     if (parent.kind !== Kind.Elements) {
       this.fail(parent.kind === Kind.Simple || parent.kind === Kind.SimpleContent ? `element <${name}> found where only text is allowed` : `element <${name}> found in an element that must be empty`, name);
     }
     const state = parent.state!;
-    const move = state.next.get(name) ?? state.wildcard;
+    const move = transition(state, name) ?? state.wildcard;
     if (!move) {
       const expected = state.expected.length > 0 ? `expected ${state.expected.length === 1 ? '' : 'one of '}${state.expected.join(', ')}` : `<${parent.name}> allows no more elements`;
       this.fail(`unexpected element <${name}>; ${expected}${state.accepting && state.expected.length > 0 ? ` or the end of <${parent.name}>` : ''}`, name);
     }
-    const automaton = parent.automaton!;
+    const type = parent.type!;
+    const automaton = type.automaton!;
     const position = automaton.positions[move.to]!;
     // close the group records the move leaves, open the ones it enters
     while (parent.scopes.length > move.keep) this.closeRecord(parent, parent.scopes.pop()!, parent.recs.pop()!);
@@ -109,34 +175,17 @@ class Decoder {
       parent.scopes.push(group);
     }
     parent.state = automaton.states[move.to];
-    const leaf = position.leaf;
-    const target = parent.recs[parent.recs.length - 1]!;
-    const array = leaf.max === -1 || leaf.max > 1;
-    if (leaf.k === 'any') return this.push(name, { any: true }, tag, target, leaf.prop, true, false, undefined, true);
-    this.push(name, leaf.type, tag, target, leaf.prop, array, leaf.nillable === true, leaf.dflt);
+    this.push(name, leafAt(this.schema, type, move.to), tag, parent.recs[parent.recs.length - 1]!, hasAttributes);
   }
 
-  push(name: string, type: TypeRef, tag: SaxesTagPlain, target: Rec | null, prop: string, array: boolean, nillable: boolean, dflt: string | undefined, wildcard = false): void {
-    let frame: Frame;
-    if ('s' in type) {
-      frame = new Frame(name, Kind.Simple, undefined, target, prop, array);
-      frame.simple = this.schema.simple[type.s];
-      frame.dflt = dflt;
-    } else if ('c' in type) {
-      const meta = this.schema.complex[type.c]!;
-      const kind = meta.content === 'elements' ? Kind.Elements : meta.content === 'simple' ? Kind.SimpleContent : meta.attrs.length === 0 ? Kind.Flag : Kind.Empty;
-      frame = new Frame(name, kind, meta, target, prop, array);
-      if (kind !== Kind.Flag) frame.recs.push({});
-      if (kind === Kind.Elements) {
-        frame.automaton = automatonFor(meta.model!);
-        frame.state = frame.automaton.start;
-      } else if (kind === Kind.SimpleContent) frame.simple = this.schema.simple[meta.text!.type];
-    } else {
-      frame = new Frame(name, Kind.Any, undefined, target, prop, array);
-      frame.wildcard = wildcard;
-    }
-    this.stack.push(frame);
-    this.attributes(frame, tag.attributes as Record<string, string>, nillable);
+  push(name: string, leaf: Leaf, tag: SaxesTagPlain, target: Rec | null, hasAttributes: boolean): void {
+    let frame = this.frames[this.open];
+    if (!frame) this.frames.push((frame = new Frame()));
+    frame.open(name, leaf, target);
+    this.open++;
+    if (hasAttributes) this.attributes(frame, tag.attributes as Record<string, string>, leaf.nillable);
+    // no attributes: only the required ones can be wrong
+    else if (frame.type !== undefined && frame.type.required.length > 0) this.checkRequired(frame, frame.type);
   }
 
   attributes(frame: Frame, attrs: Record<string, string>, nillable: boolean): void {
@@ -164,22 +213,23 @@ class Decoder {
         (frame.attributes ??= {})[key] = value;
         continue;
       }
-      const attr = frame.type?.attrs.find((a) => a.name === key);
+      const attr = frame.type?.attributes.get(key);
       if (!attr) {
-        const allowed = frame.type?.attrs.map((a) => a.name) ?? [];
+        const allowed = frame.type?.meta.attrs.map((a) => a.name) ?? [];
         this.fail(`unknown attribute ${key}${allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : `; <${frame.name}> takes no attributes`}`);
       }
-      frame.recs[0]![attr.prop] = this.simpleValue(this.schema.simple[attr.type]!, value, `@${key}`);
+      frame.recs[0]![attr.meta.prop] = this.simpleValue(attr.decode, value, `@${key}`);
     }
-    const declared = frame.type?.attrs;
-    if (declared) {
-      for (const attr of declared) if (attr.required && frame.recs[0]![attr.prop] === undefined) this.fail(`the required attribute ${attr.name} is missing`);
-    }
+    if (frame.type !== undefined) this.checkRequired(frame, frame.type);
+  }
+
+  checkRequired(frame: Frame, type: TypeInfo): void {
+    for (const attr of type.required) if (frame.recs[0]![attr.prop] === undefined) this.fail(`the required attribute ${attr.name} is missing`);
   }
 
   text(text: string): void {
-    const frame = this.stack[this.stack.length - 1];
-    if (!frame) return;
+    if (this.open === 0) return;
+    const frame = this.frames[this.open - 1]!;
     if (frame.kind === Kind.Simple || frame.kind === Kind.SimpleContent) frame.text += text;
     else if (frame.kind === Kind.Any) {
       frame.raw += escapeText(text);
@@ -196,23 +246,24 @@ class Decoder {
   }
 
   close(name: string): void {
-    const frame = this.stack[this.stack.length - 1]!;
+    const frame = this.frames[this.open - 1]!;
     if (frame.kind === Kind.Any && frame.depth > 0) {
       frame.raw += `</${name}>`;
       frame.depth--;
       return;
     }
+    const leaf = frame.leaf!;
     let value: unknown;
     switch (frame.kind) {
       case Kind.Simple:
         if (frame.nil) {
           if (frame.text !== '') this.fail('an element with xsi:nil="true" must be empty');
           value = null;
-        } else value = this.simpleValue(frame.simple!, frame.text === '' && frame.dflt !== undefined ? frame.dflt : frame.text);
+        } else value = this.simpleValue(leaf.simple!, frame.text === '' && leaf.dflt !== undefined ? leaf.dflt : frame.text);
         break;
       case Kind.SimpleContent:
         value = frame.recs[0];
-        (value as Rec)[frame.type!.text!.prop] = this.simpleValue(frame.simple!, frame.text);
+        (value as Rec)[frame.type!.meta.text!.prop] = this.simpleValue(leaf.simple!, frame.text);
         break;
       case Kind.Elements:
         if (frame.nil) value = null;
@@ -220,7 +271,7 @@ class Decoder {
           if (!frame.state!.accepting) this.fail(`<${frame.name}> ends too early; expected ${frame.state!.expected.length === 1 ? '' : 'one of '}${frame.state!.expected.join(', ')}`);
           while (frame.scopes.length > 0) this.closeRecord(frame, frame.scopes.pop()!, frame.recs.pop()!);
           value = frame.recs[0];
-          this.runChecks(frame.automaton!.checks.get(null)!, value as Rec);
+          this.runChecks(frame.type!.checks, value as Rec);
         }
         break;
       case Kind.Flag:
@@ -231,30 +282,30 @@ class Decoder {
         break;
       case Kind.Any: {
         const attributes = frame.attributes ? { attributes: frame.attributes } : {};
-        if (frame.wildcard) value = { name: frame.name, ...attributes, xml: frame.raw };
+        if (leaf.wildcard) value = { name: frame.name, ...attributes, xml: frame.raw };
         else value = !frame.hasMarkup && frame.attributes === undefined ? frame.text : ({ ...attributes, xml: frame.raw } satisfies RawXml);
         break;
       }
     }
-    this.stack.pop();
+    this.open--;
     if (frame.xsiDeclared > 0) this.xsiPrefixes.length -= frame.xsiDeclared;
     const target = frame.target;
     if (!target) {
       this.result = value;
       return;
     }
-    if (frame.array) {
-      const list = target[frame.prop] as unknown[] | undefined;
+    if (leaf.array) {
+      const list = target[leaf.prop] as unknown[] | undefined;
       if (list) list.push(value);
-      else target[frame.prop] = [value];
+      else target[leaf.prop] = [value];
     } else {
-      if (target[frame.prop] !== undefined) this.fail(`<${frame.name}> may occur only once here`, frame.name);
-      target[frame.prop] = value;
+      if (target[leaf.prop] !== undefined) this.fail(`<${frame.name}> may occur only once here`, frame.name);
+      target[leaf.prop] = value;
     }
   }
 
   closeRecord(frame: Frame, group: GroupParticle, rec: Rec): void {
-    this.runChecks(frame.automaton!.checks.get(group)!, rec);
+    this.runChecks(frame.type!.automaton!.checks.get(group)!, rec);
   }
 
   runChecks(checks: RecordCheck[], rec: Rec): void {
@@ -270,9 +321,9 @@ class Decoder {
     }
   }
 
-  simpleValue(meta: SimpleTypeMeta, text: string, child?: string): unknown {
+  simpleValue(decode: SimpleDecoder, text: string, child?: string): unknown {
     try {
-      return decodeSimple(meta, text);
+      return decode(text);
     } catch (error) {
       if (error instanceof ValueError) this.fail(error.message, child);
       throw error;
@@ -280,11 +331,30 @@ class Decoder {
   }
 }
 
+/** The transition on the element `name`: the names compared one by one when they are few, else hashed. */
+function transition(state: State, name: string): Transition | undefined {
+  const names = state.names;
+  if (names.length > 8) return state.next.get(name);
+  for (let i = 0; i < names.length; i++) if (names[i] === name) return state.moves[i];
+  return undefined;
+}
+
+/**
+ * The decoder between two documents, kept for the next one (with its tokenizer, which resets
+ * itself at the end of each document). One that failed is dropped: its tokenizer is mid-document.
+ */
+let idle: Decoder | undefined;
+
 /** Decodes a document whose root element must be `rootName` of type `rootType`. */
 export function decodeDocument(schema: SchemaMeta, rootName: string, rootType: TypeRef, xml: string): unknown {
   if (typeof xml !== 'string') throw new XmlDecodeError('', `expected the document as a string, got ${typeof xml}`);
-  const decoder = new Decoder(schema, rootName, rootType);
+  const decoder = idle ?? new Decoder(schema);
+  idle = undefined;
+  decoder.start(schema, rootName, rootType);
   decoder.parser.write(xml).close();
-  if (decoder.result === undefined) throw new XmlDecodeError('', `the document has no root element <${rootName}>`);
-  return decoder.result;
+  const result = decoder.result;
+  decoder.release();
+  idle = decoder;
+  if (result === undefined) throw new XmlDecodeError('', `the document has no root element <${rootName}>`);
+  return result;
 }

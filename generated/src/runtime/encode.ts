@@ -3,163 +3,178 @@
 /**
  * The encoder: a value → XML in schema order, whatever the order of the object's keys.
  *
- * It walks the content model of each type (the ordered metadata table) and checks as it goes:
- * required members, exactly one member of a choice, occurrence bounds, unknown properties and
- * every facet of every simple value. The first broken rule throws an {@link XmlEncodeError}
- * naming the element path; nothing is returned half-written.
+ * It walks the content model of each type (compiled once into an encode plan, see
+ * encode-plan.ts) and checks as it goes: required members, exactly one member of a choice,
+ * occurrence bounds, unknown properties and every facet of every simple value. The first broken
+ * rule throws an {@link XmlEncodeError} naming the element path; nothing is returned half-written.
+ *
+ * Every tag is written out in the plan and appended to a {@link MarkupWriter}: no per-element
+ * template strings, arrays or closures.
  */
 import { ValueError, XmlEncodeError } from './errors.js';
-import type { AnyElement, ComplexTypeMeta, ElementParticle, GroupParticle, Particle, RawXml, SchemaMeta, TypeRef } from './meta.js';
-import { keysOf, propsOfRecord } from './record-keys.js';
-import { describe, encodeSimple } from './simple-values.js';
+import { ELEMENT, rootStep, typeOf, WILDCARD, type Step, type TypePlan } from './encode-plan.js';
+import type { AnyElement, RawXml, SchemaMeta, TypeRef } from './meta.js';
+import { MarkupWriter } from './markup-writer.js';
+import type { SimpleEncoder } from './simple-encoders.js';
+import { describe } from './simple-values.js';
 import { escapeAttribute, escapeText } from './xml-text.js';
 
-const XSI_NIL = ' xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 type Rec = Record<string, unknown>;
 
-class Encoder {
-  /** the document so far, in pieces (joined once at the end: no quadratic copying, little garbage) */
-  readonly parts: string[] = [];
+class Encoder extends MarkupWriter {
   readonly path: string[] = [];
-  constructor(readonly schema: SchemaMeta) {}
+  constructor(public schema: SchemaMeta) {
+    super();
+  }
+
+  reset(schema: SchemaMeta): void {
+    this.schema = schema;
+    this.path.length = 0;
+    this.clear();
+  }
 
   fail(reason: string, extra?: string): never {
     throw new XmlEncodeError(this.path.join('/') + (extra ?? ''), reason);
   }
 
-  element(name: string, type: TypeRef, value: unknown, nillable: boolean): void {
-    this.path.push(name);
-    if (value === null && nillable) this.parts.push(`<${name}${XSI_NIL}/>`);
-    else if ('s' in type) this.simpleElement(name, type.s, value);
-    else if ('c' in type) this.complexElement(name, this.schema.complex[type.c]!, value);
-    else this.anyContent(name, value);
+  element(step: Step, value: unknown): void {
+    this.path.push(step.name);
+    if (value === null && step.nillable) this.write(step.nil);
+    else if (step.simple !== undefined) {
+      const text = this.simpleText(step.simple, value);
+      this.write(text === '' ? step.empty : step.open + text + step.close);
+    } else if (step.complex !== undefined) this.complexElement(step, typeOf(this.schema, step), value);
+    else this.anyContent(step.name, value);
     this.path.pop();
   }
 
-  simpleElement(name: string, typeName: string, value: unknown): void {
-    const text = this.simpleText(typeName, value);
-    this.parts.push(text === '' ? `<${name}/>` : `<${name}>${text}</${name}>`);
-  }
-
-  /** A simple value, checked against its type and escaped for text (or, with `escape`, for an attribute). */
-  simpleText(typeName: string, value: unknown, where?: string, escape: (text: string) => string = escapeText): string {
+  /** A simple value, checked against its type and escaped by its compiled encoder. */
+  simpleText(encode: SimpleEncoder, value: unknown, where?: string): string {
     if (value === null) this.fail('null is only allowed for a nillable element', where);
     try {
-      return escape(encodeSimple(this.schema.simple[typeName]!, value));
+      return encode(value);
     } catch (error) {
       if (error instanceof ValueError) this.fail(error.message, where);
       throw error;
     }
   }
 
-  complexElement(name: string, type: ComplexTypeMeta, value: unknown): void {
-    if (type.content === 'empty' && type.attrs.length === 0) {
+  complexElement(step: Step, type: TypePlan, value: unknown): void {
+    if (type.flag) {
       if (value !== true) this.fail(`expected true (an empty element), got ${describe(value)}`);
-      this.parts.push(`<${name}/>`);
+      this.write(step.empty);
       return;
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(`expected an object for ${type.name}, got ${describe(value)}`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(`expected an object for ${type.meta.name}, got ${describe(value)}`);
     const rec = value as Rec;
-    let open = `<${name}`;
+    let open: string | undefined; // the start tag so far, once an attribute is written
     for (const attr of type.attrs) {
-      const v = rec[attr.prop];
+      const v = rec[attr.meta.prop];
       if (v === undefined) {
-        if (attr.required) this.fail(`the required attribute ${attr.name} (property ${attr.prop}) is missing`);
+        if (attr.meta.required) this.fail(`the required attribute ${attr.meta.name} (property ${attr.meta.prop}) is missing`);
         continue;
       }
-      open += ` ${attr.name}="${this.simpleText(attr.type, v, `/@${attr.name}`, escapeAttribute)}"`;
+      open = `${open ?? step.openStart}${attr.lead}${this.simpleText(attr.encode, v, `/@${attr.meta.name}`)}"`;
     }
-    this.checkKeys(rec, propsOfRecord(type), type.name);
-    if (type.content === 'simple') {
-      const text = this.simpleText(type.text!.type, rec[type.text!.prop], `.${type.text!.prop}`);
-      this.parts.push(text === '' ? `${open}/>` : `${open}>${text}</${name}>`);
+    const unknown = unknownKey(rec, type.known);
+    if (unknown !== undefined) this.failUnknown(unknown, type.known, type.meta.name);
+    const start = open === undefined ? step.open : `${open}>`;
+    const empty = open === undefined ? step.empty : `${open}/>`;
+    if (type.simpleContent) {
+      const text = this.simpleText(type.text!, rec[type.textProp], `.${type.textProp}`);
+      this.write(text === '' ? empty : start + text + step.close);
       return;
     }
-    const at = this.parts.push(`${open}/>`);
-    if (!type.model) return;
+    if (!type.model) {
+      this.write(empty);
+      return;
+    }
+    if (type.neverEmpty) {
+      this.write(start);
+      this.particle(type.model, rec);
+      this.write(step.close);
+      return;
+    }
+    // the content may turn out empty: the start tag waits for the first child
+    const mark = this.openLater(start);
     this.particle(type.model, rec);
-    if (this.parts.length > at) {
-      this.parts[at - 1] = `${open}>`;
-      this.parts.push(`</${name}>`);
-    }
+    this.closeLater(mark, empty, step.close);
   }
 
-  particle(p: Particle, rec: Rec): void {
-    if (p.k === 'el') return this.elementParticle(p, rec);
-    if (p.k === 'any') return this.wildcard(p.prop, p.min, p.max, rec);
-    if (p.max === -1 || p.max > 1) return this.repeatingGroup(p, rec);
-    this.groupBody(p, rec);
+  particle(step: Step, rec: Rec): void {
+    if (step.kind === ELEMENT) this.elementParticle(step, rec);
+    else if (step.kind === WILDCARD) this.wildcard(step, rec);
+    else if (step.repeating) this.repeatingGroup(step, rec);
+    else this.groupBody(step, rec, false);
   }
 
-  elementParticle(p: ElementParticle, rec: Rec): void {
-    const v = rec[p.prop];
+  elementParticle(step: Step, rec: Rec): void {
+    const v = rec[step.prop];
     if (v === undefined) {
-      if (p.min > 0) this.fail(`the required element <${p.name}> (property ${p.prop}) is missing`);
+      if (step.min > 0) this.fail(`the required element <${step.name}> (property ${step.prop}) is missing`);
       return;
     }
-    if (p.max === -1 || p.max > 1) {
-      if (!Array.isArray(v)) this.fail(`property ${p.prop} must be an array of <${p.name}> values, got ${describe(v)}`);
-      this.checkCount(v.length, p.min, p.max, `<${p.name}>`);
-      for (const item of v) this.element(p.name, p.type, item, p.nillable === true);
-    } else this.element(p.name, p.type, v, p.nillable === true);
+    if (!step.repeating) return this.element(step, v);
+    if (!Array.isArray(v)) this.fail(`property ${step.prop} must be an array of <${step.name}> values, got ${describe(v)}`);
+    this.checkCount(v.length, step, `<${step.name}>`);
+    for (let i = 0; i < v.length; i++) this.element(step, v[i]);
   }
 
-  repeatingGroup(p: GroupParticle, rec: Rec): void {
-    const items = rec[p.prop!];
+  repeatingGroup(step: Step, rec: Rec): void {
+    const items = rec[step.prop];
     if (items === undefined) {
-      if (p.min > 0) this.fail(`the required property ${p.prop} is missing`);
+      if (step.min > 0) this.fail(`the required property ${step.prop} is missing`);
       return;
     }
-    if (!Array.isArray(items)) this.fail(`property ${p.prop} must be an array, got ${describe(items)}`);
-    this.checkCount(items.length, p.min, p.max, `items of ${p.prop}`);
-    const known = propsOfRecord(p);
+    if (!Array.isArray(items)) this.fail(`property ${step.prop} must be an array, got ${describe(items)}`);
+    this.checkCount(items.length, step, `items of ${step.prop}`);
+    const known = step.known!;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      if (typeof item !== 'object' || item === null) this.fail(`${p.prop}[${i}] must be an object, got ${describe(item)}`);
-      this.checkKeys(item as Rec, known, `${p.prop}[${i}]`);
-      this.groupBody(p, item as Rec, true);
+      if (typeof item !== 'object' || item === null) this.fail(`${step.prop}[${i}] must be an object, got ${describe(item)}`);
+      const unknown = unknownKey(item as Rec, known);
+      if (unknown !== undefined) this.failUnknown(unknown, known, `${step.prop}[${i}]`);
+      this.groupBody(step, item as Rec, true);
     }
   }
 
   /** The content of a group for one record (a repeating group's iteration, or in place). */
-  groupBody(p: GroupParticle, rec: Rec, iteration = false): void {
-    if (!iteration && p.min === 0 && !keysOf(p).some((k) => rec[k] !== undefined)) return;
-    if (p.k !== 'choice') {
-      for (const item of p.items) this.particle(item, rec);
+  groupBody(step: Step, rec: Rec, iteration: boolean): void {
+    if (!iteration && step.min === 0 && !anyPresent(step.keys, rec)) return;
+    const items = step.items;
+    if (!step.choice) {
+      for (let i = 0; i < items.length; i++) this.particle(items[i]!, rec);
       return;
     }
-    // the branch that holds the present properties; allocation-free unless something is wrong
-    let chosen: Particle | undefined;
+    // the branch that holds the present properties
+    let chosen: Step | undefined;
     let conflict = false;
-    for (const branch of p.items) {
-      const keys = keysOf(branch);
-      let here = false;
-      for (let i = 0; i < keys.length; i++) if (rec[keys[i]!] !== undefined) here = true;
-      if (!here) continue;
-      if (chosen === undefined) chosen = branch;
+    for (let b = 0; b < items.length; b++) {
+      if (!anyPresent(items[b]!.keys, rec)) continue;
+      if (chosen === undefined) chosen = items[b];
       else conflict = true;
     }
     if (conflict) {
       // several branches hold present properties: fine only if one branch holds them all (shared properties)
-      const present = keysOf(p).filter((k) => rec[k] !== undefined);
-      chosen = p.items.find((b) => present.every((k) => keysOf(b).includes(k)));
-      if (!chosen) this.fail(`properties ${present.join(' and ')} belong to different members of one choice (${choiceNames(p)}): give exactly one`);
+      const present = step.keys.filter((k) => rec[k] !== undefined);
+      chosen = items.find((b) => present.every((k) => b.keys.includes(k)));
+      if (!chosen) this.fail(`properties ${present.join(' and ')} belong to different members of one choice (${choiceNames(step)}): give exactly one`);
     }
     if (!chosen) {
-      if (p.items.some((b) => nullable(b))) return;
-      this.fail(`one of ${choiceNames(p)} is required (properties ${keysOf(p).join(', ')})`);
+      if (step.nullableBranch) return;
+      this.fail(`one of ${choiceNames(step)} is required (properties ${step.keys.join(', ')})`);
     }
     this.particle(chosen, rec);
   }
 
-  wildcard(prop: string, min: number, max: number, rec: Rec): void {
-    const v = rec[prop];
+  wildcard(step: Step, rec: Rec): void {
+    const v = rec[step.prop];
     if (v === undefined) {
-      if (min > 0) this.fail(`property ${prop} (wildcard elements) is missing`);
+      if (step.min > 0) this.fail(`property ${step.prop} (wildcard elements) is missing`);
       return;
     }
-    if (!Array.isArray(v)) this.fail(`property ${prop} must be an array of elements, got ${describe(v)}`);
-    this.checkCount(v.length, min, max, 'wildcard elements');
+    if (!Array.isArray(v)) this.fail(`property ${step.prop} must be an array of elements, got ${describe(v)}`);
+    this.checkCount(v.length, step, 'wildcard elements');
     for (const el of v as AnyElement[]) {
       if (typeof el?.name !== 'string' || !/^[\p{L}_][\p{L}\p{N}_.\-]*$/u.test(el.name)) this.fail(`a wildcard element needs a valid name, got ${describe(el?.name)}`);
       this.path.push(el.name);
@@ -171,14 +186,14 @@ class Encoder {
   /** Untyped content: a string is text; {@link RawXml} is written as it is (it came from a decoder). */
   anyContent(name: string, value: unknown): void {
     if (typeof value === 'string') {
-      this.parts.push(value === '' ? `<${name}/>` : `<${name}>${this.escape(value)}</${name}>`);
+      this.write(value === '' ? `<${name}/>` : `<${name}>${this.escape(value)}</${name}>`);
       return;
     }
     const raw = value as RawXml;
     if (typeof raw !== 'object' || raw === null || typeof raw.xml !== 'string') this.fail(`expected a string or { xml } for untyped content, got ${describe(value)}`);
     let open = `<${name}`;
     for (const [attr, v] of Object.entries(raw.attributes ?? {})) open += ` ${attr}="${escapeAttribute(v)}"`;
-    this.parts.push(raw.xml === '' ? `${open}/>` : `${open}>${raw.xml}</${name}>`);
+    this.write(raw.xml === '' ? `${open}/>` : `${open}>${raw.xml}</${name}>`);
   }
 
   escape(text: string): string {
@@ -190,33 +205,51 @@ class Encoder {
     }
   }
 
-  checkCount(n: number, min: number, max: number, what: string): void {
-    if (n < min) this.fail(`at least ${min} ${what} required, got ${n}`);
-    if (max !== -1 && n > max) this.fail(`at most ${max} ${what} allowed, got ${n}`);
+  checkCount(n: number, step: Step, what: string): void {
+    if (n < step.min) this.fail(`at least ${step.min} ${what} required, got ${n}`);
+    if (step.max !== -1 && n > step.max) this.fail(`at most ${step.max} ${what} allowed, got ${n}`);
   }
 
-  checkKeys(rec: Rec, known: Set<string>, owner: string): void {
-    for (const key in rec) {
-      if (!known.has(key) && rec[key] !== undefined) this.fail(`unknown property ${key} for ${owner}; expected one of ${[...known].join(', ')}`);
-    }
+  failUnknown(key: string, known: Set<string>, owner: string): never {
+    this.fail(`unknown property ${key} for ${owner}; expected one of ${[...known].join(', ')}`);
   }
 }
 
-function nullable(p: Particle): boolean {
-  if (p.min === 0) return true;
-  if (p.k === 'el' || p.k === 'any') return false;
-  return p.k === 'choice' ? p.items.some(nullable) : p.items.every(nullable);
+/** A property of `rec` that is set but not one of `known`. */
+function unknownKey(rec: Rec, known: Set<string>): string | undefined {
+  for (const key in rec) if (!known.has(key) && rec[key] !== undefined) return key;
+  return undefined;
 }
 
-function choiceNames(p: GroupParticle): string {
-  return p.items.map((b) => (b.k === 'el' ? `<${b.name}>` : b.k === 'any' ? 'any element' : `(${keysOf(b).join(', ')})`)).join(', ');
+function anyPresent(keys: string[], rec: Rec): boolean {
+  for (let i = 0; i < keys.length; i++) if (rec[keys[i]!] !== undefined) return true;
+  return false;
 }
+
+function choiceNames(step: Step): string {
+  return step.items.map((b) => (b.kind === ELEMENT ? `<${b.name}>` : b.kind === WILDCARD ? 'any element' : `(${b.keys.join(', ')})`)).join(', ');
+}
+
+/**
+ * The encoder between two calls, kept for the next one. Besides saving an allocation, an encoder
+ * always alive keeps its hidden class alive: when none is, a full collection frees that class
+ * and every optimized encoder method that checks for it is thrown away.
+ */
+let idle: Encoder | undefined = new Encoder({ simple: {}, complex: {} });
 
 /** Encodes `value` as the element `name` of type `type`. */
 export function encodeElement(schema: SchemaMeta, name: string, type: TypeRef, value: unknown): string {
-  const encoder = new Encoder(schema);
-  encoder.element(name, type, value, false);
-  return encoder.parts.join('');
+  // a getter of the value could encode something else meanwhile: then that call gets its own encoder
+  const encoder = idle ?? new Encoder(schema);
+  idle = undefined;
+  encoder.reset(schema);
+  try {
+    encoder.element(rootStep(schema, name, type), value);
+    return encoder.take();
+  } finally {
+    encoder.reset(encoder.schema);
+    idle = encoder;
+  }
 }
 
 /** Encodes a whole document: an XML declaration and the root element. */

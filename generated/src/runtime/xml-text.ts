@@ -7,8 +7,10 @@
  */
 import { ValueError } from './errors.js';
 
-const TEXT_SPECIAL = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const ATTR_SPECIAL = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** The characters (a regular-expression class body) that character data cannot hold as they are. */
+export const TEXT_SPECIAL_CHARS = String.raw`&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF`;
+const TEXT_SPECIAL = new RegExp(`[${TEXT_SPECIAL_CHARS}]`);
+const ATTR_SPECIAL = new RegExp(`["\\t\\n${TEXT_SPECIAL_CHARS}]`);
 
 /** Escapes character data; `\r` is written as a reference so that it survives parsing. */
 export function escapeText(value: string): string {
@@ -51,14 +53,14 @@ function slowEscape(value: string, attribute: boolean): string {
   return out + value.slice(start);
 }
 
-const NEEDS_COLLAPSE = /[\t\n\r]|^ | $| {2}/;
-const NEEDS_REPLACE = /[\t\n\r]/g;
+/** Text that a whiteSpace facet changes: {@link applyWhiteSpace} returns any other text as it is. */
+export const WHITE_SPACE_CHANGES = { replace: /[\t\n\r]/, collapse: /[\t\n\r]|^ | $| {2}/ };
 
 /** Applies a whiteSpace facet: `replace` turns tab/newline/CR into spaces, `collapse` also trims and folds runs. */
 export function applyWhiteSpace(value: string, ws: 'preserve' | 'replace' | 'collapse'): string {
   if (ws === 'preserve') return value;
-  if (ws === 'replace') return value.replace(NEEDS_REPLACE, ' ');
-  return NEEDS_COLLAPSE.test(value) ? value.replace(/[\t\n\r ]+/g, ' ').trim() : value;
+  if (!WHITE_SPACE_CHANGES[ws].test(value)) return value;
+  return ws === 'replace' ? value.replace(/[\t\n\r]/g, ' ') : value.replace(/[\t\n\r ]+/g, ' ').trim();
 }
 
 /** Whether a string is only XML white space. */

@@ -1,0 +1,108 @@
+/**
+ * Decode plans: what the decoder needs about each element, resolved once per schema (cached per
+ * {@link SchemaMeta}) instead of on every element: a {@link TypeInfo} per complex type (how its
+ * content is read, its content automaton, its attributes, its compiled simple decoders) and a
+ * {@link Leaf} per position of each automaton (where the element's value goes and how it is read).
+ * Complex types are resolved when first reached, which also makes recursive types safe.
+ */
+import { automatonFor, type Automaton, type RecordCheck } from './content-automaton.js';
+import type { AttributeMeta, ComplexTypeMeta, ElementParticle, SchemaMeta, TypeRef, WildcardParticle } from './meta.js';
+import { simpleDecoder, type SimpleDecoder } from './simple-decoders.js';
+
+/** How an element's content is read. */
+export const enum Kind { Elements, Simple, SimpleContent, Empty, Flag, Any }
+
+export interface AttributeInfo {
+  meta: AttributeMeta;
+  decode: SimpleDecoder;
+}
+
+/** A complex type, resolved. */
+export class TypeInfo {
+  readonly kind: Kind;
+  readonly automaton: Automaton | undefined;
+  /** the leaves of the automaton's positions, resolved on first use */
+  readonly leaves: Array<Leaf | undefined>;
+  /** checks of the type's own record (the automaton's record level 0) */
+  readonly checks: RecordCheck[];
+  readonly attributes: Map<string, AttributeInfo>;
+  readonly required: AttributeMeta[];
+  /** simple content: the text's decoder */
+  readonly text: SimpleDecoder | undefined;
+
+  constructor(readonly meta: ComplexTypeMeta, schema: SchemaMeta) {
+    this.kind = meta.content === 'elements' ? Kind.Elements : meta.content === 'simple' ? Kind.SimpleContent : meta.attrs.length === 0 ? Kind.Flag : Kind.Empty;
+    this.automaton = this.kind === Kind.Elements ? automatonFor(meta.model!) : undefined;
+    this.leaves = this.automaton ? this.automaton.positions.map(() => undefined) : [];
+    this.checks = this.automaton ? this.automaton.checks.get(null)! : [];
+    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]!) }]));
+    this.required = meta.attrs.filter((a) => a.required);
+    this.text = meta.content === 'simple' ? simpleDecoder(schema.simple[meta.text!.type]!) : undefined;
+  }
+}
+
+/** An element as it sits at one place: where its value goes and how its content is read. */
+export class Leaf {
+  readonly kind: Kind;
+  readonly simple: SimpleDecoder | undefined;
+  readonly complex: TypeInfo | undefined;
+  readonly prop: string;
+  readonly array: boolean;
+  readonly nillable: boolean;
+  readonly dflt: string | undefined;
+  /** matched by xs:any: the value keeps the element's name */
+  readonly wildcard: boolean;
+
+  constructor(schema: SchemaMeta, type: TypeRef, particle: ElementParticle | WildcardParticle | undefined) {
+    const wildcard = particle?.k === 'any';
+    if (!wildcard && 's' in type) {
+      this.kind = Kind.Simple;
+      this.simple = simpleDecoder(schema.simple[type.s]!);
+      this.complex = undefined;
+    } else if (!wildcard && 'c' in type) {
+      this.complex = typeInfo(schema, type.c);
+      this.kind = this.complex.kind;
+      this.simple = this.complex.text;
+    } else {
+      this.kind = Kind.Any;
+      this.simple = undefined;
+      this.complex = undefined;
+    }
+    this.prop = particle?.prop ?? '';
+    this.array = particle !== undefined && (wildcard || particle.max === -1 || particle.max > 1);
+    this.nillable = particle?.k === 'el' && particle.nillable === true;
+    this.dflt = particle?.k === 'el' ? particle.dflt : undefined;
+    this.wildcard = wildcard;
+  }
+}
+
+const typesBySchema = new WeakMap<SchemaMeta, Map<string, TypeInfo>>();
+const rootsBySchema = new WeakMap<SchemaMeta, Map<string, Leaf>>();
+
+export function typeInfo(schema: SchemaMeta, name: string): TypeInfo {
+  let types = typesBySchema.get(schema);
+  if (!types) typesBySchema.set(schema, (types = new Map()));
+  let info = types.get(name);
+  if (!info) types.set(name, (info = new TypeInfo(schema.complex[name]!, schema)));
+  return info;
+}
+
+/** The leaf of the automaton position `to` of a type. */
+export function leafAt(schema: SchemaMeta, type: TypeInfo, to: number): Leaf {
+  let leaf = type.leaves[to];
+  if (!leaf) {
+    const particle = type.automaton!.positions[to]!.leaf;
+    type.leaves[to] = leaf = new Leaf(schema, particle.k === 'el' ? particle.type : { any: true }, particle);
+  }
+  return leaf;
+}
+
+/** The leaf of a document's root element (cached: the codecs pass a new type reference each call). */
+export function rootLeaf(schema: SchemaMeta, type: TypeRef): Leaf {
+  let roots = rootsBySchema.get(schema);
+  if (!roots) rootsBySchema.set(schema, (roots = new Map()));
+  const key = 's' in type ? `s:${type.s}` : 'c' in type ? `c:${type.c}` : 'any';
+  let leaf = roots.get(key);
+  if (!leaf) roots.set(key, (leaf = new Leaf(schema, type, undefined)));
+  return leaf;
+}

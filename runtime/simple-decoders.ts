@@ -1,0 +1,68 @@
+/**
+ * Simple-value decoders compiled once per simple type: lexical form (as found in a document) →
+ * value.
+ *
+ * Each is {@link decodeSimple} with a fast path for the common cases (a string without facets,
+ * an enumeration, a short integer within exact bounds, a boolean) that returns exactly what the
+ * general path would. Anything the fast path does not accept, valid or not, goes the general
+ * way, so every rule is still checked and every message is the same.
+ */
+import type { SimpleTypeMeta } from './meta.js';
+import { decodeSimple, exactBound, onlyFastFacets } from './simple-values.js';
+import { applyWhiteSpace, WHITE_SPACE_CHANGES } from './xml-text.js';
+
+export type SimpleDecoder = (text: string) => unknown;
+
+/** An integer that a JS number holds exactly, with no white space to strip. */
+const SHORT_INTEGER = /^[+-]?[0-9]{1,15}$/;
+
+const decoders = new WeakMap<SimpleTypeMeta, SimpleDecoder>();
+
+export function simpleDecoder(meta: SimpleTypeMeta): SimpleDecoder {
+  let decoder = decoders.get(meta);
+  if (!decoder) decoders.set(meta, (decoder = compile(meta)));
+  return decoder;
+}
+
+function compile(meta: SimpleTypeMeta): SimpleDecoder {
+  const general: SimpleDecoder = (text) => decodeSimple(meta, text);
+  if (!onlyFastFacets(meta)) return general;
+  const { ws } = meta;
+  const bounded = meta.minInclusive !== undefined || meta.maxInclusive !== undefined || meta.minExclusive !== undefined || meta.maxExclusive !== undefined;
+  switch (meta.family) {
+    case 'string': {
+      if (bounded) return general;
+      if (meta.enum) {
+        const allowed = new Set(meta.enum);
+        return (text) => {
+          const value = applyWhiteSpace(text, ws);
+          return allowed.has(value) ? value : general(text);
+        };
+      }
+      if (ws === 'preserve') return (text) => text;
+      const changes = WHITE_SPACE_CHANGES[ws];
+      return (text) => (changes.test(text) ? applyWhiteSpace(text, ws) : text);
+    }
+    case 'int':
+    case 'bigint': {
+      if (meta.enum) return general;
+      const lo = exactBound(meta.minInclusive, -Infinity);
+      const hi = exactBound(meta.maxInclusive, Infinity);
+      const loX = exactBound(meta.minExclusive, -Infinity);
+      const hiX = exactBound(meta.maxExclusive, Infinity);
+      if (lo === undefined || hi === undefined || loX === undefined || hiX === undefined) return general;
+      return (text) => {
+        if (SHORT_INTEGER.test(text)) {
+          const value = Number(text) + 0; // + 0 turns -0 into 0
+          if (value >= lo && value <= hi && value > loX && value < hiX) return value;
+        }
+        return general(text);
+      };
+    }
+    case 'boolean':
+      if (meta.enum || bounded) return general;
+      return (text) => (text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : general(text));
+    default:
+      return general;
+  }
+}

@@ -1,0 +1,67 @@
+/** The Markdown tables of one run (the README carries them). */
+import { DECODER_LABELS, ENCODER_LABELS } from './contenders.js';
+import type { GeneratorResult } from './generator-bench.js';
+import type { Goal } from './goals.js';
+import type { MemoryResult } from './memory-bench.js';
+import type { SizeResult } from './size-result.js';
+
+export interface Results {
+  machine: { node: string; cpu: string; cores: number; date: string };
+  options: { rounds: number; minSampleMs: number };
+  decode: SizeResult[];
+  encode: SizeResult[];
+  memory: { tasks: number; inputBytes: number; decoders: MemoryResult[] } | undefined;
+  generator: GeneratorResult;
+  goals: Goal[];
+}
+
+const size = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** One operation: a row per size; the generated codec's MB/s, then each alternative's MB/s and its time ÷ ours. */
+function operationTable(results: SizeResult[], labels: Record<string, string>): string[] {
+  const names = Object.keys(labels);
+  const alternatives = names.filter((n) => n !== 'generated');
+  const lines = [
+    `| tasks | document | ${names.map((n) => (n === 'generated' ? 'generated' : `${n}: MB/s · its time ÷ ours`)).join(' | ')} | generated µs/task |`,
+    `|---:|---:|${names.map(() => '---:').join('|')}|---:|`,
+  ];
+  for (const r of results) {
+    const ours = r.contenders.generated!;
+    const cells = [`${ours.mbPerSecond.toFixed(1)} MB/s`, ...alternatives.map((n) => `${r.contenders[n]!.mbPerSecond.toFixed(1)} · ${(r.contenders[n]!.ms / ours.ms).toFixed(2)}×`)];
+    lines.push(`| ${r.tasks.toLocaleString('en-US')} | ${size(r.bytes)} | ${cells.join(' | ')} | ${ours.usPerTask.toFixed(2)} |`);
+  }
+  lines.push('', names.map((n) => `${n}: ${labels[n]}`).join('; ') + '.');
+  return lines;
+}
+
+export function markdownReport(results: Results): string {
+  const { machine, options } = results;
+  const lines = [
+    `Measured by \`npm run bench\` on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, ${machine.date}: the median of ${options.rounds} interleaved rounds after a warm-up, each sample at least ${options.minSampleMs} ms; MB = 10^6 bytes of the UTF-8 document. "its time ÷ ours" above 1 means the generated codec is faster.`,
+    '',
+    '**Decode** (a `get-tasks-info` response, compact, with escaped text and empty elements)',
+    '',
+    ...operationTable(results.decode, DECODER_LABELS),
+    '',
+    '**Encode** (the same documents; every encoder writes them byte for byte alike)',
+    '',
+    ...operationTable(results.encode, ENCODER_LABELS),
+  ];
+  if (results.memory) {
+    const m = results.memory;
+    lines.push('', `**Peak memory**, one decode of the ${m.tasks.toLocaleString('en-US')}-task document (${size(m.inputBytes)}) in a fresh process: RSS high-water mark minus RSS with the document already read; retained heap is the decoded result after a full GC`, '');
+    lines.push('| decoder | peak RSS increase | ÷ input | retained heap |', '|---|---:|---:|---:|');
+    for (const d of m.decoders) lines.push(`| ${d.decoder} | ${mb(d.peakRssIncrease)} | ${(d.peakRssIncrease / m.inputBytes).toFixed(1)}× | ${mb(d.retainedHeap)} |`);
+  }
+  lines.push('', '**Generator** (schemas → package files in memory; the CLI column is `plesk-codegen generate` in a fresh process, writing the package)', '');
+  lines.push('| schemas | files read | complex types | files out | first run | warm (median) | CLI (median) |', '|---|---:|---:|---:|---:|---:|---:|');
+  for (const g of results.generator.rows) {
+    lines.push(`| ${g.what} | ${g.schemaFiles} | ${g.complexTypes.toLocaleString('en-US')} | ${g.outputFiles} | ${seconds(g.coldMs)} | ${seconds(g.warmMs)} | ${g.cliMs === undefined ? '–' : seconds(g.cliMs)} |`);
+  }
+  if (results.generator.skipped) lines.push('', `(${results.generator.skipped})`);
+  lines.push('', '**Goals**', '', '| goal | measured | met |', '|---|---|---|');
+  for (const g of results.goals) lines.push(`| ${g.goal} | ${g.measured} | ${g.met ? 'yes' : '**no**'} |`);
+  return `${lines.join('\n')}\n`;
+}

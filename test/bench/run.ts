@@ -1,0 +1,54 @@
+/**
+ * `npm run bench [-- --out FILE] [--rounds N] [--min-sample-ms N]`: the generated codecs beside
+ * their alternatives, and the generator's wall time, in one process on the same inputs. Prints
+ * the Markdown tables (stdout; progress goes to stderr) and writes everything to bench/results.json.
+ * Not part of `npm test`: timings are reported, never asserted.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { decodeBench } from './decode-bench.js';
+import { encodeBench } from './encode-bench.js';
+import { generatorBench } from './generator-bench.js';
+import { checkGoals } from './goals.js';
+import { memoryBench } from './memory-bench.js';
+import { markdownReport, type Results } from './report.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SIZES = [1, 100, 1_000, 10_000, 100_000];
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: path.join(ROOT, 'bench', 'results.json') },
+    rounds: { type: 'string', default: '7' },
+    'min-sample-ms': { type: 'string', default: '100' },
+  },
+});
+const rounds = Number(values.rounds);
+const minSampleMs = Number(values['min-sample-ms']);
+if (!(rounds >= 1) || !(minSampleMs > 0)) throw new Error('--rounds must be at least 1 and --min-sample-ms positive');
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const options = { rounds, minSampleMs };
+const decode = decodeBench(SIZES, options, log);
+const encode = encodeBench(SIZES, options, log);
+const memory = memoryBench(100_000, log);
+const generator = generatorBench(Math.max(3, Math.ceil(rounds / 2)), 3, log);
+const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+const results: Results = {
+  machine: { node: process.versions.node, cpu, cores: os.cpus().length, date: new Date().toISOString().slice(0, 10) },
+  options,
+  decode,
+  encode,
+  memory,
+  generator,
+  goals: checkGoals({ decode, encode, memory, generator }),
+};
+const markdown = markdownReport(results);
+const out = path.resolve(values.out!);
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ ...results, markdown }, null, 2)}\n`);
+process.stdout.write(markdown);
+log(`wrote ${path.relative(process.cwd(), out) || out}`);
