@@ -8,7 +8,7 @@
  * way, so every rule is still checked and every message is the same.
  */
 import type { SimpleTypeMeta } from './meta.js';
-import { decodeSimple, exactBound, onlyFastFacets } from './simple-values.js';
+import { decodeSimple, exactBounds, onlyFastFacets } from './simple-values.js';
 import { applyWhiteSpace, WHITE_SPACE_CHANGES } from './xml-text.js';
 
 export type SimpleDecoder = (text: string) => unknown;
@@ -46,11 +46,9 @@ function compile(meta: SimpleTypeMeta): SimpleDecoder {
     case 'int':
     case 'bigint': {
       if (meta.enum) return general;
-      const lo = exactBound(meta.minInclusive, -Infinity);
-      const hi = exactBound(meta.maxInclusive, Infinity);
-      const loX = exactBound(meta.minExclusive, -Infinity);
-      const hiX = exactBound(meta.maxExclusive, Infinity);
-      if (lo === undefined || hi === undefined || loX === undefined || hiX === undefined) return general;
+      const bounds = exactBounds(meta);
+      if (!bounds) return general;
+      const { lo, hi, loX, hiX } = bounds;
       return (text) => {
         if (SHORT_INTEGER.test(text)) {
           const value = Number(text) + 0; // + 0 turns -0 into 0

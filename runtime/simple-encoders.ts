@@ -7,7 +7,7 @@
  * goes the general way, so every rule is still checked and every message is the same.
  */
 import type { SimpleTypeMeta, WhiteSpace } from './meta.js';
-import { encodeSimple, exactBound, onlyFastFacets } from './simple-values.js';
+import { encodeSimple, exactBounds, onlyFastFacets } from './simple-values.js';
 import { applyWhiteSpace, escapeAttribute, escapeText, TEXT_SPECIAL_CHARS } from './xml-text.js';
 
 export type SimpleEncoder = (value: unknown) => string;
@@ -55,11 +55,9 @@ function compile(meta: SimpleTypeMeta, attribute: boolean): SimpleEncoder {
     case 'int':
     case 'bigint': {
       if (meta.enum) return general;
-      const lo = exactBound(meta.minInclusive, -Infinity);
-      const hi = exactBound(meta.maxInclusive, Infinity);
-      const loX = exactBound(meta.minExclusive, -Infinity);
-      const hiX = exactBound(meta.maxExclusive, Infinity);
-      if (lo === undefined || hi === undefined || loX === undefined || hiX === undefined) return general;
+      const bounds = exactBounds(meta);
+      if (!bounds) return general;
+      const { lo, hi, loX, hiX } = bounds;
       // digits and a sign never need escaping
       return (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= lo && value <= hi && value > loX && value < hiX ? String(value) : general(value));
     }

@@ -206,6 +206,15 @@ export function exactBound(bound: string | undefined, none: number): number | un
   return Number.isSafeInteger(n) && INTEGER.test(bound) ? n : undefined;
 }
 
+/** The four integer bounds of a type as exact numbers (missing ones infinite), or undefined when one is not exact. */
+export function exactBounds(meta: SimpleTypeMeta): { lo: number; hi: number; loX: number; hiX: number } | undefined {
+  const lo = exactBound(meta.minInclusive, -Infinity);
+  const hi = exactBound(meta.maxInclusive, Infinity);
+  const loX = exactBound(meta.minExclusive, -Infinity);
+  const hiX = exactBound(meta.maxExclusive, Infinity);
+  return lo === undefined || hi === undefined || loX === undefined || hiX === undefined ? undefined : { lo, hi, loX, hiX };
+}
+
 function codePoints(text: string): number {
   let n = text.length;
   for (let i = 0; i < text.length; i++) {
