@@ -58,7 +58,8 @@ export const WHITE_SPACE_CHANGES = { replace: /[\t\n\r]/, collapse: /[\t\n\r]|^ 
 export function applyWhiteSpace(value: string, ws: 'preserve' | 'replace' | 'collapse'): string {
   if (ws === 'preserve') return value;
   if (!WHITE_SPACE_CHANGES[ws].test(value)) return value;
-  return ws === 'replace' ? value.replace(/[\t\n\r]/g, ' ') : value.replace(/[\t\n\r ]+/g, ' ').trim();
+  // not String.prototype.trim: it would also strip non-XML white space such as U+00A0
+  return ws === 'replace' ? value.replace(/[\t\n\r]/g, ' ') : value.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '');
 }
 
 /** Whether a string is only XML white space. */

@@ -86,3 +86,10 @@ test('white space: string collapses, xs:string (errtext) is preserved', (t) => {
   t.is(result.task![0]!.started, '2017-11-30 03:05:19');
   t.is(result.task![0]!.id, 5);
 });
+
+test('white space: collapse touches only XML white space (space, tab, CR, LF), never U+00A0', (t) => {
+  const started = (text: string) => decodeResponsePacket(`<packet><backup-manager><get-tasks-info><result><status>ok</status><task><server/><id>5</id><status>working</status><started>${text}</started><prefix/><filename/><protocol>local</protocol></task></result></get-tasks-info></backup-manager></packet>`).operators![0]!.backupManager!.operations[0]!.getTasksInfo!.result[0]!.task![0]!.started;
+  t.is(started('\u00A0x  y\u00A0'), '\u00A0x y\u00A0');
+  t.is(started(' \t\u00A0x\n'), '\u00A0x');
+  t.is(started('\u2003x'), '\u2003x');
+});
