@@ -73,6 +73,10 @@ test("the client generated from Plesk's own 2014 API has every operator, marks r
   t.false(reads.some((r) => /\.(add|set|del|backup\w*|stopBackup|removeFile)'$/.test(r)), 'no write is marked as a read');
   t.regex(client, /^ {2}binary: new Set<string>\(\['backupManager\.downloadFile'\]\),$/m);
   t.regex(client, /^ {2}waitForTask\(taskId: string \| number \| bigint/m);
+  const readme = files.get('README.md')!;
+  const properties = [...client.matchAll(/^ {2}readonly (\w+): \w+Operations;$/gm)].map((m) => m[1]);
+  t.is(properties.length, 39);
+  t.deepEqual([...readme.matchAll(/^### `client\.(\w+)`/gm)].map((m) => m[1]), properties, 'the README names exactly the client properties');
 
   const out = path.join(ROOT, '.tmp', 'plesk-xsd-client');
   rmSync(out, { recursive: true, force: true });
@@ -102,4 +106,15 @@ test("the client generated from Plesk's own 2014 API has every operator, marks r
     plesk.close();
     await server.close();
   }
+});
+
+test("a package of Plesk's requests alone has codecs and no client, and its README says so", (t) => {
+  const dir = sharedDir('plesk-xsd');
+  const { files } = generateFrom([path.join(dir, 'agent_input.xsd')], path.dirname(dir));
+  t.false(files.has('src/client.ts'));
+  t.false(files.get('src/index.ts')!.includes('client'));
+  const readme = files.get('README.md')!;
+  t.regex(readme, /This package has no `PleskClient`/);
+  t.notRegex(readme, /### `client\.|### The client|decodeResponsePacket/);
+  t.regex(readme, /encodeRequestPacket/);
 });

@@ -26,9 +26,15 @@ export function clientOperators(ir: IrSchema): OperatorInfo[] {
     .filter((op) => op.operations.length > 0);
 }
 
+/** Whether the package gets a PleskClient: both packets, and at least one operation in both. */
+export function hasClient(ir: IrSchema): boolean {
+  const packets = packetTypes(ir);
+  return packets.request !== undefined && packets.response !== undefined && clientOperators(ir).length > 0;
+}
+
 export function emitClient(project: Project, ir: IrSchema): string | undefined {
+  if (!hasClient(ir)) return undefined;
   const operators = clientOperators(ir);
-  if (operators.length === 0 || !packetTypes(ir).request || !packetTypes(ir).response) return undefined;
   const file = createGeneratedFile(project, 'client.ts', ir.entries, 'The typed Plesk API client: one property per operator, one method per operation.');
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namespaceImport: 'T' });
   // the packet types: declared in types.ts, or aliased in codecs.ts when the schema names them otherwise

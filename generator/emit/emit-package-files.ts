@@ -5,6 +5,8 @@
  */
 import Handlebars from 'handlebars';
 import type { IrSchema } from '../model/ir.js';
+import { packetTypes } from '../passes/apply-plesk-conventions.js';
+import { clientOperators, hasClient } from './emit-client.js';
 import { operationTable } from './operation-table.js';
 import { InternalError } from '../errors.js';
 
@@ -14,12 +16,18 @@ export interface PackageOptions {
 }
 
 export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, options: PackageOptions): Map<string, string> {
-  const operators = operatorTable(ir);
+  const withClient = hasClient(ir);
+  const inClient = new Set(withClient ? clientOperators(ir).map((op) => op.name) : []);
+  const operators = operatorTable(ir).map((op) => ({ ...op, inClient: inClient.has(op.element) }));
+  const packets = packetTypes(ir);
   const context = {
     ...options,
     sourceList: ir.entries.join(', '),
     operators,
     hasPackets: operators.length > 0,
+    hasClient: withClient,
+    hasRequestPacket: packets.request !== undefined,
+    hasResponsePacket: packets.response !== undefined,
     hasBackupManager: operators.some((o) => o.element === 'backup-manager'),
     typeCount: ir.complexTypes.length,
   };
