@@ -4,7 +4,7 @@
  * `failed` and `stopped` resolve too); rejects on timeout (PleskTaskTimeoutError), abort
  * (PleskTransportError, reason `aborted`) or any error of the polls themselves.
  */
-import { abortablePause } from './abortable-pause.js';
+import { abortablePause, onAbort } from './abort-signals.js';
 import { PleskTaskTimeoutError, PleskTransportError } from './plesk-errors.js';
 
 export interface WaitForTaskOptions<T> {
@@ -36,8 +36,7 @@ export async function waitForTask<T extends { id: unknown; status: string }>(
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const forward = () => deadline.abort(options.signal?.reason);
-  if (options.signal?.aborted) forward();
-  else options.signal?.addEventListener('abort', forward, { once: true });
+  const stopListening = options.signal?.aborted ? (forward(), () => undefined) : onAbort(options.signal, forward);
   const signal = deadline.signal;
   let last: T | undefined;
   try {
@@ -61,6 +60,6 @@ export async function waitForTask<T extends { id: unknown; status: string }>(
     }
   } finally {
     clearTimeout(timer);
-    options.signal?.removeEventListener('abort', forward);
+    stopListening();
   }
 }

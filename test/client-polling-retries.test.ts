@@ -40,6 +40,27 @@ test.serial('500 concurrent getTasksInfo calls all resolve, each with its own ta
   t.true(owned[0]!.every((task) => task.customerId === 7) && owned[1]!.every((task) => task.customerId === 8));
 });
 
+test.serial('one AbortSignal shared by 200 concurrent calls: no listener warning, and aborting it ends them all', async (t) => {
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+  process.on('warning', onWarning);
+  try {
+    const shared = new AbortController();
+    const done = await Promise.all(Array.from({ length: 200 }, () => client.backupManager.getSupportedProtocols({ signal: shared.signal })));
+    t.is(done.length, 200);
+    for (let i = 0; i < 20; i++) server.faults.push({ fault: 'hang', match: 'shared-abort' });
+    const hanging = Array.from({ length: 20 }, () => client.backupManager.getTasksInfo({ customerLogin: 'shared-abort' }, { signal: shared.signal }).catch((e: unknown) => e));
+    setTimeout(() => shared.abort(), 100);
+    const errors = await Promise.all(hanging);
+    t.true(errors.every((e) => e instanceof PleskTransportError && e.reason === 'aborted'));
+    await new Promise((resolve) => setImmediate(resolve));
+    t.deepEqual(warnings.filter((w) => /MaxListeners/.test(w)), []);
+  } finally {
+    process.off('warning', onWarning);
+    server.faults.length = 0;
+  }
+});
+
 test.serial('waitForTask sees working, then finished', async (t) => {
   const taskId = (await client.backupManager.backupServer({ prefix: 'wait', description: '', local: true }))!;
   const seen: Array<[string, number]> = [];

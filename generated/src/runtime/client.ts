@@ -13,7 +13,7 @@
  *   that starts or changes something never is.
  */
 import https from 'node:https';
-import { abortablePause } from './abortable-pause.js';
+import { abortablePause } from './abort-signals.js';
 import type { Readable } from 'node:stream';
 import { PleskOperationError, PleskSystemError, PleskTransportError, maskSecrets, type PleskResult } from './plesk-errors.js';
 import { decodeEntities, isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';

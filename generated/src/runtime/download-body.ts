@@ -9,6 +9,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { Transform, type Readable } from 'node:stream';
+import { onAbort } from './abort-signals.js';
 import { PleskTransportError } from './plesk-errors.js';
 
 export interface BodyRules {
@@ -36,18 +37,18 @@ export function guardBody(res: IncomingMessage, rules: BodyRules): Readable {
     if (!body.destroyed) body.destroy(error);
   };
   const timer = setTimeout(() => fail(new PleskTransportError('timeout', `the file from ${rules.where} stopped arriving: nothing for ${rules.idleMs} ms`)), rules.idleMs);
-  const onAbort = () => fail(new PleskTransportError('aborted', `the download from ${rules.where} was aborted`, { cause: rules.signal?.reason }));
-  rules.signal?.addEventListener('abort', onAbort, { once: true });
+  const abort = () => fail(new PleskTransportError('aborted', `the download from ${rules.where} was aborted`, { cause: rules.signal?.reason }));
+  const stopListening = onAbort(rules.signal, abort);
   res.on('error', (error) => fail(new PleskTransportError('connection', `the file from ${rules.where} broke off: ${error.message}`, { cause: error })));
   res.on('close', () => {
     if (!res.complete) fail(new PleskTransportError('connection', `the connection to ${rules.where} closed before the whole file arrived (${received} bytes)`));
   });
   body.on('close', () => {
     clearTimeout(timer);
-    rules.signal?.removeEventListener('abort', onAbort);
+    stopListening();
     if (!res.complete) res.destroy();
   });
-  if (rules.signal?.aborted) onAbort();
+  if (rules.signal?.aborted) abort();
   res.pipe(body);
   return body;
 }

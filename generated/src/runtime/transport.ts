@@ -13,6 +13,7 @@
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
+import { onAbort } from './abort-signals.js';
 import { guardBody } from './download-body.js';
 import { PleskTransportError } from './plesk-errors.js';
 
@@ -57,13 +58,13 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
+      stopListening();
       if (error) {
         req.destroy();
         reject(error);
       } else resolve(answer!);
     };
-    const onAbort = () => finish(new PleskTransportError('aborted', `the request to ${where} was aborted`, { cause: options.signal?.reason }));
+    const abort = () => finish(new PleskTransportError('aborted', `the request to ${where} was aborted`, { cause: options.signal?.reason }));
 
     const req = https.request({
       agent: endpoint.agent,
@@ -76,7 +77,7 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
     // the error listener comes first: a destroyed request emits 'error' (socket hang up)
     req.on('error', (error: NodeJS.ErrnoException) => finish(describeFailure(error, endpoint)));
     const timer = setTimeout(() => finish(new PleskTransportError('timeout', `no complete answer from ${where} within ${options.timeoutMs} ms`)), options.timeoutMs);
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const stopListening = onAbort(options.signal, abort);
 
     req.on('response', (res) => {
       const contentType = res.headers['content-type'];
