@@ -8,7 +8,7 @@
  * `waitForTask`. Nothing is emitted for a schema set without both packets.
  */
 import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type Project } from 'ts-morph';
-import type { Unwrap } from '../../runtime/client.js';
+import type { Unwrap } from '../../runtime/client-types.js';
 import type { IrSchema } from '../model/ir.js';
 import { PACKET_TYPE_NAMES, TASK_POLLING, packetTypes } from '../passes/apply-plesk-conventions.js';
 import { camelCase, pascalCase } from '../passes/names.js';

@@ -9,7 +9,7 @@
  *   single result with one other element (task-id)   that element's value
  *   anything else                                    the result (or results, when it repeats)
  */
-import type { Unwrap } from '../../runtime/client.js';
+import type { Unwrap } from '../../runtime/client-types.js';
 import type { IrComplexType, IrElement, IrParticle, IrSchema } from '../model/ir.js';
 import { isRepeating } from '../model/ir.js';
 import { isBinaryOperation, isReadOperation, packetTypes } from '../passes/apply-plesk-conventions.js';
