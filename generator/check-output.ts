@@ -31,11 +31,6 @@ export function checkOutput(outDir: string, files: Map<string, string>): StaleFi
   return stale.sort((a, b) => compareCodePoints(a.path, b.path));
 }
 
-/** The paths of {@link checkOutput}. */
-export function staleFiles(outDir: string, files: Map<string, string>): string[] {
-  return checkOutput(outDir, files).map((s) => s.path);
-}
-
 function readText(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');

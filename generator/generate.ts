@@ -9,6 +9,7 @@ import type { IrSchema } from './model/ir.js';
 import { runPasses } from './passes/index.js';
 import { compareCodePoints } from './passes/names.js';
 import { emitClient } from './emit/emit-client.js';
+import { clientOperators, operationTable } from './emit/operation-table.js';
 import { emitCodecs, emitIndex } from './emit/emit-codecs.js';
 import { emitMetadata } from './emit/emit-metadata.js';
 import { emitPackageFiles, type PackageOptions } from './emit/emit-package-files.js';
@@ -35,12 +36,14 @@ export function generate(input: GenerateInput): GenerateResult {
   files.set('src/types.ts', emitTypes(project, ir));
   files.set('src/metadata.ts', emitMetadata(project, ir));
   files.set('src/codecs.ts', emitCodecs(project, ir));
-  const client = emitClient(project, ir);
+  const table = operationTable(ir);
+  const callable = clientOperators(ir, table);
+  const client = emitClient(project, ir, callable);
   if (client !== undefined) files.set('src/client.ts', client);
   files.set('src/index.ts', emitIndex(project, ir, client !== undefined));
   for (const [name, text] of input.runtime) {
     files.set(`src/runtime/${name}`, `${BANNER}\n// Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.\n${text}`);
   }
-  for (const [name, text] of emitPackageFiles(ir, input.templates, input)) files.set(name, text);
+  for (const [name, text] of emitPackageFiles(ir, input.templates, input, table, callable)) files.set(name, text);
   return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir };
 }

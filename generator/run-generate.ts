@@ -9,7 +9,8 @@ import { InternalError, OutputError, SchemaError } from './errors.js';
 import { generate } from './generate.js';
 import { readRuntimeSources, readTemplates } from './load/load-inputs.js';
 import { loadSchemaSets } from './load/load-schemas.js';
-import { checkOutput, writePackage } from './write.js';
+import { checkOutput } from './check-output.js';
+import { writePackage } from './write.js';
 
 export interface Io {
   stderr: (text: string) => void;

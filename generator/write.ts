@@ -33,9 +33,6 @@ import path from 'node:path';
 import { OutputError } from './errors.js';
 import { MANIFEST, manifestText, readManifest } from './manifest.js';
 
-export { MANIFEST } from './manifest.js';
-export { checkOutput, staleFiles } from './check-output.js';
-
 export interface WriteReport {
   written: string[];
   unchanged: string[];

@@ -3,12 +3,12 @@ import test from 'ava';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST, readManifest } from '../generator/manifest.js';
-import { staleFiles } from '../generator/write.js';
+import { checkOutput } from '../generator/check-output.js';
 import { DEFAULT_ENTRIES, generateFrom, ROOT } from './helpers/project.js';
 
 test('generated/ is fresh: regenerating gives identical files', (t) => {
   const { files } = generateFrom(DEFAULT_ENTRIES);
-  const stale = staleFiles(path.join(ROOT, 'generated'), files);
+  const stale = checkOutput(path.join(ROOT, 'generated'), files).map((s) => s.path);
   t.deepEqual(stale, [], `stale files in generated/: run npm run generate (${stale.join(', ')})`);
   t.deepEqual(readManifest(path.join(ROOT, 'generated')), [...files.keys()]);
 });

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import path from 'node:path';
 import { OutputError } from '../generator/errors.js';
 import { MANIFEST, readManifest } from '../generator/manifest.js';
-import { checkOutput, nodeOps, writePackage, type WriteOps } from '../generator/write.js';
+import { checkOutput } from '../generator/check-output.js';
+import { nodeOps, writePackage, type WriteOps } from '../generator/write.js';
 import { snapshot, tempDir } from './helpers/cli.js';
 
 const v1 = new Map([

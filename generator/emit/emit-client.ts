@@ -12,29 +12,16 @@ import type { Unwrap } from '../../runtime/client-types.js';
 import type { IrSchema } from '../model/ir.js';
 import { PACKET_TYPE_NAMES, TASK_POLLING, packetTypes } from '../passes/apply-plesk-conventions.js';
 import { camelCase, pascalCase } from '../passes/names.js';
-import { operationTable, type OperationInfo, type OperatorInfo } from './operation-table.js';
+import type { OperationInfo, OperatorInfo } from './operation-table.js';
 import { createGeneratedFile, textOf } from './print.js';
 import { quote } from './type-expressions.js';
 
 /** Members of PleskClientCore an operator property must not shadow. */
 const CORE_MEMBERS = new Set(['request', 'close', 'call', 'download', 'invoker', 'constructor']);
 
-/** The operators the client can call: present in both packets, with at least one operation in both. */
-export function clientOperators(ir: IrSchema): OperatorInfo[] {
-  return operationTable(ir)
-    .map((op) => ({ ...op, operations: op.operations.filter((o) => o.request && o.response) }))
-    .filter((op) => op.operations.length > 0);
-}
-
-/** Whether the package gets a PleskClient: both packets, and at least one operation in both. */
-export function hasClient(ir: IrSchema): boolean {
-  const packets = packetTypes(ir);
-  return packets.request !== undefined && packets.response !== undefined && clientOperators(ir).length > 0;
-}
-
-export function emitClient(project: Project, ir: IrSchema): string | undefined {
-  if (!hasClient(ir)) return undefined;
-  const operators = clientOperators(ir);
+/** client.ts for the operators of {@link clientOperators}; undefined when there are none. */
+export function emitClient(project: Project, ir: IrSchema, operators: OperatorInfo[]): string | undefined {
+  if (operators.length === 0) return undefined;
   const file = createGeneratedFile(project, 'client.ts', ir.entries, 'The typed Plesk API client: one property per operator, one method per operation.');
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namespaceImport: 'T' });
   // the packet types: declared in types.ts, or aliased in codecs.ts when the schema names them otherwise

@@ -6,8 +6,7 @@
 import Handlebars from 'handlebars';
 import type { IrSchema } from '../model/ir.js';
 import { packetTypes } from '../passes/apply-plesk-conventions.js';
-import { clientOperators, hasClient } from './emit-client.js';
-import { operationTable } from './operation-table.js';
+import type { OperatorInfo } from './operation-table.js';
 import { InternalError } from '../errors.js';
 
 export interface PackageOptions {
@@ -15,10 +14,10 @@ export interface PackageOptions {
   packageVersion: string;
 }
 
-export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, options: PackageOptions): Map<string, string> {
-  const withClient = hasClient(ir);
-  const inClient = new Set(withClient ? clientOperators(ir).map((op) => op.name) : []);
-  const operators = operatorTable(ir).map((op) => ({ ...op, inClient: inClient.has(op.element) }));
+/** `table`: the operation table of the schema set; `callable`: the part of it the client calls. */
+export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, options: PackageOptions, table: OperatorInfo[], callable: OperatorInfo[]): Map<string, string> {
+  const withClient = callable.length > 0;
+  const operators = readmeOperators(table, callable);
   const packets = packetTypes(ir);
   const context = {
     ...options,
@@ -43,16 +42,23 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
   return out;
 }
 
-/** Operators and their operations, for the README's table. */
-function operatorTable(ir: IrSchema): Array<{ element: string; prop: string; operations: Array<{ name: string; method: string; request?: string; response?: string; returns?: string }> }> {
-  return operationTable(ir).map((op) => ({
-    element: op.name,
-    prop: op.prop,
-    operations: op.operations.map((o) => ({
-      name: o.name,
-      method: o.prop,
-      ...(o.request ? { request: o.request.typeName } : {}),
-      ...(o.response ? { response: o.response.typeName, returns: o.binary ? 'DownloadedFile' : o.response.returns.replace(/\bT\./g, '').replace(/\|/g, '\\|') } : {}),
-    })),
-  }));
+/**
+ * Operators and their operations, for the README's table: `method` only for an operation the
+ * client has, `returns` as the README prints it.
+ */
+function readmeOperators(table: OperatorInfo[], callable: OperatorInfo[]) {
+  return table.map((op) => {
+    const methods = new Set(callable.find((c) => c.name === op.name)?.operations.map((o) => o.name));
+    return {
+      element: op.name,
+      prop: op.prop,
+      inClient: methods.size > 0,
+      operations: op.operations.map((o) => ({
+        name: o.name,
+        ...(methods.has(o.name) ? { method: o.prop } : {}),
+        ...(o.request ? { request: o.request.typeName } : {}),
+        ...(o.response ? { response: o.response.typeName, returns: o.binary ? 'DownloadedFile' : o.response.returns.replace(/\bT\./g, '').replace(/\|/g, '\\|') } : {}),
+      })),
+    };
+  });
 }

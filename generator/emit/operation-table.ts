@@ -134,3 +134,15 @@ function valueType(el: IrElement): string {
   const base = t.kind === 'any' ? 'XmlAny' : t.kind === 'complex' ? (isFlag(t.type) ? 'true' : `T.${t.type.tsName}`) : t.type.tsName.startsWith('xs:') ? simpleMetaType(t.type.meta) : `T.${t.type.tsName}`;
   return el.nillable ? `${base} | null` : base;
 }
+
+/**
+ * The operators a PleskClient calls, each with the operations present in both packets; none when
+ * the schema set lacks one of the packets (then no client is generated).
+ */
+export function clientOperators(ir: IrSchema, table: OperatorInfo[]): OperatorInfo[] {
+  const packets = packetTypes(ir);
+  if (!packets.request || !packets.response) return [];
+  return table
+    .map((op) => ({ ...op, operations: op.operations.filter((o) => o.request && o.response) }))
+    .filter((op) => op.operations.length > 0);
+}

@@ -18,6 +18,7 @@ import { abortablePause } from './abort-signals.js';
 import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions } from './client-types.js';
 import { PleskOperationError, PleskSystemError, PleskTransportError, maskSecrets, type PleskResult } from './plesk-errors.js';
 import { decodeEntities, isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
+import { escapeAttribute } from './xml-text.js';
 
 export type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions, Unwrap } from './client-types.js';
 
@@ -43,7 +44,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       if (value !== undefined && /[^\t\x20-\x7e\x80-\xff]/.test(value)) throw new TypeError(`PleskClient: option ${name} has characters an HTTP header cannot carry`);
     }
     const headers: Record<string, string> = options.secretKey ? { KEY: options.secretKey } : { HTTP_AUTH_LOGIN: options.login!, HTTP_AUTH_PASSWD: options.password! };
-    this.#secrets = [options.password, options.secretKey].filter((s): s is string => !!s).flatMap((s) => [s, escapeXml(s)]);
+    this.#secrets = [options.password, options.secretKey].filter((s): s is string => !!s).flatMap((s) => [s, escapeAttribute(s)]);
     this.#endpoint = {
       agent: new https.Agent({
         keepAlive: true,
@@ -125,14 +126,15 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       try {
         return await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary });
       } catch (error) {
-        const again = read && attempt < this.#retries && isConnectionFailure(error) && !options.signal?.aborted && deadline - Date.now() > 100 * 2 ** attempt;
+        const pauseMs = 100 * 2 ** attempt;
+        const again = read && attempt < this.#retries && isConnectionFailure(error) && !options.signal?.aborted && deadline - Date.now() > pauseMs;
         if (!again) {
           if (error instanceof PleskTransportError && (attempt > 0 || (!read && isConnectionFailure(error)))) {
             throw new PleskTransportError(error.reason, `${error.message}${read ? ` (after ${attempt} resends)` : '; not resent, because the packet may have started work on the server'}`, { cause: error.cause, status: error.status, retried: attempt });
           }
           throw error;
         }
-        await abortablePause(100 * 2 ** attempt, options.signal);
+        await abortablePause(pauseMs, options.signal);
       }
     }
   }
@@ -164,14 +166,12 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     if (spec.unwrap.k === 'answer') {
       // no <result> to look at: any report with status error inside the answer fails the call
       const reports = statusReports(answer);
-      if (reports.some((r) => r.status === 'error')) throw new PleskOperationError(`${spec.operator}/${spec.operation}`, reports.map((r) => (r.errtext === undefined ? r : { ...r, errtext: this.#mask(r.errtext) })));
+      if (reports.some((r) => r.status === 'error')) throw this.#operationError(spec, reports);
       return answer;
     }
     const raw = answer.result;
     const results = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Array<PleskResult & Record<string, unknown>>;
-    if (results.some((r) => r.status === 'error')) {
-      throw new PleskOperationError(`${spec.operator}/${spec.operation}`, results.map((r) => (r.errtext === undefined ? r : { ...r, errtext: this.#mask(r.errtext) })));
-    }
+    if (results.some((r) => r.status === 'error')) throw this.#operationError(spec, results);
     switch (spec.unwrap.k) {
       case 'none': return undefined;
       case 'list': { const prop = spec.unwrap.prop; return results.flatMap((r) => (r[prop] as unknown[] | undefined) ?? []); }
@@ -179,6 +179,11 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       case 'result': return results[0];
       case 'results': return results;
     }
+  }
+
+  /** The error for results of which one or more failed, their error texts masked. */
+  #operationError(spec: OperationSpec, results: Array<PleskResult & Record<string, unknown>>): PleskOperationError {
+    return new PleskOperationError(`${spec.operator}/${spec.operation}`, results.map((r) => (r.errtext === undefined ? r : { ...r, errtext: this.#mask(r.errtext) })));
   }
 
   #mask(text: string): string {
@@ -233,10 +238,6 @@ function operationKeys(packet: { operators: Entries }): string[] {
 export function rootElementName(text: string): string | undefined {
   const match = /^\uFEFF?\s*(?:(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->)\s*)*<([A-Za-z_][\w.:-]*)/.exec(text);
   return match?.[1];
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {

@@ -42,9 +42,14 @@ export type Answer =
 /** Error codes of a request that never reached the server's application: safe to resend a read. */
 const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET']);
 
+/** The media type of a Content-Type header, lower case, without parameters. */
+function mimeOf(type: string | undefined): string {
+  return (type ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
 export function isXmlContentType(type: string | undefined): boolean {
   if (!type) return true; // Plesk always sends one; without it, let the packet check decide
-  const mime = type.split(';')[0]!.trim().toLowerCase();
+  const mime = mimeOf(type);
   return mime === 'text/xml' || mime === 'application/xml' || mime.endsWith('+xml');
 }
 
@@ -105,8 +110,7 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
 /** A file, not a page: an octet stream or an attachment (a 200 HTML login page is not a file). */
 function isFileAnswer(contentType: string | undefined, disposition: string | undefined): boolean {
   if (isXmlContentType(contentType)) return false;
-  const mime = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  return mime === 'application/octet-stream' || /^\s*attachment\b/i.test(disposition ?? '');
+  return mimeOf(contentType) === 'application/octet-stream' || /^\s*attachment\b/i.test(disposition ?? '');
 }
 
 function readText(res: IncomingMessage, limit: number): Promise<string> {
