@@ -1,6 +1,22 @@
 #!/usr/bin/env node
-// The plesk-codegen command: runs the TypeScript CLI through tsx.
-import { register } from 'tsx/esm/api';
+// The plesk-codegen command. Installed, it runs the compiled JavaScript in dist/generator/; in a
+// checkout of plesk-codegen (where generator/*.ts sit beside this file) it runs the sources
+// through tsx, so that an edit needs no build. Nothing is imported before the Node.js check, so an
+// older Node says what it needs instead of failing on syntax inside a dependency.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../generator/cli.ts');
+const NEEDED_MAJOR = 20;
+const major = Number(process.versions.node.split('.')[0]);
+if (!(major >= NEEDED_MAJOR)) {
+  process.stderr.write(`plesk-codegen needs Node.js >= ${NEEDED_MAJOR} (this is ${process.versions.node})\n`);
+  process.exit(1);
+}
+
+const sources = new URL('../generator/cli.ts', import.meta.url);
+if (existsSync(sources)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(sources.href);
+} else {
+  await import('../dist/generator/cli.js');
+}

@@ -10,7 +10,8 @@ import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { COMMANDS, GENERATE_OPTIONS, resolveGenerateArgs, type RawGenerateArgs } from './cli-args.js';
-import { DEFAULT_OUT, DEFAULT_XSD } from './defaults.js';
+import { CONFIG_FILE_NAME } from './config/config-file.js';
+import { ConfigError } from './config/config-error.js';
 import { UsageError } from './errors.js';
 import { PROJECT_ROOT } from './load/load-inputs.js';
 
@@ -19,10 +20,10 @@ const HELP_HINT = 'run plesk-codegen --help for usage';
 function generateOptions(y: Argv): Argv {
   for (const [name, spec] of Object.entries(GENERATE_OPTIONS)) y.option(name, spec);
   return y
-    .example('$0', `regenerate ${DEFAULT_OUT}/ from ${DEFAULT_XSD.join(' and ')}`)
-    .example('$0 --xsd rpc/agent_input.xsd --xsd rpc/agent_output.xsd --out plesk-api', "generate Plesk's whole API from a server's schemas")
-    .example('$0 --xsd rpc/agent_input.xsd --out plesk-api --package-name plesk-api --package-version 1.2.0', 'requests only, under your own package name and version')
-    .example('$0 generate --check', `exit 1 and list the stale files when ${DEFAULT_OUT}/ is not what xsd/ generates (for CI)`);
+    .example('$0', `generate every package that ${CONFIG_FILE_NAME} (in this folder) lists`)
+    .example('$0 --check', 'exit 1 and list the stale files of any package that is not what its schemas generate (for CI)')
+    .example('$0 --xsd rpc/agent_input.xsd --xsd rpc/agent_output.xsd --out plesk-api --package-name plesk-api', "Plesk's whole API from a server's schemas, without a config file")
+    .example('$0 --xsd rpc/agent_input.xsd --out plesk-requests --package-name @acme/plesk-requests --package-version 1.2.0', 'requests only, under your own package name and version');
 }
 
 export async function main(argv: string[], io = { stderr: (text: string) => void process.stderr.write(text), cwd: process.cwd() }): Promise<number> {
@@ -48,11 +49,11 @@ export async function main(argv: string[], io = { stderr: (text: string) => void
   try {
     await parser.parseAsync();
     if (run === undefined) return 0; // --help or --version
-    const options = resolveGenerateArgs(run, PROJECT_ROOT, io.cwd);
+    const job = resolveGenerateArgs(run, io.cwd);
     const { runGenerate } = await import('./run-generate.js'); // loaded only when needed: --help stays fast
-    return runGenerate(options, io);
+    return runGenerate(job, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`error: ${error.message}\n${HELP_HINT}\n`);
       return 2;
     }

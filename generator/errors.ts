@@ -47,6 +47,23 @@ export class SchemaError extends Error {
   ) {
     super(formatSchemaError(location, problem, fix));
   }
+
+  /** The same error with its file named otherwise (absolute, or relative to the working directory). */
+  withFile(file: string): SchemaError {
+    return new SchemaError(this.code, { ...this.location, file }, this.problem, this.fix);
+  }
+
+  get file(): string {
+    return this.location.file;
+  }
+
+  get line(): number | undefined {
+    return this.location.line;
+  }
+
+  get column(): number | undefined {
+    return this.location.column;
+  }
 }
 
 function formatSchemaError(loc: SchemaError['location'], problem: string, fix: string): string {

@@ -9,7 +9,7 @@ import { checkOutput } from '../generator/check-output.js';
 import { loadSchemaSets } from '../generator/load/load-schemas.js';
 import { MANIFEST } from '../generator/manifest.js';
 import { runCli, snapshot, tempDir } from './helpers/cli.js';
-import { DEFAULT_ENTRIES, generateFrom, ROOT } from './helpers/project.js';
+import { DEFAULT_ENTRIES, generateFrom, PROJECT_PACKAGE, ROOT } from './helpers/project.js';
 
 const schema = (body: string) => `<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${body}\n</xs:schema>\n`;
 const GOOD = {
@@ -26,13 +26,13 @@ function project(t: { teardown: (f: () => void) => void }, files: Record<string,
   return cwd;
 }
 
-const PROGRESS = /^read (\d+) schemas\nemitted (\d+) files in \d+\.\d s \((\d+) written, (\d+) unchanged, (\d+) removed\) into out\n$/;
+const PROGRESS = /^\S+: read (\d+) schemas\nemitted (\d+) files in \d+\.\d s \((\d+) written, (\d+) unchanged, (\d+) removed\) into out\n$/;
 
 test('generate writes what the core generates, reports progress, and --check then finds it fresh', async (t) => {
   const cwd = project(t, GOOD);
-  const run = await runCli(['generate', '--xsd', 'schemas/main.xsd', '--out', 'out'], cwd);
+  const run = await runCli(['generate', '--xsd', 'schemas/main.xsd', '--out', 'out', '--package-name', PROJECT_PACKAGE.packageName], cwd);
   t.is(run.code, 0, run.stderr);
-  const { files } = generateFrom([path.join(cwd, 'schemas', 'main.xsd')], cwd);
+  const { files } = generateFrom([path.join(cwd, 'schemas', 'main.xsd')]);
   t.deepEqual(checkOutput(path.join(cwd, 'out'), files), []);
   const [, read, emitted, written] = PROGRESS.exec(run.stderr) ?? [];
   t.is(Number(read), Object.keys(GOOD).length, run.stderr);
@@ -44,12 +44,12 @@ test('generate writes what the core generates, reports progress, and --check the
   t.regex(check.stderr, new RegExp(`^checked ${files.size} files: out is up to date \\(\\d+\\.\\d s\\)$`, 'm'));
 });
 
-test("with no flags, --check compares the project's generated/ with xsd/ and finds it fresh", async (t) => {
+test("with no flags, --check compares the project's generated/ with xsd/ (its plesk-codegen.config.json) and finds it fresh", async (t) => {
   const before = snapshot(path.join(ROOT, 'generated'));
   const { code, stderr } = await runCli(['--check']);
   t.is(code, 0, stderr);
   const schemas = new Set(loadSchemaSets(DEFAULT_ENTRIES, { baseDir: ROOT }).flatMap((s) => s.documents.map((d) => d.absPath)));
-  t.true(stderr.startsWith(`read ${schemas.size} schemas\nchecked `), stderr);
+  t.true(stderr.startsWith(`plesk-codegen.config.json: 1 package\n@plesk-codegen/backup-manager: read ${schemas.size} schemas\nchecked `), stderr);
   t.deepEqual(snapshot(path.join(ROOT, 'generated')), before);
 });
 
@@ -80,7 +80,7 @@ test('--check on stale output exits 1, lists each stale file and why, and change
 
   const fix = await runCli(['--xsd', 'schemas/main.xsd', '--out', 'out'], cwd);
   t.is(fix.code, 0, fix.stderr);
-  const { files } = generateFrom([path.join(cwd, 'schemas', 'main.xsd')], cwd);
+  const { files } = generateFrom([path.join(cwd, 'schemas', 'main.xsd')]);
   t.deepEqual(PROGRESS.exec(fix.stderr)?.slice(3).map(Number), [2, files.size - 2, 1], fix.stderr);
   t.is((await runCli(['--check', '--xsd', 'schemas/main.xsd', '--out', 'out'], cwd)).code, 0);
   t.is(readFileSync(path.join(out, 'mine.txt'), 'utf8'), 'not the generator\'s business\n');
@@ -88,7 +88,7 @@ test('--check on stale output exits 1, lists each stale file and why, and change
 
 const schemaErrors: Array<[string, Record<string, string>, RegExp]> = [
   ['a missing include', { ...GOOD, 'main.xsd': schema('  <xs:include schemaLocation="gone.xsd"/>\n  <xs:element name="note" type="NoteType"/>') },
-    /^error: schemas\/main\.xsd:3:3 \(xs:schema\/xs:include\): the schema "gone\.xsd" it includes does not exist \(looked for schemas\/gone\.xsd\)\n {2}fix: /],
+    /^error: schemas\/main\.xsd:3:3 \(xs:schema\/xs:include\): the schema "gone\.xsd" it includes does not exist \(looked for \/.*\/schemas\/gone\.xsd\)\n {2}fix: /],
   ['an unknown type', { ...GOOD, 'types.xsd': schema('  <xs:complexType name="NoteType">\n    <xs:sequence><xs:element name="text" type="Txt"/></xs:sequence>\n  </xs:complexType>') },
     /^error: schemas\/types\.xsd:4:18 \(xs:schema\/xs:complexType\[@name=NoteType\]\/xs:sequence\/xs:element\[@name=text\]\): the simple type "Txt" is not declared in this schema set\n {2}fix: /],
   ['an unsupported construct', { ...GOOD, 'main.xsd': schema('  <xs:include schemaLocation="types.xsd"/>\n  <xs:redefine schemaLocation="types.xsd"/>') },
@@ -120,7 +120,7 @@ test('an include cycle is not an error: XSD allows it, and each file is read onc
   const cwd = project(t, { ...GOOD, 'types.xsd': GOOD['types.xsd'].replace('<xs:complexType', '<xs:include schemaLocation="main.xsd"/>\n  <xs:complexType') });
   const { code, stderr } = await runCli(['--xsd', 'schemas/main.xsd', '--out', 'out'], cwd);
   t.is(code, 0, stderr);
-  t.regex(stderr, /^read 2 schemas\n/);
+  t.regex(stderr, /^out: read 2 schemas\n/);
 });
 
 test('a file the user placed in --out survives a regeneration, and one in the way of a generated file stops it', async (t) => {

@@ -35,20 +35,25 @@ test("--version prints the project's package.json version, from any directory", 
   t.is(stdout, `${version}\n`);
 });
 
+const X = ['--xsd', 'schemas/main.xsd'];
 const usageErrors: Array<[string, string[], RegExp]> = [
   ['an unknown flag', ['--bogus'], /^error: Unknown argument: bogus$/m],
   ['an unknown command', ['frobnicate'], /^error: Unknown argument: frobnicate$/m],
   ['--xsd without a value', ['--xsd', '--out', 'out'], /^error: --xsd needs a value$/m],
   ['--out without a value', ['--out'], /^error: --out needs a value$/m],
-  ['--out given twice', ['--out', 'a', '--out', 'b'], /^error: --out was given 2 times; give it once$/m],
-  ['--xsd without --out', ['--xsd', 'schemas/main.xsd'], /^error: --xsd needs --out: the folder to write the generated package into/m],
-  ['an --xsd file that does not exist', ['--xsd', 'schemas/nope.xsd', '--out', 'out'], /^error: --xsd schemas\/nope\.xsd: no such file \(looked for .*schemas\/nope\.xsd\)$/m],
-  ['an --xsd that is a folder', ['--xsd', 'schemas', '--out', 'out'], /^error: --xsd schemas: is a folder; give the entry schema file inside it/m],
-  ['an --out that is a file', ['--out', 'schemas/main.xsd'], /^error: --out schemas\/main\.xsd: is a file, not a folder$/m],
-  ['a package name with capitals', ['--out', 'out', '--package-name', 'My-Api'], /^error: --package-name "My-Api" is not a valid npm package name: it has capital letters$/m],
-  ['a package name with a space', ['--out', 'out', '--package-name', 'my api'], /^error: --package-name "my api" is not a valid npm package name: only lowercase letters/m],
-  ['a package name of a core module', ['--out', 'out', '--package-name', 'fs'], /^error: --package-name "fs" is not a valid npm package name: "fs" is the name of a Node.js core module$/m],
-  ['a version that is not semver', ['--out', 'out', '--package-version', 'v1.0'], /^error: --package-version "v1\.0" is not a semantic version/m],
+  ['--out given twice', [...X, '--out', 'a', '--out', 'b'], /^error: --out was given 2 times; give it once$/m],
+  ['--xsd without --out', X, /^error: --xsd needs --out: the folder to write the generated package into/m],
+  ['--out without --xsd', ['--out', 'out'], /^error: --out needs --xsd: without --xsd the packages come from the config file/m],
+  ['--config with --xsd', ['--config', 'c.json', ...X, '--out', 'out'], /^error: --config and --xsd cannot be used together/m],
+  ['an --xsd file that does not exist', ['--xsd', 'schemas/nope.xsd', '--out', 'out'], /^error: --xsd: schemas\/nope\.xsd: no such file \(looked for .*schemas\/nope\.xsd\)\n {2}fix: correct the path; it is relative to the working directory$/m],
+  ['an --xsd that is a folder', ['--xsd', 'schemas', '--out', 'out'], /^error: --xsd: schemas: is a folder\n {2}fix: give the entry schema file inside it/m],
+  ['an --out that is a file', [...X, '--out', 'schemas/main.xsd'], /^error: --out: schemas\/main\.xsd: is a file, not a folder$/m],
+  ['a package name with capitals', [...X, '--out', 'out', '--package-name', 'My-Api'], /^error: --package-name: "My-Api" is not a valid npm package name: it has capital letters$/m],
+  ['a package name with a space', [...X, '--out', 'out', '--package-name', 'my api'], /^error: --package-name: "my api" is not a valid npm package name: only lowercase letters/m],
+  ['a package name of a core module', [...X, '--out', 'out', '--package-name', 'fs'], /^error: --package-name: "fs" is not a valid npm package name: "fs" is the name of a Node.js core module$/m],
+  ['an --out folder whose name is no package name, without --package-name', [...X, '--out', 'Out_Dir'], /^error: --package-name: none given, and the output folder's name "Out_Dir" is not a valid npm package name\n {2}fix: give --package-name/m],
+  ['a version that is not semver', [...X, '--out', 'out', '--package-version', 'v1.0'], /^error: --package-version: "v1\.0": it is not a semantic version/m],
+  ['a --config file that does not exist', ['--config', 'nope.json'], /^error: nope\.json: no such config file \(looked for .*nope\.json\)/m],
 ];
 
 for (const [name, args, message] of usageErrors) {
@@ -62,14 +67,16 @@ for (const [name, args, message] of usageErrors) {
     t.regex(stderr, message);
     t.true(stderr.trimEnd().endsWith(HINT), stderr);
     t.is(stdout, '');
-    for (const out of ['out', 'a', 'b']) t.false(existsSync(path.join(cwd, out)), `${out} was not created`);
+    for (const out of ['out', 'a', 'b', 'Out_Dir']) t.false(existsSync(path.join(cwd, out)), `${out} was not created`);
   });
 }
 
 test('valid scoped names and prerelease versions are accepted', async (t) => {
   const cwd = tempDir('cli-usage-ok');
   t.teardown(() => rmSync(cwd, { recursive: true, force: true }));
-  const { code, stderr } = await runCli(['--out', 'out', '--package-name', '@acme/plesk-api', '--package-version', '2.0.0-beta.1+build.7', '--quiet'], cwd);
+  mkdirSync(path.join(cwd, 'schemas'));
+  writeFileSync(path.join(cwd, 'schemas', 'main.xsd'), '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>\n');
+  const { code, stderr } = await runCli([...X, '--out', 'out', '--package-name', '@acme/plesk-api', '--package-version', '2.0.0-beta.1+build.7', '--quiet'], cwd);
   t.is(code, 0, stderr);
   const pkg = JSON.parse(readFileSync(path.join(cwd, 'out', 'package.json'), 'utf8')) as { name: string; version: string };
   t.deepEqual([pkg.name, pkg.version], ['@acme/plesk-api', '2.0.0-beta.1+build.7']);

@@ -15,7 +15,7 @@ const cases: Array<[string, { files: Record<string, string>; code: SchemaError['
   ['a missing include', {
     files: { 'main.xsd': schema('  <xs:include schemaLocation="common.xsd"/>') },
     code: 'include-missing',
-    message: 'main.xsd:3:3 (xs:schema/xs:include): the schema "common.xsd" it includes does not exist (looked for common.xsd)\n  fix: correct schemaLocation (it is resolved relative to the including file) or add the missing file',
+    message: 'main.xsd:3:3 (xs:schema/xs:include): the schema "common.xsd" it includes does not exist (looked for /virtual/common.xsd)\n  fix: correct schemaLocation (it is resolved relative to the including file) or add the missing file',
   }],
   ['an unknown type', {
     files: { 'main.xsd': schema('  <xs:element name="packet" type="PacketType"/>') },

@@ -1,13 +1,26 @@
 /**
  * Reads what the generator carries besides the schemas: the runtime sources and the templates,
- * from this checkout (paths relative to this file, so it works from any working directory).
+ * from plesk-codegen's own folder (the checkout, or the installed package), found from this file's
+ * place, so it works from any working directory and from the sources as well as from dist/.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareCodePoints } from '../passes/names.js';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** plesk-codegen's folder: the nearest one above this file whose package.json is plesk-codegen's. */
+export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'plesk-codegen') return dir;
+    if (path.dirname(dir) === dir) throw new Error(`plesk-codegen: no package.json of plesk-codegen above ${from}; the installation is incomplete`);
+  }
+}
+
+/** True when running from the TypeScript sources of a checkout (not from the compiled package). */
+export const FROM_SOURCES = existsSync(path.join(PROJECT_ROOT, 'generator', 'cli.ts'));
 
 function readFolder(folder: string, suffix: string): Map<string, string> {
   const dir = path.join(PROJECT_ROOT, folder);

@@ -39,15 +39,28 @@ export const readTextFromDisk: ReadText = (absPath) => {
 };
 
 export interface LoadOptions {
-  /** directory display paths are relative to */
-  baseDir: string;
+  /**
+   * directory display paths are relative to; default: the entry schemas' folder (their nearest
+   * common folder), so that what is written into the output does not depend on the working
+   * directory
+   */
+  baseDir?: string;
   read?: ReadText;
 }
 
-export function loadSchemaSets(entries: string[], options: LoadOptions): SchemaSet[] {
+/** The nearest folder that holds every one of `files` (absolute paths). */
+export function commonFolder(files: readonly string[]): string {
+  const dirs = files.map((f) => path.dirname(path.resolve(f)).split(path.sep));
+  const common: string[] = [];
+  for (let i = 0; dirs.every((d) => i < d.length && d[i] === dirs[0]![i]); i++) common.push(dirs[0]![i]!);
+  return common.join(path.sep) || path.sep;
+}
+
+export function loadSchemaSets(entries: string[], options: LoadOptions = {}): SchemaSet[] {
   const read = options.read ?? readTextFromDisk;
   const cache = new Map<string, SchemaDocument>();
-  const displayOf = (abs: string) => path.relative(options.baseDir, abs).split(path.sep).join('/');
+  const baseDir = options.baseDir ?? commonFolder(entries);
+  const displayOf = (abs: string) => path.relative(baseDir, abs).split(path.sep).join('/');
 
   const readDocument = (absPath: string, from?: XsdNode): SchemaDocument => {
     const cached = cache.get(absPath);
@@ -55,7 +68,7 @@ export function loadSchemaSets(entries: string[], options: LoadOptions): SchemaS
     const text = read(absPath);
     if (text === undefined) {
       if (from) {
-        throw new SchemaError('include-missing', from.loc, `the schema "${from.attrs.get('schemaLocation')}" it ${from.local}s does not exist (looked for ${displayOf(absPath)})`, 'correct schemaLocation (it is resolved relative to the including file) or add the missing file');
+        throw new SchemaError('include-missing', from.loc, `the schema "${from.attrs.get('schemaLocation')}" it ${from.local}s does not exist (looked for ${absPath})`, 'correct schemaLocation (it is resolved relative to the including file) or add the missing file');
       }
       throw new SchemaError('file-not-found', { file: displayOf(absPath) }, 'the schema file does not exist', 'pass the path of an existing .xsd file');
     }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, DEFAULT_XSD } from '../../generator/defaults.js';
+import { DEFAULT_ENTRIES, PROJECT_PACKAGE } from '../helpers/project.js';
 import { generate } from '../../generator/generate.js';
 import { readRuntimeSources, readTemplates } from '../../generator/load/load-inputs.js';
 import { loadSchemaSets } from '../../generator/load/load-schemas.js';
@@ -41,7 +41,7 @@ export type GeneratorResult = { rows: GeneratorRow[]; skipped?: string };
 function generateOnce(entries: string[]): { ms: number; schemaFiles: number; complexTypes: number; outputFiles: number } {
   const start = performance.now();
   const sets = loadSchemaSets(entries, { baseDir: ROOT });
-  const { files, ir } = generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: DEFAULT_PACKAGE_NAME, packageVersion: DEFAULT_PACKAGE_VERSION });
+  const { files, ir } = generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: PROJECT_PACKAGE.packageName, packageVersion: PROJECT_PACKAGE.packageVersion });
   return { ms: performance.now() - start, schemaFiles: ir.files.length, complexTypes: ir.complexTypes.length, outputFiles: files.size };
 }
 
@@ -66,7 +66,7 @@ function cliRun(entries: string[]): number {
 }
 
 export function generatorBench(rounds: number, cliRounds: number, log: (line: string) => void): GeneratorResult {
-  const rows = [inProcess('default package (xsd/request.xsd + xsd/response.xsd)', DEFAULT_XSD.map((p) => path.join(ROOT, p)), rounds)];
+  const rows = [inProcess('default package (xsd/request.xsd + xsd/response.xsd)', DEFAULT_ENTRIES, rounds)];
   log(`generator, default package: ${rows[0]!.warmMs.toFixed(0)} ms warm`);
   if (!PLESK_ENTRIES.every((e) => existsSync(e))) {
     const skipped = `the whole Plesk API row is skipped: ${PLESK_XSD} is missing (CI lays ../shared beside the checkout)`;

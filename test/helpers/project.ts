@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION } from '../../generator/defaults.js';
+import { readFileSync } from 'node:fs';
 import { generate, type GenerateResult } from '../../generator/generate.js';
 import { readRuntimeSources, readTemplates } from '../../generator/load/load-inputs.js';
 import { loadSchemaSets, type ReadText } from '../../generator/load/load-schemas.js';
@@ -17,10 +17,16 @@ export function sharedDir(name: string): string {
   return dir;
 }
 
-/** Runs the pure core on entry schemas (absolute paths), display paths relative to `baseDir`. */
-export function generateFrom(entries: string[], baseDir = ROOT, read?: ReadText): GenerateResult {
-  const sets = loadSchemaSets(entries, { baseDir, ...(read ? { read } : {}) });
-  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: DEFAULT_PACKAGE_NAME, packageVersion: DEFAULT_PACKAGE_VERSION });
+/** The project's own package, as plesk-codegen.config.json of the checkout describes it. */
+export const PROJECT_PACKAGE = (JSON.parse(readFileSync(path.join(ROOT, 'plesk-codegen.config.json'), 'utf8')) as { packages: Array<{ xsd: string[]; out: string; packageName: string; packageVersion: string }> }).packages[0]!;
+
+/**
+ * Runs the pure core on entry schemas (absolute paths), display paths relative to `baseDir`
+ * (default: the entry schemas' folder, as the command does).
+ */
+export function generateFrom(entries: string[], baseDir?: string, read?: ReadText): GenerateResult {
+  const sets = loadSchemaSets(entries, { ...(baseDir ? { baseDir } : {}), ...(read ? { read } : {}) });
+  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: PROJECT_PACKAGE.packageName, packageVersion: PROJECT_PACKAGE.packageVersion });
 }
 
-export const DEFAULT_ENTRIES = ['xsd/request.xsd', 'xsd/response.xsd'].map((p) => path.join(ROOT, p));
+export const DEFAULT_ENTRIES = PROJECT_PACKAGE.xsd.map((p) => path.join(ROOT, p));

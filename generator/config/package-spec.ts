@@ -1,0 +1,78 @@
+/**
+ * One package to generate, resolved: absolute paths, a checked name and version. The command
+ * line, the config file and the programmatic API each turn what they were given into these,
+ * through {@link resolvePackageSpec}, so the three accept and refuse the same things.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from './config-error.js';
+import { npmNameProblem, packageNameFromOut, semverProblem } from './package-options.js';
+
+export const DEFAULT_PACKAGE_VERSION = '0.1.0';
+
+export interface PackageSpec {
+  /** absolute paths of the entry schemas */
+  xsd: string[];
+  /** absolute path of the output folder */
+  out: string;
+  packageName: string;
+  packageVersion: string;
+}
+
+/** What a caller gave for one package, paths relative to `base`. */
+export interface PackageInput {
+  xsd?: unknown;
+  out?: unknown;
+  packageName?: unknown;
+  packageVersion?: unknown;
+}
+
+/**
+ * How the keys are spelt where the input came from (`--package-name` on the command line,
+ * `packages[0].packageName` in a config file) and where it came from, for the messages.
+ */
+export interface Spelling {
+  key: (name: keyof PackageInput) => string;
+  /** the config file, when the input came from one */
+  file?: string;
+}
+
+export function resolvePackageSpec(input: PackageInput, base: string, spelling: Spelling): PackageSpec {
+  const fail = (name: keyof PackageInput, problem: string, fix: string): never => {
+    throw new ConfigError(spelling.key(name), problem, fix, spelling.file);
+  };
+  const given = typeof input.xsd === 'string' ? [input.xsd] : input.xsd;
+  if (!Array.isArray(given) || given.length === 0 || given.some((p) => typeof p !== 'string' || p === '')) {
+    fail('xsd', 'needs the path of at least one entry schema', `give ${spelling.key('xsd')} the schema file(s), e.g. schemas/agent_input.xsd and schemas/agent_output.xsd`);
+  }
+  const xsd = (given as string[]).map((p) => path.resolve(base, p));
+  for (const [i, file] of xsd.entries()) {
+    const shown = (given as string[])[i]!;
+    if (!existsSync(file)) fail('xsd', `${shown}: no such file (looked for ${file})`, 'correct the path; it is relative to ' + (spelling.file ? 'the config file' : 'the working directory'));
+    if (!statSync(file).isFile()) fail('xsd', `${shown}: is a folder`, `give the entry schema file inside it, e.g. ${path.join(shown, 'agent_input.xsd')}`);
+  }
+  if (typeof input.out !== 'string' || input.out === '') {
+    fail('out', 'needs the folder to write the generated package into', `give ${spelling.key('out')}, e.g. plesk-api`);
+  }
+  const out = path.resolve(base, input.out as string);
+  if (existsSync(out) && !statSync(out).isDirectory()) fail('out', `${input.out}: is a file, not a folder`, 'give a folder (it is created if missing)');
+
+  let packageName: string;
+  if (input.packageName === undefined) {
+    const derived = packageNameFromOut(out);
+    if (derived === undefined) fail('packageName', `none given, and the output folder's name "${path.basename(out)}" is not a valid npm package name`, `give ${spelling.key('packageName')}, e.g. plesk-api or @acme/plesk-api`);
+    packageName = derived!;
+  } else {
+    if (typeof input.packageName !== 'string') fail('packageName', 'must be a string', 'give an npm package name, e.g. plesk-api');
+    const problem = npmNameProblem(input.packageName as string);
+    if (problem) fail('packageName', `${JSON.stringify(input.packageName)} is not a valid npm package name: ${problem}`, 'use lowercase letters, digits and - . _ ~, with an optional @scope/');
+    packageName = input.packageName as string;
+  }
+  let packageVersion = DEFAULT_PACKAGE_VERSION;
+  if (input.packageVersion !== undefined) {
+    const problem = typeof input.packageVersion === 'string' ? semverProblem(input.packageVersion) : 'it must be a string';
+    if (problem) fail('packageVersion', `${JSON.stringify(input.packageVersion)}: ${problem}`, 'give a version such as 1.0.0 or 2.0.0-beta.1');
+    packageVersion = input.packageVersion as string;
+  }
+  return { xsd, out, packageName, packageVersion };
+}

@@ -1,0 +1,64 @@
+/**
+ * One package, from schemas on disk to the output folder: load the schemas, run the pure core
+ * (generate.ts), then compare with the folder (`check`) or write into it. Shared by the command
+ * line (run-generate.ts) and the programmatic API (api.ts); prints nothing.
+ *
+ * Paths written into the generated files are relative to the entry schemas' folder (see
+ * loadSchemaSets), so the output is the same whatever folder this runs in.
+ */
+import path from 'node:path';
+import { checkOutput, type StaleFile } from './check-output.js';
+import type { PackageSpec } from './config/package-spec.js';
+import { generate } from './generate.js';
+import { readRuntimeSources, readTemplates } from './load/load-inputs.js';
+import { commonFolder, loadSchemaSets } from './load/load-schemas.js';
+import { SchemaError } from './errors.js';
+import { writePackage, type WriteReport } from './write.js';
+
+export interface PackageResult extends WriteReport {
+  /** absolute path of the output folder */
+  out: string;
+  /** every file of the package, relative to `out`, in code-point order */
+  files: string[];
+  /** how many schema files were read */
+  schemaCount: number;
+  /** with `check`: the files that differ from what the schemas generate (nothing is written) */
+  stale: StaleFile[];
+}
+
+export interface PackageRunOptions {
+  check?: boolean;
+  /** how a path is shown in write errors */
+  display?: (absPath: string) => string;
+}
+
+/**
+ * Throws {@link SchemaError} (its file an absolute path), {@link OutputError}, or an internal error.
+ */
+export function generatePackage(spec: PackageSpec, options: PackageRunOptions = {}): PackageResult {
+  const { files, schemaCount } = withAbsolutePaths(spec.xsd, () => {
+    const sets = loadSchemaSets(spec.xsd);
+    const generated = generate({
+      sets,
+      runtime: readRuntimeSources(),
+      templates: readTemplates(),
+      packageName: spec.packageName,
+      packageVersion: spec.packageVersion,
+    });
+    return { files: generated.files, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };
+  });
+  const base = { out: spec.out, files: [...files.keys()], schemaCount };
+  if (options.check) return { ...base, written: [], unchanged: [], removed: [], stale: checkOutput(spec.out, files) };
+  const report = writePackage(spec.out, files, options.display ? { display: options.display } : {});
+  return { ...base, ...report, stale: [] };
+}
+
+/** Runs `work`; a schema error it throws names its file by absolute path instead of the display path. */
+function withAbsolutePaths<T>(entries: string[], work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof SchemaError) throw error.withFile(path.resolve(commonFolder(entries), error.location.file));
+    throw error;
+  }
+}
