@@ -39,7 +39,7 @@ test('generate writes what the core generates, reports progress, and --check the
   t.is(Number(emitted), files.size);
   t.is(Number(written), files.size);
 
-  const check = await runCli(['--check', '--xsd', 'schemas/main.xsd', '--out', 'out'], cwd);
+  const check = await runCli(['--check', '--xsd', 'schemas/main.xsd', '--out', 'out', '--package-name', PROJECT_PACKAGE.packageName], cwd);
   t.is(check.code, 0, check.stderr);
   t.regex(check.stderr, new RegExp(`^checked ${files.size} files: out is up to date \\(\\d+\\.\\d s\\)$`, 'm'));
 });
