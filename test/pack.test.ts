@@ -6,34 +6,17 @@
  * Needs the npm registry (saxes, typescript, @types/node); fails saying so when it is unreachable.
  */
 import test from 'ava';
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { readManifest } from '../generator/manifest.js';
+import { npm, run } from './helpers/npm.js';
 import { ROOT } from './helpers/project.js';
 
 const GENERATED = path.join(ROOT, 'generated');
 const pkg = JSON.parse(readFileSync(path.join(GENERATED, 'package.json'), 'utf8')) as { name: string; files: string[] };
 const typescriptVersion = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'typescript', 'package.json'), 'utf8')) as { version: string }).version;
-
-/** The environment without the npm_* variables of the `npm test` that runs us, so the inner npm is a plain one. */
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
-
-function run(command: string, args: string[], cwd: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      if (!error) return resolve(stdout);
-      const output = `${stdout}\n${stderr}`;
-      const offline = /E(NOTFOUND|AI_AGAIN|CONNREFUSED|CONNRESET|TIMEDOUT|NETUNREACH)|network/i.test(output) && command === 'npm';
-      const what = `${command} ${args.join(' ')} (in ${cwd})`;
-      reject(new Error(offline ? `the npm registry is unreachable: ${what} failed. This test installs the packed package and its dependencies into a fresh project and needs the registry.\n${output}` : `${what} failed:\n${output}`));
-    });
-  });
-}
-
-const npm = (args: string[], cwd: string) => run('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline'], cwd);
 
 /** The consumer sources in test/fixtures/consumer, with the package's name filled in. */
 function consumerSource(name: string): string {
