@@ -1,10 +1,11 @@
 /** The command as a process: --help, --version, and every usage error exits 2 without writing. */
 import test from 'ava';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { COMMANDS, GENERATE_OPTIONS } from '../generator/cli-args.js';
-import { runCli, tempDir } from './helpers/cli.js';
+import { BIN, runCli, tempDir } from './helpers/cli.js';
 import { ROOT } from './helpers/project.js';
 
 const HINT = 'run plesk-codegen --help for usage';
@@ -80,4 +81,16 @@ test('valid scoped names and prerelease versions are accepted', async (t) => {
   t.is(code, 0, stderr);
   const pkg = JSON.parse(readFileSync(path.join(cwd, 'out', 'package.json'), 'utf8')) as { name: string; version: string };
   t.deepEqual([pkg.name, pkg.version], ['@acme/plesk-api', '2.0.0-beta.1+build.7']);
+});
+
+test('on a Node.js older than 20 the command says which Node it needs and exits 1, before loading anything that could fail', async (t) => {
+  const cwd = tempDir('cli-old-node');
+  t.teardown(() => rmSync(cwd, { recursive: true, force: true }));
+  writeFileSync(path.join(cwd, 'node18.mjs'), "Object.defineProperty(process.versions, 'node', { value: '18.19.0' });\n");
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+    execFile(process.execPath, ['--import', './node18.mjs', BIN, '--help'], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr })),
+  );
+  t.is(code, 1);
+  t.is(stdout, '');
+  t.is(stderr, 'plesk-codegen needs Node.js >= 20 (this is 18.19.0)\n');
 });
