@@ -1,6 +1,7 @@
 /** The Markdown tables of one run (the README carries them). */
 import { DECODER_LABELS, ENCODER_LABELS } from './contenders.js';
 import type { GeneratorResult } from './generator-bench.js';
+import type { InstalledCliResult } from './installed-cli-bench.js';
 import type { Goal } from './goals.js';
 import type { MemoryResult } from './memory-bench.js';
 import type { SizeResult } from './size-result.js';
@@ -12,6 +13,7 @@ export interface Results {
   encode: SizeResult[];
   memory: { tasks: number; inputBytes: number; decoders: MemoryResult[] } | undefined;
   generator: GeneratorResult;
+  installedCli: InstalledCliResult;
   goals: Goal[];
 }
 
@@ -61,6 +63,10 @@ export function markdownReport(results: Results): string {
     lines.push(`| ${g.what} | ${g.schemaFiles} | ${g.complexTypes.toLocaleString('en-US')} | ${g.outputFiles} | ${seconds(g.coldMs)} | ${seconds(g.warmMs)} | ${g.cliMs === undefined ? '–' : seconds(g.cliMs)} |`);
   }
   if (results.generator.skipped) lines.push('', `(${results.generator.skipped})`);
+  lines.push('', '**The installed command** (plesk-codegen packed and installed as a devDependency into a fresh project; each a fresh process, median)', '');
+  lines.push('| run | time | ÷ node -e 0 |', '|---|---:|---:|');
+  for (const r of results.installedCli.rows) lines.push(`| ${r.what} | ${seconds(r.ms)} | ${r.ratio.toFixed(1)}× |`);
+  if (results.installedCli.skipped) lines.push('', `(${results.installedCli.skipped})`);
   lines.push('', '**Goals**', '', '| goal | measured | met |', '|---|---|---|');
   for (const g of results.goals) lines.push(`| ${g.goal} | ${g.measured} | ${g.met ? 'yes' : '**no**'} |`);
   return `${lines.join('\n')}\n`;

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { decodeBench } from './decode-bench.js';
 import { encodeBench } from './encode-bench.js';
 import { generatorBench } from './generator-bench.js';
+import { installedCliBench } from './installed-cli-bench.js';
 import { checkGoals } from './goals.js';
 import { memoryBench } from './memory-bench.js';
 import { markdownReport, type Results } from './report.js';
@@ -36,6 +37,7 @@ const decode = decodeBench(SIZES, options, log);
 const encode = encodeBench(SIZES, options, log);
 const memory = memoryBench(100_000, log);
 const generator = generatorBench(Math.max(3, Math.ceil(rounds / 2)), 3, log);
+const installedCli = installedCliBench(Math.max(3, Math.ceil(rounds / 2)), log);
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
 const results: Results = {
   machine: { node: process.versions.node, cpu, cores: os.cpus().length, date: new Date().toISOString().slice(0, 10) },
@@ -44,6 +46,7 @@ const results: Results = {
   encode,
   memory,
   generator,
+  installedCli,
   goals: checkGoals({ decode, encode, memory, generator }),
 };
 const markdown = markdownReport(results);
