@@ -170,16 +170,14 @@ function usable(secrets: ReadonlyArray<string | undefined>): string[] {
  */
 export function maskSecrets(text: string, secrets: ReadonlyArray<string | undefined>, limit = Infinity): string {
   const list = usable(secrets);
-  const stop = Math.min(text.length, limit);
+  const stop = Math.min(text.length, limit) | 0;
   if (list.length === 0) return text.length > stop ? text.slice(0, stop) : text;
+  const starts = startsOf(list);
   let out = '';
   let from = 0;
   for (let i = 0; i < stop; i++) {
-    let end = -1;
-    for (const secret of list) {
-      end = matchAt(text, i, secret);
-      if (end > i) break;
-    }
+    if (starts.indexOf(text[i]!) < 0) continue;
+    const end = firstMatch(text, i, list);
     if (end > i) {
       out += text.slice(from, i) + MASK;
       from = end;
@@ -189,10 +187,28 @@ export function maskSecrets(text: string, secrets: ReadonlyArray<string | undefi
   return out + text.slice(from, Math.max(from, stop));
 }
 
+/** The characters a spelling of one of the secrets can start with. */
+function startsOf(list: string[]): string {
+  let starts = '&%+';
+  for (const secret of list) if (!starts.includes(secret[0]!)) starts += secret[0];
+  return starts;
+}
+
+/** Where the spelling of the first (longest) secret that starts at `i` ends, or -1. */
+function firstMatch(text: string, i: number, list: string[]): number {
+  for (let s = 0; s < list.length; s++) {
+    const end = matchAt(text, i, list[s]!);
+    if (end > i) return end;
+  }
+  return -1;
+}
+
 /** Whether any spelling of any secret occurs in the text. */
 export function containsSecret(text: string, secrets: ReadonlyArray<string | undefined>): boolean {
   const list = usable(secrets);
-  for (let i = 0; i < text.length; i++) for (const secret of list) if (matchAt(text, i, secret) > i) return true;
+  if (list.length === 0) return false;
+  const starts = startsOf(list);
+  for (let i = 0; i < text.length; i++) if (starts.indexOf(text[i]!) >= 0 && firstMatch(text, i, list) > i) return true;
   return false;
 }
 

@@ -175,7 +175,7 @@ export function attachmentName(disposition: string | undefined): string | undefi
       return star[1]!.trim(); // a malformed escape: the name as it was sent
     }
   }
-  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/.exec(disposition);
+  const plain = /filename\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|([^;]+))/.exec(disposition);
   return plain ? (plain[1] ?? plain[2]!).replace(/\\(.)/g, '$1').trim() : undefined;
 }
 
