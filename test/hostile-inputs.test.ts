@@ -90,7 +90,7 @@ test('the encoder reads own enumerable properties only: inherited ones, a pollut
   } finally {
     delete proto.prefix;
   }
-  const hidden = { description: 'd', local: true };
+  const hidden = { description: 'd', local: true as const };
   Object.defineProperty(hidden, 'prefix', { value: 'hidden', enumerable: false });
   t.false(encodeRequestPacket({ operators: [{ backupManager: { operations: [{ backupServer: hidden }] } }] }).includes('hidden'));
   // an inherited property is not reported as unknown either: it is simply not there
