@@ -11,6 +11,9 @@
  * `cause` chain, `JSON.stringify(error)`, `util.inspect(error, { depth: 10 })` and every string
  * the error carries (its results included), and containsSecret looks there for any spelling.
  *
+ * The secrets hold runs of spaces and tabs too, which a value's whiteSpace facet folds (the
+ * refused-value answers quote the value folded).
+ *
  * Seeded (SEED): change it to explore, keep it to reproduce.
  */
 import { inspect } from 'node:util';
@@ -31,7 +34,7 @@ test.after.always(async () => {
   await server?.close();
 });
 
-const SPECIAL = ['<', '>', '&', '"', "'", '%', '+', ' ', ';', '#', 'é', 'ß', 'ü', '©', 'ÿ', '\u00a0'];
+const SPECIAL = ['<', '>', '&', '"', "'", '%', '+', ' ', '  ', '\t', ';', '#', 'é', 'ß', 'ü', '©', 'ÿ', '\u00a0'];
 const PLAIN = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'.split('');
 
 /** A secret of 8 to 24 characters with at least two special ones (so it appears in no fixed text). */
@@ -43,7 +46,8 @@ const secretArb = fc
     out.splice(j % (out.length + 1), 0, b);
     return out.join('');
   })
-  .filter((s) => s.trim() === s && !s.includes('  ') && /[A-Za-z0-9]/.test(s));
+  // leading and trailing white space is not part of what masking looks for (see secret-masking.ts)
+  .filter((s) => s.trim() === s && /[A-Za-z0-9]/.test(s));
 
 const NAMES_OF = new Map<string, string[]>();
 for (const [name, chars] of NAMED_REFERENCES) NAMES_OF.set(chars, [...(NAMES_OF.get(chars) ?? []), name]);

@@ -10,7 +10,11 @@
  *   decimal (`&#60;`) and hexadecimal (`&#x3C;`, `&#X3c;`) references, with or without the
  *   closing `;` (HTML parses both);
  * - percent-encoded, in any mix: `%40`, `%3c`, the UTF-8 bytes of a non-ASCII character
- *   (`%C3%A9`) or its Latin-1 byte (`%E9`), and `+` for a space.
+ *   (`%C3%A9`) or its Latin-1 byte (`%E9`), and `+` for a space;
+ * - with its white space folded: a run of XML white space in the secret (tab, newline, CR, space)
+ *   matches any run of white space in the text, in any of the spellings above (XML Schema's
+ *   whiteSpace facets and HTML rendering fold runs; leading and trailing white space of the secret
+ *   is not looked for).
  *
  * The text is never decoded first: each spelling is matched where it stands, character by
  * character of the secret, so a secret that is itself markup (`p<&>"'%20`) is found raw as well as
@@ -121,7 +125,15 @@ function matchFrom(text: string, pos: number, secret: string, k: number): number
   if (pos >= text.length) return -1;
   const c = text.charCodeAt(pos);
   let best = -1;
-  if (c === secret.charCodeAt(k)) best = matchFrom(text, pos + 1, secret, k + 1);
+  if (isSpace(secret.charCodeAt(k))) {
+    // a run of white space in the secret: any run of white space in the text
+    let k2 = k + 1;
+    while (k2 < secret.length && isSpace(secret.charCodeAt(k2))) k2++;
+    let p = pos;
+    for (let next = spaceAt(text, p); next > p; next = spaceAt(text, p)) p = next;
+    if (p > pos) best = matchFrom(text, p, secret, k2);
+  }
+  if (c === secret.charCodeAt(k)) best = Math.max(best, matchFrom(text, pos + 1, secret, k + 1));
   if (c === 38) {
     const ref = referenceAt(text, pos);
     if (ref && secret.startsWith(ref.chars, k)) best = Math.max(best, matchFrom(text, ref.end, secret, k + ref.chars.length));
@@ -134,6 +146,22 @@ function matchFrom(text: string, pos: number, secret: string, k: number): number
     }
   } else if (c === 43 && secret.charCodeAt(k) === 32) best = Math.max(best, matchFrom(text, pos + 1, secret, k + 1));
   return best;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Where one white-space character spelled at `i` ends (itself, `+`, a reference, a percent escape), or -1. */
+function spaceAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (isSpace(c) || c === 43) return i + 1;
+  if (c === 38) {
+    const ref = referenceAt(text, i);
+    return ref && ref.chars.length === 1 && isSpace(ref.chars.charCodeAt(0)) ? ref.end : -1;
+  }
+  const byte = c === 37 ? percentByte(text, i) : -1;
+  return byte >= 0 && isSpace(byte) ? i + 3 : -1;
 }
 
 /** The character a UTF-8 sequence of percent escapes spells from `i` (its first byte `first`), or undefined. */
@@ -159,7 +187,8 @@ function matchAt(text: string, start: number, secret: string): number {
 
 /** The secrets worth looking for: non-empty, once each, longest first (a secret inside another is masked with it). */
 function usable(secrets: ReadonlyArray<string | undefined>): string[] {
-  return [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length > 0))].sort((a, b) => b.length - a.length);
+  const trimmed = secrets.map((s) => (typeof s === 'string' ? s.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '') : ''));
+  return [...new Set(trimmed.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
 }
 
 /**
@@ -190,7 +219,10 @@ export function maskSecrets(text: string, secrets: ReadonlyArray<string | undefi
 /** The characters a spelling of one of the secrets can start with. */
 function startsOf(list: string[]): string {
   let starts = '&%+';
-  for (const secret of list) if (!starts.includes(secret[0]!)) starts += secret[0];
+  for (const secret of list) {
+    if (isSpace(secret.charCodeAt(0))) starts += ' \t\n\r';
+    else if (!starts.includes(secret[0]!)) starts += secret[0];
+  }
   return starts;
 }
 
