@@ -114,3 +114,10 @@ test('untyped content: attribute names must be XML names, values are escaped; wi
   t.throws(() => encode({ x: Object.create({ xml: '<evil/>' }) }), { instanceOf: XmlEncodeError, message: /expected a string or \{ xml \}/ });
   t.throws(() => encode({ x: 'ok', rest: [Object.assign(Object.create({ name: 'evil' }), { xml: '' })] }), { instanceOf: XmlEncodeError, message: /a wildcard element needs a valid XML name/ });
 });
+
+test('a value quoted in an error is cut after 60 characters, with its length', (t) => {
+  const long = 'x'.repeat(100_000);
+  const error = t.throws(() => decodeType('ResultType', 'result', `<result><status>${long}</status></result>`), { instanceOf: XmlDecodeError });
+  t.is(error.reason, `"${'x'.repeat(60)}…" (100000 characters) is not one of the values allowed by result_status: ok, error`);
+  t.true(error.message.length < 300);
+});
