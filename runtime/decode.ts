@@ -5,7 +5,9 @@
  *
  * It rejects what the schema rejects: elements out of order, missing or unknown elements,
  * too many occurrences, text where elements belong, unknown attributes, values outside their
- * facets. Errors name the element path, the line and column, and what was expected.
+ * facets, lone surrogates (XML cannot carry them), xsi:nil values other than true/false/1/0 and
+ * xsi:nil on an element that is not nillable. Errors name the element path, the 1-based line and
+ * column, and what was expected.
  *
  * What it needs about each element is resolved once per schema (decode-plan.ts). The frames of
  * open elements are reused from one element to the next, and a decoder (with its tokenizer) from
@@ -107,7 +109,7 @@ class Decoder {
     p.on('cdata', (text) => this.text(text));
     p.on('doctype', () => this.fail('a document type declaration (DOCTYPE) is not allowed'));
     p.on('error', (error) => {
-      throw new XmlDecodeError(this.path(), `not well-formed XML: ${error.message.replace(/^\d+:\d+: /, '')}`, p.line, p.column);
+      throw new XmlDecodeError(this.path(), `not well-formed XML: ${error.message.replace(/^\d+:\d+: /, '')}`, p.line, this.column());
     });
   }
 
@@ -133,9 +135,17 @@ class Decoder {
     return path;
   }
 
+  /**
+   * The 1-based column of the tokenizer's position: the last character it read; right after a
+   * newline, or before anything was read, the first column.
+   */
+  column(): number {
+    return Math.max(1, this.parser.column);
+  }
+
   fail(reason: string, child?: string): never {
     const path = this.path();
-    throw new XmlDecodeError(child === undefined ? path : path ? `${path}/${child}` : child, reason, this.parser.line, this.parser.column);
+    throw new XmlDecodeError(child === undefined ? path : path ? `${path}/${child}` : child, reason, this.parser.line, this.column());
   }
 
   openTag(tag: SaxesTagPlain): void {
@@ -201,10 +211,13 @@ class Decoder {
       const colon = key.indexOf(':');
       if (colon > 0 && this.xsiPrefixes.includes(key.slice(0, colon))) {
         const local = key.slice(colon + 1);
-        if (local === 'nil' && (value === 'true' || value === '1')) {
-          if (!nillable) this.fail(`<${frame.name}> is not nillable`);
-          frame.nil = true;
-        } else if (local !== 'nil' && local !== 'schemaLocation' && local !== 'noNamespaceSchemaLocation') this.fail(`the attribute ${key} is not supported`);
+        if (local === 'nil') {
+          // XML Schema: xsi:nil is an xs:boolean, and only a nillable element may carry it at all
+          if (!nillable) this.fail(`<${frame.name}> is not nillable: it cannot carry ${key}`);
+          const flag = collapseBoolean(value);
+          if (flag === undefined) this.fail(`${key} must be true, false, 1 or 0, not ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`);
+          frame.nil = flag;
+        } else if (local !== 'schemaLocation' && local !== 'noNamespaceSchemaLocation') this.fail(`the attribute ${key} is not supported`);
         continue;
       }
       if (frame.kind === Kind.Any) {
@@ -329,6 +342,26 @@ class Decoder {
   }
 }
 
+/** An xs:boolean's value (white space collapsed), or undefined when the text is not one. */
+function collapseBoolean(text: string): boolean | undefined {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isWhiteSpace(text[start]!)) start++;
+  while (end > start && isWhiteSpace(text[end - 1]!)) end--;
+  const word = start === 0 && end === text.length ? text : text.slice(start, end);
+  return word === 'true' || word === '1' ? true : word === 'false' || word === '0' ? false : undefined;
+}
+
+/** Lone surrogates anywhere in a document: a high one not followed by a low one, or a low one alone. */
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The index of the first lone surrogate, or -1 (one fast scan when the document has no surrogate at all). */
+function loneSurrogateAt(xml: string): number {
+  if (!ANY_SURROGATE.test(xml)) return -1;
+  return LONE_SURROGATE.exec(xml)?.index ?? -1;
+}
+
 /** The transition on the element `name`: the names compared one by one when they are few, else hashed. */
 function transition(state: State, name: string): Transition | undefined {
   const names = state.names;
@@ -349,10 +382,18 @@ export function decodeDocument(schema: SchemaMeta, rootName: string, rootType: T
   const decoder = idle ?? new Decoder(schema);
   idle = undefined;
   decoder.start(schema, rootName, rootType);
+  const lone = loneSurrogateAt(xml);
+  if (lone >= 0) {
+    // read up to it, so that an earlier error comes first and this one has its path and position
+    decoder.parser.write(xml.slice(0, lone));
+    const code = xml.charCodeAt(lone).toString(16).toUpperCase();
+    throw new XmlDecodeError(decoder.path(), `not well-formed XML: an unpaired surrogate (U+${code}), which no XML document can hold`, decoder.parser.line, decoder.parser.column + 1);
+  }
   decoder.parser.write(xml).close();
   const result = decoder.result;
+  // (the tokenizer itself refuses a document without a root element, with its position)
+  if (result === undefined) throw new XmlDecodeError('', `the document has no root element <${rootName}>`);
   decoder.release();
   idle = decoder;
-  if (result === undefined) throw new XmlDecodeError('', `the document has no root element <${rootName}>`);
   return result;
 }

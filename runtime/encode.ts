@@ -6,6 +6,9 @@
  * occurrence bounds, unknown properties and every facet of every simple value. The first broken
  * rule throws an {@link XmlEncodeError} naming the element path; nothing is returned half-written.
  *
+ * Only own enumerable properties are read (as JSON.stringify and structuredClone do): an
+ * inherited property, a polluted Object.prototype included, is never written.
+ *
  * Every tag is written out in the plan and appended to a {@link MarkupWriter}: no per-element
  * template strings, arrays or closures.
  */
@@ -16,6 +19,7 @@ import { MarkupWriter } from './markup-writer.js';
 import type { SimpleEncoder } from './simple-encoders.js';
 import { describe } from './simple-values.js';
 import { escapeAttribute, escapeText } from './xml-text.js';
+import { isAttributeName, isElementName } from './xml-names.js';
 
 type Rec = Record<string, unknown>;
 
@@ -67,7 +71,7 @@ class Encoder extends MarkupWriter {
     const rec = value as Rec;
     let open: string | undefined; // the start tag so far, once an attribute is written
     for (const attr of type.attrs) {
-      const v = rec[attr.meta.prop];
+      const v = own(rec, attr.meta.prop);
       if (v === undefined) {
         if (attr.meta.required) this.fail(`the required attribute ${attr.meta.name} (property ${attr.meta.prop}) is missing`);
         continue;
@@ -79,7 +83,7 @@ class Encoder extends MarkupWriter {
     const start = open === undefined ? step.open : `${open}>`;
     const empty = open === undefined ? step.empty : `${open}/>`;
     if (type.simpleContent) {
-      const text = this.simpleText(type.text!, rec[type.textProp], `.${type.textProp}`);
+      const text = this.simpleText(type.text!, own(rec, type.textProp), `.${type.textProp}`);
       this.write(text === '' ? empty : start + text + step.close);
       return;
     }
@@ -107,7 +111,7 @@ class Encoder extends MarkupWriter {
   }
 
   elementParticle(step: Step, rec: Rec): void {
-    const v = rec[step.prop];
+    const v = own(rec, step.prop);
     if (v === undefined) {
       if (step.min > 0) this.fail(`the required element <${step.name}> (property ${step.prop}) is missing`);
       return;
@@ -119,7 +123,7 @@ class Encoder extends MarkupWriter {
   }
 
   repeatingGroup(step: Step, rec: Rec): void {
-    const items = rec[step.prop];
+    const items = own(rec, step.prop);
     if (items === undefined) {
       if (step.min > 0) this.fail(`the required property ${step.prop} is missing`);
       return;
@@ -154,7 +158,7 @@ class Encoder extends MarkupWriter {
     }
     if (conflict) {
       // several branches hold present properties: fine only if one branch holds them all (shared properties)
-      const present = step.keys.filter((k) => rec[k] !== undefined);
+      const present = step.keys.filter((k) => own(rec, k) !== undefined);
       chosen = items.find((b) => present.every((k) => b.keys.includes(k)));
       if (!chosen) this.fail(`properties ${present.join(' and ')} belong to different members of one choice (${choiceNames(step)}): give exactly one`);
     }
@@ -166,7 +170,7 @@ class Encoder extends MarkupWriter {
   }
 
   wildcard(step: Step, rec: Rec): void {
-    const v = rec[step.prop];
+    const v = own(rec, step.prop);
     if (v === undefined) {
       if (step.min > 0) this.fail(`property ${step.prop} (wildcard elements) is missing`);
       return;
@@ -174,9 +178,10 @@ class Encoder extends MarkupWriter {
     if (!Array.isArray(v)) this.fail(`property ${step.prop} must be an array of elements, got ${describe(v)}`);
     this.checkCount(v.length, step, 'wildcard elements');
     for (const el of v as AnyElement[]) {
-      if (typeof el?.name !== 'string' || !/^[\p{L}_][\p{L}\p{N}_.\-]*$/u.test(el.name)) this.fail(`a wildcard element needs a valid name, got ${describe(el?.name)}`);
-      this.path.push(el.name);
-      this.anyContent(el.name, el);
+      const name = typeof el === 'object' && el !== null ? own(el as unknown as Rec, 'name') : undefined;
+      if (!isElementName(name)) this.fail(`a wildcard element needs a valid XML name (no colon), got ${describe(name)}`);
+      this.path.push(name);
+      this.anyContent(name, el);
       this.path.pop();
     }
   }
@@ -187,16 +192,22 @@ class Encoder extends MarkupWriter {
       this.write(value === '' ? `<${name}/>` : `<${name}>${this.escape(value)}</${name}>`);
       return;
     }
-    const raw = value as RawXml;
-    if (typeof raw !== 'object' || raw === null || typeof raw.xml !== 'string') this.fail(`expected a string or { xml } for untyped content, got ${describe(value)}`);
+    if (typeof value !== 'object' || value === null) this.fail(`expected a string or { xml } for untyped content, got ${describe(value)}`);
+    const xml = own(value as Rec, 'xml');
+    if (typeof xml !== 'string') this.fail(`expected a string or { xml } for untyped content, got ${describe(value)}`);
+    const attributes = own(value as Rec, 'attributes') as RawXml['attributes'];
     let open = `<${name}`;
-    for (const [attr, v] of Object.entries(raw.attributes ?? {})) open += ` ${attr}="${escapeAttribute(v)}"`;
-    this.write(raw.xml === '' ? `${open}/>` : `${open}>${raw.xml}</${name}>`);
+    for (const [attr, v] of Object.entries(attributes ?? {})) {
+      if (!isAttributeName(attr)) this.fail(`an attribute of untyped content needs a valid XML name, got ${describe(attr)}`);
+      if (typeof v !== 'string') this.fail(`the attribute ${attr} of untyped content must be a string, got ${describe(v)}`);
+      open += ` ${attr}="${this.escape(v, true)}"`;
+    }
+    this.write(xml === '' ? `${open}/>` : `${open}>${xml}</${name}>`);
   }
 
-  escape(text: string): string {
+  escape(text: string, attribute = false): string {
     try {
-      return escapeText(text);
+      return attribute ? escapeAttribute(text) : escapeText(text);
     } catch (error) {
       if (error instanceof ValueError) this.fail(error.message);
       throw error;
@@ -213,14 +224,22 @@ class Encoder extends MarkupWriter {
   }
 }
 
-/** A property of `rec` that is set but not one of `known`. */
+const isOwnEnumerable = Object.prototype.propertyIsEnumerable;
+
+/** The own enumerable property `key` of `rec`, or undefined (only a present value costs the ownership test). */
+function own(rec: Rec, key: string): unknown {
+  const v = rec[key];
+  return v === undefined || isOwnEnumerable.call(rec, key) ? v : undefined;
+}
+
+/** An own enumerable property of `rec` that is set but not one of `known`. */
 function unknownKey(rec: Rec, known: Set<string>): string | undefined {
-  for (const key in rec) if (!known.has(key) && rec[key] !== undefined) return key;
+  for (const key in rec) if (!known.has(key) && rec[key] !== undefined && isOwnEnumerable.call(rec, key)) return key;
   return undefined;
 }
 
 function anyPresent(keys: string[], rec: Rec): boolean {
-  for (let i = 0; i < keys.length; i++) if (rec[keys[i]!] !== undefined) return true;
+  for (let i = 0; i < keys.length; i++) if (own(rec, keys[i]!) !== undefined) return true;
   return false;
 }
 

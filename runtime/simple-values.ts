@@ -52,22 +52,22 @@ export function decodeSimple(meta: SimpleTypeMeta, raw: string): unknown {
     case 'boolean':
       if (text === 'true' || text === '1') value = true;
       else if (text === 'false' || text === '0') value = false;
-      else throw new ValueError(`"${text}" is not a boolean (true, false, 1 or 0)`);
+      else throw new ValueError(`${quote(text)} is not a boolean (true, false, 1 or 0)`);
       break;
     case 'int':
-      if (!INTEGER.test(text)) throw new ValueError(`"${text}" is not an integer`);
+      if (!INTEGER.test(text)) throw new ValueError(`${quote(text)} is not an integer`);
       value = Number(text) + 0; // + 0 turns -0 into 0
       break;
     case 'bigint':
-      if (!INTEGER.test(text)) throw new ValueError(`"${text}" is not an integer`);
+      if (!INTEGER.test(text)) throw new ValueError(`${quote(text)} is not an integer`);
       value = exactInteger(text);
       break;
     case 'double':
-      if (!DOUBLE.test(text)) throw new ValueError(`"${text}" is not a number`);
+      if (!DOUBLE.test(text)) throw new ValueError(`${quote(text)} is not a number`);
       value = text === 'INF' ? Infinity : text === '-INF' ? -Infinity : Number(text);
       break;
     case 'decimal':
-      if (!DECIMAL.test(text)) throw new ValueError(`"${text}" is not a decimal number`);
+      if (!DECIMAL.test(text)) throw new ValueError(`${quote(text)} is not a decimal number`);
       value = text;
       break;
     default:
@@ -120,21 +120,21 @@ function exactInteger(text: string): number | bigint {
 
 function checkFacets(meta: SimpleTypeMeta, text: string, value: unknown): void {
   if (meta.lexical !== undefined && LEXICAL[meta.lexical] && !LEXICAL[meta.lexical]!.test(text)) {
-    throw new ValueError(`"${text}" is not a valid ${meta.lexical}`);
+    throw new ValueError(`${quote(text)} is not a valid ${meta.lexical}`);
   }
   if (meta.enum && !enumHas(meta, text, value)) {
-    throw new ValueError(`"${text}" is not one of the values allowed by ${meta.name}: ${meta.enum.join(', ')}`);
+    throw new ValueError(`${quote(text)} is not one of the values allowed by ${meta.name}: ${meta.enum.join(', ')}`);
   }
   if (meta.patterns) {
     const groups = patternsOf(meta);
     for (let g = 0; g < groups.length; g++) {
-      if (!groups[g]!.some((re) => re.test(text))) throw new ValueError(`"${text}" does not match the pattern ${meta.patterns[g]!.map((p) => p.slice(4, -2)).join(' | ')} of ${meta.name}`);
+      if (!groups[g]!.some((re) => re.test(text))) throw new ValueError(`${quote(text)} does not match the pattern ${meta.patterns[g]!.map((p) => p.slice(4, -2)).join(' | ')} of ${meta.name}`);
     }
   }
   if (meta.length !== undefined || meta.minLength !== undefined || meta.maxLength !== undefined) {
     const length = meta.family === 'string' && meta.lexical === 'base64Binary' ? Math.floor((text.replace(/[ =]/g, '').length * 3) / 4) : meta.lexical === 'hexBinary' ? text.length / 2 : codePoints(text);
-    if (meta.length !== undefined && length !== meta.length) throw new ValueError(`"${text}" has length ${length}; ${meta.name} requires exactly ${meta.length}`);
-    if (meta.minLength !== undefined && length < meta.minLength) throw new ValueError(`"${text}" is shorter than the minimum length ${meta.minLength} of ${meta.name}`);
+    if (meta.length !== undefined && length !== meta.length) throw new ValueError(`${quote(text)} has length ${length}; ${meta.name} requires exactly ${meta.length}`);
+    if (meta.minLength !== undefined && length < meta.minLength) throw new ValueError(`${quote(text)} is shorter than the minimum length ${meta.minLength} of ${meta.name}`);
     if (meta.maxLength !== undefined && length > meta.maxLength) throw new ValueError(`"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is longer than the maximum length ${meta.maxLength} of ${meta.name}`);
   }
   if (meta.minInclusive !== undefined && compare(value, meta.minInclusive) < 0) throw new ValueError(`${text} is less than the minimum ${meta.minInclusive} of ${meta.name}`);
@@ -222,6 +222,11 @@ function codePoints(text: string): number {
     if (c >= 0xd800 && c <= 0xdbff) n--;
   }
   return n;
+}
+
+/** A value for an error message: quoted, and cut after 60 characters (a value can be megabytes long). */
+export function quote(text: string): string {
+  return text.length > 60 ? `"${text.slice(0, 60)}…" (${text.length} characters)` : `"${text}"`;
 }
 
 export function describe(value: unknown): string {

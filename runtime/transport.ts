@@ -5,20 +5,25 @@
  * - keep-alive through the client's own Agent (TLS settings belong to that agent only: nothing
  *   here touches process-wide settings such as NODE_TLS_REJECT_UNAUTHORIZED);
  * - one deadline for the whole exchange (connect, send, wait, read), and an AbortSignal;
- * - an XML body is read into a string up to a size limit; a binary body (download-file's
- *   success answer) is handed back as the response stream, unread.
+ * - an XML body is read into a string up to a size limit, counted in bytes as they arrive
+ *   (with or without Content-Length, chunked or not): going over it fails the exchange at once
+ *   with `too-large`, never as a connection failure (so a read is not resent); a binary body
+ *   (download-file's success answer) is handed back as the response stream, unread;
+ * - whatever of the answer goes into an error message (status text, Content-Type, the start of
+ *   the body) is masked first.
  */
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { onAbort } from './abort-signals.js';
+import { answerSnippet } from './answer-text.js';
 import { guardBody } from './download-body.js';
 import { PleskTransportError } from './plesk-errors.js';
 
 export interface Endpoint {
   agent: https.Agent;
-  /** masks the credentials in a text (applied before any text is cut short) */
-  mask: (text: string) => string;
+  /** masks the credentials in a text, before anything else is done with it (see maskSecrets for `limit`) */
+  mask: (text: string, limit?: number) => string;
   host: string;
   port: number;
   path: string;
@@ -90,16 +95,14 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
         finish(undefined, { kind: 'binary', contentType: contentType ?? 'application/octet-stream', filename: attachmentName(res.headers['content-disposition']), length, stream });
         return;
       }
-      readText(res, options.maxResponseBytes).then(
-        (text) => {
-          if (res.statusCode !== 200) {
-            finish(new PleskTransportError('http-status', `${where} answered HTTP ${res.statusCode}${res.statusMessage ? ` ${res.statusMessage}` : ''} (Plesk answers API errors with 200): ${snippet(text, endpoint.mask)}`, { status: res.statusCode }));
-          } else if (!isXmlContentType(contentType)) {
-            finish(new PleskTransportError('not-a-packet', `${where} answered ${contentType}, not a Plesk packet: ${snippet(text, endpoint.mask)}`, { status: 200 }));
-          } else finish(undefined, { kind: 'xml', text });
-        },
-        (error: Error) => finish(error instanceof PleskTransportError ? error : describeFailure(error, endpoint)),
-      );
+      readText(res, options.maxResponseBytes, finish, (text) => {
+        if (res.statusCode !== 200) {
+          const status = `${res.statusCode}${res.statusMessage ? ` ${endpoint.mask(res.statusMessage)}` : ''}`;
+          finish(new PleskTransportError('http-status', `${where} answered HTTP ${status} (Plesk answers API errors with 200): ${answerSnippet(text, endpoint.mask)}`, { status: res.statusCode }));
+        } else if (!isXmlContentType(contentType)) {
+          finish(new PleskTransportError('not-a-packet', `${where} answered ${endpoint.mask(contentType ?? '')}, not a Plesk packet: ${answerSnippet(text, endpoint.mask)}`, { status: 200 }));
+        } else finish(undefined, { kind: 'xml', text });
+      });
     });
     req.end(payload);
   });
@@ -111,25 +114,37 @@ function isFileAnswer(contentType: string | undefined, disposition: string | und
   return mimeOf(contentType) === 'application/octet-stream' || /^\s*attachment\b/i.test(disposition ?? '');
 }
 
-function readText(res: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(res.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
+/**
+ * Reads a text body up to `limit` bytes. Every outcome goes to `finish` synchronously from the
+ * event that decides it: a limit error is settled before the destroyed connection can report
+ * itself as a connection failure.
+ */
+function readText(res: IncomingMessage, limit: number, finish: (error: PleskTransportError) => void, done: (text: string) => void): void {
+  const declared = Number(res.headers['content-length']);
+  if (res.headers['content-length'] !== undefined && Number.isFinite(declared) && declared > limit) {
+    finish(new PleskTransportError('too-large', `the answer is ${declared} bytes, over the limit of ${limit} (option maxResponseBytes)`));
+    res.destroy();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  res.on('data', (chunk: Buffer) => {
+    if (over) return;
+    size += chunk.length;
+    if (size > limit) {
+      over = true;
+      chunks.length = 0;
+      finish(new PleskTransportError('too-large', `the answer exceeds the limit of ${limit} bytes (option maxResponseBytes): ${size} bytes had arrived`));
       res.destroy();
-      return reject(new PleskTransportError('too-large', `the answer is ${declared} bytes, over the limit of ${limit} (option maxResponseBytes)`));
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    res.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        res.destroy();
-        reject(new PleskTransportError('too-large', `the answer exceeds the limit of ${limit} bytes (option maxResponseBytes)`));
-      } else chunks.push(chunk);
-    });
-    res.on('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
-    res.on('error', reject);
-    res.on('aborted', () => reject(new Error('the connection closed before the answer was complete')));
+    } else chunks.push(chunk);
+  });
+  res.on('end', () => {
+    if (!over) done(Buffer.concat(chunks, size).toString('utf8'));
+  });
+  res.on('error', (error: NodeJS.ErrnoException) => finish(new PleskTransportError('connection', `the answer broke off after ${size} bytes: ${error.message}`, { cause: error })));
+  res.on('close', () => {
+    if (!res.complete && !over) finish(new PleskTransportError('connection', `the connection closed before the answer was complete (${size} bytes had arrived)`));
   });
 }
 
@@ -151,23 +166,14 @@ export function isConnectionFailure(error: unknown): boolean {
 export function attachmentName(disposition: string | undefined): string | undefined {
   if (!disposition) return undefined;
   const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
-  if (star) return decodeURIComponent(star[1]!.trim());
-  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!.trim());
+    } catch {
+      return star[1]!.trim(); // a malformed escape: the name as it was sent
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|([^;]+))/.exec(disposition);
   return plain ? (plain[1] ?? plain[2]!).replace(/\\(.)/g, '$1').trim() : undefined;
 }
 
-/** The start of a body for an error message: tags, entities and runs of whitespace gone, secrets masked before cutting. */
-function snippet(text: string, mask: (text: string) => string): string {
-  const flat = mask(decodeEntities(text.replace(/<[^>]*>/g, ' '))).replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat || '(empty body)';
-}
-
-/** Character references and the predefined entities decoded, so that an echoed secret is seen whatever its spelling. */
-export function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (whole, ref: string) => {
-    if (ref[0] !== '#') return named[ref]!;
-    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}

@@ -5,6 +5,7 @@
  * (PleskTransportError, reason `aborted`) or any error of the polls themselves.
  */
 import { abortablePause, onAbort } from './abort-signals.js';
+import { checkMilliseconds, checkNumber } from './options-check.js';
 import { PleskTaskTimeoutError, PleskTransportError } from './plesk-errors.js';
 
 export interface WaitForTaskOptions<T> {
@@ -14,7 +15,7 @@ export interface WaitForTaskOptions<T> {
   backoff?: number;
   /** … up to this many ms (default 30000) */
   maxIntervalMs?: number;
-  /** give up after this many ms in all (default 1 hour) */
+  /** give up after this many ms in all (default 1 hour; at most 2^31 − 1, like every timeout and interval here: a TypeError otherwise) */
   timeoutMs?: number;
   signal?: AbortSignal;
   /** called with the task after every poll, the last (final) one included */
@@ -28,10 +29,10 @@ export async function waitForTask<T extends { id: unknown; status: string }>(
   poll: (signal: AbortSignal) => Promise<T[]>,
   options: WaitForTaskOptions<T> = {},
 ): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? 3_600_000;
-  const backoff = options.backoff ?? 1.5;
-  const maxInterval = options.maxIntervalMs ?? 30_000;
-  let interval = options.intervalMs ?? 2_000;
+  const timeoutMs = checkMilliseconds('waitForTask', 'timeoutMs', options.timeoutMs) ?? 3_600_000;
+  const backoff = checkNumber('waitForTask', 'backoff', options.backoff, 1) ?? 1.5;
+  const maxInterval = checkMilliseconds('waitForTask', 'maxIntervalMs', options.maxIntervalMs, 0) ?? 30_000;
+  let interval = checkMilliseconds('waitForTask', 'intervalMs', options.intervalMs, 0) ?? 2_000;
   // one signal for the polls and pauses: aborted by the caller's signal or by the deadline
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);

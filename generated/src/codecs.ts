@@ -5,6 +5,7 @@
 import { schema } from './metadata.js';
 import { decodeDocument } from './runtime/decode.js';
 import { encodeDocument } from './runtime/encode.js';
+import { checkTypeArguments } from './runtime/type-arguments.js';
 import type * as T from './types.js';
 
 /**
@@ -84,12 +85,24 @@ export interface TypeMap {
   ResultType: T.ResultType;
 }
 
-/** Writes `value` as the element `element` of the complex type `type`. */
+/**
+ * Writes `value` as the element `element` of the complex type `type`.
+ *
+ * @throws TypeError when `type` is not a name of TypeMap or `element` is not an XML name
+ * @throws XmlEncodeError naming the path and the broken rule
+ */
 export function encodeType<K extends keyof TypeMap>(type: K, element: string, value: TypeMap[K]): string {
+  checkTypeArguments('encodeType', schema, type, element);
   return encodeDocument(schema, element, { c: type }, value);
 }
 
-/** Reads a document whose root is the element `element` of the complex type `type`. */
+/**
+ * Reads a document whose root is the element `element` of the complex type `type`.
+ *
+ * @throws TypeError when `type` is not a name of TypeMap or `element` is not an XML name
+ * @throws XmlDecodeError naming the path, line, column and what was expected
+ */
 export function decodeType<K extends keyof TypeMap>(type: K, element: string, xml: string): TypeMap[K] {
+  checkTypeArguments('decodeType', schema, type, element);
   return decodeDocument(schema, element, { c: type }, xml) as TypeMap[K];
 }

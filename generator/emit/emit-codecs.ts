@@ -19,6 +19,7 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
   file.addImportDeclaration({ moduleSpecifier: './metadata.js', namedImports: ['schema'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/decode.js', namedImports: ['decodeDocument'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/encode.js', namedImports: ['encodeDocument'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/type-arguments.js', namedImports: ['checkTypeArguments'] });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namespaceImport: 'T' });
 
   for (const direction of ['request', 'response'] as const) {
@@ -58,8 +59,8 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
     typeParameters: [{ name: 'K', constraint: 'keyof TypeMap' }],
     parameters: [{ name: 'type', type: 'K' }, { name: 'element', type: 'string' }, { name: 'value', type: 'TypeMap[K]' }],
     returnType: 'string',
-    docs: ['Writes `value` as the element `element` of the complex type `type`.'],
-    statements: `return encodeDocument(schema, element, { c: type }, value);`,
+    docs: ['Writes `value` as the element `element` of the complex type `type`.\n\n@throws TypeError when `type` is not a name of TypeMap or `element` is not an XML name\n@throws XmlEncodeError naming the path and the broken rule'],
+    statements: `checkTypeArguments('encodeType', schema, type, element);\nreturn encodeDocument(schema, element, { c: type }, value);`,
   });
   file.addFunction({
     isExported: true,
@@ -67,8 +68,8 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
     typeParameters: [{ name: 'K', constraint: 'keyof TypeMap' }],
     parameters: [{ name: 'type', type: 'K' }, { name: 'element', type: 'string' }, { name: 'xml', type: 'string' }],
     returnType: 'TypeMap[K]',
-    docs: ['Reads a document whose root is the element `element` of the complex type `type`.'],
-    statements: `return decodeDocument(schema, element, { c: type }, xml) as TypeMap[K];`,
+    docs: ['Reads a document whose root is the element `element` of the complex type `type`.\n\n@throws TypeError when `type` is not a name of TypeMap or `element` is not an XML name\n@throws XmlDecodeError naming the path, line, column and what was expected'],
+    statements: `checkTypeArguments('decodeType', schema, type, element);\nreturn decodeDocument(schema, element, { c: type }, xml) as TypeMap[K];`,
   });
   return textOf(file);
 }

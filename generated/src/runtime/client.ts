@@ -8,18 +8,24 @@
  * - request packets are encoded and response packets decoded by the generated codecs;
  * - a `<system>` error answer becomes PleskSystemError, an operation's error `<result>`s a
  *   PleskOperationError carrying every result (ok and error), anything that is not a Plesk packet
- *   a PleskTransportError; the password and secret key are masked in every message;
+ *   a PleskTransportError; the password and secret key are masked, in every spelling, in every
+ *   error that leaves the client (secret-masking.ts);
+ * - every numeric option is checked (options-check.ts): a TypeError names the option and its range;
  * - a packet made only of reads is resent on a connection failure (option `retries`); a packet
  *   that starts or changes something never is.
  */
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { abortablePause } from './abort-signals.js';
+import { answerSnippet, rootElementName } from './answer-text.js';
 import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions } from './client-types.js';
-import { PleskOperationError, PleskSystemError, PleskTransportError, maskSecrets, type PleskResult } from './plesk-errors.js';
-import { decodeEntities, isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
-import { escapeAttribute } from './xml-text.js';
+import { XmlDecodeError } from './errors.js';
+import { checkInteger, checkMilliseconds, MAX_RESPONSE_BYTES } from './options-check.js';
+import { PleskOperationError, PleskSystemError, PleskTransportError, type PleskResult } from './plesk-errors.js';
+import { containsSecret, maskError, maskSecrets, maskValue } from './secret-masking.js';
+import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
 
+export { rootElementName } from './answer-text.js';
 export type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions, Unwrap } from './client-types.js';
 
 type Entries = Array<Record<string, unknown>>;
@@ -35,7 +41,11 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
 
   constructor(options: PleskClientOptions, codec: PacketCodec<Req, Res>) {
     if (!options || typeof options.host !== 'string' || options.host === '') throw new TypeError('PleskClient: option host is required');
-    if (options.port !== undefined && !(Number.isInteger(options.port) && options.port > 0 && options.port < 65536)) throw new TypeError(`PleskClient: option port must be an integer from 1 to 65535, not ${options.port}`);
+    checkInteger('PleskClient', 'port', options.port, 1, 65535);
+    const timeoutMs = checkMilliseconds('PleskClient', 'timeoutMs', options.timeoutMs);
+    const maxResponseBytes = checkInteger('PleskClient', 'maxResponseBytes', options.maxResponseBytes, 1, MAX_RESPONSE_BYTES, ' (the longest string Node can hold)');
+    const retries = checkInteger('PleskClient', 'retries', options.retries, 0, 100);
+    checkInteger('PleskClient', 'maxSockets', options.maxSockets, 1, 65535);
     const byLogin = options.login !== undefined || options.password !== undefined;
     if (byLogin && options.secretKey !== undefined) throw new TypeError('PleskClient: give either login and password or secretKey, not both');
     if (byLogin && (!options.login || options.password === undefined)) throw new TypeError('PleskClient: login and password go together');
@@ -44,7 +54,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       if (value !== undefined && /[^\t\x20-\x7e\x80-\xff]/.test(value)) throw new TypeError(`PleskClient: option ${name} has characters an HTTP header cannot carry`);
     }
     const headers: Record<string, string> = options.secretKey ? { KEY: options.secretKey } : { HTTP_AUTH_LOGIN: options.login!, HTTP_AUTH_PASSWD: options.password! };
-    this.#secrets = [options.password, options.secretKey].filter((s): s is string => !!s).flatMap((s) => [s, escapeAttribute(s)]);
+    this.#secrets = [options.password, options.secretKey].filter((s): s is string => !!s);
     this.#endpoint = {
       agent: new https.Agent({
         keepAlive: true,
@@ -56,16 +66,16 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
         ...(options.servername ? { servername: options.servername } : {}),
         rejectUnauthorized: options.dangerouslyDisableTlsVerification !== true,
       }),
-      mask: (text) => this.#mask(text),
+      mask: (text, limit) => maskSecrets(text, this.#secrets, limit),
       host: options.host,
       port: options.port ?? 8443,
       path: options.path ?? '/enterprise/control/agent.php',
       headers: { ...headers, 'User-Agent': 'plesk-codegen-client', Accept: 'text/xml, application/octet-stream' },
     };
     this.#codec = codec;
-    this.#timeoutMs = options.timeoutMs ?? 30_000;
-    this.#maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
-    this.#retries = options.retries ?? 2;
+    this.#timeoutMs = timeoutMs ?? 30_000;
+    this.#maxResponseBytes = maxResponseBytes ?? 64 * 1024 * 1024;
+    this.#retries = retries ?? 2;
     this.#version = options.protocolVersion;
   }
 
@@ -118,8 +128,8 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
 
   /** One exchange, resent after a connection failure when `read`; the deadline covers every attempt. */
   async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions): Promise<Answer> {
+    const timeoutMs = checkMilliseconds('call', 'timeoutMs', options.timeoutMs) ?? this.#timeoutMs;
     const body = this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet);
-    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {
       const left = Math.max(1, deadline - Date.now());
@@ -144,11 +154,27 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       answer.stream.destroy();
       throw new PleskTransportError('not-a-packet', `the server answered a file (${answer.contentType}) to an operation that answers XML`);
     }
-    const root = rootElementName(answer.text);
+    const text = answer.text;
+    const root = rootElementName(text);
     if (root !== 'packet') {
-      throw new PleskTransportError('not-a-packet', `the answer is not a Plesk packet (its root is ${root ? `<${root}>` : 'not an element'}): ${this.#mask(decodeEntities(answer.text)).slice(0, 120)}`);
+      const shown = root === undefined ? 'not an element' : `<${this.#mask(root)}>`;
+      throw new PleskTransportError('not-a-packet', `the answer is not a Plesk packet (its root is ${shown}): ${answerSnippet(text, (t, limit) => maskSecrets(t, this.#secrets, limit))}`);
     }
-    return this.#codec.decode(answer.text);
+    try {
+      return this.#codec.decode(text);
+    } catch (error) {
+      if (!(error instanceof XmlDecodeError) || !containsSecret(text, this.#secrets)) throw error;
+      // The message quotes the answer (a value, a name), cut short: a secret in it could be cut
+      // before masking could see it whole. The error is made again from the answer with the
+      // secrets masked first; if that answer decodes, the secret itself broke the document
+      // (raw markup in it), and the first error is kept, masked.
+      try {
+        this.#codec.decode(this.#mask(text));
+      } catch (masked) {
+        if (masked instanceof XmlDecodeError) throw masked;
+      }
+      throw new XmlDecodeError(this.#mask(error.path), this.#mask(error.reason), error.line, error.column);
+    }
   }
 
   #checkSystem(res: Res): Res {
@@ -183,24 +209,19 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
 
   /** The error for results of which one or more failed, their error texts masked. */
   #operationError(spec: OperationSpec, results: Array<PleskResult & Record<string, unknown>>): PleskOperationError {
-    return new PleskOperationError(`${spec.operator}/${spec.operation}`, results.map((r) => (r.errtext === undefined ? r : { ...r, errtext: this.#mask(r.errtext) })));
+    return new PleskOperationError(`${spec.operator}/${spec.operation}`, maskValue(results, (text) => this.#mask(text)) as typeof results);
   }
 
   #mask(text: string): string {
     return maskSecrets(text, this.#secrets);
   }
 
-  /** Masks the credentials in whatever error leaves the client. */
+  /** Masks the credentials in whatever error leaves the client: its texts, what it carries, its causes. */
   async #guard<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof Error && this.#secrets.length > 0) {
-        error.message = this.#mask(error.message);
-        if (error.stack) error.stack = this.#mask(error.stack);
-        const detail = error as Error & { reason?: unknown };
-        if (typeof detail.reason === 'string') Object.defineProperty(error, 'reason', { value: this.#mask(detail.reason), enumerable: true, configurable: true, writable: true });
-      }
+      if (this.#secrets.length > 0) maskError(error, (text) => this.#mask(text));
       throw error;
     }
   }
@@ -232,12 +253,6 @@ function operationKeys(packet: { operators: Entries }): string[] {
     }
   }
   return keys;
-}
-
-/** The name of the root element, skipping a BOM, the XML declaration, comments and processing instructions. */
-export function rootElementName(text: string): string | undefined {
-  const match = /^\uFEFF?\s*(?:(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->)\s*)*<([A-Za-z_][\w.:-]*)/.exec(text);
-  return match?.[1];
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {
