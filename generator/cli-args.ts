@@ -13,7 +13,7 @@ import { existsSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import type { Options } from 'yargs';
-import { DEFAULT_OUT, DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, DEFAULT_XSD } from './defaults.js';
+import { DEFAULT_OUT, DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, DEFAULT_PROTOCOL_VERSION, DEFAULT_XSD } from './defaults.js';
 import { UsageError } from './errors.js';
 
 /** The commands, with what `--help` says of them. */
@@ -25,6 +25,7 @@ export const GENERATE_OPTIONS: Record<string, Options> = {
   out: { type: 'string', requiresArg: true, describe: `the output folder; required with --xsd (default: ${DEFAULT_OUT}/ of plesk-codegen)` },
   'package-name': { type: 'string', requiresArg: true, default: DEFAULT_PACKAGE_NAME, describe: 'the name of the generated npm package' },
   'package-version': { type: 'string', requiresArg: true, default: DEFAULT_PACKAGE_VERSION, describe: 'the version of the generated npm package (semver)' },
+  'protocol-version': { type: 'string', requiresArg: true, describe: `the XML API protocol version the schemas are of (1.6.9.0): the client sends it as packet/@version (default: ${DEFAULT_PROTOCOL_VERSION} for plesk-codegen's own xsd/, none with --xsd)` },
   check: { type: 'boolean', default: false, describe: 'write nothing: compare with --out, list the stale files and exit 1 if any differ (for CI)' },
   quiet: { type: 'boolean', default: false, describe: 'no progress lines on stderr (errors still go there)' },
 };
@@ -35,6 +36,7 @@ export interface RawGenerateArgs {
   out?: unknown;
   packageName?: unknown;
   packageVersion?: unknown;
+  protocolVersion?: unknown;
   check?: unknown;
   quiet?: unknown;
 }
@@ -48,6 +50,8 @@ export interface GenerateOptions {
   out: string;
   packageName: string;
   packageVersion: string;
+  /** the XML API protocol version of the schemas; undefined: packets go without a version */
+  protocolVersion: string | undefined;
   check: boolean;
   quiet: boolean;
 }
@@ -82,12 +86,17 @@ export function resolveGenerateArgs(args: RawGenerateArgs, projectRoot: string, 
   if (!SEMVER.test(packageVersion)) {
     throw new UsageError(`--package-version ${JSON.stringify(packageVersion)} is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0 or 1.0.0-beta.1)`);
   }
+  const protocolArg = single(args.protocolVersion, 'protocol-version', 'a protocol version');
+  if (protocolArg !== undefined && !PROTOCOL_VERSION.test(protocolArg)) {
+    throw new UsageError(`--protocol-version ${JSON.stringify(protocolArg)} is not an XML API protocol version: give two to four dot-separated numbers, e.g. 1.6.9.0 (ls /usr/local/psa/admin/htdocs/schemas/rpc/ on the server lists them)`);
+  }
   return {
     xsd,
     baseDir: useDefaults ? projectRoot : cwd,
     out,
     packageName,
     packageVersion,
+    protocolVersion: protocolArg ?? (useDefaults ? DEFAULT_PROTOCOL_VERSION : undefined),
     check: args.check === true,
     quiet: args.quiet === true,
   };
@@ -99,6 +108,9 @@ function single(value: unknown, flag: string, what: string): string | undefined 
   if (typeof value !== 'string' || value === '') throw new UsageError(`--${flag} needs ${what}`);
   return value;
 }
+
+/** An XML API protocol version: 1.6.9.0, or a partial one such as 1.6 (Plesk accepts both). */
+export const PROTOCOL_VERSION = /^(0|[1-9]\d*)(\.(0|[1-9]\d*)){1,3}$/;
 
 /** semver.org's regular expression for a version (no leading `v`, no build-less shortcuts). */
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;

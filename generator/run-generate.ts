@@ -27,13 +27,15 @@ export function runGenerate(options: GenerateOptions, io: Io): number {
   try {
     const sets = loadSchemaSets(options.xsd, { baseDir: options.baseDir });
     progress(`read ${new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size} schemas`);
-    const { files } = generate({
+    const { files, notices } = generate({
       sets,
       runtime: readRuntimeSources(),
       templates: readTemplates(),
       packageName: options.packageName,
       packageVersion: options.packageVersion,
+      ...(options.protocolVersion !== undefined ? { protocolVersion: options.protocolVersion } : {}),
     });
+    for (const notice of notices) progress(`notice: ${notice}`);
     if (options.check) {
       const stale = checkOutput(options.out, files);
       if (stale.length > 0) {

@@ -26,6 +26,8 @@ export interface OperationInfo {
   response?: { typeName: string; unwrap: Unwrap; returns: string };
   read: boolean;
   binary: boolean;
+  /** the operator's request holds this operation directly (its content is one xs:choice, as db_server's), not in `operations` */
+  single?: boolean;
 }
 
 export interface OperatorInfo {
@@ -45,7 +47,8 @@ export function operationTable(ir: IrSchema): OperatorInfo[] {
       if (operator.type.kind !== 'complex') continue;
       let row = table.find((r) => r.name === operator.name);
       if (!row) table.push((row = { name: operator.name, prop: operator.prop, operations: [], ...(operator.doc ? { doc: operator.doc } : {}) }));
-      for (const operation of groupItems(operator.type.type.model, 'operations')) {
+      const { items, single } = operationsOf(operator.type.type.model);
+      for (const operation of items) {
         let entry = row.operations.find((o) => o.name === operation.name);
         if (!entry) {
           entry = { name: operation.name, prop: operation.prop, read: isReadOperation(operation.name), binary: isBinaryOperation(operator.name, operation.name) };
@@ -54,6 +57,7 @@ export function operationTable(ir: IrSchema): OperatorInfo[] {
         if (direction === 'request') {
           if (operation.doc) entry.doc = operation.doc;
           entry.request = requestInfo(operation);
+          if (single) entry.single = true;
         } else if (operation.type.kind === 'complex') {
           entry.response = responseInfo(operation.type.type);
         }
@@ -61,6 +65,17 @@ export function operationTable(ir: IrSchema): OperatorInfo[] {
     }
   }
   return table;
+}
+
+/**
+ * The operations of an operator's type: the repeating choice named `operations`, or, when the
+ * type's whole content is one non-repeating xs:choice (db_server's request), that choice's
+ * members: one operation per packet, held directly in the operator's record.
+ */
+function operationsOf(model: IrParticle | undefined): { items: IrElement[]; single: boolean } {
+  const items = groupItems(model, 'operations');
+  if (items.length > 0 || !model || model.kind !== 'choice' || isRepeating(model)) return { items, single: false };
+  return { items: model.items.filter((i): i is IrElement => i.kind === 'element' && i.max === 1), single: true };
 }
 
 /** The elements of the repeating group a convention named `prop` (`operators`, `operations`). */

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION } from '../../generator/defaults.js';
+import { DEFAULT_PACKAGE_NAME, DEFAULT_PACKAGE_VERSION, DEFAULT_PROTOCOL_VERSION } from '../../generator/defaults.js';
 import { generate, type GenerateResult } from '../../generator/generate.js';
 import { readRuntimeSources, readTemplates } from '../../generator/load/load-inputs.js';
 import { loadSchemaSets, type ReadText } from '../../generator/load/load-schemas.js';
@@ -17,10 +17,15 @@ export function sharedDir(name: string): string {
   return dir;
 }
 
-/** Runs the pure core on entry schemas (absolute paths), display paths relative to `baseDir`. */
-export function generateFrom(entries: string[], baseDir = ROOT, read?: ReadText): GenerateResult {
+/**
+ * Runs the pure core on entry schemas (absolute paths), display paths relative to `baseDir`. The
+ * project's own schemas get their protocol version, as `npm run generate` gives them; others
+ * none, unless `protocolVersion` says.
+ */
+export function generateFrom(entries: string[], baseDir = ROOT, read?: ReadText, protocolVersion?: string): GenerateResult {
   const sets = loadSchemaSets(entries, { baseDir, ...(read ? { read } : {}) });
-  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: DEFAULT_PACKAGE_NAME, packageVersion: DEFAULT_PACKAGE_VERSION });
+  const version = protocolVersion ?? (entries.join('\n') === DEFAULT_ENTRIES.join('\n') ? DEFAULT_PROTOCOL_VERSION : undefined);
+  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: DEFAULT_PACKAGE_NAME, packageVersion: DEFAULT_PACKAGE_VERSION, ...(version ? { protocolVersion: version } : {}) });
 }
 
 export const DEFAULT_ENTRIES = ['xsd/request.xsd', 'xsd/response.xsd'].map((p) => path.join(ROOT, p));
