@@ -61,7 +61,7 @@ function readmeOperators(table: OperatorInfo[], callable: OperatorInfo[]) {
       element: op.name,
       prop: op.prop,
       inClient: methods.size > 0,
-      noMethods: op.operations.length === 0 ? 'its content is not a choice of operations' : 'none of its operations is in both packets',
+      noMethods: op.packets.length < 2 ? `it is only in the ${op.packets[0]} packet` : op.operations.length === 0 ? 'its content is not a choice of operations' : 'none of its operations is in both packets',
       operations: op.operations.map((o) => ({
         name: o.name,
         ...(methods.has(o.name) ? { method: o.prop } : {}),

@@ -35,6 +35,8 @@ export interface OperatorInfo {
   prop: string;
   doc?: string;
   operations: OperationInfo[];
+  /** the packets that have this operator */
+  packets: Array<'request' | 'response'>;
 }
 
 const RESULT_STATUS = new Set(['status', 'errcode', 'errtext']);
@@ -46,7 +48,8 @@ export function operationTable(ir: IrSchema): OperatorInfo[] {
     for (const operator of groupItems(packets[direction]?.model, 'operators')) {
       if (operator.type.kind !== 'complex') continue;
       let row = table.find((r) => r.name === operator.name);
-      if (!row) table.push((row = { name: operator.name, prop: operator.prop, operations: [], ...(operator.doc ? { doc: operator.doc } : {}) }));
+      if (!row) table.push((row = { name: operator.name, prop: operator.prop, operations: [], packets: [], ...(operator.doc ? { doc: operator.doc } : {}) }));
+      if (!row.packets.includes(direction)) row.packets.push(direction);
       const { items, single } = operationsOf(operator.type.type.model);
       for (const operation of items) {
         let entry = row.operations.find((o) => o.name === operation.name);
