@@ -50,7 +50,7 @@ test('keep: every unknown element and attribute is reported with its path, and r
   ]);
   t.true(events.every((e) => e.line === 2 && e.column > 0 && e.name === e.path.split('/').at(-1)!.replace(/^@/, '')));
   t.is(encodeResponsePacket(value), drifted, 'lossless: written back where they were');
-  const task = value.operators[0]!.backupManager.operations[0]!.getTasksInfo!.result[0]!.task![0]!;
+  const task = value.operators![0]!.backupManager.operations[0]!.getTasksInfo!.result[0]!.task![0]!;
   t.deepEqual(unknownContentOf(task), {
     elements: [
       { name: 'size', at: 0, attributes: { unit: 'bytes' }, xml: '1024' },
@@ -60,7 +60,7 @@ test('keep: every unknown element and attribute is reported with its path, and r
     ],
   });
   t.is(unknownContentOf(decodeResponsePacket(clean)), undefined);
-  t.deepEqual(Object.keys(task), Object.keys(decodeResponsePacket(clean).operators[0]!.backupManager.operations[0]!.getTasksInfo!.result[0]!.task![0]!), 'not an enumerable property');
+  t.deepEqual(Object.keys(task), Object.keys(decodeResponsePacket(clean).operators![0]!.backupManager.operations[0]!.getTasksInfo!.result[0]!.task![0]!), 'not an enumerable property');
 });
 
 test('error (the default): the first unknown element or attribute fails, naming it', (t) => {
@@ -125,4 +125,7 @@ test("the package of the 2020 schemas decodes a 2014-format customer get answer 
   const stat = value.operators[0].customer.operations[0].get.result[0].data.stat;
   t.like(stat, { activeDomains: 1, dataBases: 1, traffic: 5000 });
   t.is(pkg.encodeResponsePacket(value), answer, 'written back with <webapps> in its place');
+  // an empty element takes its schema default (clientStatType's default="0")
+  const empty = pkg.decodeResponsePacket(answer.replace('<subdomains>0</subdomains>', '<subdomains/>'), { unknownElements: 'keep' });
+  t.is(empty.operators[0].customer.operations[0].get.result[0].data.stat.subdomains, 0);
 });
