@@ -49,6 +49,8 @@ const usageErrors: Array<[string, string[], RegExp]> = [
   ['a package name with a space', ['--out', 'out', '--package-name', 'my api'], /^error: --package-name "my api" is not a valid npm package name: only lowercase letters/m],
   ['a package name of a core module', ['--out', 'out', '--package-name', 'fs'], /^error: --package-name "fs" is not a valid npm package name: "fs" is the name of a Node.js core module$/m],
   ['a version that is not semver', ['--out', 'out', '--package-version', 'v1.0'], /^error: --package-version "v1\.0" is not a semantic version/m],
+  ['a protocol version that is not one', ['--out', 'out', '--protocol-version', 'v1.6.9.0'], /^error: --protocol-version "v1\.6\.9\.0" is not an XML API protocol version: give two to four dot-separated numbers, e\.g\. 1\.6\.9\.0/m],
+  ['--protocol-version without a value', ['--out', 'out', '--protocol-version'], /^error: --protocol-version needs a value$/m],
 ];
 
 for (const [name, args, message] of usageErrors) {
