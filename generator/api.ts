@@ -38,6 +38,8 @@ export interface GenerateOptions {
   packageName?: string;
   /** semver (default: 0.1.0) */
   packageVersion?: string;
+  /** the XML API protocol version the schemas are of (1.6.9.0): the client sends it as packet/@version */
+  protocolVersion?: string;
   /** write nothing: compare with `out` and report the stale files */
   check?: boolean;
   /** the folder relative paths start from (default: process.cwd()) */
@@ -59,13 +61,15 @@ export interface GenerateReport {
   removed: string[];
   /** with `check`: what differs from what the schemas generate (empty: up to date) */
   stale: StaleFile[];
+  /** what the command would print once as `notice:` (such as packets going without a protocol version) */
+  notices: string[];
 }
 
 /** Generates one package (or, with `check`, compares it with its folder). */
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   if (typeof options !== 'object' || options === null) throw new ConfigError('options', 'must be an object', 'call generate({ xsd: [...], out: "plesk-api" })');
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const spec = resolvePackageSpec({ xsd: options.xsd, out: options.out, packageName: options.packageName, packageVersion: options.packageVersion }, cwd, { key: (name) => name });
+  const spec = resolvePackageSpec({ xsd: options.xsd, out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion }, cwd, { key: (name) => name });
   return report(spec.packageName, generatePackage(spec, { check: options.check === true }));
 }
 
@@ -86,6 +90,6 @@ export async function generateFromConfig(options: GenerateFromConfigOptions = {}
 }
 
 function report(packageName: string, result: ReturnType<typeof generatePackage>): GenerateReport {
-  const { out, files, written, unchanged, removed, stale } = result;
-  return { packageName, out, files, written, unchanged, removed, stale };
+  const { out, files, written, unchanged, removed, stale, notices } = result;
+  return { packageName, out, files, written, unchanged, removed, stale, notices };
 }

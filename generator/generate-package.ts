@@ -22,6 +22,8 @@ export interface PackageResult extends WriteReport {
   files: string[];
   /** how many schema files were read */
   schemaCount: number;
+  /** what to tell the user once (such as packets going without a protocol version) */
+  notices: string[];
   /** with `check`: the files that differ from what the schemas generate (nothing is written) */
   stale: StaleFile[];
 }
@@ -36,7 +38,7 @@ export interface PackageRunOptions {
  * Throws {@link SchemaError} (its file an absolute path), {@link OutputError}, or an internal error.
  */
 export function generatePackage(spec: PackageSpec, options: PackageRunOptions = {}): PackageResult {
-  const { files, schemaCount } = withAbsolutePaths(spec.xsd, () => {
+  const { files, notices, schemaCount } = withAbsolutePaths(spec.xsd, () => {
     const sets = loadSchemaSets(spec.xsd);
     const generated = generate({
       sets,
@@ -44,10 +46,11 @@ export function generatePackage(spec: PackageSpec, options: PackageRunOptions = 
       templates: readTemplates(),
       packageName: spec.packageName,
       packageVersion: spec.packageVersion,
+      ...(spec.protocolVersion !== undefined ? { protocolVersion: spec.protocolVersion } : {}),
     });
-    return { files: generated.files, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };
+    return { files: generated.files, notices: generated.notices, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };
   });
-  const base = { out: spec.out, files: [...files.keys()], schemaCount };
+  const base = { out: spec.out, files: [...files.keys()], schemaCount, notices };
   if (options.check) return { ...base, written: [], unchanged: [], removed: [], stale: checkOutput(spec.out, files) };
   const report = writePackage(spec.out, files, options.display ? { display: options.display } : {});
   return { ...base, ...report, stale: [] };

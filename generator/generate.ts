@@ -14,6 +14,8 @@ import { emitCodecs, emitIndex } from './emit/emit-codecs.js';
 import { emitMetadata } from './emit/emit-metadata.js';
 import { emitPackageFiles, type PackageOptions } from './emit/emit-package-files.js';
 import { emitTypes } from './emit/emit-types.js';
+import { emitProtocolVersion, NO_PROTOCOL_VERSION } from './emit/emit-protocol-version.js';
+import { packetTypes } from './passes/apply-plesk-conventions.js';
 import { BANNER, createPrinter } from './emit/print.js';
 
 export interface GenerateInput extends PackageOptions {
@@ -27,6 +29,8 @@ export interface GenerateInput extends PackageOptions {
 export interface GenerateResult {
   files: Map<string, string>;
   ir: IrSchema;
+  /** what the caller should tell the user once (the CLI prints each on stderr), such as a packet sent without a protocol version */
+  notices: string[];
 }
 
 export function generate(input: GenerateInput): GenerateResult {
@@ -40,10 +44,12 @@ export function generate(input: GenerateInput): GenerateResult {
   const callable = clientOperators(ir, table);
   const client = emitClient(project, ir, callable);
   if (client !== undefined) files.set('src/client.ts', client);
+  files.set('src/protocol-version.ts', emitProtocolVersion(project, ir, input.protocolVersion));
   files.set('src/index.ts', emitIndex(project, ir, client !== undefined));
   for (const [name, text] of input.runtime) {
     files.set(`src/runtime/${name}`, `${BANNER}\n// Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.\n${text}`);
   }
   for (const [name, text] of emitPackageFiles(ir, input.templates, input, table, callable)) files.set(name, text);
-  return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir };
+  const notices = input.protocolVersion === undefined && packetTypes(ir).request !== undefined ? [NO_PROTOCOL_VERSION] : [];
+  return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir, notices };
 }

@@ -28,6 +28,7 @@ export function runGenerate(job: GenerateJob, io: Io): number {
     try {
       const result = generatePackage(spec, { check: job.check, display: shown });
       progress(`${spec.packageName}: read ${result.schemaCount} schemas`);
+      for (const notice of result.notices) progress(`notice: ${notice}`);
       if (job.check) {
         if (result.stale.length > 0) {
           staleCount++;

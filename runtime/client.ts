@@ -17,14 +17,19 @@ import type { Readable } from 'node:stream';
 import { abortablePause } from './abort-signals.js';
 import { answerSnippet, rootElementName } from './answer-text.js';
 import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions } from './client-types.js';
+import type { DecodeOptions, SchemaDriftEvent } from './decode-options.js';
 import { XmlDecodeError } from './errors.js';
 import { checkInteger, checkMilliseconds, MAX_RESPONSE_BYTES } from './options-check.js';
 import { PleskOperationError, PleskSystemError, PleskTransportError, type PleskResult } from './plesk-errors.js';
+import { GET_PROTOS_PACKET, readProtosAnswer, sortProtocolVersions, versionErrorHint } from './protocol-versions.js';
 import { containsSecret, maskError, maskSecrets, maskValue } from './secret-masking.js';
 import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
 
 export { rootElementName } from './answer-text.js';
-export type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions, Unwrap } from './client-types.js';
+export type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions, SchemaDriftEvent, Unwrap } from './client-types.js';
+
+/** System errors about the protocol version: 1005 version not supported, 1017 not supported by this version. */
+const VERSION_ERRORS = new Set([1005, 1017]);
 
 type Entries = Array<Record<string, unknown>>;
 
@@ -36,6 +41,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   readonly #maxResponseBytes: number;
   readonly #retries: number;
   readonly #version: string | undefined;
+  readonly #decodeOptions: DecodeOptions;
 
   constructor(options: PleskClientOptions, codec: PacketCodec<Req, Res>) {
     if (!options || typeof options.host !== 'string' || options.host === '') throw new TypeError('PleskClient: option host is required');
@@ -74,7 +80,37 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     this.#timeoutMs = timeoutMs ?? 30_000;
     this.#maxResponseBytes = maxResponseBytes ?? 64 * 1024 * 1024;
     this.#retries = retries ?? 2;
-    this.#version = options.protocolVersion;
+    this.#version = options.protocolVersion === null ? undefined : (options.protocolVersion ?? codec.protocolVersion);
+    if (options.unknownElements !== undefined && options.unknownElements !== 'keep' && options.unknownElements !== 'error') throw new TypeError(`PleskClient: option unknownElements must be 'keep' or 'error', not ${String(options.unknownElements)}`);
+    const onDrift = options.onSchemaDrift ?? driftWarning();
+    this.#decodeOptions = options.unknownElements === 'error' ? { unknownElements: 'error' } : { unknownElements: 'keep', onUnknown: onDrift };
+  }
+
+  /** The protocol version this client sends as packet/@version (undefined: none). */
+  get protocolVersion(): string | undefined {
+    return this.#version;
+  }
+
+  /**
+   * The XML API protocol versions the server supports, in numeric order (`1.6.9.1` before
+   * `1.6.10.0`), asked with `<server><get_protos/></server>` in a packet without a version.
+   *
+   * @throws PleskSystemError, PleskOperationError, PleskTransportError
+   */
+  async supportedProtocols(options: CallOptions = {}): Promise<string[]> {
+    return this.#guard(async () => {
+      const answer = await this.#send(GET_PROTOS_PACKET, true, false, options);
+      if (answer.kind === 'binary') {
+        answer.stream.destroy();
+        throw new PleskTransportError('not-a-packet', `the server answered a file (${answer.contentType}) to server/get_protos`);
+      }
+      this.#checkRoot(answer.text);
+      const read = readProtosAnswer(answer.text);
+      if (read.system?.status === 'error') throw new PleskSystemError(read.system.errcode ?? 0, this.#mask(read.system.errtext ?? ''));
+      if (!read.result) throw new PleskTransportError('unexpected-answer', 'the answer has no <server><get_protos><result>');
+      if (read.result.status === 'error') throw this.#operationError({ operator: 'server', operation: 'get_protos' }, [read.result as PleskResult & Record<string, unknown>]);
+      return sortProtocolVersions(read.protos);
+    });
   }
 
   /**
@@ -89,7 +125,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     const binary = keys.find((k) => this.#codec.binary.has(k));
     if (binary) throw new TypeError(`request(): ${binary} answers with a file and must be sent alone; use its own method`);
     const read = keys.length > 0 && keys.every((k) => this.#codec.reads.has(k));
-    return this.#guard(async () => this.#checkSystem(this.#decode(await this.#exchange(packet, read, false, options))));
+    return this.#guard(async () => this.#checkSystem(this.#decode(await this.#exchange(packet, read, false, options)), packet, options));
   }
 
   /** One operation; used by the generated operator methods. */
@@ -97,7 +133,8 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     return this.#guard(async () => {
       const key = `${spec.operatorProp}.${spec.operationProp}`;
       const answer = await this.#exchange(single(spec, input), this.#codec.reads.has(key), false, options);
-      return this.#unwrap(spec, this.#decode(answer));
+      const res = await this.#checkSystem(this.#decode(answer), undefined, options);
+      return this.#unwrap(spec, res);
     });
   }
 
@@ -109,7 +146,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
         const stream = answer.stream;
         return { filename: answer.filename, contentType: answer.contentType, length: answer.length, stream, buffer: () => readAll(stream) };
       }
-      this.#unwrap(spec, this.#decode(answer));
+      this.#unwrap(spec, await this.#checkSystem(this.#decode(answer), undefined, options));
       throw new PleskTransportError('unexpected-answer', `${spec.operator}/${spec.operation} answered ok in XML instead of sending the file`);
     });
   }
@@ -126,8 +163,11 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
 
   /** One exchange, resent after a connection failure when `read`; the deadline covers every attempt. */
   async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions): Promise<Answer> {
+    return this.#send(this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet), read, allowBinary, options);
+  }
+
+  async #send(body: string, read: boolean, allowBinary: boolean, options: CallOptions): Promise<Answer> {
     const timeoutMs = checkMilliseconds('call', 'timeoutMs', options.timeoutMs) ?? this.#timeoutMs;
-    const body = this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet);
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {
       const left = Math.max(1, deadline - Date.now());
@@ -153,13 +193,9 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       throw new PleskTransportError('not-a-packet', `the server answered a file (${answer.contentType}) to an operation that answers XML`);
     }
     const text = answer.text;
-    const root = rootElementName(text);
-    if (root !== 'packet') {
-      const shown = root === undefined ? 'not an element' : `<${this.#mask(root)}>`;
-      throw new PleskTransportError('not-a-packet', `the answer is not a Plesk packet (its root is ${shown}): ${answerSnippet(text, (t, limit) => maskSecrets(t, this.#secrets, limit))}`);
-    }
+    this.#checkRoot(text);
     try {
-      return this.#codec.decode(text);
+      return this.#codec.decode(text, this.#decodeOptions);
     } catch (error) {
       if (!(error instanceof XmlDecodeError) || !containsSecret(text, this.#secrets)) throw error;
       // The message quotes the answer (a value, a name), cut short: a secret in it could be cut
@@ -167,7 +203,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       // secrets masked first; if that answer decodes, the secret itself broke the document
       // (raw markup in it), and the first error is kept, masked.
       try {
-        this.#codec.decode(this.#mask(text));
+        this.#codec.decode(this.#mask(text), this.#decodeOptions);
       } catch (masked) {
         if (masked instanceof XmlDecodeError) throw masked;
       }
@@ -175,17 +211,35 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     }
   }
 
-  #checkSystem(res: Res): Res {
+  #checkRoot(text: string): void {
+    const root = rootElementName(text);
+    if (root !== 'packet') {
+      const shown = root === undefined ? 'not an element' : `<${this.#mask(root)}>`;
+      throw new PleskTransportError('not-a-packet', `the answer is not a Plesk packet (its root is ${shown}): ${answerSnippet(text, (t, limit) => maskSecrets(t, this.#secrets, limit))}`);
+    }
+  }
+
+  /**
+   * Throws the packet-level error of an answer, if it has one. A version error (1005, 1017) names
+   * the version sent and, for 1005, the versions the server supports (asked for at once).
+   */
+  async #checkSystem(res: Res, packet: Req | undefined, options: CallOptions): Promise<Res> {
     const system = (res as { system?: PleskResult }).system;
-    if (system && system.status === 'error') throw new PleskSystemError(system.errcode ?? 0, this.#mask(system.errtext ?? ''));
-    return res;
+    if (!system || system.status !== 'error') return res;
+    const code = system.errcode ?? 0;
+    const errtext = this.#mask(system.errtext ?? '');
+    if (!VERSION_ERRORS.has(code)) throw new PleskSystemError(code, errtext);
+    const sent = packet?.version ?? this.#version;
+    let supported: string[] | undefined;
+    if (code === 1005) supported = await this.supportedProtocols({ ...options }).catch(() => undefined);
+    throw new PleskSystemError(code, errtext, { protocolVersion: sent, ...(supported ? { supportedVersions: supported } : {}), hint: versionErrorHint(code, sent, supported) });
   }
 
   #unwrap(spec: OperationSpec, res: Res): unknown {
-    this.#checkSystem(res);
     const operators = ((res as { operators?: Entries }).operators ?? []) as Entries;
-    const operator = operators.find((o) => o[spec.operatorProp] !== undefined)?.[spec.operatorProp] as { operations?: Entries } | undefined;
-    const answer = operator?.operations?.find((o) => o[spec.operationProp] !== undefined)?.[spec.operationProp] as Record<string, unknown> | undefined;
+    const operator = operators.find((o) => o[spec.operatorProp] !== undefined)?.[spec.operatorProp] as ({ operations?: Entries } & Record<string, unknown>) | undefined;
+    // an operator whose answer is a single choice holds its operation directly
+    const answer = (operator?.operations ? operator.operations.find((o) => o[spec.operationProp] !== undefined)?.[spec.operationProp] : operator?.[spec.operationProp]) as Record<string, unknown> | undefined;
     if (answer === undefined) throw new PleskTransportError('unexpected-answer', `the answer has no <${spec.operator}><${spec.operation}>`);
     if (spec.unwrap.k === 'answer') {
       // no <result> to look at: any report with status error inside the answer fails the call
@@ -206,7 +260,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   }
 
   /** The error for results of which one or more failed, their error texts masked. */
-  #operationError(spec: OperationSpec, results: Array<PleskResult & Record<string, unknown>>): PleskOperationError {
+  #operationError(spec: { operator: string; operation: string }, results: Array<PleskResult & Record<string, unknown>>): PleskOperationError {
     return new PleskOperationError(`${spec.operator}/${spec.operation}`, maskValue(results, (text) => this.#mask(text)) as typeof results);
   }
 
@@ -239,15 +293,28 @@ function statusReports(value: unknown, found: Array<PleskResult & Record<string,
 }
 
 function single(spec: OperationSpec, input: unknown): never {
-  return { operators: [{ [spec.operatorProp]: { operations: [{ [spec.operationProp]: input }] } }] } as never;
+  const operation = { [spec.operationProp]: input };
+  return { operators: [{ [spec.operatorProp]: spec.single ? operation : { operations: [operation] } }] } as never;
+}
+
+/** Without onSchemaDrift: one process warning per path a drift was seen at. */
+function driftWarning(): (event: SchemaDriftEvent) => void {
+  const seen = new Set<string>();
+  return (event) => {
+    if (seen.has(event.path)) return;
+    seen.add(event.path);
+    process.emitWarning(`the answer has the ${event.kind} ${event.kind === 'attribute' ? event.name : `<${event.name}>`} at ${event.path}, which the package's schemas do not declare (a newer server?): it was kept; pass onSchemaDrift to the client to handle such reports`, { type: 'PleskSchemaDrift' });
+  };
 }
 
 function operationKeys(packet: { operators: Entries }): string[] {
   const keys: string[] = [];
   for (const entry of packet.operators ?? []) {
     for (const [operator, value] of Object.entries(entry)) {
-      const operations = (value as { operations?: Entries } | undefined)?.operations;
-      for (const op of operations ?? []) for (const name of Object.keys(op)) keys.push(`${operator}.${name}`);
+      if (value === null || typeof value !== 'object') continue;
+      const operations = (value as { operations?: Entries }).operations;
+      // an operator whose request is a single choice (db_server) holds its one operation directly
+      for (const op of operations ?? [value as Record<string, unknown>]) for (const name of Object.keys(op)) keys.push(`${operator}.${name}`);
     }
   }
   return keys;

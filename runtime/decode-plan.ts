@@ -29,6 +29,7 @@ export class TypeInfo {
   readonly required: AttributeMeta[];
   /** simple content: the text's decoder */
   readonly text: SimpleDecoder | undefined;
+  #names: Set<string> | undefined = undefined;
 
   constructor(readonly meta: ComplexTypeMeta, schema: SchemaMeta) {
     this.kind = meta.content === 'elements' ? Kind.Elements : meta.content === 'simple' ? Kind.SimpleContent : meta.attrs.length === 0 ? Kind.Flag : Kind.Empty;
@@ -38,6 +39,12 @@ export class TypeInfo {
     this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]!) }]));
     this.required = meta.attrs.filter((a) => a.required);
     this.text = meta.content === 'simple' ? simpleDecoder(schema.simple[meta.text!.type]!) : undefined;
+  }
+
+  /** Whether the type's content model declares an element of this name anywhere (unknownElements: 'keep' keeps only undeclared ones). */
+  declares(name: string): boolean {
+    this.#names ??= new Set(this.automaton?.positions.flatMap((p) => (p.leaf.k === 'el' ? [p.leaf.name] : [])) ?? []);
+    return this.#names.has(name);
   }
 }
 
@@ -75,6 +82,9 @@ export class Leaf {
     this.wildcard = wildcard;
   }
 }
+
+/** The leaf of an element kept by unknownElements: 'keep': captured raw, placed by the decoder itself. */
+export const UNKNOWN_LEAF = new Leaf({ simple: {}, complex: {} }, { any: true }, undefined);
 
 const typesBySchema = new WeakMap<SchemaMeta, Map<string, TypeInfo>>();
 const rootsBySchema = new WeakMap<SchemaMeta, Map<string, Leaf>>();

@@ -15,7 +15,8 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { RecordCheck, State, Transition } from './content-automaton.js';
-import { Kind, leafAt, rootLeaf, type Leaf, type TypeInfo } from './decode-plan.js';
+import { Kind, leafAt, rootLeaf, UNKNOWN_LEAF, type Leaf, type TypeInfo } from './decode-plan.js';
+import { setUnknownContent, type DecodeOptions, type SchemaDriftEvent, type UnknownContent } from './decode-options.js';
 import { ValueError, XmlDecodeError } from './errors.js';
 import type { GroupParticle, RawXml, SchemaMeta, TypeRef } from './meta.js';
 import type { SimpleDecoder } from './simple-decoders.js';
@@ -43,6 +44,12 @@ class Frame {
   attributes: Record<string, string> | undefined = undefined;
   /** how many xsi prefixes this element declared (undone when it closes) */
   xsiDeclared = 0;
+  /** known child elements opened so far (the position of an unknown one) */
+  children = 0;
+  /** unknownElements: 'keep': what this element holds that the schema does not declare */
+  drift: UnknownContent | undefined = undefined;
+  /** an unknown element being captured: its place among its parent's known children (else -1) */
+  unknownAt = -1;
 
   open(name: string, leaf: Leaf, target: Rec | null): void {
     this.name = name;
@@ -64,6 +71,9 @@ class Frame {
     } else if (recs.length !== 0) recs.length = 0;
     if (this.scopes.length !== 0) this.scopes.length = 0;
     this.xsiDeclared = 0;
+    this.children = 0;
+    this.drift = undefined;
+    this.unknownAt = -1;
     if (leaf.kind === Kind.Any) {
       this.raw = '';
       this.depth = 0;
@@ -83,6 +93,7 @@ class Frame {
     this.scopes.length = 0;
     this.raw = '';
     this.attributes = undefined;
+    this.drift = undefined;
   }
 }
 
@@ -98,6 +109,9 @@ class Decoder {
   rootLeaf: Leaf | undefined = undefined;
   /** attributes of the tag being opened */
   attributeCount = 0;
+  /** unknownElements: 'keep' */
+  keep = false;
+  onUnknown: ((event: SchemaDriftEvent) => void) | undefined = undefined;
 
   constructor(public schema: SchemaMeta) {
     const p = this.parser;
@@ -113,7 +127,9 @@ class Decoder {
     });
   }
 
-  start(schema: SchemaMeta, rootName: string, rootType: TypeRef): void {
+  start(schema: SchemaMeta, rootName: string, rootType: TypeRef, options: DecodeOptions | undefined): void {
+    this.keep = options?.unknownElements === 'keep';
+    this.onUnknown = options?.onUnknown;
     this.schema = schema;
     this.rootName = rootName;
     this.rootLeaf = rootLeaf(schema, rootType);
@@ -126,6 +142,7 @@ class Decoder {
   /** Lets go of the last document's values (the frames are kept, empty). */
   release(): void {
     this.result = undefined;
+    this.onUnknown = undefined;
     for (const frame of this.frames) frame.clear();
   }
 
@@ -163,6 +180,7 @@ class Decoder {
     }
     const state = parent.state!;
     const move = transition(state, name) ?? state.wildcard;
+    if (!move && this.keep && !parent.type!.declares(name)) return this.keepUnknown(parent, tag, hasAttributes);
     if (!move) {
       const expected = state.expected.length > 0 ? `expected ${state.expected.length === 1 ? '' : 'one of '}${state.expected.join(', ')}` : `<${parent.name}> allows no more elements`;
       this.fail(`unexpected element <${name}>; ${expected}${state.accepting && state.expected.length > 0 ? ` or the end of <${parent.name}>` : ''}`, name);
@@ -183,7 +201,19 @@ class Decoder {
       parent.scopes.push(group);
     }
     parent.state = automaton.states[move.to];
+    parent.children++;
     this.push(name, leafAt(this.schema, type, move.to), tag, parent.recs[parent.recs.length - 1]!, hasAttributes);
+  }
+
+  /** unknownElements: 'keep': an element the parent's type does not declare is captured raw, in its place. */
+  keepUnknown(parent: Frame, tag: SaxesTagPlain, hasAttributes: boolean): void {
+    this.report('element', tag.name, `${this.path()}/${tag.name}`);
+    this.push(tag.name, UNKNOWN_LEAF, tag, null, hasAttributes);
+    this.frames[this.open - 1]!.unknownAt = parent.children;
+  }
+
+  report(kind: SchemaDriftEvent['kind'], name: string, path: string): void {
+    this.onUnknown?.({ path, name, kind, line: this.parser.line, column: this.parser.column });
   }
 
   push(name: string, leaf: Leaf, tag: SaxesTagPlain, target: Rec | null, hasAttributes: boolean): void {
@@ -225,6 +255,12 @@ class Decoder {
         continue;
       }
       const attr = frame.type?.attributes.get(key);
+      if (!attr && this.keep && frame.type !== undefined && frame.kind !== Kind.Flag) {
+        const drift = (frame.drift ??= { elements: [] });
+        (drift.attributes ??= {})[key] = value;
+        this.report('attribute', key, `${this.path()}/@${key}`);
+        continue;
+      }
       if (!attr) {
         const allowed = frame.type?.meta.attrs.map((a) => a.name) ?? [];
         this.fail(`unknown attribute ${key}${allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : `; <${frame.name}> takes no attributes`}`);
@@ -263,6 +299,7 @@ class Decoder {
       frame.depth--;
       return;
     }
+    if (frame.unknownAt >= 0) return this.closeUnknown(frame);
     const leaf = frame.leaf!;
     let value: unknown;
     switch (frame.kind) {
@@ -298,6 +335,7 @@ class Decoder {
         break;
       }
     }
+    if (frame.drift !== undefined && value !== null && typeof value === 'object') setUnknownContent(value, frame.drift);
     this.open--;
     if (frame.xsiDeclared > 0) this.xsiPrefixes.length -= frame.xsiDeclared;
     const target = frame.target;
@@ -313,6 +351,15 @@ class Decoder {
       if (target[leaf.prop] !== undefined) this.fail(`<${frame.name}> may occur only once here`, frame.name);
       target[leaf.prop] = value;
     }
+  }
+
+  /** The end of an unknown element kept by 'keep': it goes to its parent's unknown content, at its place. */
+  closeUnknown(frame: Frame): void {
+    const parent = this.frames[this.open - 2]!;
+    const drift = (parent.drift ??= { elements: [] });
+    drift.elements.push({ name: frame.name, at: frame.unknownAt, ...(frame.attributes ? { attributes: frame.attributes } : {}), xml: frame.raw });
+    this.open--;
+    if (frame.xsiDeclared > 0) this.xsiPrefixes.length -= frame.xsiDeclared;
   }
 
   closeRecord(frame: Frame, group: GroupParticle, rec: Rec): void {
@@ -336,7 +383,7 @@ class Decoder {
     try {
       return decode(text);
     } catch (error) {
-      if (error instanceof ValueError) this.fail(error.message, child);
+      if (error instanceof ValueError) this.fail(this.keep ? `${error.message} (unknownElements: 'keep' keeps unknown elements and attributes, not values outside their type: the type would not hold them; regenerate from the server's schemas)` : error.message, child);
       throw error;
     }
   }
@@ -377,11 +424,14 @@ function transition(state: State, name: string): Transition | undefined {
 let idle: Decoder | undefined;
 
 /** Decodes a document whose root element must be `rootName` of type `rootType`. */
-export function decodeDocument(schema: SchemaMeta, rootName: string, rootType: TypeRef, xml: string): unknown {
+export function decodeDocument(schema: SchemaMeta, rootName: string, rootType: TypeRef, xml: string, options?: DecodeOptions): unknown {
   if (typeof xml !== 'string') throw new XmlDecodeError('', `expected the document as a string, got ${typeof xml}`);
   const decoder = idle ?? new Decoder(schema);
   idle = undefined;
-  decoder.start(schema, rootName, rootType);
+  if (options?.unknownElements !== undefined && options.unknownElements !== 'keep' && options.unknownElements !== 'error') {
+    throw new TypeError(`decode: option unknownElements must be 'keep' or 'error', not ${String(options.unknownElements)}`);
+  }
+  decoder.start(schema, rootName, rootType, options);
   const lone = loneSurrogateAt(xml);
   if (lone >= 0) {
     // read up to it, so that an earlier error comes first and this one has its path and position

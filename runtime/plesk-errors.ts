@@ -19,20 +19,38 @@ const SYSTEM_CODES: Record<number, string> = {
   1011: 'account disabled',
   1012: 'login locked',
   1014: 'the request packet is not well-formed or breaks the schema',
+  1017: 'not supported by this XML API version',
   1029: 'no credentials reached the server (a proxy that drops headers with underscores, such as nginx with underscores_in_headers off, causes this too)',
   1030: 'license expired',
   11003: 'secret key validation failed (a key is bound to the IP address it was created for)',
 };
 
+/** What the client adds to a version error (1005, 1017). */
+export interface VersionErrorDetail {
+  /** packet/@version as sent; undefined when the packet had none */
+  protocolVersion: string | undefined;
+  /** 1005: the versions the server supports, in numeric order (undefined when they could not be asked for) */
+  supportedVersions?: string[];
+  /** the sentence explaining it, appended to the message */
+  hint: string;
+}
+
 export class PleskSystemError extends Error {
   override readonly name = 'PleskSystemError';
+  /** version errors (1005, 1017): the version sent */
+  readonly protocolVersion: string | undefined;
+  /** 1005: the versions the server supports, in numeric order */
+  readonly supportedVersions: string[] | undefined;
   constructor(
     /** the `errcode`, as a number */
     readonly code: number,
     /** the server's `errtext` (localized: branch on `code`) */
     readonly errtext: string,
+    version?: VersionErrorDetail,
   ) {
-    super(`Plesk refused the request packet: error ${code}${SYSTEM_CODES[code] ? ` (${SYSTEM_CODES[code]})` : ''}${errtext ? `: ${errtext}` : ''}`);
+    super(`Plesk refused the request packet: error ${code}${SYSTEM_CODES[code] ? ` (${SYSTEM_CODES[code]})` : ''}${errtext ? `: ${errtext}` : ''}${version ? `; ${version.hint}` : ''}`);
+    this.protocolVersion = version?.protocolVersion;
+    this.supportedVersions = version?.supportedVersions;
   }
 }
 

@@ -55,6 +55,8 @@ const usageErrors: Array<[string, string[], RegExp]> = [
   ['an --out folder whose name is no package name, without --package-name', [...X, '--out', 'Out_Dir'], /^error: --package-name: none given, and the output folder's name "Out_Dir" is not a valid npm package name\n {2}fix: give --package-name/m],
   ['a version that is not semver', [...X, '--out', 'out', '--package-version', 'v1.0'], /^error: --package-version: "v1\.0": it is not a semantic version/m],
   ['a --config file that does not exist', ['--config', 'nope.json'], /^error: nope\.json: no such config file \(looked for .*nope\.json\)/m],
+  ['a protocol version that is not one', [...X, '--out', 'out', '--protocol-version', 'v1.6.9.0'], /^error: --protocol-version: "v1\.6\.9\.0": it is not an XML API protocol version: give two to four dot-separated numbers, e\.g\. 1\.6\.9\.0/m],
+  ['--protocol-version without a value', [...X, '--out', 'out', '--protocol-version'], /^error: --protocol-version needs a value$/m],
 ];
 
 for (const [name, args, message] of usageErrors) {

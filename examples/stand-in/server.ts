@@ -5,7 +5,8 @@
  *
  * - no credentials → system error 1029; wrong password → 1001; wrong secret key → 11003;
  * - a packet that is not well-formed or breaks the schema → 1014, the reason in errtext;
- * - an unsupported `version` → 1005;
+ * - an unsupported `version` → 1005, an operation newer than the version → 1017, and
+ *   `<server><get_protos/>` and `<db_server><get>` answered outside our schema (protocols.ts);
  * - backup-manager operations → their answers (backup-manager.ts), error results included;
  * - download-file of an existing file → the file itself (application/octet-stream, attachment).
  *
@@ -21,6 +22,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeRequestPacket, encodeResponsePacket, XmlDecodeError, type RequestPacket, type ResponsePacket } from '../../generated/src/index.js';
 import { BackupManager } from './backup-manager.js';
 import { createCertificate } from './certificate.js';
+import { answerOutsideSchema, isSupportedVersion, NEWEST_VERSION, unsupportedOperation } from './protocols.js';
 
 export type Fault = 'drop' | 'hang' | 'html-502' | 'html-200' | 'file-stall' | 'file-cut' | { xml: string };
 
@@ -58,7 +60,6 @@ export interface StandIn {
 }
 
 const AGENT = '/enterprise/control/agent.php';
-const SUPPORTED_VERSIONS = ['1.5.2.0', '1.6.0.0', '1.6.3.0', '1.6.5.0', '1.6.6.0', '1.6.7.0', '1.6.8.0', '1.6.9.0'];
 const LIMIT = 1024 * 1024;
 
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
@@ -102,6 +103,12 @@ function serve(state: StandIn, req: IncomingMessage, res: ServerResponse, body: 
   if (fault === 'hang') return;
   if (fault === 'html-502') return html(res, 502, 'Bad Gateway');
   if (fault === 'html-200') return html(res, 200, 'Log in to Plesk');
+  const outside = authorized(state, req) === undefined ? answerOutsideSchema(body) : undefined;
+  if (outside !== undefined) {
+    if (fault === 'drop') return void res.socket?.destroy();
+    state.responses.push(outside);
+    return send(res, outside);
+  }
   const answer = answerPacket(state, req, body);
   if (fault === 'drop') return void res.socket?.destroy();
   if (answer.kind === 'file') {
@@ -128,18 +135,25 @@ function takeFault(faults: QueuedFault[], body: string): Fault | undefined {
 
 type Reply = { kind: 'xml'; packet: ResponsePacket } | { kind: 'file'; name: string; content: Buffer };
 
-function answerPacket(state: StandIn, req: IncomingMessage, body: string): Reply {
-  const system = (errcode: number, errtext: string): Reply => ({ kind: 'xml', packet: { system: { status: 'error', errcode, errtext } } });
+/** The credentials' system error (code and text), or undefined when they are right. */
+function authorized(state: StandIn, req: IncomingMessage): [number, string] | undefined {
   const key = req.headers.key;
   const login = req.headers.http_auth_login;
   const password = req.headers.http_auth_passwd;
   if (key !== undefined) {
-    if (key !== state.secretKey) return system(11003, 'Secret key validation failed.');
+    if (key !== state.secretKey) return [11003, 'Secret key validation failed.'];
   } else if (login === undefined || password === undefined) {
-    return system(1029, 'Authentication method is not specified or unknown.');
+    return [1029, 'Authentication method is not specified or unknown.'];
   } else if (login !== state.login || password !== state.password) {
-    return system(1001, 'Authentication failed: wrong login or password.');
+    return [1001, 'Authentication failed: wrong login or password.'];
   }
+  return undefined;
+}
+
+function answerPacket(state: StandIn, req: IncomingMessage, body: string): Reply {
+  const system = (errcode: number, errtext: string): Reply => ({ kind: 'xml', packet: { system: { status: 'error', errcode, errtext } } });
+  const refused = authorized(state, req);
+  if (refused) return system(...refused);
   let packet: RequestPacket;
   try {
     packet = decodeRequestPacket(body);
@@ -147,9 +161,11 @@ function answerPacket(state: StandIn, req: IncomingMessage, body: string): Reply
     if (error instanceof XmlDecodeError) return system(1014, `Parser error: Request is invalid. ${error.message}`);
     throw error;
   }
-  const version = packet.version ?? SUPPORTED_VERSIONS.at(-1)!;
-  if (!SUPPORTED_VERSIONS.some((v) => v === version || v.startsWith(`${version}.`))) return system(1005, `Unsupported protocol version ${version}.`);
+  const version = packet.version ?? NEWEST_VERSION;
+  if (!isSupportedVersion(version)) return system(1005, `Unsupported protocol version ${version}.`);
   const operations = packet.operators.flatMap((op) => op.backupManager?.operations ?? []);
+  const tooNew = unsupportedOperation(version, [...body.matchAll(/<([a-z][\w-]*)[\s/>]/g)].map((m) => m[1]!));
+  if (tooNew) return system(1017, `The operation ${tooNew} is not supported by protocol version ${version}.`);
   const download = operations.find((o) => o.downloadFile !== undefined)?.downloadFile;
   if (download && operations.length > 1) return system(1014, 'Parser error: download-file must be the only operation of its packet.');
   if (download) {

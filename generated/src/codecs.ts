@@ -4,6 +4,7 @@
 
 import { schema } from './metadata.js';
 import { decodeDocument } from './runtime/decode.js';
+import type { DecodeOptions } from './runtime/decode-options.js';
 import { encodeDocument } from './runtime/encode.js';
 import { checkTypeArguments } from './runtime/type-arguments.js';
 import type * as T from './types.js';
@@ -18,12 +19,12 @@ export function encodeRequestPacket(packet: T.RequestPacket): string {
 }
 
 /**
- * Reads a request <packet>, validating it against the schema as it goes.
+ * Reads a request <packet>, validating it against the schema as it goes. `options.unknownElements: 'keep'` keeps (and reports) elements and attributes the schema does not declare instead of failing.
  *
  * @throws XmlDecodeError naming the path, line, column and what was expected
  */
-export function decodeRequestPacket(xml: string): T.RequestPacket {
-  return decodeDocument(schema, 'packet', { c: 'RequestPacket' }, xml) as T.RequestPacket;
+export function decodeRequestPacket(xml: string, options?: DecodeOptions): T.RequestPacket {
+  return decodeDocument(schema, 'packet', { c: 'RequestPacket' }, xml, options) as T.RequestPacket;
 }
 
 /**
@@ -36,12 +37,12 @@ export function encodeResponsePacket(packet: T.ResponsePacket): string {
 }
 
 /**
- * Reads a response <packet>, validating it against the schema as it goes.
+ * Reads a response <packet>, validating it against the schema as it goes. `options.unknownElements: 'keep'` keeps (and reports) elements and attributes the schema does not declare instead of failing.
  *
  * @throws XmlDecodeError naming the path, line, column and what was expected
  */
-export function decodeResponsePacket(xml: string): T.ResponsePacket {
-  return decodeDocument(schema, 'packet', { c: 'ResponsePacket' }, xml) as T.ResponsePacket;
+export function decodeResponsePacket(xml: string, options?: DecodeOptions): T.ResponsePacket {
+  return decodeDocument(schema, 'packet', { c: 'ResponsePacket' }, xml, options) as T.ResponsePacket;
 }
 
 /** Every complex type of the schema set, by name: the types `encodeType` and `decodeType` accept. */
@@ -102,7 +103,7 @@ export function encodeType<K extends keyof TypeMap>(type: K, element: string, va
  * @throws TypeError when `type` is not a name of TypeMap or `element` is not an XML name
  * @throws XmlDecodeError naming the path, line, column and what was expected
  */
-export function decodeType<K extends keyof TypeMap>(type: K, element: string, xml: string): TypeMap[K] {
+export function decodeType<K extends keyof TypeMap>(type: K, element: string, xml: string, options?: DecodeOptions): TypeMap[K] {
   checkTypeArguments('decodeType', schema, type, element);
-  return decodeDocument(schema, element, { c: type }, xml) as TypeMap[K];
+  return decodeDocument(schema, element, { c: type }, xml, options) as TypeMap[K];
 }

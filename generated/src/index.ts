@@ -5,10 +5,14 @@
 export * from './types.js';
 export * from './codecs.js';
 export { schema } from './metadata.js';
+export { PROTOCOL_VERSION } from './protocol-version.js';
 export { XmlDecodeError, XmlEncodeError } from './runtime/errors.js';
+export { setUnknownContent, unknownContentOf } from './runtime/decode-options.js';
+export type { DecodeOptions, SchemaDriftEvent, UnknownContent, UnknownElement } from './runtime/decode-options.js';
 export type { AnyElement, AtMostOneOf, OneOf, RawXml, SchemaMeta, XmlAny } from './runtime/meta.js';
 export * from './client.js';
 export { PleskOperationError, PleskSystemError, PleskTaskTimeoutError, PleskTransportError } from './runtime/plesk-errors.js';
 export type { PleskResult, TransportFailure } from './runtime/plesk-errors.js';
 export type { CallOptions, DownloadedFile, PleskClientOptions } from './runtime/client.js';
+export { compareProtocolVersions, sortProtocolVersions } from './runtime/protocol-versions.js';
 export type { WaitForTaskOptions } from './runtime/wait-for-task.js';

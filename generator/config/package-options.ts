@@ -38,3 +38,11 @@ export function packageNameFromOut(out: string): string | undefined {
   const name = path.basename(path.resolve(out));
   return npmNameProblem(name) === undefined ? name : undefined;
 }
+
+/** An XML API protocol version: 1.6.9.0, or a partial one such as 1.6 (Plesk accepts both). */
+export const PROTOCOL_VERSION = /^(0|[1-9]\d*)(\.(0|[1-9]\d*)){1,3}$/;
+
+/** What is wrong with an XML API protocol version, if anything. */
+export function protocolVersionProblem(version: string): string | undefined {
+  return PROTOCOL_VERSION.test(version) ? undefined : 'it is not an XML API protocol version: give two to four dot-separated numbers, e.g. 1.6.9.0 (ls /usr/local/psa/admin/htdocs/schemas/rpc/ on the server lists them)';
+}

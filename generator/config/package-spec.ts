@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from './config-error.js';
-import { npmNameProblem, packageNameFromOut, semverProblem } from './package-options.js';
+import { npmNameProblem, packageNameFromOut, protocolVersionProblem, semverProblem } from './package-options.js';
 
 export const DEFAULT_PACKAGE_VERSION = '0.1.0';
 
@@ -17,6 +17,8 @@ export interface PackageSpec {
   out: string;
   packageName: string;
   packageVersion: string;
+  /** the XML API protocol version the schemas are of (sent as packet/@version); none: packets go without */
+  protocolVersion?: string;
 }
 
 /** What a caller gave for one package, paths relative to `base`. */
@@ -25,6 +27,7 @@ export interface PackageInput {
   out?: unknown;
   packageName?: unknown;
   packageVersion?: unknown;
+  protocolVersion?: unknown;
 }
 
 /**
@@ -73,6 +76,11 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
     const problem = typeof input.packageVersion === 'string' ? semverProblem(input.packageVersion) : 'it must be a string';
     if (problem) fail('packageVersion', `${JSON.stringify(input.packageVersion)}: ${problem}`, 'give a version such as 1.0.0 or 2.0.0-beta.1');
     packageVersion = input.packageVersion as string;
+  }
+  if (input.protocolVersion !== undefined) {
+    const problem = typeof input.protocolVersion === 'string' ? protocolVersionProblem(input.protocolVersion) : 'it must be a string';
+    if (problem) fail('protocolVersion', `${JSON.stringify(input.protocolVersion)}: ${problem}`, 'give the version of the schema folder you copied from the server, e.g. 1.6.9.0');
+    return { xsd, out, packageName, packageVersion, protocolVersion: input.protocolVersion as string };
   }
   return { xsd, out, packageName, packageVersion };
 }

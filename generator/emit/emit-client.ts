@@ -29,6 +29,7 @@ export function emitClient(project: Project, ir: IrSchema, operators: OperatorIn
   const aliased = (['request', 'response'] as const).filter((d) => packets[d]!.tsName !== PACKET_TYPE_NAMES[d]).map((d) => `type ${PACKET_TYPE_NAMES[d]}`);
   const packetRef = (d: 'request' | 'response') => (packets[d]!.tsName === PACKET_TYPE_NAMES[d] ? `T.${PACKET_TYPE_NAMES[d]}` : PACKET_TYPE_NAMES[d]);
   file.addImportDeclaration({ moduleSpecifier: './codecs.js', namedImports: ['decodeResponsePacket', 'encodeRequestPacket', ...aliased] });
+  file.addImportDeclaration({ moduleSpecifier: './protocol-version.js', namedImports: ['PROTOCOL_VERSION'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/client.js', namedImports: ['PleskClientCore', 'type CallOptions', 'type DownloadedFile', 'type Invoker', 'type PleskClientOptions'] });
   if (operators.some(hasTaskPolling)) file.addImportDeclaration({ moduleSpecifier: './runtime/wait-for-task.js', namedImports: ['waitForTask', 'type WaitForTaskOptions'] });
   if (usesXmlAny(operators)) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/meta.js', namedImports: ['XmlAny'] });
@@ -37,8 +38,9 @@ export function emitClient(project: Project, ir: IrSchema, operators: OperatorIn
   const set = (pick: (o: OperationInfo) => boolean) => `new Set<string>([${keys(pick).join(', ')}])`;
   const codec = [
     '',
-    '/** The codecs of this package, and which operations are reads (resent after a connection failure) or answer with a file. */',
+    '/** The codecs of this package, its protocol version, and which operations are reads (resent after a connection failure) or answer with a file. */',
     'const CODEC = {',
+    '  protocolVersion: PROTOCOL_VERSION,',
     '  encode: encodeRequestPacket,',
     '  decode: decodeResponsePacket,',
     `  reads: ${set((o) => o.read)},`,
@@ -95,7 +97,7 @@ function operatorClass(op: OperatorInfo): ClassDeclarationStructure {
 function operationMethod(op: OperatorInfo, o: OperationInfo): MethodDeclarationStructure {
   const request = o.request!;
   const response = o.response!;
-  const spec = `{ operator: ${quote(op.name)}, operatorProp: ${quote(op.prop)}, operation: ${quote(o.name)}, operationProp: ${quote(o.prop)}, unwrap: ${unwrapText(response.unwrap)} }`;
+  const spec = `{ operator: ${quote(op.name)}, operatorProp: ${quote(op.prop)}, operation: ${quote(o.name)}, operationProp: ${quote(o.prop)}, unwrap: ${unwrapText(response.unwrap)}${o.single ? ', single: true' : ''} }`;
   const input = request.flag ? 'true' : 'input';
   const parameters = request.flag ? [] : [{ name: 'input', type: request.type, ...(request.empty !== undefined ? { initializer: request.empty } : {}) }];
   const returns = o.binary ? 'DownloadedFile' : response.returns;

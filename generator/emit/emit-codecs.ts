@@ -18,6 +18,7 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
   const typeNames = ir.complexTypes.map((t) => t.tsName).sort(compareCodePoints);
   file.addImportDeclaration({ moduleSpecifier: './metadata.js', namedImports: ['schema'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/decode.js', namedImports: ['decodeDocument'] });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/decode-options.js', namedImports: ['DecodeOptions'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/encode.js', namedImports: ['encodeDocument'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/type-arguments.js', namedImports: ['checkTypeArguments'] });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namespaceImport: 'T' });
@@ -40,10 +41,10 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
     file.addFunction({
       isExported: true,
       name: `decode${alias}`,
-      parameters: [{ name: 'xml', type: 'string' }],
+      parameters: [{ name: 'xml', type: 'string' }, { name: 'options', type: 'DecodeOptions', hasQuestionToken: true }],
       returnType: tsType,
-      docs: [`Reads a ${direction} <${PACKET_ELEMENT}>, validating it against the schema as it goes.\n\n@throws XmlDecodeError naming the path, line, column and what was expected`],
-      statements: `return decodeDocument(schema, '${PACKET_ELEMENT}', ${ref}, xml) as ${tsType};`,
+      docs: [`Reads a ${direction} <${PACKET_ELEMENT}>, validating it against the schema as it goes. \`options.unknownElements: 'keep'\` keeps (and reports) elements and attributes the schema does not declare instead of failing.\n\n@throws XmlDecodeError naming the path, line, column and what was expected`],
+      statements: `return decodeDocument(schema, '${PACKET_ELEMENT}', ${ref}, xml, options) as ${tsType};`,
     });
   }
 
@@ -66,10 +67,10 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
     isExported: true,
     name: 'decodeType',
     typeParameters: [{ name: 'K', constraint: 'keyof TypeMap' }],
-    parameters: [{ name: 'type', type: 'K' }, { name: 'element', type: 'string' }, { name: 'xml', type: 'string' }],
+    parameters: [{ name: 'type', type: 'K' }, { name: 'element', type: 'string' }, { name: 'xml', type: 'string' }, { name: 'options', type: 'DecodeOptions', hasQuestionToken: true }],
     returnType: 'TypeMap[K]',
     docs: ['Reads a document whose root is the element `element` of the complex type `type`.\n\n@throws TypeError when `type` is not a name of TypeMap or `element` is not an XML name\n@throws XmlDecodeError naming the path, line, column and what was expected'],
-    statements: `checkTypeArguments('decodeType', schema, type, element);\nreturn decodeDocument(schema, element, { c: type }, xml) as TypeMap[K];`,
+    statements: `checkTypeArguments('decodeType', schema, type, element);\nreturn decodeDocument(schema, element, { c: type }, xml, options) as TypeMap[K];`,
   });
   return textOf(file);
 }
@@ -79,13 +80,17 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
   file.addExportDeclaration({ moduleSpecifier: './types.js' });
   file.addExportDeclaration({ moduleSpecifier: './codecs.js' });
   file.addExportDeclaration({ moduleSpecifier: './metadata.js', namedExports: ['schema'] });
+  file.addExportDeclaration({ moduleSpecifier: './protocol-version.js', namedExports: ['PROTOCOL_VERSION'] });
   file.addExportDeclaration({ moduleSpecifier: './runtime/errors.js', namedExports: ['XmlDecodeError', 'XmlEncodeError'] });
+  file.addExportDeclaration({ moduleSpecifier: './runtime/decode-options.js', namedExports: ['setUnknownContent', 'unknownContentOf'] });
+  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/decode-options.js', namedExports: ['DecodeOptions', 'SchemaDriftEvent', 'UnknownContent', 'UnknownElement'] });
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/meta.js', namedExports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'RawXml', 'SchemaMeta', 'XmlAny'] });
   if (withClient) {
     file.addExportDeclaration({ moduleSpecifier: './client.js' });
     file.addExportDeclaration({ moduleSpecifier: './runtime/plesk-errors.js', namedExports: ['PleskOperationError', 'PleskSystemError', 'PleskTaskTimeoutError', 'PleskTransportError'] });
     file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/plesk-errors.js', namedExports: ['PleskResult', 'TransportFailure'] });
     file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client.js', namedExports: ['CallOptions', 'DownloadedFile', 'PleskClientOptions'] });
+    file.addExportDeclaration({ moduleSpecifier: './runtime/protocol-versions.js', namedExports: ['compareProtocolVersions', 'sortProtocolVersions'] });
     file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/wait-for-task.js', namedExports: ['WaitForTaskOptions'] });
   }
   return textOf(file);

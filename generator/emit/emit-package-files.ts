@@ -12,6 +12,12 @@ import { InternalError } from '../errors.js';
 export interface PackageOptions {
   packageName: string;
   packageVersion: string;
+  /**
+   * The XML API protocol version the schemas are of (`1.6.9.0`): exported as PROTOCOL_VERSION,
+   * named in the README and package.json, and sent by the client as packet/@version. Without it
+   * packets go without a version and the server answers in its newest protocol.
+   */
+  protocolVersion?: string;
 }
 
 /** `table`: the operation table of the schema set; `callable`: the part of it the client calls. */
@@ -21,6 +27,8 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
   const packets = packetTypes(ir);
   const context = {
     ...options,
+    protocolVersion: options.protocolVersion ?? '',
+    hasProtocolVersion: options.protocolVersion !== undefined,
     sourceList: ir.entries.join(', '),
     operators,
     hasPackets: operators.length > 0,
@@ -53,6 +61,7 @@ function readmeOperators(table: OperatorInfo[], callable: OperatorInfo[]) {
       element: op.name,
       prop: op.prop,
       inClient: methods.size > 0,
+      noMethods: op.packets.length < 2 ? `it is only in the ${op.packets[0]} packet` : op.operations.length === 0 ? 'its content is not a choice of operations' : 'none of its operations is in both packets',
       operations: op.operations.map((o) => ({
         name: o.name,
         ...(methods.has(o.name) ? { method: o.prop } : {}),

@@ -26,6 +26,8 @@ export interface OperationInfo {
   response?: { typeName: string; unwrap: Unwrap; returns: string };
   read: boolean;
   binary: boolean;
+  /** the operator's request holds this operation directly (its content is one xs:choice, as db_server's), not in `operations` */
+  single?: boolean;
 }
 
 export interface OperatorInfo {
@@ -33,6 +35,8 @@ export interface OperatorInfo {
   prop: string;
   doc?: string;
   operations: OperationInfo[];
+  /** the packets that have this operator */
+  packets: Array<'request' | 'response'>;
 }
 
 const RESULT_STATUS = new Set(['status', 'errcode', 'errtext']);
@@ -44,8 +48,10 @@ export function operationTable(ir: IrSchema): OperatorInfo[] {
     for (const operator of groupItems(packets[direction]?.model, 'operators')) {
       if (operator.type.kind !== 'complex') continue;
       let row = table.find((r) => r.name === operator.name);
-      if (!row) table.push((row = { name: operator.name, prop: operator.prop, operations: [], ...(operator.doc ? { doc: operator.doc } : {}) }));
-      for (const operation of groupItems(operator.type.type.model, 'operations')) {
+      if (!row) table.push((row = { name: operator.name, prop: operator.prop, operations: [], packets: [], ...(operator.doc ? { doc: operator.doc } : {}) }));
+      if (!row.packets.includes(direction)) row.packets.push(direction);
+      const { items, single } = operationsOf(operator.type.type.model);
+      for (const operation of items) {
         let entry = row.operations.find((o) => o.name === operation.name);
         if (!entry) {
           entry = { name: operation.name, prop: operation.prop, read: isReadOperation(operation.name), binary: isBinaryOperation(operator.name, operation.name) };
@@ -54,6 +60,7 @@ export function operationTable(ir: IrSchema): OperatorInfo[] {
         if (direction === 'request') {
           if (operation.doc) entry.doc = operation.doc;
           entry.request = requestInfo(operation);
+          if (single) entry.single = true;
         } else if (operation.type.kind === 'complex') {
           entry.response = responseInfo(operation.type.type);
         }
@@ -61,6 +68,17 @@ export function operationTable(ir: IrSchema): OperatorInfo[] {
     }
   }
   return table;
+}
+
+/**
+ * The operations of an operator's type: the repeating choice named `operations`, or, when the
+ * type's whole content is one non-repeating xs:choice (db_server's request), that choice's
+ * members: one operation per packet, held directly in the operator's record.
+ */
+function operationsOf(model: IrParticle | undefined): { items: IrElement[]; single: boolean } {
+  const items = groupItems(model, 'operations');
+  if (items.length > 0 || !model || model.kind !== 'choice' || isRepeating(model)) return { items, single: false };
+  return { items: model.items.filter((i): i is IrElement => i.kind === 'element' && i.max === 1), single: true };
 }
 
 /** The elements of the repeating group a convention named `prop` (`operators`, `operations`). */

@@ -18,15 +18,17 @@ export function sharedDir(name: string): string {
 }
 
 /** The project's own package, as plesk-codegen.config.json of the checkout describes it. */
-export const PROJECT_PACKAGE = (JSON.parse(readFileSync(path.join(ROOT, 'plesk-codegen.config.json'), 'utf8')) as { packages: Array<{ xsd: string[]; out: string; packageName: string; packageVersion: string }> }).packages[0]!;
+export const PROJECT_PACKAGE = (JSON.parse(readFileSync(path.join(ROOT, 'plesk-codegen.config.json'), 'utf8')) as { packages: Array<{ xsd: string[]; out: string; packageName: string; packageVersion: string; protocolVersion: string }> }).packages[0]!;
 
 /**
  * Runs the pure core on entry schemas (absolute paths), display paths relative to `baseDir`
- * (default: the entry schemas' folder, as the command does).
+ * (default: the entry schemas' folder, as the command does). The project's own schemas get their
+ * protocol version, as `npm run generate` gives them; others none, unless `protocolVersion` says.
  */
-export function generateFrom(entries: string[], baseDir?: string, read?: ReadText): GenerateResult {
+export function generateFrom(entries: string[], baseDir?: string, read?: ReadText, protocolVersion?: string): GenerateResult {
   const sets = loadSchemaSets(entries, { ...(baseDir ? { baseDir } : {}), ...(read ? { read } : {}) });
-  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: PROJECT_PACKAGE.packageName, packageVersion: PROJECT_PACKAGE.packageVersion });
+  const version = protocolVersion ?? (entries.join('\n') === DEFAULT_ENTRIES.join('\n') ? PROJECT_PACKAGE.protocolVersion : undefined);
+  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: PROJECT_PACKAGE.packageName, packageVersion: PROJECT_PACKAGE.packageVersion, ...(version ? { protocolVersion: version } : {}) });
 }
 
 export const DEFAULT_ENTRIES = PROJECT_PACKAGE.xsd.map((p) => path.join(ROOT, p));

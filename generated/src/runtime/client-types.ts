@@ -6,6 +6,9 @@
  * gives the core (PacketCodec) and what it gets back (Invoker, DownloadedFile).
  */
 import type { Readable } from 'node:stream';
+import type { DecodeOptions, SchemaDriftEvent } from './decode-options.js';
+
+export type { SchemaDriftEvent };
 
 export interface PleskClientOptions {
   /** host name or IP address of the Plesk server */
@@ -27,8 +30,24 @@ export interface PleskClientOptions {
   dangerouslyDisableTlsVerification?: boolean;
   /** deadline of one exchange, in ms (default 30000) */
   timeoutMs?: number;
-  /** the packet's `version` attribute (without it Plesk answers with its newest protocol) */
-  protocolVersion?: string;
+  /**
+   * packet/@version: the server validates and answers in this protocol version. Default: the
+   * package's PROTOCOL_VERSION (the version it was generated for); `null` sends no version (the
+   * server then answers in its newest protocol).
+   */
+  protocolVersion?: string | null;
+  /**
+   * What the decoder does with elements and attributes of an answer that the schema does not
+   * declare (a newer server's additions): `'keep'` (default) keeps them, so that the call still
+   * resolves and re-encoding writes them back, and reports each through `onSchemaDrift`;
+   * `'error'` fails the call with XmlDecodeError.
+   */
+  unknownElements?: 'error' | 'keep';
+  /**
+   * Called for every element or attribute an answer carries that the schema does not declare.
+   * Without it, the client emits one process warning (PleskSchemaDrift) per path.
+   */
+  onSchemaDrift?: (event: SchemaDriftEvent) => void;
   /** largest XML answer accepted, in bytes (default 64 MiB) */
   maxResponseBytes?: number;
   /** connections kept open to the server at most (default 16) */
@@ -58,12 +77,16 @@ export interface OperationSpec {
   operation: string;
   operationProp: string;
   unwrap: Unwrap;
+  /** the operator's request holds one operation directly (a single xs:choice, as db_server's), not a list of them */
+  single?: boolean;
 }
 
 /** What the generated package gives the core: its codecs and which operations are reads or binary. */
 export interface PacketCodec<Req, Res> {
   encode(packet: Req): string;
-  decode(xml: string): Res;
+  decode(xml: string, options?: DecodeOptions): Res;
+  /** the XML API protocol version the package was generated for (PROTOCOL_VERSION) */
+  protocolVersion: string | undefined;
   /** `operatorProp.operationProp` of operations safe to resend */
   reads: ReadonlySet<string>;
   /** `operatorProp.operationProp` of operations answered with a file on success */

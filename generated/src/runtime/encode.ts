@@ -17,6 +17,7 @@
 import { ValueError, XmlEncodeError } from './errors.js';
 import { ELEMENT, rootStep, typeOf, WILDCARD, type Step, type TypePlan } from './encode-plan.js';
 import type { AnyElement, RawXml, SchemaMeta, TypeRef } from './meta.js';
+import { UNKNOWN_CONTENT, type UnknownContent, type UnknownElement } from './decode-options.js';
 import { MarkupWriter } from './markup-writer.js';
 import type { SimpleEncoder } from './simple-encoders.js';
 import { describe } from './simple-values.js';
@@ -25,8 +26,17 @@ import { isAttributeName, isElementName } from './xml-names.js';
 
 type Rec = Record<string, unknown>;
 
+/** The unknown elements of the element being written (kept by a decoder's 'keep'), and its known children so far. */
+interface DriftCursor {
+  elements: UnknownElement[];
+  next: number;
+  children: number;
+}
+
 class Encoder extends MarkupWriter {
   readonly path: string[] = [];
+  /** the element being written holds unknown elements to write back in their places */
+  drift: DriftCursor | undefined = undefined;
   constructor(public schema: SchemaMeta) {
     super();
   }
@@ -34,6 +44,7 @@ class Encoder extends MarkupWriter {
   reset(schema: SchemaMeta): void {
     this.schema = schema;
     this.path.length = 0;
+    this.drift = undefined;
     this.clear();
   }
 
@@ -42,6 +53,7 @@ class Encoder extends MarkupWriter {
   }
 
   element(step: Step, value: unknown): void {
+    if (this.drift !== undefined) this.beforeChild(this.drift);
     this.path.push(step.name);
     if (value === null && step.nillable) this.write(step.nil);
     else if (step.simple !== undefined) {
@@ -82,6 +94,8 @@ class Encoder extends MarkupWriter {
     }
     const unknown = unknownKey(rec, type.known);
     if (unknown !== undefined) this.failUnknown(unknown, type.known, type.meta.name);
+    const kept = (rec as Record<symbol, unknown>)[UNKNOWN_CONTENT] as UnknownContent | undefined;
+    if (kept !== undefined && kept.attributes !== undefined) open = this.keptAttributes(open ?? step.openStart, kept.attributes);
     const start = open === undefined ? step.open : `${open}>`;
     const empty = open === undefined ? step.empty : `${open}/>`;
     if (type.simpleContent) {
@@ -93,16 +107,47 @@ class Encoder extends MarkupWriter {
       this.write(empty);
       return;
     }
+    const outer = this.drift;
+    this.drift = kept !== undefined && kept.elements.length > 0 ? { elements: kept.elements, next: 0, children: 0 } : undefined;
     if (type.neverEmpty) {
       this.write(start);
       this.particle(type.model, rec);
+      if (this.drift !== undefined) this.restOfDrift(this.drift);
       this.write(step.close);
-      return;
+    } else {
+      // the content may turn out empty: the start tag waits for the first child
+      const mark = this.openLater(start);
+      this.particle(type.model, rec);
+      if (this.drift !== undefined) this.restOfDrift(this.drift);
+      this.closeLater(mark, empty, step.close);
     }
-    // the content may turn out empty: the start tag waits for the first child
-    const mark = this.openLater(start);
-    this.particle(type.model, rec);
-    this.closeLater(mark, empty, step.close);
+    this.drift = outer;
+  }
+
+  /** Before a known child: the unknown elements that came before it. */
+  beforeChild(cursor: DriftCursor): void {
+    const { elements } = cursor;
+    while (cursor.next < elements.length && elements[cursor.next]!.at <= cursor.children) this.unknownElement(elements[cursor.next++]!);
+    cursor.children++;
+  }
+
+  restOfDrift(cursor: DriftCursor): void {
+    while (cursor.next < cursor.elements.length) this.unknownElement(cursor.elements[cursor.next++]!);
+  }
+
+  unknownElement(el: UnknownElement): void {
+    if (typeof el?.name !== 'string' || !/^[\p{L}_][\p{L}\p{N}_.\-:]*$/u.test(el.name)) this.fail(`kept unknown content needs a valid element name, got ${describe(el?.name)}`);
+    this.path.push(el.name);
+    this.anyContent(el.name, el);
+    this.path.pop();
+  }
+
+  keptAttributes(open: string, attributes: Record<string, string>): string {
+    for (const [name, v] of Object.entries(attributes)) {
+      if (!/^[\p{L}_][\p{L}\p{N}_.\-:]*$/u.test(name)) this.fail(`kept unknown attribute needs a valid name, got ${describe(name)}`);
+      open += ` ${name}="${escapeAttribute(String(v))}"`;
+    }
+    return open;
   }
 
   particle(step: Step, rec: Rec): void {
@@ -180,6 +225,7 @@ class Encoder extends MarkupWriter {
     if (!Array.isArray(v)) this.fail(`property ${step.prop} must be an array of elements, got ${describe(v)}`);
     this.checkCount(v.length, step, 'wildcard elements');
     for (const el of v as AnyElement[]) {
+      if (this.drift !== undefined) this.beforeChild(this.drift);
       const name = typeof el === 'object' && el !== null ? own(el as unknown as Rec, 'name') : undefined;
       if (!isElementName(name)) this.fail(`a wildcard element needs a valid XML name (no colon), got ${describe(name)}`);
       this.path.push(name);
