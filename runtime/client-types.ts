@@ -4,6 +4,7 @@
  * gives the core (PacketCodec) and what it gets back (Invoker, DownloadedFile).
  */
 import type { Readable } from 'node:stream';
+import type { PleskDebugEvent } from './debug.js';
 
 export interface PleskClientOptions {
   /** host name or IP address of the Plesk server */
@@ -33,6 +34,8 @@ export interface PleskClientOptions {
   maxSockets?: number;
   /** resends of a read-only packet after a connection failure (default 2) */
   retries?: number;
+  /** called for every exchange (each attempt): the masked packets, HTTP status, attempt, duration, error; see PleskDebugEvent */
+  debug?: (event: PleskDebugEvent) => void;
 }
 
 export interface CallOptions {

@@ -16,11 +16,14 @@ import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { abortablePause } from './abort-signals.js';
 import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions } from './client-types.js';
+import { ExchangeTrace, excerptAround, maskWire } from './debug.js';
+import { XmlDecodeError } from './errors.js';
 import { PleskOperationError, PleskSystemError, PleskTransportError, maskSecrets, type PleskResult } from './plesk-errors.js';
 import { decodeEntities, isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
 import { escapeAttribute } from './xml-text.js';
 
 export type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions, Unwrap } from './client-types.js';
+export type { PleskDebugEvent } from './debug.js';
 
 type Entries = Array<Record<string, unknown>>;
 
@@ -32,6 +35,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   readonly #maxResponseBytes: number;
   readonly #retries: number;
   readonly #version: string | undefined;
+  readonly #debug: PleskClientOptions['debug'];
 
   constructor(options: PleskClientOptions, codec: PacketCodec<Req, Res>) {
     if (!options || typeof options.host !== 'string' || options.host === '') throw new TypeError('PleskClient: option host is required');
@@ -67,6 +71,8 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     this.#maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
     this.#retries = options.retries ?? 2;
     this.#version = options.protocolVersion;
+    if (options.debug !== undefined && typeof options.debug !== 'function') throw new TypeError('PleskClient: option debug must be a function');
+    this.#debug = options.debug;
   }
 
   /**
@@ -81,29 +87,33 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     const binary = keys.find((k) => this.#codec.binary.has(k));
     if (binary) throw new TypeError(`request(): ${binary} answers with a file and must be sent alone; use its own method`);
     const read = keys.length > 0 && keys.every((k) => this.#codec.reads.has(k));
-    return this.#guard(async () => this.#checkSystem(this.#decode(await this.#exchange(packet, read, false, options))));
+    const trace = this.#trace(keys);
+    return this.#guard(async () => this.#checkSystem(this.#decode(await this.#exchange(packet, read, false, options, trace))), trace);
   }
 
   /** One operation; used by the generated operator methods. */
   protected async call(spec: OperationSpec, input: unknown, options: CallOptions = {}): Promise<unknown> {
+    const key = `${spec.operatorProp}.${spec.operationProp}`;
+    const trace = this.#trace([key]);
     return this.#guard(async () => {
-      const key = `${spec.operatorProp}.${spec.operationProp}`;
-      const answer = await this.#exchange(single(spec, input), this.#codec.reads.has(key), false, options);
+      const answer = await this.#exchange(single(spec, input), this.#codec.reads.has(key), false, options, trace);
       return this.#unwrap(spec, this.#decode(answer));
-    });
+    }, trace);
   }
 
   /** One operation answered with a file on success (download-file). */
   protected async download(spec: OperationSpec, input: unknown, options: CallOptions = {}): Promise<DownloadedFile> {
+    const trace = this.#trace([`${spec.operatorProp}.${spec.operationProp}`]);
     return this.#guard(async () => {
-      const answer = await this.#exchange(single(spec, input), false, true, options);
+      const answer = await this.#exchange(single(spec, input), false, true, options, trace);
       if (answer.kind === 'binary') {
         const stream = answer.stream;
+        trace?.file(stream, { contentType: answer.contentType, filename: answer.filename, length: answer.length });
         return { filename: answer.filename, contentType: answer.contentType, length: answer.length, stream, buffer: () => readAll(stream) };
       }
       this.#unwrap(spec, this.#decode(answer));
       throw new PleskTransportError('unexpected-answer', `${spec.operator}/${spec.operation} answered ok in XML instead of sending the file`);
-    });
+    }, trace);
   }
 
   /** The exchange of one operation, for the generated operator objects. */
@@ -117,17 +127,21 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   }
 
   /** One exchange, resent after a connection failure when `read`; the deadline covers every attempt. */
-  async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions): Promise<Answer> {
+  async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions, trace: ExchangeTrace | undefined): Promise<Answer> {
     const body = this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet);
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {
       const left = Math.max(1, deadline - Date.now());
+      trace?.begin(attempt, body);
       try {
-        return await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary });
+        const answer = await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary, ...(trace ? { observeBody: trace.observe } : {}) });
+        if (answer.kind === 'xml') trace?.answered(answer.text);
+        return answer;
       } catch (error) {
         const pauseMs = 100 * 2 ** attempt;
         const again = read && attempt < this.#retries && isConnectionFailure(error) && !options.signal?.aborted && deadline - Date.now() > pauseMs;
+        if (again && error instanceof Error) trace?.failed(this.#maskError(error));
         if (!again) {
           if (error instanceof PleskTransportError && (attempt > 0 || (!read && isConnectionFailure(error)))) {
             throw new PleskTransportError(error.reason, `${error.message}${read ? ` (after ${attempt} resends)` : '; not resent, because the packet may have started work on the server'}`, { cause: error.cause, status: error.status, retried: attempt });
@@ -148,7 +162,14 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     if (root !== 'packet') {
       throw new PleskTransportError('not-a-packet', `the answer is not a Plesk packet (its root is ${root ? `<${root}>` : 'not an element'}): ${this.#mask(decodeEntities(answer.text)).slice(0, 120)}`);
     }
-    return this.#codec.decode(answer.text);
+    try {
+      return this.#codec.decode(answer.text);
+    } catch (error) {
+      if (error instanceof XmlDecodeError) {
+        Object.defineProperty(error, 'excerpt', { value: excerptAround(answer.text, error.line, error.column, this.#secrets), enumerable: true, configurable: true });
+      }
+      throw error;
+    }
   }
 
   #checkSystem(res: Res): Res {
@@ -190,19 +211,34 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     return maskSecrets(text, this.#secrets);
   }
 
-  /** Masks the credentials in whatever error leaves the client. */
-  async #guard<T>(run: () => Promise<T>): Promise<T> {
+  /** Masks the credentials in whatever error leaves the client, and closes the call's debug trace. */
+  async #guard<T>(run: () => Promise<T>, trace?: ExchangeTrace): Promise<T> {
     try {
-      return await run();
+      const value = await run();
+      trace?.finish();
+      return value;
     } catch (error) {
-      if (error instanceof Error && this.#secrets.length > 0) {
-        error.message = this.#mask(error.message);
-        if (error.stack) error.stack = this.#mask(error.stack);
-        const detail = error as Error & { reason?: unknown };
-        if (typeof detail.reason === 'string') Object.defineProperty(error, 'reason', { value: this.#mask(detail.reason), enumerable: true, configurable: true, writable: true });
-      }
+      if (error instanceof Error) this.#maskError(error);
+      trace?.finish(error);
       throw error;
     }
+  }
+
+  #maskError<E extends Error>(error: E): E {
+    if (this.#secrets.length > 0) {
+      error.message = this.#mask(error.message);
+      if (error.stack) error.stack = this.#mask(error.stack);
+      const detail = error as Error & { reason?: unknown };
+      if (typeof detail.reason === 'string') Object.defineProperty(error, 'reason', { value: this.#mask(detail.reason), enumerable: true, configurable: true, writable: true });
+    }
+    return error;
+  }
+
+  /** The debug trace of one call, when the client has a debug listener. */
+  #trace(operations: string[]): ExchangeTrace | undefined {
+    if (!this.#debug) return undefined;
+    const { host, port, path } = this.#endpoint;
+    return new ExchangeTrace(this.#debug, operations, `https://${host.includes(':') ? `[${host}]` : host}:${port}${path}`, (text) => maskWire(text, this.#secrets));
   }
 }
 
