@@ -59,11 +59,15 @@ export function excerptAround(text: string, line: number | undefined, column: nu
   const at = Math.min(text.length, offset + (column ?? 0));
   let start = Math.max(0, at - radius);
   let end = Math.min(text.length, at + radius);
+  // every occurrence of a secret, whatever its spelling, as a span of the raw text
+  const { decoded, from, to } = decodedWithSpans(text);
   for (const secret of secrets) {
     if (secret === '') continue;
-    for (let i = text.indexOf(secret); i >= 0; i = text.indexOf(secret, i + 1)) {
-      if (i < start && i + secret.length > start) start = i;
-      if (i < end && i + secret.length > end) end = i + secret.length;
+    for (let i = decoded.indexOf(secret); i >= 0; i = decoded.indexOf(secret, i + 1)) {
+      const first = from[i]!;
+      const last = to[i + secret.length - 1]!;
+      if (first < start && last > start) start = first;
+      if (first < end && last > end) end = last;
     }
   }
   let window = maskWire(text.slice(start, end), secrets);
@@ -74,6 +78,35 @@ export function excerptAround(text: string, line: number | undefined, column: nu
     }
   }
   return `${start > 0 ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
+}
+
+/** The text with its character references decoded, and for each decoded code unit the raw span it came from. */
+function decodedWithSpans(text: string): { decoded: string; from: number[]; to: number[] } {
+  const from: number[] = [];
+  const to: number[] = [];
+  let decoded = '';
+  let i = 0;
+  /** the raw characters from i to `until`, each its own span */
+  const plain = (until: number) => {
+    decoded += text.slice(i, until);
+    for (; i < until; i++) {
+      from.push(i);
+      to.push(i + 1);
+    }
+  };
+  for (const match of text.matchAll(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g)) {
+    const at = match.index;
+    plain(at);
+    const value = decodeEntities(match[0]);
+    decoded += value;
+    for (let k = 0; k < value.length; k++) {
+      from.push(at);
+      to.push(at + match[0].length);
+    }
+    i = at + match[0].length;
+  }
+  plain(text.length);
+  return { decoded, from, to };
 }
 
 /**
