@@ -201,6 +201,8 @@ test("a handler's own bug, or an answer the schema refuses, is HTTP 500 with the
         },
         // a JavaScript caller (or a cast) can return what the schema does not allow
         getTasksInfo: () => ({ status: 'finished' }) as never,
+        // TypeScript does not check returned literals for extra properties: the encoder does
+        stopBackup: () => ({ status: 'ok', stopped: true }),
       },
     },
   });
@@ -209,7 +211,9 @@ test("a handler's own bug, or an answer the schema refuses, is HTTP 500 with the
   t.regex(bug.message, /the handler of backup-manager\/get-supported-protocols threw: oops in the test/);
   const invalid = await t.throwsAsync(client.backupManager.getTasksInfo(), { instanceOf: PleskTransportError });
   t.regex(invalid.message, /answer breaks the response schema/);
-  t.is(stub.errors.length, 2);
+  const extra = await t.throwsAsync(client.backupManager.stopBackup({ taskId: '1' }), { instanceOf: PleskTransportError });
+  t.regex(extra.message, /packet\/backup-manager\/stop-backup\/result: unknown property stopped/);
+  t.is(stub.errors.length, 3);
   t.true(stub.errors[0]!.cause instanceof TypeError);
 });
 
