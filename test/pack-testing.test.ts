@@ -1,9 +1,10 @@
 /**
  * `<package>/testing` as a user meets it: generated/ is packed with its own scripts, the tarball
  * installed into a fresh project outside this repository, and a node:test test written the way
- * a user would (test/fixtures/consumer/stub.test.ts: typed handlers, the generated client against
- * the stub, assertions on `calls`, a scripted fault) is compiled with that project's own
- * tsc --strict and run with `node --test`, which must pass and end on its own.
+ * a user would (test/fixtures/consumer/stub-test.ts, written there as stub.test.ts: typed
+ * handlers, the generated client against the stub, assertions on `calls`, a scripted fault)
+ * is compiled with that project's own tsc --strict and run with `node --test`, which must pass
+ * and end on its own.
  * Needs the npm registry (saxes, typescript, @types/node); fails saying so when it is unreachable.
  */
 import test from 'ava';
@@ -51,7 +52,7 @@ test('the packed package\'s ./testing entry: a node:test test of a user\'s integ
   mkdirSync(app);
   writeFileSync(path.join(app, 'package.json'), `${JSON.stringify({ name: 'integration-app', private: true, type: 'module' }, null, 2)}\n`);
   await npm(['install', path.join(work, packed!.filename), `typescript@${typescriptVersion}`, '@types/node@20'], app);
-  writeFileSync(path.join(app, 'stub.test.ts'), readFileSync(path.join(ROOT, 'test', 'fixtures', 'consumer', 'stub.test.ts'), 'utf8').replaceAll('PACKAGE_NAME', pkg.name));
+  writeFileSync(path.join(app, 'stub.test.ts'), readFileSync(path.join(ROOT, 'test', 'fixtures', 'consumer', 'stub-test.ts'), 'utf8').replaceAll('PACKAGE_NAME', pkg.name));
   writeFileSync(path.join(app, 'tsconfig.json'), `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, types: ['node'], outDir: 'out' }, files: ['stub.test.ts'] }, null, 2)}\n`);
   try {
     await run(process.execPath, [path.join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], app);

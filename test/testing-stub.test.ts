@@ -123,7 +123,8 @@ test('every fault kind gives the client error the README promises, and faults ca
       },
     },
   });
-  const fast = clientFor(stub, { timeoutMs: 300, retries: 0 });
+  // a short deadline for the faults that wait for it (generous enough for a loaded machine)
+  const fast = clientFor(stub, { timeoutMs: 1_500, retries: 0 });
   t.teardown(() => fast.close());
   const protocols = () => client.backupManager.getSupportedProtocols();
 
@@ -140,7 +141,7 @@ test('every fault kind gives the client error the README promises, and faults ca
   const started = Date.now();
   t.deepEqual(await protocols(), ['ftp']);
   t.true(Date.now() - started >= 140, 'the answer came after the delay');
-  stub.fail({ kind: 'slow', delayMs: 5_000 });
+  stub.fail({ kind: 'slow', delayMs: 10_000 });
   t.like(await t.throwsAsync(fast.backupManager.getSupportedProtocols(), { instanceOf: PleskTransportError }), { reason: 'timeout' });
 
   stub.fail({ kind: 'html', status: 502 });
