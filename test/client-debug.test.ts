@@ -90,6 +90,16 @@ test.serial('a resent read: one event per attempt, the failed one with its trans
   t.like(events[1], { status: 200, error: undefined });
 });
 
+test.serial('an HTML error page: the event has its HTTP status and the transport error', async (t) => {
+  const { client, events } = recordingClient();
+  t.teardown(() => client.close());
+  stub.fail({ kind: 'html', status: 502 });
+  const error = await rejects(client.backupManager.getSupportedProtocols());
+  everyEvent.push(...events);
+  t.like(events, [{ attempt: 1, status: 502, answer: undefined }]);
+  t.is(events[0]!.error, error as Error);
+});
+
 test.serial('a decode error: the event has the whole masked answer; the XmlDecodeError a masked excerpt around the position', async (t) => {
   const { client, events } = recordingClient();
   t.teardown(() => client.close());

@@ -141,8 +141,7 @@ export class ExchangeTrace {
   }
 
   /** An attempt that got no usable answer (it may be resent). */
-  failed(error: Error & { status?: number }): void {
-    this.#status = error.status;
+  failed(error: Error): void {
     this.#emit(error);
   }
 
@@ -181,8 +180,10 @@ export class ExchangeTrace {
 
   #emit(error: Error | undefined): void {
     this.#open = false;
+    // an HTTP status other than 200 comes back as the transport error's status
+    const status = this.#status ?? (error as { status?: unknown } | undefined)?.status;
     this.#send({
-      ...(this.#status !== undefined ? { status: this.#status } : {}),
+      ...(typeof status === 'number' ? { status } : {}),
       ...(this.#answer !== undefined ? { answer: this.mask(this.#answer) } : {}),
       ...(error ? { error } : {}),
     });
