@@ -13,6 +13,7 @@ import { clientOperators, operationTable } from './emit/operation-table.js';
 import { emitCodecs, emitIndex } from './emit/emit-codecs.js';
 import { emitMetadata } from './emit/emit-metadata.js';
 import { emitPackageFiles, type PackageOptions } from './emit/emit-package-files.js';
+import { emitTesting } from './emit/emit-testing.js';
 import { emitTypes } from './emit/emit-types.js';
 import { emitProtocolVersion, NO_PROTOCOL_VERSION } from './emit/emit-protocol-version.js';
 import { packetTypes } from './passes/apply-plesk-conventions.js';
@@ -20,7 +21,7 @@ import { BANNER, createPrinter } from './emit/print.js';
 
 export interface GenerateInput extends PackageOptions {
   sets: SchemaSet[];
-  /** runtime/*.ts of plesk-codegen, by file name: copied into src/runtime/ */
+  /** the runtime sources of plesk-codegen (runtime/ and runtime/testing/), by path inside runtime/ (`client.ts`, `testing/stub-server.ts`): copied into src/runtime/ */
   runtime: Map<string, string>;
   /** templates/*.hbs, by file name */
   templates: Map<string, string>;
@@ -45,6 +46,7 @@ export function generate(input: GenerateInput): GenerateResult {
   const client = emitClient(project, ir, callable);
   if (client !== undefined) files.set('src/client.ts', client);
   files.set('src/protocol-version.ts', emitProtocolVersion(project, ir, input.protocolVersion));
+  if (client !== undefined) files.set('src/testing.ts', emitTesting(project, ir, callable));
   files.set('src/index.ts', emitIndex(project, ir, client !== undefined));
   for (const [name, text] of input.runtime) {
     files.set(`src/runtime/${name}`, `${BANNER}\n// Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.\n${text}`);

@@ -4,6 +4,7 @@
  * gives the core (PacketCodec) and what it gets back (Invoker, DownloadedFile).
  */
 import type { Readable } from 'node:stream';
+import type { PleskDebugEvent } from './debug.js';
 import type { DecodeOptions, SchemaDriftEvent } from './decode-options.js';
 
 export type { SchemaDriftEvent };
@@ -52,6 +53,8 @@ export interface PleskClientOptions {
   maxSockets?: number;
   /** resends of a read-only packet after a connection failure (default 2) */
   retries?: number;
+  /** called for every exchange (each attempt): the masked packets, HTTP status, attempt, duration, error; see PleskDebugEvent */
+  debug?: (event: PleskDebugEvent) => void;
 }
 
 export interface CallOptions {

@@ -18,6 +18,7 @@ import { abortablePause } from './abort-signals.js';
 import { answerSnippet, rootElementName } from './answer-text.js';
 import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions } from './client-types.js';
 import type { DecodeOptions, SchemaDriftEvent } from './decode-options.js';
+import { ExchangeTrace, excerptAround, maskWire } from './debug.js';
 import { XmlDecodeError } from './errors.js';
 import { checkInteger, checkMilliseconds, MAX_RESPONSE_BYTES } from './options-check.js';
 import { PleskOperationError, PleskSystemError, PleskTransportError, type PleskResult } from './plesk-errors.js';
@@ -27,6 +28,7 @@ import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './t
 
 export { rootElementName } from './answer-text.js';
 export type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions, SchemaDriftEvent, Unwrap } from './client-types.js';
+export type { PleskDebugEvent } from './debug.js';
 
 /** System errors about the protocol version: 1005 version not supported, 1017 not supported by this version. */
 const VERSION_ERRORS = new Set([1005, 1017]);
@@ -42,6 +44,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   readonly #retries: number;
   readonly #version: string | undefined;
   readonly #decodeOptions: DecodeOptions;
+  readonly #debug: PleskClientOptions['debug'];
 
   constructor(options: PleskClientOptions, codec: PacketCodec<Req, Res>) {
     if (!options || typeof options.host !== 'string' || options.host === '') throw new TypeError('PleskClient: option host is required');
@@ -84,6 +87,8 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     if (options.unknownElements !== undefined && options.unknownElements !== 'keep' && options.unknownElements !== 'error') throw new TypeError(`PleskClient: option unknownElements must be 'keep' or 'error', not ${String(options.unknownElements)}`);
     const onDrift = options.onSchemaDrift ?? driftWarning();
     this.#decodeOptions = options.unknownElements === 'error' ? { unknownElements: 'error' } : { unknownElements: 'keep', onUnknown: onDrift };
+    if (options.debug !== undefined && typeof options.debug !== 'function') throw new TypeError('PleskClient: option debug must be a function');
+    this.#debug = options.debug;
   }
 
   /** The protocol version this client sends as packet/@version (undefined: none). */
@@ -125,30 +130,34 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     const binary = keys.find((k) => this.#codec.binary.has(k));
     if (binary) throw new TypeError(`request(): ${binary} answers with a file and must be sent alone; use its own method`);
     const read = keys.length > 0 && keys.every((k) => this.#codec.reads.has(k));
-    return this.#guard(async () => this.#checkSystem(this.#decode(await this.#exchange(packet, read, false, options)), packet, options));
+    const trace = this.#trace(keys);
+    return this.#guard(async () => this.#checkSystem(this.#decode(await this.#exchange(packet, read, false, options, trace)), packet, options), trace);
   }
 
   /** One operation; used by the generated operator methods. */
   protected async call(spec: OperationSpec, input: unknown, options: CallOptions = {}): Promise<unknown> {
+    const key = `${spec.operatorProp}.${spec.operationProp}`;
+    const trace = this.#trace([key]);
     return this.#guard(async () => {
-      const key = `${spec.operatorProp}.${spec.operationProp}`;
-      const answer = await this.#exchange(single(spec, input), this.#codec.reads.has(key), false, options);
+      const answer = await this.#exchange(single(spec, input), this.#codec.reads.has(key), false, options, trace);
       const res = await this.#checkSystem(this.#decode(answer), undefined, options);
       return this.#unwrap(spec, res);
-    });
+    }, trace);
   }
 
   /** One operation answered with a file on success (download-file). */
   protected async download(spec: OperationSpec, input: unknown, options: CallOptions = {}): Promise<DownloadedFile> {
+    const trace = this.#trace([`${spec.operatorProp}.${spec.operationProp}`]);
     return this.#guard(async () => {
-      const answer = await this.#exchange(single(spec, input), false, true, options);
+      const answer = await this.#exchange(single(spec, input), false, true, options, trace);
       if (answer.kind === 'binary') {
         const stream = answer.stream;
+        trace?.file(stream, { contentType: answer.contentType, filename: answer.filename, length: answer.length });
         return { filename: answer.filename, contentType: answer.contentType, length: answer.length, stream, buffer: () => readAll(stream) };
       }
       this.#unwrap(spec, await this.#checkSystem(this.#decode(answer), undefined, options));
       throw new PleskTransportError('unexpected-answer', `${spec.operator}/${spec.operation} answered ok in XML instead of sending the file`);
-    });
+    }, trace);
   }
 
   /** The exchange of one operation, for the generated operator objects. */
@@ -162,20 +171,24 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   }
 
   /** One exchange, resent after a connection failure when `read`; the deadline covers every attempt. */
-  async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions): Promise<Answer> {
-    return this.#send(this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet), read, allowBinary, options);
+  async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions, trace: ExchangeTrace | undefined): Promise<Answer> {
+    return this.#send(this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet), read, allowBinary, options, trace);
   }
 
-  async #send(body: string, read: boolean, allowBinary: boolean, options: CallOptions): Promise<Answer> {
+  async #send(body: string, read: boolean, allowBinary: boolean, options: CallOptions, trace?: ExchangeTrace): Promise<Answer> {
     const timeoutMs = checkMilliseconds('call', 'timeoutMs', options.timeoutMs) ?? this.#timeoutMs;
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {
       const left = Math.max(1, deadline - Date.now());
+      trace?.begin(attempt, body);
       try {
-        return await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary });
+        const answer = await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary, ...(trace ? { observeBody: trace.observe } : {}) });
+        if (answer.kind === 'xml') trace?.answered(answer.text);
+        return answer;
       } catch (error) {
         const pauseMs = 100 * 2 ** attempt;
         const again = read && attempt < this.#retries && isConnectionFailure(error) && !options.signal?.aborted && deadline - Date.now() > pauseMs;
+        if (again && error instanceof Error) trace?.failed(this.#maskError(error));
         if (!again) {
           if (error instanceof PleskTransportError && (attempt > 0 || (!read && isConnectionFailure(error)))) {
             throw new PleskTransportError(error.reason, `${error.message}${read ? ` (after ${attempt} resends)` : '; not resent, because the packet may have started work on the server'}`, { cause: error.cause, status: error.status, retried: attempt });
@@ -197,17 +210,19 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     try {
       return this.#codec.decode(text, this.#decodeOptions);
     } catch (error) {
-      if (!(error instanceof XmlDecodeError) || !containsSecret(text, this.#secrets)) throw error;
+      if (!(error instanceof XmlDecodeError)) throw error;
+      if (!containsSecret(text, this.#secrets)) throw withExcerpt(error, text, this.#secrets);
       // The message quotes the answer (a value, a name), cut short: a secret in it could be cut
       // before masking could see it whole. The error is made again from the answer with the
       // secrets masked first; if that answer decodes, the secret itself broke the document
       // (raw markup in it), and the first error is kept, masked.
+      const masked = this.#mask(text);
       try {
-        this.#codec.decode(this.#mask(text), this.#decodeOptions);
-      } catch (masked) {
-        if (masked instanceof XmlDecodeError) throw masked;
+        this.#codec.decode(masked, this.#decodeOptions);
+      } catch (again) {
+        if (again instanceof XmlDecodeError) throw withExcerpt(again, masked, this.#secrets);
       }
-      throw new XmlDecodeError(this.#mask(error.path), this.#mask(error.reason), error.line, error.column);
+      throw withExcerpt(new XmlDecodeError(this.#mask(error.path), this.#mask(error.reason), error.line, error.column), text, this.#secrets);
     }
   }
 
@@ -269,14 +284,35 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   }
 
   /** Masks the credentials in whatever error leaves the client: its texts, what it carries, its causes. */
-  async #guard<T>(run: () => Promise<T>): Promise<T> {
+  async #guard<T>(run: () => Promise<T>, trace?: ExchangeTrace): Promise<T> {
     try {
-      return await run();
+      const value = await run();
+      trace?.finish();
+      return value;
     } catch (error) {
-      if (this.#secrets.length > 0) maskError(error, (text) => this.#mask(text));
+      this.#maskError(error);
+      trace?.finish(error);
       throw error;
     }
   }
+
+  #maskError<E>(error: E): E {
+    if (this.#secrets.length > 0) maskError(error, (text) => this.#mask(text));
+    return error;
+  }
+
+  /** The debug trace of one call, when the client has a debug listener. */
+  #trace(operations: string[]): ExchangeTrace | undefined {
+    if (!this.#debug) return undefined;
+    const { host, port, path } = this.#endpoint;
+    return new ExchangeTrace(this.#debug, operations, `https://${host.includes(':') ? `[${host}]` : host}:${port}${path}`, (text) => maskWire(text, this.#secrets));
+  }
+}
+
+/** The error, carrying a masked excerpt of the answer around its position (for debugging). */
+function withExcerpt(error: XmlDecodeError, answer: string, secrets: readonly string[]): XmlDecodeError {
+  Object.defineProperty(error, 'excerpt', { value: excerptAround(answer, error.line, error.column, secrets), enumerable: true, configurable: true });
+  return error;
 }
 
 /** Every object with a `status` inside an answer that has no <result> element, in document order. */

@@ -27,6 +27,8 @@ export class XmlDecodeError extends Error {
   ) {
     super(`${path || '(document)'}${line !== undefined ? ` (line ${line}, column ${column})` : ''}: ${reason}`);
   }
+  /** set on errors from a client call: the answer around the error position, the credentials masked */
+  declare readonly excerpt?: string;
 }
 
 /** A broken facet or lexical rule, before the encoder or decoder adds the path. */

@@ -36,6 +36,8 @@ export interface ExchangeOptions {
   signal?: AbortSignal;
   /** hand a non-XML 200 answer back as a stream instead of failing */
   allowBinary: boolean;
+  /** sees each chunk of a file body as the caller reads it */
+  observeBody?: (chunk: Buffer) => void;
 }
 
 export type Answer =
@@ -91,7 +93,7 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
       const contentType = res.headers['content-type'];
       if (res.statusCode === 200 && options.allowBinary && isFileAnswer(contentType, res.headers['content-disposition'])) {
         const length = res.headers['content-length'] === undefined ? undefined : Number(res.headers['content-length']);
-        const stream = guardBody(res, { idleMs: options.timeoutMs, length, signal: options.signal, where });
+        const stream = guardBody(res, { idleMs: options.timeoutMs, length, signal: options.signal, where, ...(options.observeBody ? { observe: options.observeBody } : {}) });
         finish(undefined, { kind: 'binary', contentType: contentType ?? 'application/octet-stream', filename: attachmentName(res.headers['content-disposition']), length, stream });
         return;
       }

@@ -1,16 +1,15 @@
 /**
  * The stand-in's backup-manager: tasks, local repositories and remote storage settings, kept in
- * memory, and one handler per operation turning a decoded request into the answer Plesk gives.
+ * memory, and one stub handler per operation (`handlers()`, typed by the generated
+ * `PleskStubHandlers`) turning a decoded request into the result Plesk gives.
  *
  * A started backup is `working`; each get-tasks-info that reports it counts as a poll, and after
  * `finishAfterPolls` polls it is `finished` (a local backup then appears in its owner's
  * repository); stop-backup makes a working task `stopped`.
  */
 import type * as T from '../../generated/src/index.js';
+import { stubFile, stubOperationError, type PleskStubHandlers } from '../../generated/src/testing.js';
 import { ownerElement, resolveOwner, UnknownOwner, type Owner, type OwnerInput } from './owners.js';
-
-type Operation = T.BackupInputType['operations'][number];
-type Answer = T.BackupOutputType['operations'][number];
 
 interface Task {
   id: number;
@@ -33,7 +32,6 @@ export interface StoredFile {
 }
 
 const ok = { status: 'ok' } as const;
-const failure = (errcode: number, errtext: string) => ({ status: 'error', errcode, errtext }) as const;
 
 export class BackupManager {
   readonly tasks: Task[] = [];
@@ -44,23 +42,26 @@ export class BackupManager {
 
   constructor(readonly finishAfterPolls = 2) {}
 
-  /** Answers one operation of a request's <backup-manager>. */
-  handle(operation: Operation): Answer {
-    const [name, input] = Object.entries(operation)[0] as [keyof Operation, unknown];
-    switch (name) {
-      case 'getTasksInfo': return { getTasksInfo: this.tasksInfo(input as T.BackupGetBackupStatusInput) };
-      case 'backupServer': case 'backupCustomer': case 'backupReseller': case 'backupWebspace':
-        return { [name]: this.start(input as T.BackupServerInput & OwnerInput) } as unknown as Answer;
-      case 'stopBackup': return { stopBackup: { result: this.stop(String((input as T.BackupStopInput).taskId)) } };
-      case 'getLocalBackupList': return { getLocalBackupList: { result: this.guard(() => this.localList(input as OwnerInput)) } };
-      case 'removeFile': return { removeFile: { result: this.guard(() => this.remove(input as T.BackupRemoveFileInput & OwnerInput)) } };
-      case 'importFile': return { importFile: { result: this.guard(() => this.importFile(input as T.BackupImportFileInput & OwnerInput)) } };
-      case 'downloadFile': return { downloadFile: { result: this.guard(() => (this.find(input as T.BackupDownloadFileInput & OwnerInput), ok)) } };
-      case 'getSupportedProtocols': return { getSupportedProtocols: { result: { ...ok, protocol: ['ftp'] } } };
-      case 'getRemoteStorageSettings': return { getRemoteStorageSettings: { result: this.guard(() => this.remoteSettings(input as OwnerInput)) } };
-      case 'setRemoteStorageSettings': return { setRemoteStorageSettings: { result: this.guard(() => this.setRemote(input as T.BackupSetRemoteStorageInput & OwnerInput)) } };
-      default: throw new Error(`stand-in: no handler for ${String(name)}`);
-    }
+  /** One handler per backup-manager operation; an unknown owner, task or file is error 1013, as Plesk answers. */
+  handlers(): NonNullable<PleskStubHandlers['backupManager']> {
+    return {
+      getTasksInfo: (input) => this.guard(() => this.tasksInfo(input)),
+      backupServer: (input) => this.guard(() => this.start(input)),
+      backupCustomer: (input) => this.guard(() => this.start(input)),
+      backupReseller: (input) => this.guard(() => this.start(input)),
+      backupWebspace: (input) => this.guard(() => this.start(input)),
+      stopBackup: (input) => this.stop(String(input.taskId)),
+      getLocalBackupList: (input) => this.guard(() => this.localList(input)),
+      removeFile: (input) => this.guard(() => this.remove(input)),
+      importFile: (input) => this.guard(() => this.importFile(input)),
+      downloadFile: (input) => this.guard(() => {
+        const file = this.find(input);
+        return stubFile(file.content, file.name);
+      }),
+      getSupportedProtocols: () => ({ ...ok, protocol: ['ftp'] }),
+      getRemoteStorageSettings: (input) => this.guard(() => this.remoteSettings(input)),
+      setRemoteStorageSettings: (input) => this.guard(() => this.setRemote(input)),
+    };
   }
 
   /** The stored file a download-file names (throws UnknownOwner / a not-found error). */
@@ -71,20 +72,19 @@ export class BackupManager {
     return file;
   }
 
-  private tasksInfo(input: T.BackupGetBackupStatusInput): T.BackupGetBackupStatusOutput {
+  private tasksInfo(input: T.BackupGetBackupStatusInput): T.BackupGetBackupStatusOutputResult {
     let tasks: Task[];
     if (input.taskId !== undefined) {
       const task = this.tasks.find((t) => String(t.id) === input.taskId);
-      if (!task) return { result: [failure(1013, `backup task ${input.taskId} does not exist`)] };
+      if (!task) throw new NotFound(`backup task ${input.taskId} does not exist`);
       tasks = [task];
     } else {
-      const filter = Object.keys(input).length === 0 ? undefined : (() => { try { return resolveOwner(input); } catch (e) { return e as UnknownOwner; } })();
-      if (filter instanceof UnknownOwner) return { result: [failure(1013, filter.message)] };
+      const filter = Object.keys(input).length === 0 ? undefined : resolveOwner(input);
       tasks = filter ? this.tasks.filter((t) => t.owner.key === filter.key) : this.tasks;
     }
     for (const task of tasks) this.advance(task);
     const listed = tasks.map((t) => ({ ...ownerElement(t.owner), id: t.id, status: t.status, started: t.started, prefix: t.prefix, filename: t.filename, protocol: t.protocol }));
-    return { result: [listed.length > 0 ? { ...ok, task: listed } : ok] };
+    return listed.length > 0 ? { ...ok, task: listed } : ok;
   }
 
   private advance(task: Task): void {
@@ -97,26 +97,21 @@ export class BackupManager {
     }
   }
 
-  private start(input: T.BackupServerInput & OwnerInput): T.BackupCommandOutput {
-    let owner: Owner;
-    try {
-      owner = resolveOwner(input, { kind: 'server', key: 'server' });
-    } catch (error) {
-      return { result: failure(1013, (error as Error).message) };
-    }
-    if (input.remote !== undefined && !this.remote.has(owner.key)) return { result: failure(1023, 'remote storage is not configured for this owner') };
+  private start(input: T.BackupServerInput & OwnerInput): T.BackupCommandOutputResult {
+    const owner = resolveOwner(input, { kind: 'server', key: 'server' });
+    if (input.remote !== undefined && !this.remote.has(owner.key)) throw stubOperationError(1023, 'remote storage is not configured for this owner');
     const task: Task = {
       id: this.#nextId++, owner, status: 'working', started: new Date(this.tick() * 1000).toISOString().replace('T', ' ').slice(0, 19),
       prefix: input.prefix ?? '', filename: '', protocol: input.remote !== undefined ? 'ftp' : 'local', description: input.description, polls: 0,
     };
     this.tasks.push(task);
-    return { result: { ...ok, taskId: String(task.id) } };
+    return { ...ok, taskId: String(task.id) };
   }
 
   private stop(taskId: string): T.ResultType {
     const task = this.tasks.find((t) => String(t.id) === taskId);
-    if (!task) return failure(1013, `backup task ${taskId} does not exist`);
-    if (task.status !== 'working') return failure(1025, `backup task ${taskId} is ${task.status}, not working`);
+    if (!task) throw stubOperationError(1013, `backup task ${taskId} does not exist`);
+    if (task.status !== 'working') throw stubOperationError(1025, `backup task ${taskId} is ${task.status}, not working`);
     task.status = 'stopped';
     return ok;
   }
@@ -152,12 +147,12 @@ export class BackupManager {
     return ok;
   }
 
-  /** Runs a handler; an unknown owner or file becomes the error result Plesk gives (1013). */
-  private guard<R>(run: () => R): R | ReturnType<typeof failure> {
+  /** Runs a handler; an unknown owner, task or file becomes the error result Plesk gives (1013). */
+  private guard<R>(run: () => R): R {
     try {
       return run();
     } catch (error) {
-      if (error instanceof UnknownOwner || error instanceof NotFound) return failure(1013, error.message);
+      if (error instanceof UnknownOwner || error instanceof NotFound) throw stubOperationError(1013, error.message);
       throw error;
     }
   }

@@ -13,6 +13,6 @@ export type { AnyElement, AtMostOneOf, OneOf, RawXml, SchemaMeta, XmlAny } from 
 export * from './client.js';
 export { PleskOperationError, PleskSystemError, PleskTaskTimeoutError, PleskTransportError } from './runtime/plesk-errors.js';
 export type { PleskResult, TransportFailure } from './runtime/plesk-errors.js';
-export type { CallOptions, DownloadedFile, PleskClientOptions } from './runtime/client.js';
+export type { CallOptions, DownloadedFile, PleskClientOptions, PleskDebugEvent } from './runtime/client.js';
 export { compareProtocolVersions, sortProtocolVersions } from './runtime/protocol-versions.js';
 export type { WaitForTaskOptions } from './runtime/wait-for-task.js';

@@ -89,7 +89,7 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
     file.addExportDeclaration({ moduleSpecifier: './client.js' });
     file.addExportDeclaration({ moduleSpecifier: './runtime/plesk-errors.js', namedExports: ['PleskOperationError', 'PleskSystemError', 'PleskTaskTimeoutError', 'PleskTransportError'] });
     file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/plesk-errors.js', namedExports: ['PleskResult', 'TransportFailure'] });
-    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client.js', namedExports: ['CallOptions', 'DownloadedFile', 'PleskClientOptions'] });
+    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client.js', namedExports: ['CallOptions', 'DownloadedFile', 'PleskClientOptions', 'PleskDebugEvent'] });
     file.addExportDeclaration({ moduleSpecifier: './runtime/protocol-versions.js', namedExports: ['compareProtocolVersions', 'sortProtocolVersions'] });
     file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/wait-for-task.js', namedExports: ['WaitForTaskOptions'] });
   }

@@ -37,6 +37,8 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
     hasResponsePacket: packets.response !== undefined,
     hasBackupManager: operators.some((o) => o.element === 'backup-manager'),
     typeCount: ir.complexTypes.length,
+    /** the first operation the client calls, for the README's example */
+    firstOperationKey: callable[0] ? `${callable[0].prop}.${callable[0].operations[0]!.prop}` : '',
   };
   const out = new Map<string, string>();
   for (const [name, text] of templates) {

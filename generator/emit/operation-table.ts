@@ -23,7 +23,8 @@ export interface OperationInfo {
   /** `empty`: the value that stands for an empty request, when the request may be empty */
   request?: { type: string; typeName: string; flag: boolean; empty?: string };
   /** undefined when the response envelope has no answer for it */
-  response?: { typeName: string; unwrap: Unwrap; returns: string };
+  /** `result`: the type of the answer's <result> element and whether it repeats, when the answer holds nothing else */
+  response?: { typeName: string; unwrap: Unwrap; returns: string; result?: { typeName: string; many: boolean } };
   read: boolean;
   binary: boolean;
   /** the operator's request holds this operation directly (its content is one xs:choice, as db_server's), not in `operations` */
@@ -128,9 +129,22 @@ function members(p: IrParticle, required: boolean, out: Member[]): Member[] | un
 }
 
 function responseInfo(answer: IrComplexType): OperationInfo['response'] {
-  const whole = { typeName: answer.tsName, unwrap: { k: 'answer' } as Unwrap, returns: `T.${answer.tsName}` };
+  const info = unwrapInfo(answer);
+  // the stub's handlers return the result when it is all the answer holds, the whole answer otherwise
   const top = answer.model ? members(answer.model, true, []) : [];
-  const result = top?.find((m) => m.element.name === 'result')?.element;
+  const result = top?.length === 1 && answer.attrs.length === 0 ? top[0]!.element : undefined;
+  return result?.name === 'result' && result.type.kind === 'complex' ? { ...info, result: { typeName: result.type.type.tsName, many: isRepeating(result) } } : info;
+}
+
+/** The answer's own <result> element, if it has one outside any repeating group. */
+function resultElement(answer: IrComplexType): IrElement | undefined {
+  const top = answer.model ? members(answer.model, true, []) : [];
+  return top?.find((m) => m.element.name === 'result')?.element;
+}
+
+function unwrapInfo(answer: IrComplexType): NonNullable<OperationInfo['response']> {
+  const whole = { typeName: answer.tsName, unwrap: { k: 'answer' } as Unwrap, returns: `T.${answer.tsName}` };
+  const result = resultElement(answer);
   if (!result || result.type.kind !== 'complex' || answer.attrs.length > 0) return whole;
   const type = result.type.type;
   const all = type.model ? members(type.model, true, []) : [];

@@ -28,8 +28,11 @@ function readFolder(folder: string, suffix: string): Map<string, string> {
   return new Map(names.map((n) => [n, readFileSync(path.join(dir, n), 'utf8')]));
 }
 
+/** runtime/*.ts and the files of its subfolders (testing/), by path inside runtime/, in code-point order. */
 export function readRuntimeSources(): Map<string, string> {
-  return readFolder('runtime', '.ts');
+  const files = [...readFolder('runtime', '.ts')];
+  for (const sub of ['testing']) for (const [name, text] of readFolder(`runtime/${sub}`, '.ts')) files.push([`${sub}/${name}`, text]);
+  return new Map(files.sort((a, b) => compareCodePoints(a[0], b[0])));
 }
 
 export function readTemplates(): Map<string, string> {

@@ -6,7 +6,7 @@
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createCertificate } from '../../examples/stand-in/certificate.js';
+import { createStubCertificate } from '../../runtime/testing/certificate.js';
 import { PleskClient, type PleskClientOptions } from '../../generated/src/index.js';
 
 export type Answer = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -23,7 +23,7 @@ export interface HostileServer {
 }
 
 export async function hostileServer(): Promise<HostileServer> {
-  const { key, cert } = await createCertificate('hostile');
+  const { key, cert } = createStubCertificate('hostile');
   const state: HostileServer = {
     host: '127.0.0.1', port: 0, cert, requests: 0,
     answer: (_req, res) => xml(res, '<packet><system><status>ok</status></system></packet>'),

@@ -17,6 +17,8 @@ export interface BodyRules {
   length: number | undefined;
   signal: AbortSignal | undefined;
   where: string;
+  /** sees each chunk as it passes (the client's debug events) */
+  observe?: (chunk: Buffer) => void;
 }
 
 export function guardBody(res: IncomingMessage, rules: BodyRules): Readable {
@@ -25,6 +27,7 @@ export function guardBody(res: IncomingMessage, rules: BodyRules): Readable {
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.length;
       timer.refresh();
+      rules.observe?.(chunk);
       done(null, chunk);
     },
     flush(done) {

@@ -1,0 +1,66 @@
+/**
+ * testing.ts: the `<package>/testing` entry point, `createPleskStub`, typed from the operation
+ * table: one optional handler object per operator and one optional handler per operation, taking
+ * that operation's decoded request and returning its result (or its whole answer, when the answer
+ * is more than a result), a file for operations answered with one. The server itself is the
+ * hand-written runtime/testing/; this file only types it and hands it the package's codecs.
+ */
+import type { Project } from 'ts-morph';
+import type { IrSchema } from '../model/ir.js';
+import type { OperationInfo, OperatorInfo } from './operation-table.js';
+import { createGeneratedFile, textOf } from './print.js';
+import { quote } from './type-expressions.js';
+
+/** testing.ts for the operators the client calls (the stub answers the same operations). */
+export function emitTesting(project: Project, ir: IrSchema, operators: OperatorInfo[]): string {
+  const file = createGeneratedFile(project, 'testing.ts', ir.entries, 'createPleskStub: a local Plesk stand-in with typed handlers, for tests (the package\'s "./testing" entry).');
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namespaceImport: 'T' });
+  file.addImportDeclaration({ moduleSpecifier: './codecs.js', namedImports: ['decodeRequestPacket', 'encodeResponsePacket'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/testing/stub-server.js', namedImports: ['startStub'] });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/testing/stub-types.js', namedImports: ['PleskStub', 'PleskStubOptions as StubOptions', 'StubHandler', 'StubOperationSpec'] });
+  const binary = operators.some((op) => op.operations.some((o) => o.binary));
+  if (binary) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/testing/stub-answers.js', namedImports: ['StubFile'] });
+  if (operators.some((op) => op.operations.some((o) => /\bXmlAny\b/.test(`${o.request!.type} ${handlerResult(o)}`)))) {
+    file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/meta.js', namedImports: ['XmlAny'] });
+  }
+  file.addExportDeclaration({ moduleSpecifier: './runtime/testing/stub-answers.js', namedExports: ['StubFile', 'StubOperationError', 'stubFile', 'stubOperationError'] });
+  file.addExportDeclaration({ moduleSpecifier: './runtime/testing/certificate.js', namedExports: ['createStubCertificate'] });
+  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/testing/stub-types.js', namedExports: ['PleskStub', 'StubCall', 'StubCredentials', 'StubFault', 'StubFaultOptions', 'StubHandler', 'StubIncoming', 'StubRequest'] });
+
+  const keys = operators.flatMap((op) => op.operations.map((o) => quote(`${op.prop}.${o.prop}`)));
+  file.addTypeAlias({ isExported: true, name: 'PleskStubOperation', docs: ['`operator.operation` of every operation the stub answers, as `calls[i].key` and `fail(…, { operation })` name them.'], type: keys.join(' | ') || 'never' });
+  file.addInterface({
+    isExported: true,
+    name: 'PleskStubHandlers',
+    docs: ['The handlers of a stub: per operator, per operation, a function from the decoded request to the result. Throw `stubOperationError(code, text)` for an error result.'],
+    properties: operators.map((op) => ({
+      name: op.prop,
+      hasQuestionToken: true,
+      docs: [`<${op.name}>${op.doc ? `: ${op.doc}` : ''}`],
+      type: `{\n${op.operations.map((o) => `${o.doc ? `  /** ${o.doc.replace(/\*\//g, '* /')} */\n` : ''}  ${o.prop}?: StubHandler<${o.request!.type}, ${handlerResult(o)}, PleskStubOperation>;`).join('\n')}\n}`,
+    })),
+  });
+  file.addTypeAlias({ isExported: true, name: 'PleskStubOptions', docs: ['Options of createPleskStub: the handlers, the credentials it accepts, TLS, versions, faults.'], type: 'StubOptions<PleskStubHandlers, PleskStubOperation>' });
+  const specs = operators.flatMap((op) => op.operations.map((o) => {
+    const answer = o.response!.unwrap.k === 'answer' || !o.response!.result ? 'answer' : o.response!.result.many ? 'results' : 'result';
+    return `  { operator: ${quote(op.name)}, operatorProp: ${quote(op.prop)}, operation: ${quote(o.name)}, operationProp: ${quote(o.prop)}, answer: ${quote(answer)}, binary: ${o.binary} },`;
+  }));
+  file.addStatements(['', '/** The operations the stub answers, in schema order. */', `const OPERATIONS: StubOperationSpec[] = [\n${specs.join('\n')}\n];`]);
+  file.addFunction({
+    isExported: true,
+    name: 'createPleskStub',
+    parameters: [{ name: 'options', type: 'PleskStubOptions', initializer: '{}' }],
+    returnType: 'Promise<PleskStub<PleskStubOperation>>',
+    docs: ['Starts a stand-in Plesk server on 127.0.0.1 (HTTPS with a certificate made now: pass `stub.ca` to the client) speaking the agent protocol with this package\'s codecs. Close it with `await stub.close()`.\n\n@example\nconst stub = await createPleskStub({ handlers: { … } });\nconst client = new PleskClient({ host: stub.host, port: stub.port, ca: stub.ca, login: stub.login, password: stub.password });'],
+    statements: 'return startStub(options, { decodeRequest: decodeRequestPacket, encodeResponse: encodeResponsePacket, operations: OPERATIONS });',
+  });
+  return textOf(file);
+}
+
+/** What an operation's handler returns: its result (one or several), or its whole answer; a file too for file operations. */
+function handlerResult(o: OperationInfo): string {
+  const response = o.response!;
+  const result = response.unwrap.k === 'answer' ? undefined : response.result;
+  const value = !result ? `T.${response.typeName}` : result.many ? `T.${result.typeName} | Array<T.${result.typeName}>` : `T.${result.typeName}`;
+  return o.binary ? `${value} | StubFile` : value;
+}

@@ -1,0 +1,198 @@
+/**
+ * A window on the wire: the client's `debug(event)` events, one per exchange (each attempt of a
+ * resent read is its own event), and the masked excerpt an XmlDecodeError from a client call
+ * carries. Every text here goes through the client's masking first (maskSecrets with the
+ * password, the secret key and their escaped spellings), and again after entity decoding when a
+ * secret hides behind character references (`&#112;…`), before any text is cut short.
+ */
+import type { Readable } from 'node:stream';
+import { maskSecrets } from './plesk-errors.js';
+import { decodeReferences as decodeEntities } from './answer-text.js';
+
+/** One exchange with the server, as the client saw it. */
+export interface PleskDebugEvent {
+  /** `operatorProp.operationProp` of every operation in the packet, in order (`backupManager.getTasksInfo`) */
+  operations: string[];
+  /** 1 for the first send, 2 for the first resend, … */
+  attempt: number;
+  /** where the packet went: `https://host:port/path` */
+  url: string;
+  /** the request packet sent, masked */
+  request: string;
+  /** the HTTP status, when an answer came */
+  status?: number;
+  /** the XML answer, masked (not set for a file answer) */
+  answer?: string;
+  /** a file answer: its type and name, the length announced, the bytes that arrived and the first of them */
+  file?: { contentType: string; filename: string | undefined; length: number | undefined; received: number; firstBytes: Buffer };
+  /** from sending to the answer decoded (for a file: to its last byte, or to its failure) */
+  durationMs: number;
+  /** what this exchange failed with, if it did (transport, decode, system or operation error; masked) */
+  error?: Error;
+}
+
+export type DebugListener = (event: PleskDebugEvent) => void;
+
+/** How many bytes of a file answer an event keeps. */
+const FIRST_BYTES = 64;
+
+/** Masks secrets in wire text, also when they are spelled with character references. */
+export function maskWire(text: string, secrets: readonly string[]): string {
+  const masked = maskSecrets(text, secrets);
+  if (!masked.includes('&')) return masked;
+  const decoded = decodeEntities(masked);
+  return secrets.some((s) => s !== '' && decoded.includes(s)) ? maskSecrets(decoded, secrets) : masked;
+}
+
+/**
+ * The text around a line and column (saxes': line from 1, column in characters), at most
+ * `radius` characters either side, masked; a secret the window would cut in two is taken whole
+ * (and so masked whole), and a cut end that still spells the start or end of a secret is masked.
+ */
+export function excerptAround(text: string, line: number | undefined, column: number | undefined, secrets: readonly string[], radius = 80): string {
+  let offset = 0;
+  for (let l = 1; l < (line ?? 1); l++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) break;
+    offset = next + 1;
+  }
+  const at = Math.min(text.length, offset + (column ?? 0));
+  let start = Math.max(0, at - radius);
+  let end = Math.min(text.length, at + radius);
+  // every occurrence of a secret, whatever its spelling, as a span of the raw text
+  const { decoded, from, to } = decodedWithSpans(text);
+  for (const secret of secrets) {
+    if (secret === '') continue;
+    for (let i = decoded.indexOf(secret); i >= 0; i = decoded.indexOf(secret, i + 1)) {
+      const first = from[i]!;
+      const last = to[i + secret.length - 1]!;
+      if (first < start && last > start) start = first;
+      if (first < end && last > end) end = last;
+    }
+  }
+  let window = maskWire(text.slice(start, end), secrets);
+  for (const secret of secrets) {
+    for (let n = Math.min(secret.length - 1, window.length); n >= 3; n--) {
+      if (start > 0 && window.startsWith(secret.slice(-n))) window = `***${window.slice(n)}`;
+      if (end < text.length && window.endsWith(secret.slice(0, n))) window = `${window.slice(0, -n)}***`;
+    }
+  }
+  return `${start > 0 ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
+}
+
+/** The text with its character references decoded, and for each decoded code unit the raw span it came from. */
+function decodedWithSpans(text: string): { decoded: string; from: number[]; to: number[] } {
+  const from: number[] = [];
+  const to: number[] = [];
+  let decoded = '';
+  let i = 0;
+  /** the raw characters from i to `until`, each its own span */
+  const plain = (until: number) => {
+    decoded += text.slice(i, until);
+    for (; i < until; i++) {
+      from.push(i);
+      to.push(i + 1);
+    }
+  };
+  for (const match of text.matchAll(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g)) {
+    const at = match.index;
+    plain(at);
+    const value = decodeEntities(match[0]);
+    decoded += value;
+    for (let k = 0; k < value.length; k++) {
+      from.push(at);
+      to.push(at + match[0].length);
+    }
+    i = at + match[0].length;
+  }
+  plain(text.length);
+  return { decoded, from, to };
+}
+
+/**
+ * The debug events of one client call: a failed attempt is reported at once; the last attempt
+ * when the call is done (its answer decoded, or its error known), a file answer when its body
+ * has been read or has failed.
+ */
+export class ExchangeTrace {
+  #attempt = 0;
+  #started = 0;
+  #request = '';
+  #status: number | undefined;
+  #answer: string | undefined;
+  #open = false;
+
+  constructor(
+    readonly listener: DebugListener,
+    readonly operations: string[],
+    readonly url: string,
+    readonly mask: (text: string) => string,
+  ) {}
+
+  begin(attempt: number, request: string): void {
+    this.#attempt = attempt + 1;
+    this.#started = performance.now();
+    this.#request = request;
+    this.#status = undefined;
+    this.#answer = undefined;
+    this.#open = true;
+  }
+
+  /** An attempt that got no usable answer (it may be resent). */
+  failed(error: Error): void {
+    this.#emit(error);
+  }
+
+  /** An XML answer arrived; the event waits for `finish`. */
+  answered(text: string): void {
+    this.#status = 200;
+    this.#answer = text;
+  }
+
+  /** The call is done: reports the last attempt, unless a failure or a file already did. */
+  finish(error?: unknown): void {
+    if (this.#open) this.#emit(error instanceof Error ? error : undefined);
+  }
+
+  #first: Buffer[] = [];
+  #kept = 0;
+  #received = 0;
+
+  /** Sees each chunk of a file body as the caller reads it (given to the transport; it does not read the body itself). */
+  readonly observe = (chunk: Buffer): void => {
+    this.#received += chunk.length;
+    if (this.#kept < FIRST_BYTES) {
+      this.#first.push(Buffer.from(chunk.subarray(0, FIRST_BYTES - this.#kept)));
+      this.#kept += Math.min(chunk.length, FIRST_BYTES - this.#kept);
+    }
+  };
+
+  /** A file answer: the event is sent when the body has been read, destroyed or has failed. */
+  file(stream: Readable, info: { contentType: string; filename: string | undefined; length: number | undefined }): void {
+    this.#open = false;
+    stream.once('close', () => {
+      const error = stream.errored ?? (stream.readableEnded ? undefined : new Error('the file was destroyed before it was read to the end'));
+      this.#send({ status: 200, file: { ...info, received: this.#received, firstBytes: Buffer.concat(this.#first) }, ...(error ? { error } : {}) });
+    });
+  }
+
+  #emit(error: Error | undefined): void {
+    this.#open = false;
+    // an HTTP status other than 200 comes back as the transport error's status
+    const status = this.#status ?? (error as { status?: unknown } | undefined)?.status;
+    this.#send({
+      ...(typeof status === 'number' ? { status } : {}),
+      ...(this.#answer !== undefined ? { answer: this.mask(this.#answer) } : {}),
+      ...(error ? { error } : {}),
+    });
+  }
+
+  #send(rest: Pick<PleskDebugEvent, 'status' | 'answer' | 'file' | 'error'>): void {
+    const event: PleskDebugEvent = { operations: this.operations, attempt: this.#attempt, url: this.url, request: this.mask(this.#request), ...rest, durationMs: performance.now() - this.#started };
+    try {
+      this.listener(event);
+    } catch (error) {
+      process.emitWarning(`PleskClient: the debug listener threw: ${error instanceof Error ? error.message : String(error)}`, 'PleskDebugWarning');
+    }
+  }
+}

@@ -1,0 +1,321 @@
+/**
+ * The Plesk stub's server: HTTPS on 127.0.0.1 (a certificate made at start, certificate.ts)
+ * serving the agent with the package's own codecs, answering as Plesk does:
+ *
+ * - a KEY header that is not the secret key → system error 11003; no credentials → 1029; a wrong
+ *   login or password → 1001;
+ * - a packet that is not well-formed or breaks the schema → 1014, the decoder's reason in errtext;
+ * - a version outside `protocolVersions` → 1005;
+ * - each operation → its handler's result, in packet order; `stubOperationError` → an error
+ *   result; no handler → an error result (1017) naming the handler to write;
+ * - a file operation whose handler returns `stubFile(…)` → the file (octet stream, attachment).
+ *
+ * A handler that throws anything else, or an answer the response schema refuses, is the test's
+ * bug: HTTP 500 with the reason, and the error kept in `stub.errors`.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { XmlDecodeError } from '../errors.js';
+import { createStubCertificate } from './certificate.js';
+import { StubFile, StubOperationError } from './stub-answers.js';
+import type { PleskStub, PleskStubOptions, StubCall, StubCodec, StubCredentials, StubFault, StubFaultOptions, StubOperationSpec, StubRequest } from './stub-types.js';
+
+type Entries = Array<Record<string, unknown>>;
+type Reply = { kind: 'xml'; packet: unknown } | { kind: 'file'; file: StubFile };
+
+interface QueuedFault {
+  fault: StubFault;
+  operation: string | undefined;
+  remaining: number;
+}
+
+/** A packet-level refusal, answered as `<system>`. */
+class SystemAnswer {
+  constructor(
+    readonly code: number,
+    readonly text: string,
+  ) {}
+}
+
+const AGENT = '/enterprise/control/agent.php';
+
+export async function startStub<Req, Res, H, K extends string>(options: PleskStubOptions<H, K>, codec: StubCodec<Req, Res>): Promise<PleskStub<K>> {
+  const tls = options.tls !== false;
+  const certificate = tls ? createStubCertificate() : undefined;
+  const agentPath = options.path ?? AGENT;
+  const limit = options.maxRequestBytes ?? 16 * 1024 * 1024;
+  const accepted = { login: options.login ?? 'admin', password: options.password ?? 'stub-password', secretKey: options.secretKey ?? 'stub-secret-key' };
+  const specs = new Map(codec.operations.map((s) => [`${s.operatorProp}.${s.operationProp}`, s]));
+  const handlers = (options.handlers ?? {}) as Record<string, Record<string, ((input: unknown, call: StubCall<K>) => unknown) | undefined> | undefined>;
+  const calls: Array<StubCall<K>> = [];
+  const requests: StubRequest[] = [];
+  const errors: Error[] = [];
+  const queue: QueuedFault[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  const sockets = new Set<Socket>();
+
+  const pause = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      resolve();
+    }, ms);
+    timers.add(timer);
+  });
+
+  const takeFault = (keys: string[]): StubFault | undefined => {
+    const index = queue.findIndex((q) => q.operation === undefined || keys.includes(q.operation));
+    if (index < 0) return undefined;
+    const entry = queue[index]!;
+    if (--entry.remaining <= 0) queue.splice(index, 1);
+    return entry.fault;
+  };
+
+  const systemPacket = (code: number, text: string): Reply => ({ kind: 'xml', packet: { system: { status: 'error', errcode: code, errtext: text } } });
+
+  /** The answer to a packet that carried `credentials`, as Plesk would give it. */
+  const answer = async (body: string, packet: Req | undefined, decodeError: unknown, credentials: StubCredentials): Promise<Reply> => {
+    if (credentials.secretKey !== undefined) {
+      if (credentials.secretKey !== accepted.secretKey) return systemPacket(11003, 'Secret key validation failed.');
+    } else if (credentials.login === undefined || credentials.password === undefined) {
+      return systemPacket(1029, 'Authentication method is not specified or unknown.');
+    } else if (credentials.login !== accepted.login || credentials.password !== accepted.password) {
+      return systemPacket(1001, 'Authentication failed: wrong login or password.');
+    }
+    if (packet === undefined) {
+      if (decodeError instanceof XmlDecodeError) return systemPacket(1014, `Parser error: Request is invalid. ${decodeError.message}`);
+      throw decodeError;
+    }
+    const version = (packet as { version?: string }).version;
+    if (version !== undefined && options.protocolVersions && !options.protocolVersions.some((v) => v === version || v.startsWith(`${version}.`))) {
+      return systemPacket(1005, `Unsupported protocol version ${version}.`);
+    }
+    try {
+      return await answerOperations(body, packet, version, credentials);
+    } catch (error) {
+      if (error instanceof SystemAnswer) return systemPacket(error.code, error.text);
+      throw error;
+    }
+  };
+
+  const answerOperations = async (body: string, packet: Req, version: string | undefined, credentials: StubCredentials): Promise<Reply> => {
+    const operators: Entries = [];
+    const count = operationsOf(packet).length;
+    for (const entry of ((packet as { operators?: Entries }).operators ?? [])) {
+      const [operatorProp, value] = Object.entries(entry)[0]!;
+      const operations = (value as { operations?: Entries }).operations ?? [];
+      const answers: Entries = [];
+      for (const operation of operations) {
+        const [operationProp, input] = Object.entries(operation)[0]!;
+        const key = `${operatorProp}.${operationProp}` as K;
+        const spec = specs.get(key);
+        if (!spec) throw new SystemAnswer(1017, `The stub cannot answer ${key}: the response schema has no answer for it.`);
+        const call: StubCall<K> = { key, operator: spec.operator, operation: spec.operation, input, credentials, xml: body, ...(version !== undefined ? { version } : {}) };
+        calls.push(call);
+        const result = await runHandler(spec, call);
+        if (result instanceof StubFile) {
+          if (!spec.binary) throw new Error(`the handler of ${spec.operator}/${spec.operation} returned a file, but this operation answers XML`);
+          if (count > 1) throw new SystemAnswer(1014, `Parser error: ${spec.operation} must be the only operation of its packet.`);
+          return { kind: 'file', file: result };
+        }
+        answers.push({ [operationProp]: result });
+      }
+      operators.push({ [operatorProp]: { operations: answers } });
+    }
+    return { kind: 'xml', packet: { version: version ?? options.protocolVersion ?? '1.6.9.0', operators } };
+  };
+
+  /** The operation's answer (the handler's result wrapped as the schema wants it), or a file. */
+  const runHandler = async (spec: StubOperationSpec, call: StubCall<K>): Promise<unknown> => {
+    const handler = handlers[spec.operatorProp]?.[spec.operationProp];
+    let value: unknown;
+    try {
+      if (typeof handler !== 'function') {
+        throw new StubOperationError(1017, `no stub handler for ${spec.operator}/${spec.operation}: give handlers.${spec.operatorProp}.${spec.operationProp} to createPleskStub`);
+      }
+      value = await handler(call.input, call);
+    } catch (error) {
+      if (!(error instanceof StubOperationError)) {
+        throw new Error(`the handler of ${spec.operator}/${spec.operation} threw: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      const failed = { status: 'error', errcode: error.code, errtext: error.text };
+      if (spec.answer === 'answer') throw new SystemAnswer(error.code, error.text); // no <result> to carry it
+      return { result: spec.answer === 'results' ? [failed] : failed };
+    }
+    if (value instanceof StubFile || spec.answer === 'answer') return value;
+    if (spec.answer === 'results') return { result: Array.isArray(value) ? value : [value] };
+    return { result: value };
+  };
+
+  const serve = async (req: IncomingMessage, res: ServerResponse, body: string): Promise<void> => {
+    const credentials = credentialsOf(req);
+    const record: StubRequest = { xml: body, credentials, kind: 'packet' };
+    requests.push(record);
+    let packet: Req | undefined;
+    let decodeError: unknown;
+    try {
+      packet = codec.decodeRequest(body);
+    } catch (error) {
+      decodeError = error;
+    }
+    const keys = packet === undefined ? [] : operationsOf(packet);
+    const fault = options.faultFor?.({ xml: body, operations: keys, credentials }) ?? takeFault(keys);
+    if (fault) record.fault = fault.kind;
+    switch (fault?.kind) {
+      case 'hang':
+        record.kind = 'fault';
+        return;
+      case 'html':
+        record.kind = 'fault';
+        record.status = fault.status;
+        return html(res, fault.status, fault.title ?? (http.STATUS_CODES[fault.status] ?? 'Error'));
+      case 'xml':
+        record.kind = 'fault';
+        record.status = fault.status ?? 200;
+        record.answer = fault.xml;
+        return sendXml(res, fault.xml, record.status);
+      case 'file-stall':
+      case 'file-cut':
+        record.kind = 'fault';
+        record.status = 200;
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': 1000, 'Content-Disposition': 'attachment; filename="partial.tar"' });
+        res.write(Buffer.alloc(10, 1));
+        if (fault.kind === 'file-cut') await pause(20).then(() => res.socket?.destroy());
+        return;
+      case 'slow':
+        await pause(fault.delayMs);
+        break;
+      default:
+        break;
+    }
+    const reply = fault?.kind === 'system-error' ? systemPacket(fault.code, fault.text ?? '') : await answer(body, packet, decodeError, credentials);
+    if (reply.kind === 'file') {
+      if (fault?.kind === 'drop') return void res.socket?.destroy();
+      record.kind = 'file';
+      record.status = 200;
+      const { content, filename, contentType } = reply.file;
+      res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': content.length, 'Content-Disposition': `attachment; filename="${filename.replace(/["\\]/g, '\\$&')}"` });
+      return void res.end(content);
+    }
+    let xml: string;
+    try {
+      xml = codec.encodeResponse(reply.packet as Res);
+    } catch (error) {
+      throw new Error(`the stub's answer breaks the response schema (check what the handlers returned): ${(error as Error).message}`, { cause: error });
+    }
+    if (fault?.kind === 'drop') return void res.socket?.destroy();
+    record.answer = xml;
+    record.status = 200;
+    sendXml(res, xml, 200);
+  };
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if ((req.url ?? '').split('?')[0] !== agentPath || req.method !== 'POST') {
+      req.resume();
+      return html(res, 404, 'Not Found');
+    }
+    readBody(req, limit)
+      .then((body) => (body === undefined ? html(res, 413, 'Request Entity Too Large') : serve(req, res, body)))
+      .catch((error: unknown) => {
+        const bug = error instanceof Error ? error : new Error(String(error));
+        errors.push(bug);
+        const last = requests.at(-1);
+        if (last) last.status = 500;
+        if (!res.headersSent) html(res, 500, `Internal Server Error: plesk stub: ${bug.message}`);
+        else res.destroy();
+      });
+  };
+
+  const server = certificate
+    ? https.createServer({ key: certificate.key, cert: certificate.cert, keepAlive: true }, onRequest)
+    : http.createServer({ keepAlive: true }, onRequest);
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  // a TLS handshake that fails (a client that does not trust the certificate) is the client's error to report
+  server.on('tlsClientError', (_error: Error, socket: Socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    host: '127.0.0.1',
+    port,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}${agentPath}`,
+    ca: certificate?.cert,
+    ...accepted,
+    calls,
+    requests,
+    errors,
+    fail(fault: StubFault, faultOptions: StubFaultOptions<K> = {}) {
+      queue.push({ fault, operation: faultOptions.operation, remaining: faultOptions.times ?? 1 });
+    },
+    reset() {
+      calls.length = 0;
+      requests.length = 0;
+      errors.length = 0;
+      queue.length = 0;
+    },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
+    },
+  };
+}
+
+/** `operatorProp.operationProp` of every operation of a decoded packet, in order. */
+function operationsOf(packet: unknown): string[] {
+  const keys: string[] = [];
+  for (const entry of ((packet as { operators?: Entries }).operators ?? [])) {
+    for (const [operator, value] of Object.entries(entry)) {
+      for (const operation of ((value as { operations?: Entries }).operations ?? [])) for (const name of Object.keys(operation)) keys.push(`${operator}.${name}`);
+    }
+  }
+  return keys;
+}
+
+function credentialsOf(req: IncomingMessage): StubCredentials {
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const login = header('http_auth_login');
+  const password = header('http_auth_passwd');
+  const secretKey = header('key');
+  return { ...(login !== undefined ? { login } : {}), ...(password !== undefined ? { password } : {}), ...(secretKey !== undefined ? { secretKey } : {}) };
+}
+
+/** The body as text; undefined when it is over `limit` bytes. */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendXml(res: ServerResponse, xml: string, status: number): void {
+  const bytes = Buffer.from(xml, 'utf8');
+  res.writeHead(status, { 'Content-Type': 'text/xml; charset=UTF-8', 'Content-Length': bytes.length });
+  res.end(bytes);
+}
+
+function html(res: ServerResponse, status: number, title: string): void {
+  const text = title.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const page = `<!DOCTYPE html>\n<html><head><title>${status} ${text}</title></head><body><h1>${text}</h1><hr><center>nginx</center></body></html>\n`;
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': Buffer.byteLength(page) });
+  res.end(page);
+}
