@@ -47,7 +47,7 @@ test.before(async () => {
   writeJson(path.join(app, 'plesk-codegen.config.json'), {
     $schema: './node_modules/plesk-codegen/config.schema.json',
     packages: [
-      { xsd: ['schemas/plesk/agent_input.xsd', 'schemas/plesk/agent_output.xsd'], out: 'packages/plesk-api', packageName: 'plesk-api', packageVersion: '1.0.0' },
+      { xsd: ['schemas/plesk/agent_input.xsd', 'schemas/plesk/agent_output.xsd'], out: 'packages/plesk-api', packageName: 'plesk-api', packageVersion: '1.0.0', protocolVersion: '1.6.6.0' },
       { xsd: ['schemas/plesk/backup.xsd'], out: 'packages/plesk-backup' },
     ],
   });
@@ -94,6 +94,7 @@ test.serial('npx plesk-codegen generate writes both packages of the config file;
     t.is(manifest.scripts.prepare, 'npm run build', 'built when installed from a folder or a workspace');
   }
   t.true(readFileSync(path.join(app, 'packages', 'plesk-api', 'src', 'client.ts'), 'utf8').includes('Source schemas: agent_input.xsd, agent_output.xsd'), 'paths relative to the schemas, not to the project');
+  t.regex(readFileSync(path.join(app, 'packages', 'plesk-api', 'src', 'protocol-version.ts'), 'utf8'), /^export const PROTOCOL_VERSION = '1\.6\.6\.0';$/m, "the config's protocolVersion");
 
   t.is((await npx(['--check'], app)).code, 0);
   const dns = path.join(app, 'schemas', 'plesk', 'dns_input.xsd'); // in the whole API only

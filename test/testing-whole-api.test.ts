@@ -79,7 +79,7 @@ test("the whole-API stub serves customer.get, webspace.add and dns.addRec to the
   if (hasDbServer) {
     // the request as the decoder reads Plesk's XML, whatever the property names issue 10 chose
     const packet = pkg.decodeRequestPacket('<packet><db_server><get><filter><id>5</id></filter></get></db_server></packet>');
-    const input = packet.operators[0].dbServer.operations[0].get;
+    const input = packet.operators[0].dbServer.get; // a single-choice operator holds its operation directly
     const error = await t.throwsAsync<Error & { code: number }>(client.dbServer.get(input));
     t.is(error.code, 1013);
     t.regex(error.message, /database server 5 does not exist/);

@@ -43,7 +43,7 @@ export function emitTesting(project: Project, ir: IrSchema, operators: OperatorI
   file.addTypeAlias({ isExported: true, name: 'PleskStubOptions', docs: ['Options of createPleskStub: the handlers, the credentials it accepts, TLS, versions, faults.'], type: 'StubOptions<PleskStubHandlers, PleskStubOperation>' });
   const specs = operators.flatMap((op) => op.operations.map((o) => {
     const answer = o.response!.unwrap.k === 'answer' || !o.response!.result ? 'answer' : o.response!.result.many ? 'results' : 'result';
-    return `  { operator: ${quote(op.name)}, operatorProp: ${quote(op.prop)}, operation: ${quote(o.name)}, operationProp: ${quote(o.prop)}, answer: ${quote(answer)}, binary: ${o.binary} },`;
+    return `  { operator: ${quote(op.name)}, operatorProp: ${quote(op.prop)}, operation: ${quote(o.name)}, operationProp: ${quote(o.prop)}, answer: ${quote(answer)}, binary: ${o.binary}${o.single ? ', single: true' : ''}${o.singleAnswer ? ', singleAnswer: true' : ''} },`;
   }));
   file.addStatements(['', '/** The operations the stub answers, in schema order. */', `const OPERATIONS: StubOperationSpec[] = [\n${specs.join('\n')}\n];`]);
   file.addFunction({

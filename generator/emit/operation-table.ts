@@ -29,6 +29,8 @@ export interface OperationInfo {
   binary: boolean;
   /** the operator's request holds this operation directly (its content is one xs:choice, as db_server's), not in `operations` */
   single?: boolean;
+  /** the same of the operator's answer */
+  singleAnswer?: boolean;
 }
 
 export interface OperatorInfo {
@@ -64,6 +66,7 @@ export function operationTable(ir: IrSchema): OperatorInfo[] {
           if (single) entry.single = true;
         } else if (operation.type.kind === 'complex') {
           entry.response = responseInfo(operation.type.type);
+          if (single) entry.singleAnswer = true;
         }
       }
     }

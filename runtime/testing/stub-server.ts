@@ -104,8 +104,9 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     const count = operationsOf(packet).length;
     for (const entry of ((packet as { operators?: Entries }).operators ?? [])) {
       const [operatorProp, value] = Object.entries(entry)[0]!;
-      const operations = (value as { operations?: Entries }).operations ?? [];
+      const operations = operationsIn(value);
       const answers: Entries = [];
+      let singleAnswer = false;
       for (const operation of operations) {
         const [operationProp, input] = Object.entries(operation)[0]!;
         const key = `${operatorProp}.${operationProp}` as K;
@@ -120,8 +121,10 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
           return { kind: 'file', file: result };
         }
         answers.push({ [operationProp]: result });
+        singleAnswer = spec.singleAnswer === true;
       }
-      operators.push({ [operatorProp]: { operations: answers } });
+      // an operator whose answer is one xs:choice holds its one operation directly
+      operators.push({ [operatorProp]: singleAnswer && answers.length === 1 ? answers[0]! : { operations: answers } });
     }
     return { kind: 'xml', packet: { version: version ?? options.protocolVersion ?? '1.6.9.0', operators } };
   };
@@ -276,10 +279,17 @@ function operationsOf(packet: unknown): string[] {
   const keys: string[] = [];
   for (const entry of ((packet as { operators?: Entries }).operators ?? [])) {
     for (const [operator, value] of Object.entries(entry)) {
-      for (const operation of ((value as { operations?: Entries }).operations ?? [])) for (const name of Object.keys(operation)) keys.push(`${operator}.${name}`);
+      for (const operation of operationsIn(value)) for (const name of Object.keys(operation)) keys.push(`${operator}.${name}`);
     }
   }
   return keys;
+}
+
+/** The operations of an operator's record: its `operations`, or, for an operator whose request is one xs:choice (db_server), the record itself. */
+function operationsIn(value: unknown): Entries {
+  if (value === null || typeof value !== 'object') return [];
+  const operations = (value as { operations?: Entries }).operations;
+  return operations ?? (Object.keys(value).length > 0 ? [value as Record<string, unknown>] : []);
 }
 
 function credentialsOf(req: IncomingMessage): StubCredentials {

@@ -15,6 +15,10 @@ export interface StubOperationSpec {
   answer: 'result' | 'results' | 'answer';
   /** answered with a file on success (download-file) */
   binary: boolean;
+  /** the operator's request holds the operation directly (its content is one xs:choice, as db_server's), not in `operations` */
+  single?: boolean;
+  /** the same of the operator's answer */
+  singleAnswer?: boolean;
 }
 
 /** What the generated testing.ts gives the stub: the package's codecs and its operations. */
