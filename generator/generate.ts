@@ -6,7 +6,10 @@
 import type { SchemaSet } from './load/load-schemas.js';
 import { buildIr } from './model/build-ir.js';
 import type { IrSchema } from './model/ir.js';
-import { runPasses } from './passes/index.js';
+import { emptyReport, runPasses } from './passes/index.js';
+import type { RefinementReport } from './passes/apply-refinements.js';
+import type { RefinementSet } from './refine/refinement-file.js';
+import { PLESK_REFINEMENTS } from './refine/plesk-refinements.js';
 import { compareCodePoints } from './passes/names.js';
 import { emitClient } from './emit/emit-client.js';
 import { clientOperators, operationTable } from './emit/operation-table.js';
@@ -22,15 +25,23 @@ export interface GenerateInput extends PackageOptions {
   runtime: Map<string, string>;
   /** templates/*.hbs, by file name */
   templates: Map<string, string>;
+  /** the user's refinement file, read and checked (see refine/refinement-file.ts) */
+  refine?: RefinementSet;
+  /** apply plesk-codegen's refinements for Plesk's public schemas when the schemas are Plesk's (default true) */
+  pleskRefinements?: boolean;
 }
 
 export interface GenerateResult {
   files: Map<string, string>;
   ir: IrSchema;
+  /** the refinements used and skipped, per set */
+  refinements: RefinementReport;
 }
 
 export function generate(input: GenerateInput): GenerateResult {
-  const ir = runPasses(buildIr(input.sets));
+  const refinements = [...(input.pleskRefinements === false ? [] : [PLESK_REFINEMENTS]), ...(input.refine ? [input.refine] : [])];
+  const report = emptyReport();
+  const ir = runPasses(buildIr(input.sets), { refinements, report });
   const project = createPrinter();
   const files = new Map<string, string>();
   files.set('src/types.ts', emitTypes(project, ir));
@@ -45,5 +56,5 @@ export function generate(input: GenerateInput): GenerateResult {
     files.set(`src/runtime/${name}`, `${BANNER}\n// Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.\n${text}`);
   }
   for (const [name, text] of emitPackageFiles(ir, input.templates, input, table, callable)) files.set(name, text);
-  return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir };
+  return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir, refinements: report };
 }

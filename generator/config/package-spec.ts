@@ -17,6 +17,10 @@ export interface PackageSpec {
   out: string;
   packageName: string;
   packageVersion: string;
+  /** absolute path of the user's refinement file, if any */
+  refine?: string;
+  /** apply plesk-codegen's refinements for Plesk's schemas when the schemas are Plesk's (default true) */
+  pleskRefinements: boolean;
 }
 
 /** What a caller gave for one package, paths relative to `base`. */
@@ -25,6 +29,8 @@ export interface PackageInput {
   out?: unknown;
   packageName?: unknown;
   packageVersion?: unknown;
+  refine?: unknown;
+  pleskRefinements?: unknown;
 }
 
 /**
@@ -74,5 +80,13 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
     if (problem) fail('packageVersion', `${JSON.stringify(input.packageVersion)}: ${problem}`, 'give a version such as 1.0.0 or 2.0.0-beta.1');
     packageVersion = input.packageVersion as string;
   }
-  return { xsd, out, packageName, packageVersion };
+  let refine: string | undefined;
+  if (input.refine !== undefined) {
+    if (typeof input.refine !== 'string' || input.refine === '') fail('refine', 'needs the path of a refinement file', `give ${spelling.key('refine')} a JSON file such as refine.json (see README, "Refinements")`);
+    refine = path.resolve(base, input.refine as string);
+    if (!existsSync(refine)) fail('refine', `${input.refine}: no such file (looked for ${refine})`, 'correct the path; it is relative to ' + (spelling.file ? 'the config file' : 'the working directory'));
+    if (!statSync(refine).isFile()) fail('refine', `${input.refine}: is a folder`, 'give the refinement file (JSON)');
+  }
+  if (input.pleskRefinements !== undefined && typeof input.pleskRefinements !== 'boolean') fail('pleskRefinements', 'must be true or false', `give ${spelling.key('pleskRefinements')}: false to switch plesk-codegen's refinements for Plesk off`);
+  return { xsd, out, packageName, packageVersion, ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false };
 }
