@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { generate, type GenerateResult } from '../../generator/generate.js';
+import { generate, type GenerateInput, type GenerateResult } from '../../generator/generate.js';
 import { readRuntimeSources, readTemplates } from '../../generator/load/load-inputs.js';
 import { loadSchemaSets, type ReadText } from '../../generator/load/load-schemas.js';
 
@@ -24,9 +24,9 @@ export const PROJECT_PACKAGE = (JSON.parse(readFileSync(path.join(ROOT, 'plesk-c
  * Runs the pure core on entry schemas (absolute paths), display paths relative to `baseDir`
  * (default: the entry schemas' folder, as the command does).
  */
-export function generateFrom(entries: string[], baseDir?: string, read?: ReadText): GenerateResult {
+export function generateFrom(entries: string[], baseDir?: string, read?: ReadText, options: Pick<GenerateInput, 'refine' | 'pleskRefinements'> = {}): GenerateResult {
   const sets = loadSchemaSets(entries, { ...(baseDir ? { baseDir } : {}), ...(read ? { read } : {}) });
-  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: PROJECT_PACKAGE.packageName, packageVersion: PROJECT_PACKAGE.packageVersion });
+  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: PROJECT_PACKAGE.packageName, packageVersion: PROJECT_PACKAGE.packageVersion, ...options });
 }
 
 export const DEFAULT_ENTRIES = PROJECT_PACKAGE.xsd.map((p) => path.join(ROOT, p));
