@@ -17,6 +17,10 @@ const GET_TASKS_INFO = `${DOCS}/44539/`;
 const BACKUP_SERVER = `${DOCS}/about-xml-api/reference/managing-backups/creating-serverlevel-backup-task.62517/`;
 const BACKUP_CUSTOMER = `${DOCS}/44495/`;
 const BACKUP_RESELLER = `${DOCS}/reference/managing-backups/creating-resellerlevel-backup-task.62510/`;
+const BACKUP_WEBSPACE = `${DOCS}/about-xml-api/reference/managing-backups/creating-domainlevel-backup-task.44475/`;
+const GET_REMOTE_STORAGE = `${DOCS}/about-xml-api/reference/managing-backups/retrieving-remote-storage-settings.44416/`;
+const SET_REMOTE_STORAGE = `${DOCS}/about-xml-api/reference/managing-backups/changing-remote-storage-settings.44444/`;
+const RESELLER_GET = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-reseller-accounts/retrieving-information-on-reseller-accounts.60337/';
 const CUSTOMER_GET = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-customer-accounts/getting-information-about-customer-accounts.28790';
 const WEBSPACE_GET = 'https://docs.plesk.com/en-US/obsidian/api-rpc/33899';
 
@@ -41,9 +45,14 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   { in: 'BackupResellerInput', element: 'reseller-id', as: 'id_type', source: BACKUP_RESELLER },
   { in: 'BackupResellerInput', element: 'reseller-login', as: 'xs:string', source: BACKUP_RESELLER },
   ...flags('BackupResellerInput', ONLY, BACKUP_RESELLER),
-  // customer/get and webspace/get datasets
+  ...flags('BackupDomainInput', ONLY, BACKUP_WEBSPACE),
+  // backup-manager: get- and set-remote-storage-settings ("server … Data type: none")
+  ...flags('BackupGetRemoteStorageSettingsInput', ['server'], GET_REMOTE_STORAGE),
+  ...flags('BackupSetRemoteStorageInput', ['server'], SET_REMOTE_STORAGE),
+  // customer/get, webspace/get and reseller/get datasets
   ...flags('clientDatasetType', ['gen_info', 'stat'], CUSTOMER_GET),
   ...flags('domainDatasetType', ['performance', 'subscriptions'], WEBSPACE_GET),
+  ...flags('ResellerDataset', ['gen-info', 'stat', 'permissions', 'limits', 'ippool', 'subscriptions'], RESELLER_GET),
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
