@@ -21,6 +21,8 @@ const BACKUP_WEBSPACE = `${DOCS}/about-xml-api/reference/managing-backups/creati
 const GET_REMOTE_STORAGE = `${DOCS}/about-xml-api/reference/managing-backups/retrieving-remote-storage-settings.44416/`;
 const SET_REMOTE_STORAGE = `${DOCS}/about-xml-api/reference/managing-backups/changing-remote-storage-settings.44444/`;
 const RESELLER_GET = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-reseller-accounts/retrieving-information-on-reseller-accounts.60337/';
+const DOWNLOAD_FILE = `${DOCS}/reference/managing-backups/downloading-backup.44588/`;
+const DNS_GET_REC = 'https://docs.plesk.com/en-US/obsidian/api-rpc/34831/';
 const CUSTOMER_GET = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-customer-accounts/getting-information-about-customer-accounts.28790';
 const WEBSPACE_GET = 'https://docs.plesk.com/en-US/obsidian/api-rpc/33899';
 
@@ -49,6 +51,9 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   // backup-manager: get- and set-remote-storage-settings ("server … Data type: none")
   ...flags('BackupGetRemoteStorageSettingsInput', ['server'], GET_REMOTE_STORAGE),
   ...flags('BackupSetRemoteStorageInput', ['server'], SET_REMOTE_STORAGE),
+  ...flags('BackupDownloadFileInput', ['server'], DOWNLOAD_FILE),
+  // dns/get_rec ("template … Data type: none")
+  ...flags('DNSInputType/get_rec', ['template'], DNS_GET_REC),
   // customer/get, webspace/get and reseller/get datasets
   ...flags('clientDatasetType', ['gen_info', 'stat'], CUSTOMER_GET),
   ...flags('domainDatasetType', ['performance', 'subscriptions'], WEBSPACE_GET),
