@@ -15,7 +15,9 @@
  * - {@link ConfigError}: the options or the config file are wrong (`key`, `problem`, `fix`, `file`);
  * - {@link SchemaError}: a schema is wrong or unsupported (`file` absolute, `line`, `column`,
  *   `location.path`, `problem`, `fix`, `code`);
- * - {@link OutputError}: the output folder cannot take the package (`file`, `problem`, `fix`).
+ * - {@link OutputError}: the output folder cannot take the package (`file`, `problem`, `fix`);
+ * - {@link RefinementError}: an entry of the refinement file matches nothing in the schemas, or
+ *   refines to a type they lack (`file`, `key`, `problem`, `fix`).
  */
 import path from 'node:path';
 import type { StaleFile } from './check-output.js';
@@ -23,11 +25,15 @@ import { findConfig, readConfig, CONFIG_FILE_NAME } from './config/config-file.j
 import { ConfigError } from './config/config-error.js';
 import { resolvePackageSpec } from './config/package-spec.js';
 import { generatePackage } from './generate-package.js';
+import type { RefinementReport } from './passes/apply-refinements.js';
 
 export { ConfigError } from './config/config-error.js';
 export { OutputError, SchemaError, type SchemaErrorCode, type SourceLocation } from './errors.js';
 export type { StaleFile } from './check-output.js';
 export { CONFIG_FILE_NAME } from './config/config-file.js';
+export { RefinementError } from './refine/refinement-error.js';
+export type { RefinementReport } from './passes/apply-refinements.js';
+export type { RefinementEntry } from './refine/refinement-file.js';
 
 export interface GenerateOptions {
   /** the entry schema(s), relative to `cwd` */
@@ -40,6 +46,10 @@ export interface GenerateOptions {
   packageVersion?: string;
   /** the XML API protocol version the schemas are of (1.6.9.0): the client sends it as packet/@version */
   protocolVersion?: string;
+  /** a refinement file (JSON, see refine.schema.json), relative to `cwd` */
+  refine?: string;
+  /** apply plesk-codegen's refinements when the schemas are Plesk's (default true) */
+  pleskRefinements?: boolean;
   /** write nothing: compare with `out` and report the stale files */
   check?: boolean;
   /** the folder relative paths start from (default: process.cwd()) */
@@ -63,13 +73,15 @@ export interface GenerateReport {
   stale: StaleFile[];
   /** what the command would print once as `notice:` (such as packets going without a protocol version) */
   notices: string[];
+  /** refinements used and skipped, per set (the shipped set for Plesk first, then the file) */
+  refinements: RefinementReport;
 }
 
 /** Generates one package (or, with `check`, compares it with its folder). */
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   if (typeof options !== 'object' || options === null) throw new ConfigError('options', 'must be an object', 'call generate({ xsd: [...], out: "plesk-api" })');
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const spec = resolvePackageSpec({ xsd: options.xsd, out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion }, cwd, { key: (name) => name });
+  const spec = resolvePackageSpec({ xsd: options.xsd, out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion, refine: options.refine, pleskRefinements: options.pleskRefinements }, cwd, { key: (name) => name });
   return report(spec.packageName, generatePackage(spec, { check: options.check === true }));
 }
 
@@ -90,6 +102,6 @@ export async function generateFromConfig(options: GenerateFromConfigOptions = {}
 }
 
 function report(packageName: string, result: ReturnType<typeof generatePackage>): GenerateReport {
-  const { out, files, written, unchanged, removed, stale, notices } = result;
-  return { packageName, out, files, written, unchanged, removed, stale, notices };
+  const { out, files, written, unchanged, removed, stale, notices, refinements } = result;
+  return { packageName, out, files, written, unchanged, removed, stale, notices, refinements };
 }

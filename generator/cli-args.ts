@@ -30,6 +30,8 @@ export const GENERATE_OPTIONS: Record<string, Options> = {
   'package-name': { type: 'string', requiresArg: true, describe: "the generated npm package's name (default: the --out folder's name)" },
   'package-version': { type: 'string', requiresArg: true, describe: "the generated npm package's version, semver (default: 0.1.0)" },
   'protocol-version': { type: 'string', requiresArg: true, describe: 'the XML API protocol version the schemas are of (1.6.9.0): the client sends it as packet/@version (default: none, the server answers in its newest)' },
+  refine: { type: 'string', requiresArg: true, describe: 'a refinement file (JSON): types for elements the schemas leave untyped (with --xsd; in a config file, "refine" per package)' },
+  'plesk-refinements': { type: 'boolean', describe: "apply plesk-codegen's refinements when the schemas are Plesk's (default; --no-plesk-refinements switches them off)" },
   check: { type: 'boolean', default: false, describe: 'write nothing: compare each package with its folder, list the stale files and exit 1 if any differ (for CI)' },
   quiet: { type: 'boolean', default: false, describe: 'no progress lines on stderr (errors still go there)' },
 };
@@ -42,6 +44,8 @@ export interface RawGenerateArgs {
   packageName?: unknown;
   packageVersion?: unknown;
   protocolVersion?: unknown;
+  refine?: unknown;
+  pleskRefinements?: unknown;
   check?: unknown;
   quiet?: unknown;
 }
@@ -54,7 +58,7 @@ export interface GenerateJob {
   quiet: boolean;
 }
 
-const FLAG_OF: Record<keyof PackageInput, string> = { xsd: '--xsd', out: '--out', packageName: '--package-name', packageVersion: '--package-version', protocolVersion: '--protocol-version' };
+const FLAG_OF: Record<keyof PackageInput, string> = { xsd: '--xsd', out: '--out', packageName: '--package-name', packageVersion: '--package-version', protocolVersion: '--protocol-version', refine: '--refine', pleskRefinements: '--plesk-refinements' };
 
 export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()): GenerateJob {
   const common = { check: args.check === true, quiet: args.quiet === true };
@@ -67,11 +71,13 @@ export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()):
       packageName: single(args.packageName, 'package-name', 'an npm package name'),
       packageVersion: single(args.packageVersion, 'package-version', 'a version'),
       protocolVersion: single(args.protocolVersion, 'protocol-version', 'a protocol version'),
+      refine: single(args.refine, 'refine', 'the path of a refinement file'),
+      pleskRefinements: Array.isArray(args.pleskRefinements) ? args.pleskRefinements.at(-1) : args.pleskRefinements,
     };
     if (input.out === undefined) throw new UsageError('--xsd needs --out: the folder to write the generated package into, e.g. --out plesk-api');
     return { ...common, packages: [resolvePackageSpec(input, cwd, { key: (name) => FLAG_OF[name] })] };
   }
-  for (const flag of ['out', 'packageName', 'packageVersion', 'protocolVersion'] as const) {
+  for (const flag of ['out', 'packageName', 'packageVersion', 'protocolVersion', 'refine', 'pleskRefinements'] as const) {
     if (args[flag] !== undefined) throw new UsageError(`${FLAG_OF[flag]} needs --xsd: without --xsd the packages come from the config file, which sets ${FLAG_OF[flag].slice(2)} per package`);
   }
   const file = configArg === undefined ? findConfig(cwd) : path.resolve(cwd, configArg);

@@ -14,6 +14,8 @@ import { readRuntimeSources, readTemplates } from './load/load-inputs.js';
 import { commonFolder, loadSchemaSets } from './load/load-schemas.js';
 import { SchemaError } from './errors.js';
 import { writePackage, type WriteReport } from './write.js';
+import type { RefinementReport } from './passes/apply-refinements.js';
+import { readRefinementFile } from './refine/refinement-file.js';
 
 export interface PackageResult extends WriteReport {
   /** absolute path of the output folder */
@@ -26,6 +28,8 @@ export interface PackageResult extends WriteReport {
   notices: string[];
   /** with `check`: the files that differ from what the schemas generate (nothing is written) */
   stale: StaleFile[];
+  /** the refinements used and skipped */
+  refinements: RefinementReport;
 }
 
 export interface PackageRunOptions {
@@ -38,7 +42,8 @@ export interface PackageRunOptions {
  * Throws {@link SchemaError} (its file an absolute path), {@link OutputError}, or an internal error.
  */
 export function generatePackage(spec: PackageSpec, options: PackageRunOptions = {}): PackageResult {
-  const { files, notices, schemaCount } = withAbsolutePaths(spec.xsd, () => {
+  const refine = spec.refine === undefined ? undefined : readRefinementFile(spec.refine, options.display ? options.display(spec.refine) : spec.refine, 'refine');
+  const { files, notices, schemaCount, refinements } = withAbsolutePaths(spec.xsd, () => {
     const sets = loadSchemaSets(spec.xsd);
     const generated = generate({
       sets,
@@ -47,10 +52,12 @@ export function generatePackage(spec: PackageSpec, options: PackageRunOptions = 
       packageName: spec.packageName,
       packageVersion: spec.packageVersion,
       ...(spec.protocolVersion !== undefined ? { protocolVersion: spec.protocolVersion } : {}),
+      pleskRefinements: spec.pleskRefinements,
+      ...(refine ? { refine } : {}),
     });
-    return { files: generated.files, notices: generated.notices, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };
+    return { files: generated.files, notices: generated.notices, refinements: generated.refinements, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };
   });
-  const base = { out: spec.out, files: [...files.keys()], schemaCount, notices };
+  const base = { out: spec.out, files: [...files.keys()], schemaCount, notices, refinements };
   if (options.check) return { ...base, written: [], unchanged: [], removed: [], stale: checkOutput(spec.out, files) };
   const report = writePackage(spec.out, files, options.display ? { display: options.display } : {});
   return { ...base, ...report, stale: [] };

@@ -6,7 +6,10 @@
 import type { SchemaSet } from './load/load-schemas.js';
 import { buildIr } from './model/build-ir.js';
 import type { IrSchema } from './model/ir.js';
-import { runPasses } from './passes/index.js';
+import { emptyReport, runPasses } from './passes/index.js';
+import type { RefinementReport } from './passes/apply-refinements.js';
+import type { RefinementSet } from './refine/refinement-file.js';
+import { PLESK_REFINEMENTS } from './refine/plesk-refinements.js';
 import { compareCodePoints } from './passes/names.js';
 import { emitClient } from './emit/emit-client.js';
 import { clientOperators, operationTable } from './emit/operation-table.js';
@@ -25,6 +28,10 @@ export interface GenerateInput extends PackageOptions {
   runtime: Map<string, string>;
   /** templates/*.hbs, by file name */
   templates: Map<string, string>;
+  /** the user's refinement file, read and checked (see refine/refinement-file.ts) */
+  refine?: RefinementSet;
+  /** apply plesk-codegen's refinements for Plesk's public schemas when the schemas are Plesk's (default true) */
+  pleskRefinements?: boolean;
 }
 
 export interface GenerateResult {
@@ -32,10 +39,14 @@ export interface GenerateResult {
   ir: IrSchema;
   /** what the caller should tell the user once (the CLI prints each on stderr), such as a packet sent without a protocol version */
   notices: string[];
+  /** the refinements used and skipped, per set */
+  refinements: RefinementReport;
 }
 
 export function generate(input: GenerateInput): GenerateResult {
-  const ir = runPasses(buildIr(input.sets));
+  const refinements = [...(input.pleskRefinements === false ? [] : [PLESK_REFINEMENTS]), ...(input.refine ? [input.refine] : [])];
+  const report = emptyReport();
+  const ir = runPasses(buildIr(input.sets), { refinements, report });
   const project = createPrinter();
   const files = new Map<string, string>();
   files.set('src/types.ts', emitTypes(project, ir));
@@ -53,5 +64,5 @@ export function generate(input: GenerateInput): GenerateResult {
   }
   for (const [name, text] of emitPackageFiles(ir, input.templates, input, table, callable)) files.set(name, text);
   const notices = input.protocolVersion === undefined && packetTypes(ir).request !== undefined ? [NO_PROTOCOL_VERSION] : [];
-  return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir, notices };
+  return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir, notices, refinements: report };
 }

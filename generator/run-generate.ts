@@ -8,6 +8,9 @@ import path from 'node:path';
 import type { GenerateJob } from './cli-args.js';
 import { InternalError, OutputError, SchemaError } from './errors.js';
 import { generatePackage } from './generate-package.js';
+import type { RefinementReport } from './passes/apply-refinements.js';
+import { RefinementError } from './refine/refinement-error.js';
+import { ConfigError } from './config/config-error.js';
 
 export interface Io {
   stderr: (text: string) => void;
@@ -28,6 +31,8 @@ export function runGenerate(job: GenerateJob, io: Io): number {
     try {
       const result = generatePackage(spec, { check: job.check, display: shown });
       progress(`${spec.packageName}: read ${result.schemaCount} schemas`);
+      const refined = refinementLine(result.refinements);
+      if (refined) progress(`${spec.packageName}: ${refined}`);
       for (const notice of result.notices) progress(`notice: ${notice}`);
       if (job.check) {
         if (result.stale.length > 0) {
@@ -45,6 +50,14 @@ export function runGenerate(job: GenerateJob, io: Io): number {
         io.stderr(`error: ${error.withFile(shown(error.file)).message}\nnothing was written; ${out} is as it was\n`);
         return 1;
       }
+      if (error instanceof ConfigError) {
+        io.stderr(`error: ${error.message}\nnothing was written; ${out} is as it was\n`);
+        return 2;
+      }
+      if (error instanceof RefinementError) {
+        io.stderr(`error: ${error.message}\nnothing was written; ${out} is as it was\n`);
+        return 1;
+      }
       if (error instanceof OutputError) {
         io.stderr(`error: ${error.message}\n`);
         return 1;
@@ -55,4 +68,15 @@ export function runGenerate(job: GenerateJob, io: Io): number {
     }
   }
   return staleCount > 0 ? 1 : 0;
+}
+
+/**
+ * The progress line of the refinements: `refined 25 elements with 25 refinements (25 of plesk-codegen's
+ * refinements for Plesk, 0 skipped: not in these schemas; 2 of refine.json)`; nothing when no set applied.
+ */
+export function refinementLine(report: RefinementReport): string | undefined {
+  if (report.sets.length === 0) return undefined;
+  const used = report.sets.reduce((n, s) => n + s.used, 0);
+  const parts = report.sets.map((s) => `${s.used} of ${s.origin}${s.shipped ? `, ${s.skipped} skipped: not in these schemas` : ''}`);
+  return `refined ${report.elements} ${report.elements === 1 ? 'element' : 'elements'} with ${used} ${used === 1 ? 'refinement' : 'refinements'} (${parts.join('; ')})`;
 }

@@ -91,6 +91,6 @@ test('importing the API runs nothing: no output, no file, the process ends at on
     execFile(process.execPath, ['--import=tsx', '--input-type=module', '-e', script], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => (error ? reject(error) : resolve({ stdout, stderr }))),
   );
   t.is(stderr, '');
-  t.is(stdout, 'CONFIG_FILE_NAME,ConfigError,OutputError,SchemaError,generate,generateFromConfig\n');
+  t.is(stdout, 'CONFIG_FILE_NAME,ConfigError,OutputError,RefinementError,SchemaError,generate,generateFromConfig\n');
   t.deepEqual(readdirSync(cwd), []);
 });

@@ -59,10 +59,10 @@ test.before(async () => {
 test.after.always(() => rmSync(work, { recursive: true, force: true }));
 
 test.serial('the tarball ships the compiled generator, the runtime sources, templates, schemas and the config schema, nothing else', (t) => {
-  for (const file of ['bin/plesk-codegen.js', 'dist/generator/cli.js', 'dist/generator/api.js', 'dist/generator/api.d.ts', 'runtime/decode.ts', 'runtime/client.ts', 'templates/package.json.hbs', 'templates/.gitignore.hbs', 'xsd/backup.xsd', 'config.schema.json', 'README.md', 'LICENSE', 'package.json']) {
+  for (const file of ['bin/plesk-codegen.js', 'dist/generator/cli.js', 'dist/generator/api.js', 'dist/generator/api.d.ts', 'runtime/decode.ts', 'runtime/client.ts', 'templates/package.json.hbs', 'templates/.gitignore.hbs', 'xsd/backup.xsd', 'config.schema.json', 'refine.schema.json', 'README.md', 'LICENSE', 'package.json']) {
     t.true(shipped.includes(file), file);
   }
-  const stray = shipped.filter((f) => !/^(bin\/|dist\/generator\/|runtime\/|templates\/|xsd\/)/.test(f) && !['config.schema.json', 'README.md', 'LICENSE', 'package.json'].includes(f));
+  const stray = shipped.filter((f) => !/^(bin\/|dist\/generator\/|runtime\/|templates\/|xsd\/)/.test(f) && !['config.schema.json', 'refine.schema.json', 'README.md', 'LICENSE', 'package.json'].includes(f));
   t.deepEqual(stray, [], 'no tests, CI files, examples or TypeScript sources of the generator');
   t.false(shipped.some((f) => f.startsWith('generator/')));
   const manifest = json(path.join(ROOT, 'package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
@@ -86,7 +86,7 @@ test.serial('installed as a devDependency, npx plesk-codegen runs the compiled J
 test.serial('npx plesk-codegen generate writes both packages of the config file; --check is fresh, then stale after a schema edit', async (t) => {
   const generate = await npx(['generate'], app);
   t.is(generate.code, 0, generate.stderr);
-  t.regex(generate.stderr, /^plesk-codegen\.config\.json: 2 packages\nplesk-api: read 72 schemas\nemitted \d+ files .* into packages\/plesk-api\nplesk-backup: read \d+ schemas\nemitted \d+ files .* into packages\/plesk-backup\n$/);
+  t.regex(generate.stderr, /^plesk-codegen\.config\.json: 2 packages\nplesk-api: read 72 schemas\nplesk-api: refined \d+ elements .*\nemitted \d+ files .* into packages\/plesk-api\nplesk-backup: read \d+ schemas\nplesk-backup: refined \d+ elements .*\nemitted \d+ files .* into packages\/plesk-backup\n$/);
   for (const pkg of ['plesk-api', 'plesk-backup']) {
     t.true(readFileSync(path.join(app, 'packages', pkg, '.gitignore'), 'utf8').includes('\nnode_modules/\ndist/\n'), `${pkg}/.gitignore`);
     const manifest = json(path.join(app, 'packages', pkg, 'package.json')) as { exports: Record<string, Record<string, string>>; scripts: Record<string, string> };

@@ -19,8 +19,11 @@ test("Plesk's backup.xsd generates through its include chain, and its codecs rea
   t.deepEqual(ir.files, ['plesk-xsd/backup.xsd', 'plesk-xsd/plesk_domain.xsd', 'plesk-xsd/plesk_common.xsd', 'plesk-xsd/common.xsd', 'plesk-xsd/descriptor.xsd']);
   t.true(files.get('src/types.ts')!.includes('export interface BackupInputType'));
   // without a packet envelope the repeating choice keeps the default property name `items`;
-  // a task's id is untyped in Plesk's schema: it becomes the lossless XmlAny
-  t.regex(files.get('src/types.ts')!, /\bid: XmlAny;/);
+  // a task's id is untyped in Plesk's schema: plesk-codegen's refinements for Plesk type it
+  // (documented "integer"); without them it stays the lossless XmlAny
+  t.regex(files.get('src/types.ts')!, /^ {4}id: number;$/m);
+  const unrefined = generateFrom([path.join(dir, 'backup.xsd')], path.dirname(dir), undefined, { pleskRefinements: false });
+  t.regex(unrefined.files.get('src/types.ts')!, /\bid: XmlAny;/);
 
   const out = path.join(ROOT, '.tmp', 'plesk-backup-xsd');
   rmSync(out, { recursive: true, force: true });
@@ -32,13 +35,13 @@ test("Plesk's backup.xsd generates through its include chain, and its codecs rea
     const plesk = pkg.decodeType('BackupOutputType', 'backup-manager', backupManagerOf(fixture(name)));
     const task = plesk.items[0].getTasksInfo.result[0].task[0];
     const mine = (ours.decodeResponsePacket(fixture(name)) as any).operators[0].backupManager.operations[0].getTasksInfo.result[0].task[0];
-    t.is(task.id, String(mine.id), 'untyped id decodes to its text');
+    t.is(task.id, mine.id, 'the refined id decodes to a number');
     t.is(task.status, mine.status);
     t.is(task.filename, mine.filename);
   }
   const request = ours.encodeRequestPacket({ operators: [{ backupManager: { operations: [{ backupCustomer: { customerId: 7, local: true, description: 'x', onlyMail: true } }] } }] });
   const decoded = pkg.decodeType('BackupInputType', 'backup-manager', backupManagerOf(request));
-  t.deepEqual(decoded, { items: [{ backupCustomer: { customerId: '7', local: true, description: 'x', onlyMail: '' } }] });
+  t.deepEqual(decoded, { items: [{ backupCustomer: { customerId: 7, local: true, description: 'x', onlyMail: true } }] });
 });
 
 for (const corpus of ['plesk-xsd', 'plesk-xsd-2020']) {
@@ -89,7 +92,7 @@ test("the client generated from Plesk's own 2014 API has every operator, marks r
   try {
     const taskId = await clientOf(server).backupManager.backupServer({ description: 'd', local: true });
     const tasks = await plesk.backupManager.getTasksInfo({ taskId });
-    t.like(tasks, [{ id: taskId, status: 'working', server: '' }], "Plesk's schema leaves id and server untyped: they decode to their text");
+    t.like(tasks, [{ id: Number(taskId), status: 'working', server: true }], "Plesk's schema leaves id and server untyped: the refinements make them a number and a flag");
     t.deepEqual(await plesk.backupManager.getSupportedProtocols(), ['ftp']);
     const error = await t.throwsAsync(plesk.backupManager.getTasksInfo({ taskId: '404' }), { instanceOf: pkg.PleskOperationError });
     t.is((error as { code: number }).code, 1013);

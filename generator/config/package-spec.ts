@@ -19,6 +19,10 @@ export interface PackageSpec {
   packageVersion: string;
   /** the XML API protocol version the schemas are of (sent as packet/@version); none: packets go without */
   protocolVersion?: string;
+  /** absolute path of the user's refinement file, if any */
+  refine?: string;
+  /** apply plesk-codegen's refinements for Plesk's schemas when the schemas are Plesk's (default true) */
+  pleskRefinements: boolean;
 }
 
 /** What a caller gave for one package, paths relative to `base`. */
@@ -28,6 +32,8 @@ export interface PackageInput {
   packageName?: unknown;
   packageVersion?: unknown;
   protocolVersion?: unknown;
+  refine?: unknown;
+  pleskRefinements?: unknown;
 }
 
 /**
@@ -77,10 +83,19 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
     if (problem) fail('packageVersion', `${JSON.stringify(input.packageVersion)}: ${problem}`, 'give a version such as 1.0.0 or 2.0.0-beta.1');
     packageVersion = input.packageVersion as string;
   }
+  let protocolVersion: string | undefined;
   if (input.protocolVersion !== undefined) {
     const problem = typeof input.protocolVersion === 'string' ? protocolVersionProblem(input.protocolVersion) : 'it must be a string';
     if (problem) fail('protocolVersion', `${JSON.stringify(input.protocolVersion)}: ${problem}`, 'give the version of the schema folder you copied from the server, e.g. 1.6.9.0');
-    return { xsd, out, packageName, packageVersion, protocolVersion: input.protocolVersion as string };
+    protocolVersion = input.protocolVersion as string;
   }
-  return { xsd, out, packageName, packageVersion };
+  let refine: string | undefined;
+  if (input.refine !== undefined) {
+    if (typeof input.refine !== 'string' || input.refine === '') fail('refine', 'needs the path of a refinement file', `give ${spelling.key('refine')} a JSON file such as refine.json (see README, "Refinements")`);
+    refine = path.resolve(base, input.refine as string);
+    if (!existsSync(refine)) fail('refine', `${input.refine}: no such file (looked for ${refine})`, 'correct the path; it is relative to ' + (spelling.file ? 'the config file' : 'the working directory'));
+    if (!statSync(refine).isFile()) fail('refine', `${input.refine}: is a folder`, 'give the refinement file (JSON)');
+  }
+  if (input.pleskRefinements !== undefined && typeof input.pleskRefinements !== 'boolean') fail('pleskRefinements', 'must be true or false', `give ${spelling.key('pleskRefinements')}: false to switch plesk-codegen's refinements for Plesk off`);
+  return { xsd, out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false };
 }

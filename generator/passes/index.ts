@@ -1,18 +1,33 @@
 /**
  * The passes, in the order they run. Each takes the IR and returns it with one more kind of
- * decision recorded; none reads files or writes output.
+ * decision recorded; none reads files or writes output. What a pass needs beyond the IR (the
+ * refinement sets) and what it reports (the refinements used) travel in the {@link PassContext}.
  */
 import type { IrSchema } from '../model/ir.js';
+import type { RefinementSet } from '../refine/refinement-file.js';
 import { applyPleskConventions } from './apply-plesk-conventions.js';
+import { applyRefinements, type RefinementReport } from './apply-refinements.js';
 import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
 
-export const PASSES: ReadonlyArray<{ name: string; run: (ir: IrSchema) => IrSchema }> = [
+export interface PassContext {
+  /** in order: the shipped set for Plesk (if not switched off), then the user's file */
+  refinements: RefinementSet[];
+  /** filled by apply-refinements */
+  report: RefinementReport;
+}
+
+export const PASSES: ReadonlyArray<{ name: string; run: (ir: IrSchema, ctx: PassContext) => IrSchema }> = [
   { name: 'apply-plesk-conventions', run: applyPleskConventions },
+  { name: 'apply-refinements', run: (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report) },
   { name: 'name-types', run: nameTypes },
   { name: 'name-properties', run: nameProperties },
 ];
 
-export function runPasses(ir: IrSchema): IrSchema {
-  return PASSES.reduce((current, pass) => pass.run(current), ir);
+export function emptyReport(): RefinementReport {
+  return { plesk: false, sets: [], elements: 0 };
+}
+
+export function runPasses(ir: IrSchema, ctx: PassContext = { refinements: [], report: emptyReport() }): IrSchema {
+  return PASSES.reduce((current, pass) => pass.run(current, ctx), ir);
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { generate, type GenerateResult } from '../../generator/generate.js';
+import { generate, type GenerateInput, type GenerateResult } from '../../generator/generate.js';
 import { readRuntimeSources, readTemplates } from '../../generator/load/load-inputs.js';
 import { loadSchemaSets, type ReadText } from '../../generator/load/load-schemas.js';
 
@@ -25,10 +25,11 @@ export const PROJECT_PACKAGE = (JSON.parse(readFileSync(path.join(ROOT, 'plesk-c
  * (default: the entry schemas' folder, as the command does). The project's own schemas get their
  * protocol version, as `npm run generate` gives them; others none, unless `protocolVersion` says.
  */
-export function generateFrom(entries: string[], baseDir?: string, read?: ReadText, protocolVersion?: string): GenerateResult {
+export function generateFrom(entries: string[], baseDir?: string, read?: ReadText, options: string | Pick<GenerateInput, 'refine' | 'pleskRefinements' | 'protocolVersion'> = {}): GenerateResult {
   const sets = loadSchemaSets(entries, { ...(baseDir ? { baseDir } : {}), ...(read ? { read } : {}) });
-  const version = protocolVersion ?? (entries.join('\n') === DEFAULT_ENTRIES.join('\n') ? PROJECT_PACKAGE.protocolVersion : undefined);
-  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: PROJECT_PACKAGE.packageName, packageVersion: PROJECT_PACKAGE.packageVersion, ...(version ? { protocolVersion: version } : {}) });
+  const given = typeof options === 'string' ? { protocolVersion: options } : options;
+  const version = given.protocolVersion ?? (entries.join('\n') === DEFAULT_ENTRIES.join('\n') ? PROJECT_PACKAGE.protocolVersion : undefined);
+  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: PROJECT_PACKAGE.packageName, packageVersion: PROJECT_PACKAGE.packageVersion, ...given, ...(version ? { protocolVersion: version } : {}) });
 }
 
 export const DEFAULT_ENTRIES = PROJECT_PACKAGE.xsd.map((p) => path.join(ROOT, p));

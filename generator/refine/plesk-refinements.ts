@@ -1,0 +1,63 @@
+/**
+ * plesk-codegen's refinements for Plesk's public schemas: the elements Plesk's XSD leaves untyped
+ * (xs:anyType) whose type Plesk's XML API documentation states ("Data type: none" is a flag,
+ * "Data type: integer" an ID). Each entry names the page it was read from. An element whose type
+ * we could not find documented stays `XmlAny` (lossless); so does one whose documentation
+ * contradicts the schema's siblings (get-local-backup-list's `server` is documented as a string).
+ *
+ * Applied by default when the schemas are Plesk's (see passes/apply-refinements.ts); an entry a
+ * schema version lacks is skipped and counted. Integers that are object IDs take Plesk's own
+ * `id_type` (common.xsd, as Plesk types `customer-id` elsewhere); a task's ID takes `xs:int`, as the
+ * project's xsd/backup.xsd does.
+ */
+import type { RefinementEntry, RefinementSet } from './refinement-file.js';
+
+const DOCS = 'https://docs.plesk.com/en-US/onyx/api-rpc';
+const GET_TASKS_INFO = `${DOCS}/44539/`;
+const BACKUP_SERVER = `${DOCS}/about-xml-api/reference/managing-backups/creating-serverlevel-backup-task.62517/`;
+const BACKUP_CUSTOMER = `${DOCS}/44495/`;
+const BACKUP_RESELLER = `${DOCS}/reference/managing-backups/creating-resellerlevel-backup-task.62510/`;
+const BACKUP_WEBSPACE = `${DOCS}/about-xml-api/reference/managing-backups/creating-domainlevel-backup-task.44475/`;
+const GET_REMOTE_STORAGE = `${DOCS}/about-xml-api/reference/managing-backups/retrieving-remote-storage-settings.44416/`;
+const SET_REMOTE_STORAGE = `${DOCS}/about-xml-api/reference/managing-backups/changing-remote-storage-settings.44444/`;
+const RESELLER_GET = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-reseller-accounts/retrieving-information-on-reseller-accounts.60337/';
+const DOWNLOAD_FILE = `${DOCS}/reference/managing-backups/downloading-backup.44588/`;
+const DNS_GET_REC = 'https://docs.plesk.com/en-US/obsidian/api-rpc/34831/';
+const CUSTOMER_GET = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-customer-accounts/getting-information-about-customer-accounts.28790';
+const WEBSPACE_GET = 'https://docs.plesk.com/en-US/obsidian/api-rpc/33899';
+
+const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
+const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
+const TASK = 'BackupGetBackupStatusOutput/result/task';
+
+export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
+  // backup-manager: get-tasks-info (request: "server … Data type: none"; the task of its response
+  // carries the same owner nodes, and its `id` is the task ID the request takes as an integer)
+  ...flags('BackupGetBackupStatusInput', ['server'], GET_TASKS_INFO),
+  { in: TASK, element: 'customer-id', as: 'id_type', source: GET_TASKS_INFO },
+  { in: TASK, element: 'webspace-id', as: 'id_type', source: GET_TASKS_INFO },
+  { in: TASK, element: 'reseller-id', as: 'id_type', source: GET_TASKS_INFO },
+  { in: TASK, element: 'server', as: 'flag', source: GET_TASKS_INFO },
+  { in: TASK, element: 'id', as: 'xs:int', source: GET_TASKS_INFO },
+  // backup-manager: backup-server, backup-customer, backup-reseller
+  ...flags('BackupServerInput', ONLY, BACKUP_SERVER),
+  { in: 'BackupClientInput', element: 'customer-id', as: 'id_type', source: BACKUP_CUSTOMER },
+  { in: 'BackupClientInput', element: 'customer-login', as: 'xs:string', source: BACKUP_CUSTOMER },
+  ...flags('BackupClientInput', ONLY, BACKUP_CUSTOMER),
+  { in: 'BackupResellerInput', element: 'reseller-id', as: 'id_type', source: BACKUP_RESELLER },
+  { in: 'BackupResellerInput', element: 'reseller-login', as: 'xs:string', source: BACKUP_RESELLER },
+  ...flags('BackupResellerInput', ONLY, BACKUP_RESELLER),
+  ...flags('BackupDomainInput', ONLY, BACKUP_WEBSPACE),
+  // backup-manager: get- and set-remote-storage-settings ("server … Data type: none")
+  ...flags('BackupGetRemoteStorageSettingsInput', ['server'], GET_REMOTE_STORAGE),
+  ...flags('BackupSetRemoteStorageInput', ['server'], SET_REMOTE_STORAGE),
+  ...flags('BackupDownloadFileInput', ['server'], DOWNLOAD_FILE),
+  // dns/get_rec ("template … Data type: none")
+  ...flags('DNSInputType/get_rec', ['template'], DNS_GET_REC),
+  // customer/get, webspace/get and reseller/get datasets
+  ...flags('clientDatasetType', ['gen_info', 'stat'], CUSTOMER_GET),
+  ...flags('domainDatasetType', ['performance', 'subscriptions'], WEBSPACE_GET),
+  ...flags('ResellerDataset', ['gen-info', 'stat', 'permissions', 'limits', 'ippool', 'subscriptions'], RESELLER_GET),
+];
+
+export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
