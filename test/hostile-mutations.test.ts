@@ -92,7 +92,10 @@ interface Codecs {
 test("mutated samples: what xmllint accepts under Plesk's schemas decodes, what it refuses throws XmlDecodeError with a 1-based position", async (t) => {
   t.timeout(180_000);
   const dir = sharedDir('plesk-xsd');
-  const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir));
+  // Plesk's schemas exactly as xmllint reads them: without plesk-codegen's refinements, which type
+  // what the schemas leave untyped (a task's id as an integer) and so are stricter than the oracle
+  // on purpose (test/refinements.test.ts checks that every recorded real answer still decodes)
+  const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir), undefined, { pleskRefinements: false });
   const out = path.join(ROOT, '.tmp', 'hostile-mutations-api');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });

@@ -56,9 +56,9 @@ test("the whole-API stub serves customer.get, webspace.add and dns.addRec to the
     await stub.close();
   });
 
-  const customers = await client.customer.get({ filter: { login: ['jdoe'] }, dataset: { genInfo: '' } });
+  const customers = await client.customer.get({ filter: { login: ['jdoe'] }, dataset: { genInfo: true } });
   t.like(customers, [{ status: 'ok', id: 7, data: { genInfo: { login: 'jdoe', email: 'jdoe@example.com' } } }]);
-  const missing = await t.throwsAsync<Error & { code: number; results: unknown[] }>(client.customer.get({ filter: { login: ['jdoe', 'nobody'] }, dataset: { genInfo: '' } }));
+  const missing = await t.throwsAsync<Error & { code: number; results: unknown[] }>(client.customer.get({ filter: { login: ['jdoe', 'nobody'] }, dataset: { genInfo: true } }));
   t.true(missing instanceof pkg.PleskOperationError);
   t.is(missing.code, 1013);
   t.is(missing.results.length, 2, 'the ok result is kept beside the error');
@@ -71,7 +71,7 @@ test("the whole-API stub serves customer.get, webspace.add and dns.addRec to the
   // several operators in one packet, answered in order
   const response = await client.request({ operators: [
     { dns: { operations: [{ addRec: { siteId: 2, type: 'CNAME', host: 'ftp', value: 'example.com.' } }] } },
-    { customer: { operations: [{ get: { filter: { login: ['jdoe'] }, dataset: { genInfo: '' } } }] } },
+    { customer: { operations: [{ get: { filter: { login: ['jdoe'] }, dataset: { genInfo: true } } }] } },
   ] });
   t.deepEqual(response.operators.map((o: object) => Object.keys(o)[0]), ['dns', 'customer']);
   t.is(response.operators[0].dns.operations[0].addRec.result.id, 102);
