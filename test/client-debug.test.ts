@@ -53,6 +53,18 @@ async function rejects(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
+test.serial('supportedProtocols() is an exchange like any other: one event, with its packet and answer', async (t) => {
+  const { client, events } = recordingClient();
+  t.teardown(() => client.close());
+  // the project's stub has no server operator: the answer is whatever the stub gives, an event all the same
+  await client.supportedProtocols().catch((error: unknown) => caught.push(error));
+  everyEvent.push(...events);
+  t.is(events.length, 1);
+  t.deepEqual(events[0]!.operations, ['server.getProtos']);
+  t.regex(events[0]!.request, /<server><get_protos\/><\/server>/);
+  t.is(events[0]!.attempt, 1);
+});
+
 test.serial('a successful call: one event with the packet sent, the answer, status 200, attempt 1, a duration, no error', async (t) => {
   const { client, events } = recordingClient();
   t.teardown(() => client.close());

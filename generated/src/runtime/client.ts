@@ -105,8 +105,9 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
    * @throws PleskSystemError, PleskOperationError, PleskTransportError
    */
   async supportedProtocols(options: CallOptions = {}): Promise<string[]> {
+    const trace = this.#trace(['server.getProtos']);
     return this.#guard(async () => {
-      const answer = await this.#send(GET_PROTOS_PACKET, true, false, options);
+      const answer = await this.#send(GET_PROTOS_PACKET, true, false, options, trace);
       if (answer.kind === 'binary') {
         answer.stream.destroy();
         throw new PleskTransportError('not-a-packet', `the server answered a file (${answer.contentType}) to server/get_protos`);
@@ -117,7 +118,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       if (!read.result) throw new PleskTransportError('unexpected-answer', 'the answer has no <server><get_protos><result>');
       if (read.result.status === 'error') throw this.#operationError({ operator: 'server', operation: 'get_protos' }, [read.result as PleskResult & Record<string, unknown>]);
       return sortProtocolVersions(read.protos);
-    });
+    }, trace);
   }
 
   /**
