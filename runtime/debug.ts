@@ -1,13 +1,12 @@
 /**
  * A window on the wire: the client's `debug(event)` events, one per exchange (each attempt of a
  * resent read is its own event), and the masked excerpt an XmlDecodeError from a client call
- * carries. Every text here goes through the client's masking first (maskSecrets with the
- * password, the secret key and their escaped spellings), and again after entity decoding when a
- * secret hides behind character references (`&#112;…`), before any text is cut short.
+ * carries. Every text here goes through the client's masking (maskSecrets of secret-masking.ts:
+ * the password and the secret key in every spelling, character references included) before any
+ * text is cut short.
  */
 import type { Readable } from 'node:stream';
-import { maskSecrets } from './plesk-errors.js';
-import { decodeReferences as decodeEntities } from './answer-text.js';
+import { maskSecrets, secretSpans } from './secret-masking.js';
 
 /** One exchange with the server, as the client saw it. */
 export interface PleskDebugEvent {
@@ -36,12 +35,9 @@ export type DebugListener = (event: PleskDebugEvent) => void;
 /** How many bytes of a file answer an event keeps. */
 const FIRST_BYTES = 64;
 
-/** Masks secrets in wire text, also when they are spelled with character references. */
+/** Masks secrets in wire text, in every spelling (see secret-masking.ts). */
 export function maskWire(text: string, secrets: readonly string[]): string {
-  const masked = maskSecrets(text, secrets);
-  if (!masked.includes('&')) return masked;
-  const decoded = decodeEntities(masked);
-  return secrets.some((s) => s !== '' && decoded.includes(s)) ? maskSecrets(decoded, secrets) : masked;
+  return maskSecrets(text, secrets);
 }
 
 /**
@@ -59,16 +55,10 @@ export function excerptAround(text: string, line: number | undefined, column: nu
   const at = Math.min(text.length, offset + (column ?? 0));
   let start = Math.max(0, at - radius);
   let end = Math.min(text.length, at + radius);
-  // every occurrence of a secret, whatever its spelling, as a span of the raw text
-  const { decoded, from, to } = decodedWithSpans(text);
-  for (const secret of secrets) {
-    if (secret === '') continue;
-    for (let i = decoded.indexOf(secret); i >= 0; i = decoded.indexOf(secret, i + 1)) {
-      const first = from[i]!;
-      const last = to[i + secret.length - 1]!;
-      if (first < start && last > start) start = first;
-      if (first < end && last > end) end = last;
-    }
+  // a secret, in whatever spelling, that the window would cut is taken whole
+  for (const [first, last] of secretSpans(text, secrets)) {
+    if (first < start && last > start) start = first;
+    if (first < end && last > end) end = last;
   }
   let window = maskWire(text.slice(start, end), secrets);
   for (const secret of secrets) {
@@ -78,35 +68,6 @@ export function excerptAround(text: string, line: number | undefined, column: nu
     }
   }
   return `${start > 0 ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
-}
-
-/** The text with its character references decoded, and for each decoded code unit the raw span it came from. */
-function decodedWithSpans(text: string): { decoded: string; from: number[]; to: number[] } {
-  const from: number[] = [];
-  const to: number[] = [];
-  let decoded = '';
-  let i = 0;
-  /** the raw characters from i to `until`, each its own span */
-  const plain = (until: number) => {
-    decoded += text.slice(i, until);
-    for (; i < until; i++) {
-      from.push(i);
-      to.push(i + 1);
-    }
-  };
-  for (const match of text.matchAll(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g)) {
-    const at = match.index;
-    plain(at);
-    const value = decodeEntities(match[0]);
-    decoded += value;
-    for (let k = 0; k < value.length; k++) {
-      from.push(at);
-      to.push(at + match[0].length);
-    }
-    i = at + match[0].length;
-  }
-  plain(text.length);
-  return { decoded, from, to };
 }
 
 /**

@@ -20,9 +20,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import { XmlDecodeError } from '../errors.js';
 import { createStubCertificate } from './certificate.js';
 import { StubFile, StubOperationError } from './stub-answers.js';
+import { operationKeys, operationsIn, type Entries } from '../packet-operations.js';
 import type { PleskStub, PleskStubOptions, StubCall, StubCodec, StubCredentials, StubFault, StubFaultOptions, StubOperationSpec, StubRequest } from './stub-types.js';
 
-type Entries = Array<Record<string, unknown>>;
 type Reply = { kind: 'xml'; packet: unknown } | { kind: 'file'; file: StubFile };
 
 interface QueuedFault {
@@ -101,7 +101,7 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
 
   const answerOperations = async (body: string, packet: Req, version: string | undefined, credentials: StubCredentials): Promise<Reply> => {
     const operators: Entries = [];
-    const count = operationsOf(packet).length;
+    const count = operationKeys(packet).length;
     for (const entry of ((packet as { operators?: Entries }).operators ?? [])) {
       const [operatorProp, value] = Object.entries(entry)[0]!;
       const operations = operationsIn(value);
@@ -162,7 +162,7 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     } catch (error) {
       decodeError = error;
     }
-    const keys = packet === undefined ? [] : operationsOf(packet);
+    const keys = packet === undefined ? [] : operationKeys(packet);
     const fault = options.faultFor?.({ xml: body, operations: keys, credentials }) ?? takeFault(keys);
     if (fault) record.fault = fault.kind;
     switch (fault?.kind) {
@@ -275,23 +275,6 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
 }
 
 /** `operatorProp.operationProp` of every operation of a decoded packet, in order. */
-function operationsOf(packet: unknown): string[] {
-  const keys: string[] = [];
-  for (const entry of ((packet as { operators?: Entries }).operators ?? [])) {
-    for (const [operator, value] of Object.entries(entry)) {
-      for (const operation of operationsIn(value)) for (const name of Object.keys(operation)) keys.push(`${operator}.${name}`);
-    }
-  }
-  return keys;
-}
-
-/** The operations of an operator's record: its `operations`, or, for an operator whose request is one xs:choice (db_server), the record itself. */
-function operationsIn(value: unknown): Entries {
-  if (value === null || typeof value !== 'object') return [];
-  const operations = (value as { operations?: Entries }).operations;
-  return operations ?? (Object.keys(value).length > 0 ? [value as Record<string, unknown>] : []);
-}
-
 function credentialsOf(req: IncomingMessage): StubCredentials {
   const header = (name: string) => {
     const value = req.headers[name];

@@ -26,6 +26,7 @@ import { checkInteger, checkMilliseconds, MAX_RESPONSE_BYTES } from './options-c
 import { PleskOperationError, PleskSystemError, PleskTransportError, type PleskResult } from './plesk-errors.js';
 import { GET_PROTOS_PACKET, readProtosAnswer, sortProtocolVersions, versionErrorHint } from './protocol-versions.js';
 import { containsSecret, maskError, maskSecrets, maskValue } from './secret-masking.js';
+import { operationKeys, operationsIn, type Entries } from './packet-operations.js';
 import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
 
 export { rootElementName } from './answer-text.js';
@@ -35,7 +36,6 @@ export type { PleskDebugEvent } from './debug.js';
 /** System errors about the protocol version: 1005 version not supported, 1017 not supported by this version. */
 const VERSION_ERRORS = new Set([1005, 1017]);
 
-type Entries = Array<Record<string, unknown>>;
 
 export class PleskClientCore<Req extends { version?: string; operators: Entries }, Res> {
   readonly #endpoint: Endpoint;
@@ -255,9 +255,9 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
 
   #unwrap(spec: OperationSpec, res: Res): unknown {
     const operators = ((res as { operators?: Entries }).operators ?? []) as Entries;
-    const operator = operators.find((o) => o[spec.operatorProp] !== undefined)?.[spec.operatorProp] as ({ operations?: Entries } & Record<string, unknown>) | undefined;
-    // an operator whose answer is a single choice holds its operation directly
-    const answer = (operator?.operations ? operator.operations.find((o) => o[spec.operationProp] !== undefined)?.[spec.operationProp] : operator?.[spec.operationProp]) as Record<string, unknown> | undefined;
+    const operator = operators.find((o) => o[spec.operatorProp] !== undefined)?.[spec.operatorProp];
+    // (an operator whose answer is a single choice holds its operation directly)
+    const answer = operationsIn(operator).find((o) => o[spec.operationProp] !== undefined)?.[spec.operationProp] as Record<string, unknown> | undefined;
     if (answer === undefined) throw new PleskTransportError('unexpected-answer', `the answer has no <${spec.operator}><${spec.operation}>`);
     if (spec.unwrap.k === 'answer') {
       // no <result> to look at: any report with status error inside the answer fails the call
@@ -344,19 +344,6 @@ function driftWarning(): (event: SchemaDriftEvent) => void {
     seen.add(event.path);
     process.emitWarning(`the answer has the ${event.kind} ${event.kind === 'attribute' ? event.name : `<${event.name}>`} at ${event.path}, which the package's schemas do not declare (a newer server?): it was kept; pass onSchemaDrift to the client to handle such reports`, { type: 'PleskSchemaDrift' });
   };
-}
-
-function operationKeys(packet: { operators: Entries }): string[] {
-  const keys: string[] = [];
-  for (const entry of packet.operators ?? []) {
-    for (const [operator, value] of Object.entries(entry)) {
-      if (value === null || typeof value !== 'object') continue;
-      const operations = (value as { operations?: Entries }).operations;
-      // an operator whose request is a single choice (db_server) holds its one operation directly
-      for (const op of operations ?? [value as Record<string, unknown>]) for (const name of Object.keys(op)) keys.push(`${operator}.${name}`);
-    }
-  }
-  return keys;
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {

@@ -216,6 +216,23 @@ export function maskSecrets(text: string, secrets: ReadonlyArray<string | undefi
   return out + text.slice(from, Math.max(from, stop));
 }
 
+/** Where every spelling of every secret stands in the text: `[start, end)` spans, in order, not overlapping. */
+export function secretSpans(text: string, secrets: ReadonlyArray<string | undefined>): Array<[number, number]> {
+  const list = usable(secrets);
+  const spans: Array<[number, number]> = [];
+  if (list.length === 0) return spans;
+  const starts = startsOf(list);
+  for (let i = 0; i < text.length; i++) {
+    if (starts.indexOf(text[i]!) < 0) continue;
+    const end = firstMatch(text, i, list);
+    if (end > i) {
+      spans.push([i, end]);
+      i = end - 1;
+    }
+  }
+  return spans;
+}
+
 /** The characters a spelling of one of the secrets can start with. */
 function startsOf(list: string[]): string {
   let starts = '&%+';
