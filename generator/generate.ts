@@ -24,7 +24,7 @@ import { BANNER, createPrinter } from './emit/print.js';
 
 export interface GenerateInput extends PackageOptions {
   sets: SchemaSet[];
-  /** the runtime sources of plesk-codegen (runtime/ and runtime/testing/), by path inside runtime/ (`client.ts`, `testing/stub-server.ts`): copied into src/runtime/ */
+  /** the runtime sources of plesk-codegen (runtime/client/, runtime/codec/, runtime/testing/), by path inside runtime/ (`client/client.ts`, `testing/stub-server.ts`): copied into src/runtime/ */
   runtime: Map<string, string>;
   /** templates/*.hbs, by file name */
   templates: Map<string, string>;

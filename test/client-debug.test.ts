@@ -9,7 +9,7 @@ import test from 'ava';
 import { inspect } from 'node:util';
 import { PleskClient, PleskOperationError, PleskTransportError, XmlDecodeError, type PleskClientOptions, type PleskDebugEvent } from '../generated/src/index.js';
 import { createPleskStub, stubFile, stubOperationError, type PleskStub } from '../generated/src/testing.js';
-import { excerptAround, maskWire } from '../runtime/debug.js';
+import { excerptAround, maskWire } from '../runtime/client/debug.js';
 
 const PASSWORD = 'Tr0ub4dor&3-debug-password';
 const KEY = 'c0ffee42-debug-secret-key';

@@ -1,8 +1,8 @@
 /** The client's small parsing rules, table-driven: given → want. */
 import test from 'ava';
-import { rootElementName } from '../runtime/client.js';
-import { maskSecrets } from '../runtime/plesk-errors.js';
-import { attachmentName, isXmlContentType } from '../runtime/transport.js';
+import { rootElementName } from '../runtime/client/client.js';
+import { maskSecrets } from '../runtime/client/plesk-errors.js';
+import { attachmentName, isXmlContentType } from '../runtime/client/transport.js';
 
 const roots: Array<[string, string | undefined]> = [
   ['<packet version="1.6.9.0"><system/></packet>', 'packet'],

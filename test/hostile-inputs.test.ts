@@ -3,8 +3,8 @@
  * 1-based columns, encodeType/decodeType arguments, inherited properties.
  */
 import test from 'ava';
-import { encodeElement } from '../generated/src/runtime/encode.js';
-import type { SchemaMeta } from '../generated/src/runtime/meta.js';
+import { encodeElement } from '../generated/src/runtime/codec/encode.js';
+import type { SchemaMeta } from '../generated/src/runtime/codec/meta.js';
 import { decodeResponsePacket, decodeType, encodeRequestPacket, encodeType, XmlDecodeError, XmlEncodeError, type BackupFile } from '../generated/src/index.js';
 
 const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';

@@ -14,7 +14,7 @@
 import test from 'ava';
 import fc from 'fast-check';
 import { PleskClient, PleskTransportError } from '../generated/src/index.js';
-import { MAX_TIMEOUT_MS } from '../generated/src/runtime/options-check.js';
+import { MAX_TIMEOUT_MS } from '../generated/src/runtime/client/options-check.js';
 import { clientFor, hostileServer, type HostileServer } from './helpers/hostile-server.js';
 
 const SEED = 0x11_0001;

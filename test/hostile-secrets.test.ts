@@ -20,7 +20,7 @@ import { inspect } from 'node:util';
 import type { ServerResponse } from 'node:http';
 import test from 'ava';
 import fc from 'fast-check';
-import { containsSecret, NAMED_REFERENCES } from '../generated/src/runtime/secret-masking.js';
+import { containsSecret, NAMED_REFERENCES } from '../generated/src/runtime/client/secret-masking.js';
 import { clientFor, hostileServer, xml, type HostileServer } from './helpers/hostile-server.js';
 
 const SEED = 0x11_5ec7;

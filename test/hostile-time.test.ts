@@ -13,9 +13,9 @@
 import test from 'ava';
 import fc from 'fast-check';
 import { decodeResponsePacket, decodeType } from '../generated/src/index.js';
-import { answerSnippet, rootElementName } from '../generated/src/runtime/answer-text.js';
-import { maskSecrets } from '../generated/src/runtime/secret-masking.js';
-import { attachmentName } from '../generated/src/runtime/transport.js';
+import { answerSnippet, rootElementName } from '../generated/src/runtime/client/answer-text.js';
+import { maskSecrets } from '../generated/src/runtime/client/secret-masking.js';
+import { attachmentName } from '../generated/src/runtime/client/transport.js';
 
 const SEED = 0x11_71de;
 const SIZES = [1_000, 10_000, 100_000];

@@ -23,7 +23,7 @@ import {
   type RequestPacket,
   type ResponsePacket,
 } from '../generated/src/index.js';
-import type { ElementParticle, GroupParticle, Particle } from '../generated/src/runtime/meta.js';
+import type { ElementParticle, GroupParticle, Particle } from '../generated/src/runtime/codec/meta.js';
 import { arbitraryForComplex, arbitraryForType } from './helpers/arbitrary-from-schema.js';
 import { validateAgainstPlesk, type PleskEntrySchema } from './helpers/plesk-oracle.js';
 

@@ -1,7 +1,7 @@
 /** waitForTask's polling schedule, with a poll that answers at once (no network, no server). */
 import test from 'ava';
-import { PleskTaskTimeoutError } from '../runtime/plesk-errors.js';
-import { waitForTask } from '../runtime/wait-for-task.js';
+import { PleskTaskTimeoutError } from '../runtime/client/plesk-errors.js';
+import { waitForTask } from '../runtime/client/wait-for-task.js';
 
 function scripted(statuses: string[]) {
   const at: number[] = [];

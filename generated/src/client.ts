@@ -5,8 +5,8 @@
 import type * as T from './types.js';
 import { decodeResponsePacket, encodeRequestPacket } from './codecs.js';
 import { PROTOCOL_VERSION } from './protocol-version.js';
-import { PleskClientCore, type CallOptions, type DownloadedFile, type Invoker, type PleskClientOptions } from './runtime/client.js';
-import { waitForTask, type WaitForTaskOptions } from './runtime/wait-for-task.js';
+import { PleskClientCore, type CallOptions, type DownloadedFile, type Invoker, type PleskClientOptions } from './runtime/client/client.js';
+import { waitForTask, type WaitForTaskOptions } from './runtime/client/wait-for-task.js';
 
 /** The codecs of this package, its protocol version, and which operations are reads (resent after a connection failure) or answer with a file. */
 const CODEC = {

@@ -3,10 +3,10 @@
 // Typed encoders and decoders.
 
 import { schema } from './metadata.js';
-import { decodeDocument } from './runtime/decode.js';
-import type { DecodeOptions } from './runtime/decode-options.js';
-import { encodeDocument } from './runtime/encode.js';
-import { checkTypeArguments } from './runtime/type-arguments.js';
+import { decodeDocument } from './runtime/codec/decode.js';
+import type { DecodeOptions } from './runtime/codec/decode-options.js';
+import { encodeDocument } from './runtime/codec/encode.js';
+import { checkTypeArguments } from './runtime/codec/type-arguments.js';
 import type * as T from './types.js';
 
 /**

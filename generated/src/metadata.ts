@@ -2,7 +2,7 @@
 // Source schemas: request.xsd, response.xsd
 // The ordered schema tables the runtime encodes and decodes with.
 
-import type { SchemaMeta } from './runtime/meta.js';
+import type { SchemaMeta } from './runtime/codec/meta.js';
 
 /** Every type of the schema set, by TypeScript name. */
 export let schema: SchemaMeta = {

@@ -2,7 +2,7 @@
 // Source schemas: request.xsd, response.xsd
 // The TypeScript types of every schema type.
 
-import type { AnyElement, AtMostOneOf, OneOf, XmlAny } from './runtime/meta.js';
+import type { AnyElement, AtMostOneOf, OneOf, XmlAny } from './runtime/codec/meta.js';
 /**
  * Identifier of a backup task as Plesk hands it out: a run of decimal digits, possibly preceded by a minus sign (whitespace around it is ignored).
  *

@@ -8,7 +8,7 @@
  * `waitForTask`. Nothing is emitted for a schema set without both packets.
  */
 import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type Project } from 'ts-morph';
-import type { Unwrap } from '../../runtime/client-types.js';
+import type { Unwrap } from '../../runtime/client/client-types.js';
 import type { IrSchema } from '../model/ir.js';
 import { PACKET_TYPE_NAMES, TASK_POLLING, packetTypes } from '../passes/apply-plesk-conventions.js';
 import { camelCase, pascalCase } from '../passes/names.js';
@@ -30,9 +30,9 @@ export function emitClient(project: Project, ir: IrSchema, operators: OperatorIn
   const packetRef = (d: 'request' | 'response') => (packets[d]!.tsName === PACKET_TYPE_NAMES[d] ? `T.${PACKET_TYPE_NAMES[d]}` : PACKET_TYPE_NAMES[d]);
   file.addImportDeclaration({ moduleSpecifier: './codecs.js', namedImports: ['decodeResponsePacket', 'encodeRequestPacket', ...aliased] });
   file.addImportDeclaration({ moduleSpecifier: './protocol-version.js', namedImports: ['PROTOCOL_VERSION'] });
-  file.addImportDeclaration({ moduleSpecifier: './runtime/client.js', namedImports: ['PleskClientCore', 'type CallOptions', 'type DownloadedFile', 'type Invoker', 'type PleskClientOptions'] });
-  if (operators.some(hasTaskPolling)) file.addImportDeclaration({ moduleSpecifier: './runtime/wait-for-task.js', namedImports: ['waitForTask', 'type WaitForTaskOptions'] });
-  if (usesXmlAny(operators)) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/meta.js', namedImports: ['XmlAny'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/client/client.js', namedImports: ['PleskClientCore', 'type CallOptions', 'type DownloadedFile', 'type Invoker', 'type PleskClientOptions'] });
+  if (operators.some(hasTaskPolling)) file.addImportDeclaration({ moduleSpecifier: './runtime/client/wait-for-task.js', namedImports: ['waitForTask', 'type WaitForTaskOptions'] });
+  if (usesXmlAny(operators)) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['XmlAny'] });
 
   const keys = (pick: (o: OperationInfo) => boolean) => operators.flatMap((op) => op.operations.filter(pick).map((o) => quote(`${op.prop}.${o.prop}`)));
   const set = (pick: (o: OperationInfo) => boolean) => `new Set<string>([${keys(pick).join(', ')}])`;

@@ -17,10 +17,10 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
   const packets = packetTypes(ir);
   const typeNames = ir.complexTypes.map((t) => t.tsName).sort(compareCodePoints);
   file.addImportDeclaration({ moduleSpecifier: './metadata.js', namedImports: ['schema'] });
-  file.addImportDeclaration({ moduleSpecifier: './runtime/decode.js', namedImports: ['decodeDocument'] });
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/decode-options.js', namedImports: ['DecodeOptions'] });
-  file.addImportDeclaration({ moduleSpecifier: './runtime/encode.js', namedImports: ['encodeDocument'] });
-  file.addImportDeclaration({ moduleSpecifier: './runtime/type-arguments.js', namedImports: ['checkTypeArguments'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/decode.js', namedImports: ['decodeDocument'] });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/decode-options.js', namedImports: ['DecodeOptions'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/encode.js', namedImports: ['encodeDocument'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/type-arguments.js', namedImports: ['checkTypeArguments'] });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namespaceImport: 'T' });
 
   for (const direction of ['request', 'response'] as const) {
@@ -81,17 +81,17 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
   file.addExportDeclaration({ moduleSpecifier: './codecs.js' });
   file.addExportDeclaration({ moduleSpecifier: './metadata.js', namedExports: ['schema'] });
   file.addExportDeclaration({ moduleSpecifier: './protocol-version.js', namedExports: ['PROTOCOL_VERSION'] });
-  file.addExportDeclaration({ moduleSpecifier: './runtime/errors.js', namedExports: ['XmlDecodeError', 'XmlEncodeError'] });
-  file.addExportDeclaration({ moduleSpecifier: './runtime/decode-options.js', namedExports: ['setUnknownContent', 'unknownContentOf'] });
-  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/decode-options.js', namedExports: ['DecodeOptions', 'SchemaDriftEvent', 'UnknownContent', 'UnknownElement'] });
-  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/meta.js', namedExports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'RawXml', 'SchemaMeta', 'XmlAny'] });
+  file.addExportDeclaration({ moduleSpecifier: './runtime/codec/errors.js', namedExports: ['XmlDecodeError', 'XmlEncodeError'] });
+  file.addExportDeclaration({ moduleSpecifier: './runtime/codec/decode-options.js', namedExports: ['setUnknownContent', 'unknownContentOf'] });
+  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/decode-options.js', namedExports: ['DecodeOptions', 'SchemaDriftEvent', 'UnknownContent', 'UnknownElement'] });
+  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedExports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'RawXml', 'SchemaMeta', 'XmlAny'] });
   if (withClient) {
     file.addExportDeclaration({ moduleSpecifier: './client.js' });
-    file.addExportDeclaration({ moduleSpecifier: './runtime/plesk-errors.js', namedExports: ['PleskOperationError', 'PleskSystemError', 'PleskTaskTimeoutError', 'PleskTransportError'] });
-    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/plesk-errors.js', namedExports: ['PleskResult', 'TransportFailure'] });
-    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client.js', namedExports: ['CallOptions', 'DownloadedFile', 'PleskClientOptions', 'PleskDebugEvent'] });
-    file.addExportDeclaration({ moduleSpecifier: './runtime/protocol-versions.js', namedExports: ['compareProtocolVersions', 'sortProtocolVersions'] });
-    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/wait-for-task.js', namedExports: ['WaitForTaskOptions'] });
+    file.addExportDeclaration({ moduleSpecifier: './runtime/client/plesk-errors.js', namedExports: ['PleskOperationError', 'PleskSystemError', 'PleskTaskTimeoutError', 'PleskTransportError'] });
+    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/plesk-errors.js', namedExports: ['PleskResult', 'TransportFailure'] });
+    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/client.js', namedExports: ['CallOptions', 'DownloadedFile', 'PleskClientOptions', 'PleskDebugEvent'] });
+    file.addExportDeclaration({ moduleSpecifier: './runtime/client/protocol-versions.js', namedExports: ['compareProtocolVersions', 'sortProtocolVersions'] });
+    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/wait-for-task.js', namedExports: ['WaitForTaskOptions'] });
   }
   return textOf(file);
 }

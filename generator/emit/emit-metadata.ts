@@ -7,7 +7,7 @@
  * type names (built-ins as `xs:int`), printed in code-point order.
  */
 import type { Project } from 'ts-morph';
-import type { ComplexTypeMeta, Particle, SimpleTypeMeta, TypeRef } from '../../runtime/meta.js';
+import type { ComplexTypeMeta, Particle, SimpleTypeMeta, TypeRef } from '../../runtime/codec/meta.js';
 import type { IrComplexType, IrParticle, IrSchema, IrSimpleType, IrTypeRef } from '../model/ir.js';
 import { compareCodePoints } from '../passes/names.js';
 import { createGeneratedFile, textOf } from './print.js';
@@ -33,7 +33,7 @@ export function emitMetadata(project: Project, ir: IrSchema): string {
   for (const root of ir.roots) ref(root.type);
 
   const file = createGeneratedFile(project, 'metadata.ts', ir.entries, 'The ordered schema tables the runtime encodes and decodes with.');
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/meta.js', namedImports: ['SchemaMeta'] });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['SchemaMeta'] });
   file.addVariableStatement({ isExported: true, declarations: [{ name: 'schema', type: 'SchemaMeta', initializer: TABLES }], docs: ['Every type of the schema set, by TypeScript name.'] });
   // The tables (thousands of lines for Plesk's whole API) are spliced into the printed statement
   // rather than handed to ts-morph, whose writer walks an initializer character by character

@@ -21,7 +21,7 @@ export function emitTesting(project: Project, ir: IrSchema, operators: OperatorI
   const binary = operators.some((op) => op.operations.some((o) => o.binary));
   if (binary) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/testing/stub-answers.js', namedImports: ['StubFile'] });
   if (operators.some((op) => op.operations.some((o) => /\bXmlAny\b/.test(`${o.request!.type} ${handlerResult(o)}`)))) {
-    file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/meta.js', namedImports: ['XmlAny'] });
+    file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['XmlAny'] });
   }
   file.addExportDeclaration({ moduleSpecifier: './runtime/testing/stub-answers.js', namedExports: ['StubFile', 'StubOperationError', 'stubFile', 'stubOperationError'] });
   file.addExportDeclaration({ moduleSpecifier: './runtime/testing/certificate.js', namedExports: ['createStubCertificate'] });

@@ -14,7 +14,7 @@ import { isFlag, propertyName, renderShape, shapeOf, simpleMetaType, simpleRef, 
 
 export function emitTypes(project: Project, ir: IrSchema): string {
   const file = createGeneratedFile(project, 'types.ts', ir.entries, 'The TypeScript types of every schema type.');
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/meta.js', namedImports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'XmlAny'] });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'XmlAny'] });
   // one bulk insertion: ts-morph re-parses the file after every manipulation
   const statements: Array<TypeAliasDeclarationStructure | InterfaceDeclarationStructure> = [];
   for (const type of bySource(ir.simpleTypes)) {

@@ -1,7 +1,7 @@
 /**
  * The operators and operations of a Plesk packet envelope, with what the client needs to call
  * each one: the request type (and whether it may be left out), the response type, and how the
- * answer is turned into the method's value (`Unwrap`, see runtime/client.ts):
+ * answer is turned into the method's value (`Unwrap`, see runtime/client/client.ts):
  *
  *   answer without <result>                          the answer itself
  *   result: status, errcode, errtext only            void
@@ -9,7 +9,7 @@
  *   single result with one other element (task-id)   that element's value
  *   anything else                                    the result (or results, when it repeats)
  */
-import type { Unwrap } from '../../runtime/client-types.js';
+import type { Unwrap } from '../../runtime/client/client-types.js';
 import type { IrComplexType, IrElement, IrParticle, IrSchema } from '../model/ir.js';
 import { isRepeating } from '../model/ir.js';
 import { isBinaryOperation, isReadOperation, packetTypes } from '../passes/apply-plesk-conventions.js';

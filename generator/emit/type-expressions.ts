@@ -11,7 +11,7 @@
  *   xs:choice of a, b                                { a: A; b?: never } | { b: B; a?: never }
  *   a repeating group                                items: Array<{ … }>
  */
-import type { SimpleTypeMeta } from '../../runtime/meta.js';
+import type { SimpleTypeMeta } from '../../runtime/codec/meta.js';
 import type { IrComplexType, IrElement, IrParticle, IrSimpleType } from '../model/ir.js';
 import { isRepeating } from '../model/ir.js';
 

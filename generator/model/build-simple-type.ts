@@ -8,7 +8,7 @@
  */
 import { SchemaError } from '../errors.js';
 import { documentationOf, resolveQName, XS_NS, xsChildren, type XsdNode } from '../load/xsd-node.js';
-import type { SimpleTypeMeta } from '../../runtime/meta.js';
+import type { SimpleTypeMeta } from '../../runtime/codec/meta.js';
 import { BUILTIN_NAMES, builtinSimpleType } from './builtins.js';
 import type { BuildContext } from './build-context.js';
 import type { IrSimpleType } from './ir.js';

@@ -2,7 +2,7 @@
  * The XSD built-in simple types, as the runtime sees them: a value family, a whiteSpace rule,
  * a lexical check where the family alone is too loose, and the bounds of the integer types.
  */
-import type { SimpleTypeMeta } from '../../runtime/meta.js';
+import type { SimpleTypeMeta } from '../../runtime/codec/meta.js';
 
 type Builtin = Omit<SimpleTypeMeta, 'name'>;
 

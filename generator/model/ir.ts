@@ -6,7 +6,7 @@
  * derivation chain, and every node knows where it was declared. Order is kept in arrays.
  */
 import type { SourceLocation } from '../errors.js';
-import type { SimpleTypeMeta } from '../../runtime/meta.js';
+import type { SimpleTypeMeta } from '../../runtime/codec/meta.js';
 
 export interface IrSimpleType {
   /** the XSD name; undefined for an anonymous type */

@@ -1,6 +1,6 @@
 /**
  * fast-check arbitraries of VALID values of a generated package, built from its metadata
- * tables alone ({@link SchemaMeta}, see generated/src/runtime/meta.ts). Nothing here knows
+ * tables alone ({@link SchemaMeta}, see generated/src/runtime/codec/meta.ts). Nothing here knows
  * a particular schema: give it any `schema` and a type reference.
  *
  * The values follow the runtime's value mapping exactly, in the normal form its decoder
@@ -37,7 +37,7 @@ import type {
   SimpleTypeMeta,
   TypeRef,
   WhiteSpace,
-} from '../../generated/src/runtime/meta.js';
+} from '../../generated/src/runtime/codec/meta.js';
 
 type Rec = Record<string, unknown>;
 

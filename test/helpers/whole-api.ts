@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { writePackage } from '../../generator/write.js';
-import type { ElementParticle, GroupParticle, Particle, SchemaMeta } from '../../generated/src/runtime/meta.js';
+import type { ElementParticle, GroupParticle, Particle, SchemaMeta } from '../../generated/src/runtime/codec/meta.js';
 import { arbitraryForType } from './arbitrary-from-schema.js';
 import { validateAgainstPlesk, type PleskSchemaSet } from './plesk-oracle.js';
 import { generateFrom, ROOT, sharedDir } from './project.js';

@@ -19,10 +19,10 @@ import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { XmlDecodeError } from '../errors.js';
+import { XmlDecodeError } from '../codec/errors.js';
 import { createStubCertificate } from './certificate.js';
 import { StubFile, StubOperationError } from './stub-answers.js';
-import { operationKeys, operationsIn, type Entries } from '../packet-operations.js';
+import { operationKeys, operationsIn, type Entries } from '../client/packet-operations.js';
 import type { PleskStub, PleskStubOptions, StubCall, StubCodec, StubCredentials, StubFault, StubFaultOptions, StubOperationSpec, StubRequest } from './stub-types.js';
 
 type Reply = { kind: 'xml'; packet: unknown } | { kind: 'file'; file: StubFile };

@@ -1,0 +1,112 @@
+/**
+ * The shapes the client shares with the generated code: the client's options, a call's options,
+ * how an operation is described to the core (OperationSpec, Unwrap), what the generated package
+ * gives the core (PacketCodec) and what it gets back (Invoker, DownloadedFile).
+ */
+import type { Readable } from 'node:stream';
+import type { PleskDebugEvent } from './debug.js';
+import type { DecodeOptions, SchemaDriftEvent } from '../codec/decode-options.js';
+
+export type { SchemaDriftEvent };
+
+export interface PleskClientOptions {
+  /** host name or IP address of the Plesk server */
+  host: string;
+  /** default 8443 */
+  port?: number;
+  /** default /enterprise/control/agent.php */
+  path?: string;
+  /** sent as HTTP_AUTH_LOGIN, with `password` as HTTP_AUTH_PASSWD */
+  login?: string;
+  password?: string;
+  /** sent as KEY (Plesk 12.0+); instead of login and password */
+  secretKey?: string;
+  /** certificate(s) to trust, PEM: the server's self-signed certificate or the CA that signed it */
+  ca?: string | Buffer | Array<string | Buffer>;
+  /** the name the certificate must carry, when it is not `host` (a server reached by IP address whose certificate names its host name) */
+  servername?: string;
+  /** Accept any certificate, for this client only. Anyone on the network path can then read the credentials. */
+  dangerouslyDisableTlsVerification?: boolean;
+  /** deadline of one exchange, in ms (default 30000) */
+  timeoutMs?: number;
+  /**
+   * packet/@version: the server validates and answers in this protocol version. Default: the
+   * package's PROTOCOL_VERSION (the version it was generated for); `null` sends no version (the
+   * server then answers in its newest protocol).
+   */
+  protocolVersion?: string | null;
+  /**
+   * What the decoder does with elements and attributes of an answer that the schema does not
+   * declare (a newer server's additions): `'keep'` (default) keeps them, so that the call still
+   * resolves and re-encoding writes them back, and reports each through `onSchemaDrift`;
+   * `'error'` fails the call with XmlDecodeError.
+   */
+  unknownElements?: 'error' | 'keep';
+  /**
+   * Called for every element or attribute an answer carries that the schema does not declare.
+   * Without it, the client emits one process warning (PleskSchemaDrift) per path.
+   */
+  onSchemaDrift?: (event: SchemaDriftEvent) => void;
+  /** largest XML answer accepted, in bytes (default 64 MiB) */
+  maxResponseBytes?: number;
+  /** connections kept open to the server at most (default 16) */
+  maxSockets?: number;
+  /** resends of a read-only packet after a connection failure (default 2) */
+  retries?: number;
+  /** called for every exchange (each attempt): the masked packets, HTTP status, attempt, duration, error; see PleskDebugEvent */
+  debug?: (event: PleskDebugEvent) => void;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** this call's deadline in ms, instead of the client's */
+  timeoutMs?: number;
+}
+
+/** How a convenience method turns an operation's answer into its value (chosen by the generator). */
+export type Unwrap =
+  | { k: 'none' } // nothing but status: void
+  | { k: 'list'; prop: string } // the one repeating element of the results, flattened across results
+  | { k: 'value'; prop: string } // the one element of the single result
+  | { k: 'result' } // the single result
+  | { k: 'results' } // every result
+  | { k: 'answer' }; // the operation's answer as it is (it has no result element)
+
+export interface OperationSpec {
+  operator: string;
+  operatorProp: string;
+  operation: string;
+  operationProp: string;
+  unwrap: Unwrap;
+  /** the operator's request holds one operation directly (a single xs:choice, as db_server's), not a list of them */
+  single?: boolean;
+}
+
+/** What the generated package gives the core: its codecs and which operations are reads or binary. */
+export interface PacketCodec<Req, Res> {
+  encode(packet: Req): string;
+  decode(xml: string, options?: DecodeOptions): Res;
+  /** the XML API protocol version the package was generated for (PROTOCOL_VERSION) */
+  protocolVersion: string | undefined;
+  /** `operatorProp.operationProp` of operations safe to resend */
+  reads: ReadonlySet<string>;
+  /** `operatorProp.operationProp` of operations answered with a file on success */
+  binary: ReadonlySet<string>;
+}
+
+/** What the generated operator objects call: the client's exchange of one operation. */
+export interface Invoker {
+  call(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<unknown>;
+  download(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<DownloadedFile>;
+}
+
+/** A file sent back by an operation such as download-file. The body is not read yet. */
+export interface DownloadedFile {
+  filename: string | undefined;
+  contentType: string;
+  /** from Content-Length, when the server sent one */
+  length: number | undefined;
+  stream: Readable;
+  /** reads the whole stream */
+  buffer(): Promise<Buffer>;
+}

@@ -1,0 +1,351 @@
+/**
+ * The Plesk API client every generated package carries. The generated `PleskClient` (client.ts of
+ * the package) extends `PleskClientCore` with one object per operator and one method per
+ * operation; this file knows the protocol, not the schema:
+ *
+ * - request packets are encoded and response packets decoded by the generated codecs;
+ * - a `<system>` error answer becomes PleskSystemError, an operation's error `<result>`s a
+ *   PleskOperationError carrying every result (ok and error), anything that is not a Plesk packet
+ *   a PleskTransportError; the password and secret key are masked, in every spelling, in every
+ *   error that leaves the client (secret-masking.ts);
+ * - every numeric option is checked (options-check.ts): a TypeError names the option and its range;
+ * - a packet made only of reads is resent on a connection failure (option `retries`); a packet
+ *   that starts or changes something never is.
+ */
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { abortablePause } from './abort-signals.js';
+import { answerSnippet, rootElementName } from './answer-text.js';
+import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions } from './client-types.js';
+import type { DecodeOptions, SchemaDriftEvent } from '../codec/decode-options.js';
+import { ExchangeTrace, excerptAround, maskWire } from './debug.js';
+import { XmlDecodeError } from '../codec/errors.js';
+import { checkInteger, checkMilliseconds, MAX_RESPONSE_BYTES } from './options-check.js';
+import { PleskOperationError, PleskSystemError, PleskTransportError, type PleskResult } from './plesk-errors.js';
+import { GET_PROTOS_PACKET, readProtosAnswer, sortProtocolVersions, versionErrorHint } from './protocol-versions.js';
+import { containsSecret, maskError, maskSecrets, maskValue } from './secret-masking.js';
+import { operationKeys, operationsIn, type Entries } from './packet-operations.js';
+import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
+
+export { rootElementName } from './answer-text.js';
+export type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions, SchemaDriftEvent, Unwrap } from './client-types.js';
+export type { PleskDebugEvent } from './debug.js';
+
+/** System errors about the protocol version: 1005 version not supported, 1017 not supported by this version. */
+const VERSION_ERRORS = new Set([1005, 1017]);
+
+
+export class PleskClientCore<Req extends { version?: string; operators: Entries }, Res> {
+  readonly #endpoint: Endpoint;
+  readonly #codec: PacketCodec<Req, Res>;
+  readonly #secrets: string[];
+  readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number;
+  readonly #retries: number;
+  readonly #version: string | undefined;
+  readonly #decodeOptions: DecodeOptions;
+  readonly #debug: PleskClientOptions['debug'];
+
+  constructor(options: PleskClientOptions, codec: PacketCodec<Req, Res>) {
+    if (!options || typeof options.host !== 'string' || options.host === '') throw new TypeError('PleskClient: option host is required');
+    checkInteger('PleskClient', 'port', options.port, 1, 65535);
+    const timeoutMs = checkMilliseconds('PleskClient', 'timeoutMs', options.timeoutMs);
+    const maxResponseBytes = checkInteger('PleskClient', 'maxResponseBytes', options.maxResponseBytes, 1, MAX_RESPONSE_BYTES, ' (the longest string Node can hold)');
+    const retries = checkInteger('PleskClient', 'retries', options.retries, 0, 100);
+    checkInteger('PleskClient', 'maxSockets', options.maxSockets, 1, 65535);
+    const byLogin = options.login !== undefined || options.password !== undefined;
+    if (byLogin && options.secretKey !== undefined) throw new TypeError('PleskClient: give either login and password or secretKey, not both');
+    if (byLogin && (!options.login || options.password === undefined)) throw new TypeError('PleskClient: login and password go together');
+    if (!byLogin && !options.secretKey) throw new TypeError('PleskClient: credentials are required: login and password, or secretKey');
+    for (const [name, value] of [['login', options.login], ['password', options.password], ['secretKey', options.secretKey]] as const) {
+      if (value !== undefined && /[^\t\x20-\x7e\x80-\xff]/.test(value)) throw new TypeError(`PleskClient: option ${name} has characters an HTTP header cannot carry`);
+    }
+    const headers: Record<string, string> = options.secretKey ? { KEY: options.secretKey } : { HTTP_AUTH_LOGIN: options.login!, HTTP_AUTH_PASSWD: options.password! };
+    this.#secrets = [options.password, options.secretKey].filter((s): s is string => !!s);
+    this.#endpoint = {
+      agent: new https.Agent({
+        keepAlive: true,
+        // an idle kept-alive connection is closed before the server closes it (web servers wait
+        // 5 s or more), so that an operation that must not be resent never meets a closing socket
+        timeout: 4_000,
+        maxSockets: options.maxSockets ?? 16,
+        ca: options.ca,
+        ...(options.servername ? { servername: options.servername } : {}),
+        rejectUnauthorized: options.dangerouslyDisableTlsVerification !== true,
+      }),
+      mask: (text, limit) => maskSecrets(text, this.#secrets, limit),
+      host: options.host,
+      port: options.port ?? 8443,
+      path: options.path ?? '/enterprise/control/agent.php',
+      headers: { ...headers, 'User-Agent': 'plesk-codegen-client', Accept: 'text/xml, application/octet-stream' },
+    };
+    this.#codec = codec;
+    this.#timeoutMs = timeoutMs ?? 30_000;
+    this.#maxResponseBytes = maxResponseBytes ?? 64 * 1024 * 1024;
+    this.#retries = retries ?? 2;
+    this.#version = options.protocolVersion === null ? undefined : (options.protocolVersion ?? codec.protocolVersion);
+    if (options.unknownElements !== undefined && options.unknownElements !== 'keep' && options.unknownElements !== 'error') throw new TypeError(`PleskClient: option unknownElements must be 'keep' or 'error', not ${String(options.unknownElements)}`);
+    const onDrift = options.onSchemaDrift ?? driftWarning();
+    this.#decodeOptions = options.unknownElements === 'error' ? { unknownElements: 'error' } : { unknownElements: 'keep', onUnknown: onDrift };
+    if (options.debug !== undefined && typeof options.debug !== 'function') throw new TypeError('PleskClient: option debug must be a function');
+    this.#debug = options.debug;
+  }
+
+  /** The protocol version this client sends as packet/@version (undefined: none). */
+  get protocolVersion(): string | undefined {
+    return this.#version;
+  }
+
+  /**
+   * The XML API protocol versions the server supports, in numeric order (`1.6.9.1` before
+   * `1.6.10.0`), asked with `<server><get_protos/></server>` in a packet without a version.
+   *
+   * @throws PleskSystemError, PleskOperationError, PleskTransportError
+   */
+  async supportedProtocols(options: CallOptions = {}): Promise<string[]> {
+    const trace = this.#trace(['server.getProtos']);
+    return this.#guard(async () => {
+      const answer = await this.#send(GET_PROTOS_PACKET, true, false, options, trace);
+      if (answer.kind === 'binary') {
+        answer.stream.destroy();
+        throw new PleskTransportError('not-a-packet', `the server answered a file (${answer.contentType}) to server/get_protos`);
+      }
+      this.#checkRoot(answer.text);
+      const read = readProtosAnswer(answer.text);
+      if (read.system?.status === 'error') throw new PleskSystemError(read.system.errcode ?? 0, this.#mask(read.system.errtext ?? ''));
+      if (!read.result) throw new PleskTransportError('unexpected-answer', 'the answer has no <server><get_protos><result>');
+      if (read.result.status === 'error') throw this.#operationError({ operator: 'server', operation: 'get_protos' }, [read.result as PleskResult & Record<string, unknown>]);
+      return sortProtocolVersions(read.protos);
+    }, trace);
+  }
+
+  /**
+   * Sends a whole request packet (several operators and operations in one round trip) and returns
+   * the response packet. Operation results are returned as they are, ok and error alike.
+   *
+   * @throws PleskSystemError when the server refused the packet as a whole
+   * @throws PleskTransportError, XmlEncodeError, XmlDecodeError
+   */
+  async request(packet: Req, options: CallOptions = {}): Promise<Res> {
+    const keys = operationKeys(packet);
+    const binary = keys.find((k) => this.#codec.binary.has(k));
+    if (binary) throw new TypeError(`request(): ${binary} answers with a file and must be sent alone; use its own method`);
+    const read = keys.length > 0 && keys.every((k) => this.#codec.reads.has(k));
+    const trace = this.#trace(keys);
+    return this.#guard(async () => this.#checkSystem(this.#decode(await this.#exchange(packet, read, false, options, trace)), packet, options), trace);
+  }
+
+  /** One operation; used by the generated operator methods. */
+  protected async call(spec: OperationSpec, input: unknown, options: CallOptions = {}): Promise<unknown> {
+    const key = `${spec.operatorProp}.${spec.operationProp}`;
+    const trace = this.#trace([key]);
+    return this.#guard(async () => {
+      const answer = await this.#exchange(single(spec, input), this.#codec.reads.has(key), false, options, trace);
+      const res = await this.#checkSystem(this.#decode(answer), undefined, options);
+      return this.#unwrap(spec, res);
+    }, trace);
+  }
+
+  /** One operation answered with a file on success (download-file). */
+  protected async download(spec: OperationSpec, input: unknown, options: CallOptions = {}): Promise<DownloadedFile> {
+    const trace = this.#trace([`${spec.operatorProp}.${spec.operationProp}`]);
+    return this.#guard(async () => {
+      const answer = await this.#exchange(single(spec, input), false, true, options, trace);
+      if (answer.kind === 'binary') {
+        const stream = answer.stream;
+        trace?.file(stream, { contentType: answer.contentType, filename: answer.filename, length: answer.length });
+        return { filename: answer.filename, contentType: answer.contentType, length: answer.length, stream, buffer: () => readAll(stream) };
+      }
+      this.#unwrap(spec, await this.#checkSystem(this.#decode(answer), undefined, options));
+      throw new PleskTransportError('unexpected-answer', `${spec.operator}/${spec.operation} answered ok in XML instead of sending the file`);
+    }, trace);
+  }
+
+  /** The exchange of one operation, for the generated operator objects. */
+  protected invoker(): Invoker {
+    return { call: (spec, input, options) => this.call(spec, input, options), download: (spec, input, options) => this.download(spec, input, options) };
+  }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.#endpoint.agent.destroy();
+  }
+
+  /** One exchange, resent after a connection failure when `read`; the deadline covers every attempt. */
+  async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions, trace: ExchangeTrace | undefined): Promise<Answer> {
+    return this.#send(this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet), read, allowBinary, options, trace);
+  }
+
+  async #send(body: string, read: boolean, allowBinary: boolean, options: CallOptions, trace?: ExchangeTrace): Promise<Answer> {
+    const timeoutMs = checkMilliseconds('call', 'timeoutMs', options.timeoutMs) ?? this.#timeoutMs;
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      const left = Math.max(1, deadline - Date.now());
+      trace?.begin(attempt, body);
+      try {
+        const answer = await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary, ...(trace ? { observeBody: trace.observe } : {}) });
+        if (answer.kind === 'xml') trace?.answered(answer.text);
+        return answer;
+      } catch (error) {
+        const pauseMs = 100 * 2 ** attempt;
+        const again = read && attempt < this.#retries && isConnectionFailure(error) && !options.signal?.aborted && deadline - Date.now() > pauseMs;
+        if (again && error instanceof Error) trace?.failed(this.#maskError(error));
+        if (!again) {
+          if (error instanceof PleskTransportError && (attempt > 0 || (!read && isConnectionFailure(error)))) {
+            throw new PleskTransportError(error.reason, `${error.message}${read ? ` (after ${attempt} resends)` : '; not resent, because the packet may have started work on the server'}`, { cause: error.cause, status: error.status, retried: attempt });
+          }
+          throw error;
+        }
+        await abortablePause(pauseMs, options.signal);
+      }
+    }
+  }
+
+  #decode(answer: Answer): Res {
+    if (answer.kind === 'binary') {
+      answer.stream.destroy();
+      throw new PleskTransportError('not-a-packet', `the server answered a file (${answer.contentType}) to an operation that answers XML`);
+    }
+    const text = answer.text;
+    this.#checkRoot(text);
+    try {
+      return this.#codec.decode(text, this.#decodeOptions);
+    } catch (error) {
+      if (!(error instanceof XmlDecodeError)) throw error;
+      if (!containsSecret(text, this.#secrets)) throw withExcerpt(error, text, this.#secrets);
+      // The message quotes the answer (a value, a name), cut short: a secret in it could be cut
+      // before masking could see it whole. The error is made again from the answer with the
+      // secrets masked first; if that answer decodes, the secret itself broke the document
+      // (raw markup in it), and the first error is kept, masked.
+      const masked = this.#mask(text);
+      try {
+        this.#codec.decode(masked, this.#decodeOptions);
+      } catch (again) {
+        if (again instanceof XmlDecodeError) throw withExcerpt(again, masked, this.#secrets);
+      }
+      throw withExcerpt(new XmlDecodeError(this.#mask(error.path), this.#mask(error.reason), error.line, error.column), text, this.#secrets);
+    }
+  }
+
+  #checkRoot(text: string): void {
+    const root = rootElementName(text);
+    if (root !== 'packet') {
+      const shown = root === undefined ? 'not an element' : `<${this.#mask(root)}>`;
+      throw new PleskTransportError('not-a-packet', `the answer is not a Plesk packet (its root is ${shown}): ${answerSnippet(text, (t, limit) => maskSecrets(t, this.#secrets, limit))}`);
+    }
+  }
+
+  /**
+   * Throws the packet-level error of an answer, if it has one. A version error (1005, 1017) names
+   * the version sent and, for 1005, the versions the server supports (asked for at once).
+   */
+  async #checkSystem(res: Res, packet: Req | undefined, options: CallOptions): Promise<Res> {
+    const system = (res as { system?: PleskResult }).system;
+    if (!system || system.status !== 'error') return res;
+    const code = system.errcode ?? 0;
+    const errtext = this.#mask(system.errtext ?? '');
+    if (!VERSION_ERRORS.has(code)) throw new PleskSystemError(code, errtext);
+    const sent = packet?.version ?? this.#version;
+    let supported: string[] | undefined;
+    if (code === 1005) supported = await this.supportedProtocols({ ...options }).catch(() => undefined);
+    throw new PleskSystemError(code, errtext, { protocolVersion: sent, ...(supported ? { supportedVersions: supported } : {}), hint: versionErrorHint(code, sent, supported) });
+  }
+
+  #unwrap(spec: OperationSpec, res: Res): unknown {
+    const operators = ((res as { operators?: Entries }).operators ?? []) as Entries;
+    const operator = operators.find((o) => o[spec.operatorProp] !== undefined)?.[spec.operatorProp];
+    // (an operator whose answer is a single choice holds its operation directly)
+    const answer = operationsIn(operator).find((o) => o[spec.operationProp] !== undefined)?.[spec.operationProp] as Record<string, unknown> | undefined;
+    if (answer === undefined) throw new PleskTransportError('unexpected-answer', `the answer has no <${spec.operator}><${spec.operation}>`);
+    if (spec.unwrap.k === 'answer') {
+      // no <result> to look at: any report with status error inside the answer fails the call
+      const reports = statusReports(answer);
+      if (reports.some((r) => r.status === 'error')) throw this.#operationError(spec, reports);
+      return answer;
+    }
+    const raw = answer.result;
+    const results = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Array<PleskResult & Record<string, unknown>>;
+    if (results.some((r) => r.status === 'error')) throw this.#operationError(spec, results);
+    switch (spec.unwrap.k) {
+      case 'none': return undefined;
+      case 'list': { const prop = spec.unwrap.prop; return results.flatMap((r) => (r[prop] as unknown[] | undefined) ?? []); }
+      case 'value': return results[0]?.[spec.unwrap.prop];
+      case 'result': return results[0];
+      case 'results': return results;
+    }
+  }
+
+  /** The error for results of which one or more failed, their error texts masked. */
+  #operationError(spec: { operator: string; operation: string }, results: Array<PleskResult & Record<string, unknown>>): PleskOperationError {
+    return new PleskOperationError(`${spec.operator}/${spec.operation}`, maskValue(results, (text) => this.#mask(text)) as typeof results);
+  }
+
+  #mask(text: string): string {
+    return maskSecrets(text, this.#secrets);
+  }
+
+  /** Masks the credentials in whatever error leaves the client: its texts, what it carries, its causes. */
+  async #guard<T>(run: () => Promise<T>, trace?: ExchangeTrace): Promise<T> {
+    try {
+      const value = await run();
+      trace?.finish();
+      return value;
+    } catch (error) {
+      this.#maskError(error);
+      trace?.finish(error);
+      throw error;
+    }
+  }
+
+  #maskError<E>(error: E): E {
+    if (this.#secrets.length > 0) maskError(error, (text) => this.#mask(text));
+    return error;
+  }
+
+  /** The debug trace of one call, when the client has a debug listener. */
+  #trace(operations: string[]): ExchangeTrace | undefined {
+    if (!this.#debug) return undefined;
+    const { host, port, path } = this.#endpoint;
+    return new ExchangeTrace(this.#debug, operations, `https://${host.includes(':') ? `[${host}]` : host}:${port}${path}`, (text) => maskWire(text, this.#secrets));
+  }
+}
+
+/** The error, carrying a masked excerpt of the answer around its position (for debugging). */
+function withExcerpt(error: XmlDecodeError, answer: string, secrets: readonly string[]): XmlDecodeError {
+  Object.defineProperty(error, 'excerpt', { value: excerptAround(answer, error.line, error.column, secrets), enumerable: true, configurable: true });
+  return error;
+}
+
+/** Every object with a `status` inside an answer that has no <result> element, in document order. */
+function statusReports(value: unknown, found: Array<PleskResult & Record<string, unknown>> = [], depth = 0): Array<PleskResult & Record<string, unknown>> {
+  if (depth > 32 || value === null || typeof value !== 'object') return found;
+  if (Array.isArray(value)) {
+    for (const item of value) statusReports(item, found, depth + 1);
+    return found;
+  }
+  const record = value as Record<string, unknown>;
+  if (record.status === 'ok' || record.status === 'error') found.push(record as PleskResult & Record<string, unknown>);
+  for (const key of Object.keys(record)) if (key !== 'status') statusReports(record[key], found, depth + 1);
+  return found;
+}
+
+function single(spec: OperationSpec, input: unknown): never {
+  const operation = { [spec.operationProp]: input };
+  return { operators: [{ [spec.operatorProp]: spec.single ? operation : { operations: [operation] } }] } as never;
+}
+
+/** Without onSchemaDrift: one process warning per path a drift was seen at. */
+function driftWarning(): (event: SchemaDriftEvent) => void {
+  const seen = new Set<string>();
+  return (event) => {
+    if (seen.has(event.path)) return;
+    seen.add(event.path);
+    process.emitWarning(`the answer has the ${event.kind} ${event.kind === 'attribute' ? event.name : `<${event.name}>`} at ${event.path}, which the package's schemas do not declare (a newer server?): it was kept; pass onSchemaDrift to the client to handle such reports`, { type: 'PleskSchemaDrift' });
+  };
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
