@@ -4,7 +4,8 @@
  * generated client has `supportedProtocols()`), sorting them, and explaining the version errors
  * 1005 (version not supported) and 1017 (not supported by this version).
  */
-import { SaxesParser } from 'saxes';
+import { XmlDecodeError } from '../codec/errors.js';
+import { Tokenizer } from '../codec/tokenizer.js';
 import type { PleskResult } from './plesk-errors.js';
 
 /** The request listing the server's protocol versions: sent without a version, so that any server answers it. */
@@ -18,9 +19,8 @@ export interface ProtosAnswer {
   protos: string[];
 }
 
-/** Reads a get_protos answer: system error, result status, and every `proto`. */
+/** Reads a get_protos answer: system error, result status, and every `proto`. Throws XmlDecodeError when it is not well-formed XML. */
 export function readProtosAnswer(xml: string): ProtosAnswer {
-  const parser = new SaxesParser({ xmlns: false });
   const path: string[] = [];
   let text = '';
   const answer: ProtosAnswer = { protos: [] };
@@ -31,20 +31,29 @@ export function readProtosAnswer(xml: string): ProtosAnswer {
     else if (field === 'errcode') r.errcode = Number(value);
     else if (field === 'errtext') r.errtext = value;
   };
-  parser.on('opentag', (tag) => {
-    path.push(tag.name);
-    text = '';
+  const tokenizer: Tokenizer = new Tokenizer({
+    openTag(source, start, end) {
+      const name = source.slice(start, end);
+      path.push(name);
+      text = '';
+      return name;
+    },
+    text(source, start, end) {
+      text += source.slice(start, end);
+    },
+    closeTag() {
+      const at = path.join('/');
+      if (at === 'packet/server/get_protos/result/protos/proto') answer.protos.push(text.trim());
+      else if (/^packet\/system\/(status|errcode|errtext)$/.test(at)) report('system', path.at(-1)!);
+      else if (/^packet\/server\/get_protos\/result\/(status|errcode|errtext)$/.test(at)) report('result', path.at(-1)!);
+      path.pop();
+      text = '';
+    },
+    notWellFormed(reason) {
+      throw new XmlDecodeError(path.join('/'), `not well-formed XML: ${reason}`, tokenizer.line, Math.max(1, tokenizer.column));
+    },
   });
-  parser.on('text', (t) => void (text += t));
-  parser.on('closetag', () => {
-    const at = path.join('/');
-    if (at === 'packet/server/get_protos/result/protos/proto') answer.protos.push(text.trim());
-    else if (/^packet\/system\/(status|errcode|errtext)$/.test(at)) report('system', path.at(-1)!);
-    else if (/^packet\/server\/get_protos\/result\/(status|errcode|errtext)$/.test(at)) report('result', path.at(-1)!);
-    path.pop();
-    text = '';
-  });
-  parser.write(xml).close();
+  tokenizer.whole(xml);
   return answer;
 }
 

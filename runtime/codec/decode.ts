@@ -1,6 +1,6 @@
 /**
- * The decoder: XML → typed value, in one pass over the events of a streaming, conformant XML
- * tokenizer (saxes). No generic tree is built: each element is matched against its parent's
+ * The decoder: XML → typed value, in one pass over the tokens of its own conformant XML
+ * tokenizer (tokenizer.ts). No generic tree is built: each element is matched against its parent's
  * content automaton as it opens, and its value is placed in its record as it closes.
  *
  * It rejects what the schema rejects: elements out of order, missing or unknown elements,
@@ -11,15 +11,19 @@
  *
  * What it needs about each element is resolved once per schema (decode-plan.ts). The frames of
  * open elements are reused from one element to the next, and a decoder (with its tokenizer) from
- * one document to the next, so that reading an element allocates little beyond its value.
+ * one document to the next, and a known element's name is compared in place with the names its
+ * parent's automaton expects, so that reading an element allocates little beyond its value.
+ *
+ * A document comes whole ({@link decodeDocument}: a string, or UTF-8 bytes) or in pieces as it
+ * arrives ({@link startDecoding}: strings or bytes, a multi-byte character split anywhere).
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { RecordCheck, State, Transition } from './content-automaton.js';
 import { Kind, leafAt, rootLeaf, UNKNOWN_LEAF, type Leaf, type TypeInfo } from './decode-plan.js';
 import { setUnknownContent, type DecodeOptions, type SchemaDriftEvent, type UnknownContent } from './decode-options.js';
 import { ValueError, XmlDecodeError } from './errors.js';
 import type { GroupParticle, RawXml, SchemaMeta, TypeRef } from './meta.js';
 import type { SimpleDecoder } from './simple-decoders.js';
+import { DOCTYPE_REFUSED, Tokenizer, type TokenHandler } from './tokenizer.js';
 import { escapeAttribute, escapeText, isWhiteSpace } from './xml-text.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -97,35 +101,23 @@ class Frame {
   }
 }
 
-class Decoder {
+class Decoder implements TokenHandler {
   /** frames[0 .. open - 1] are the open elements, outermost first */
   readonly frames: Frame[] = [];
   open = 0;
-  readonly parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  readonly tokenizer = new Tokenizer(this);
   result: unknown = undefined;
   /** prefixes bound to the XML Schema instance namespace by the open elements */
   readonly xsiPrefixes: string[] = [];
   rootName = '';
   rootLeaf: Leaf | undefined = undefined;
-  /** attributes of the tag being opened */
-  attributeCount = 0;
   /** unknownElements: 'keep' */
   keep = false;
   onUnknown: ((event: SchemaDriftEvent) => void) | undefined = undefined;
+  /** reading bytes: their UTF-8 decoder */
+  utf8: TextDecoder | undefined = undefined;
 
-  constructor(public schema: SchemaMeta) {
-    const p = this.parser;
-    // counting attributes as the tokenizer reports them is cheaper than asking the tag (a dictionary) if it has any
-    p.on('attribute', () => this.attributeCount++);
-    p.on('opentag', (tag) => this.openTag(tag));
-    p.on('closetag', (tag) => this.close(tag.name));
-    p.on('text', (text) => this.text(text));
-    p.on('cdata', (text) => this.text(text));
-    p.on('doctype', () => this.fail('a document type declaration (DOCTYPE) is not allowed'));
-    p.on('error', (error) => {
-      throw new XmlDecodeError(this.path(), `not well-formed XML: ${error.message.replace(/^\d+:\d+: /, '')}`, p.line, this.column());
-    });
-  }
+  constructor(public schema: SchemaMeta) {}
 
   start(schema: SchemaMeta, rootName: string, rootType: TypeRef, options: DecodeOptions | undefined): void {
     this.keep = options?.unknownElements === 'keep';
@@ -136,14 +128,44 @@ class Decoder {
     this.result = undefined;
     this.open = 0;
     this.xsiPrefixes.length = 0;
-    this.attributeCount = 0;
+    this.utf8 = undefined;
+    this.tokenizer.reset(this);
   }
 
   /** Lets go of the last document's values (the frames are kept, empty). */
   release(): void {
     this.result = undefined;
     this.onUnknown = undefined;
+    this.utf8 = undefined;
+    this.tokenizer.release();
     for (const frame of this.frames) frame.clear();
+  }
+
+  /** A piece of the document: text, or UTF-8 bytes (a character may be split between two pieces). */
+  write(piece: string | Uint8Array): void {
+    if (typeof piece === 'string') {
+      if (this.utf8 !== undefined) this.fail('a document given in pieces must be all strings or all bytes');
+      this.tokenizer.write(piece);
+      return;
+    }
+    // the byte order mark is the tokenizer's to skip, as in a string
+    this.utf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    this.tokenizer.write(this.utf8Text(piece, true));
+  }
+
+  /** The end of a document given in pieces: its value. */
+  end(): unknown {
+    if (this.utf8 !== undefined) this.tokenizer.write(this.utf8Text(undefined, false));
+    this.tokenizer.end();
+    return this.result;
+  }
+
+  utf8Text(bytes: Uint8Array | undefined, stream: boolean): string {
+    try {
+      return this.utf8!.decode(bytes, { stream });
+    } catch {
+      return this.notWellFormed(stream ? 'the bytes are not UTF-8 (the document must be UTF-8)' : 'the document ends inside a UTF-8 character');
+    }
   }
 
   path(): string {
@@ -157,30 +179,62 @@ class Decoder {
    * newline, or before anything was read, the first column.
    */
   column(): number {
-    return Math.max(1, this.parser.column);
+    return Math.max(1, this.tokenizer.column);
   }
 
   fail(reason: string, child?: string): never {
     const path = this.path();
-    throw new XmlDecodeError(child === undefined ? path : path ? `${path}/${child}` : child, reason, this.parser.line, this.column());
+    throw new XmlDecodeError(child === undefined ? path : path ? `${path}/${child}` : child, reason, this.tokenizer.line, this.column());
   }
 
-  openTag(tag: SaxesTagPlain): void {
+  notWellFormed(reason: string): never {
+    throw new XmlDecodeError(this.path(), reason === DOCTYPE_REFUSED ? reason : `not well-formed XML: ${reason}`, this.tokenizer.line, this.column());
+  }
+
+  openTag(source: string, start: number, end: number): string {
     const parent = this.open > 0 ? this.frames[this.open - 1]! : undefined;
-    const name = tag.name;
-    const hasAttributes = this.attributeCount !== 0;
-    this.attributeCount = 0;
-    if (parent?.kind === Kind.Any) return this.capture(parent, tag);
+    if (parent?.kind === Kind.Any) {
+      const name = source.slice(start, end);
+      this.capture(parent, name);
+      return name;
+    }
+    const hasAttributes = this.tokenizer.attrCount !== 0;
     if (!parent) {
-      if (this.result !== undefined || name !== this.rootName) this.fail(`expected the root element <${this.rootName}>, found <${name}>`, name);
-      return this.push(name, this.rootLeaf!, tag, null, hasAttributes);
+      const root = this.rootName;
+      const name = end - start === root.length && source.startsWith(root, start) ? root : source.slice(start, end);
+      if (this.result !== undefined || name !== root) this.fail(`expected the root element <${root}>, found <${name}>`, name);
+      this.push(name, this.rootLeaf!, null, hasAttributes);
+      return name;
     }
     if (parent.kind !== Kind.Elements) {
+      const name = source.slice(start, end);
       this.fail(parent.kind === Kind.Simple || parent.kind === Kind.SimpleContent ? `element <${name}> found where only text is allowed` : `element <${name}> found in an element that must be empty`, name);
     }
     const state = parent.state!;
-    const move = transition(state, name) ?? state.wildcard;
-    if (!move && this.keep && !parent.type!.declares(name)) return this.keepUnknown(parent, tag, hasAttributes);
+    // the expected names compared in place (no string made), else the name hashed
+    const names = state.names;
+    const length = end - start;
+    let name: string | undefined;
+    let move: Transition | undefined;
+    if (names.length <= 8) {
+      const first = source.charCodeAt(start);
+      for (let i = 0; i < names.length; i++) {
+        const candidate = names[i]!;
+        if (candidate.length === length && candidate.charCodeAt(0) === first && source.startsWith(candidate, start)) {
+          name = candidate;
+          move = state.moves[i];
+          break;
+        }
+      }
+    } else {
+      name = source.slice(start, end);
+      move = state.next.get(name);
+    }
+    if (!move) {
+      name ??= source.slice(start, end);
+      move = state.wildcard;
+    }
+    if (!move && this.keep && !parent.type!.declares(name!)) return this.keepUnknown(parent, name!, hasAttributes);
     if (!move) {
       const expected = state.expected.length > 0 ? `expected ${state.expected.length === 1 ? '' : 'one of '}${state.expected.join(', ')}` : `<${parent.name}> allows no more elements`;
       this.fail(`unexpected element <${name}>; ${expected}${state.accepting && state.expected.length > 0 ? ` or the end of <${parent.name}>` : ''}`, name);
@@ -202,41 +256,46 @@ class Decoder {
     }
     parent.state = automaton.states[move.to];
     parent.children++;
-    this.push(name, leafAt(this.schema, type, move.to), tag, parent.recs[parent.recs.length - 1]!, hasAttributes);
+    this.push(name!, leafAt(this.schema, type, move.to), parent.recs[parent.recs.length - 1]!, hasAttributes);
+    return name!;
   }
 
   /** unknownElements: 'keep': an element the parent's type does not declare is captured raw, in its place. */
-  keepUnknown(parent: Frame, tag: SaxesTagPlain, hasAttributes: boolean): void {
-    this.report('element', tag.name, `${this.path()}/${tag.name}`);
-    this.push(tag.name, UNKNOWN_LEAF, tag, null, hasAttributes);
+  keepUnknown(parent: Frame, name: string, hasAttributes: boolean): string {
+    this.report('element', name, `${this.path()}/${name}`);
+    this.push(name, UNKNOWN_LEAF, null, hasAttributes);
     this.frames[this.open - 1]!.unknownAt = parent.children;
+    return name;
   }
 
   report(kind: SchemaDriftEvent['kind'], name: string, path: string): void {
-    this.onUnknown?.({ path, name, kind, line: this.parser.line, column: this.parser.column });
+    this.onUnknown?.({ path, name, kind, line: this.tokenizer.line, column: this.tokenizer.column });
   }
 
-  push(name: string, leaf: Leaf, tag: SaxesTagPlain, target: Rec | null, hasAttributes: boolean): void {
+  push(name: string, leaf: Leaf, target: Rec | null, hasAttributes: boolean): void {
     let frame = this.frames[this.open];
     if (!frame) this.frames.push((frame = new Frame()));
     frame.open(name, leaf, target);
     this.open++;
-    if (hasAttributes) this.attributes(frame, tag.attributes as Record<string, string>, leaf.nillable);
+    if (hasAttributes) this.attributes(frame, leaf.nillable);
     // no attributes: only the required ones can be wrong
     else if (frame.type !== undefined && frame.type.required.length > 0) this.checkRequired(frame, frame.type);
   }
 
-  attributes(frame: Frame, attrs: Record<string, string>, nillable: boolean): void {
+  attributes(frame: Frame, nillable: boolean): void {
+    const { attrNames: keys, attrValues: values, attrCount: count } = this.tokenizer;
     // namespace declarations first: they hold for every attribute of the element, whatever their order
-    for (const key in attrs) {
-      if (key === 'xmlns' && attrs[key] !== '') this.fail(`elements in the namespace "${attrs[key]}" are not part of this schema (it has no target namespace)`);
-      if (key.startsWith('xmlns:') && attrs[key] === XSI) {
+    for (let i = 0; i < count; i++) {
+      const key = keys[i]!;
+      if (key === 'xmlns' && values[i] !== '') this.fail(`elements in the namespace "${values[i]}" are not part of this schema (it has no target namespace)`);
+      if (key.startsWith('xmlns:') && values[i] === XSI) {
         this.xsiPrefixes.push(key.slice(6));
         frame.xsiDeclared++;
       }
     }
-    for (const key in attrs) {
-      const value = attrs[key]!;
+    for (let i = 0; i < count; i++) {
+      const key = keys[i]!;
+      const value = values[i]!;
       if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
       const colon = key.indexOf(':');
       if (colon > 0 && this.xsiPrefixes.includes(key.slice(0, colon))) {
@@ -274,22 +333,36 @@ class Decoder {
     for (const attr of type.required) if (frame.recs[0]![attr.prop] === undefined) this.fail(`the required attribute ${attr.name} is missing`);
   }
 
-  text(text: string): void {
+  text(source: string, start: number, end: number): void {
     if (this.open === 0) return;
     const frame = this.frames[this.open - 1]!;
-    if (frame.kind === Kind.Simple || frame.kind === Kind.SimpleContent) frame.text += text;
-    else if (frame.kind === Kind.Any) {
+    const kind = frame.kind;
+    if (kind === Kind.Simple || kind === Kind.SimpleContent) {
+      const text = start === 0 && end === source.length ? source : source.slice(start, end);
+      frame.text = frame.text === '' ? text : frame.text + text;
+    } else if (kind === Kind.Any) {
+      const text = source.slice(start, end);
       frame.raw += escapeText(text);
       frame.text += text;
-    } else if (!isWhiteSpace(text)) this.fail(`text "${text.trim().slice(0, 40)}" found where only elements are allowed`);
+    } else {
+      for (let i = start; i < end; i++) {
+        const c = source.charCodeAt(i);
+        if (c !== 32 && c !== 10 && c !== 9 && c !== 13) this.fail(`text "${source.slice(start, end).trim().slice(0, 40)}" found where only elements are allowed`);
+      }
+    }
   }
 
-  capture(frame: Frame, tag: SaxesTagPlain): void {
+  capture(frame: Frame, name: string): void {
     frame.depth++;
     frame.hasMarkup = true;
-    let open = `<${tag.name}`;
-    for (const key in tag.attributes) open += ` ${key}="${escapeAttribute(tag.attributes[key] as string)}"`;
+    const { attrNames, attrValues, attrCount } = this.tokenizer;
+    let open = `<${name}`;
+    for (let i = 0; i < attrCount; i++) open += ` ${attrNames[i]}="${escapeAttribute(attrValues[i]!)}"`;
     frame.raw += `${open}>`;
+  }
+
+  closeTag(name: string): void {
+    this.close(name);
   }
 
   close(name: string): void {
@@ -399,51 +472,88 @@ function collapseBoolean(text: string): boolean | undefined {
   return word === 'true' || word === '1' ? true : word === 'false' || word === '0' ? false : undefined;
 }
 
-/** Lone surrogates anywhere in a document: a high one not followed by a low one, or a low one alone. */
-const ANY_SURROGATE = /[\uD800-\uDFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** The index of the first lone surrogate, or -1 (one fast scan when the document has no surrogate at all). */
-function loneSurrogateAt(xml: string): number {
-  if (!ANY_SURROGATE.test(xml)) return -1;
-  return LONE_SURROGATE.exec(xml)?.index ?? -1;
-}
-
-/** The transition on the element `name`: the names compared one by one when they are few, else hashed. */
-function transition(state: State, name: string): Transition | undefined {
-  const names = state.names;
-  if (names.length > 8) return state.next.get(name);
-  for (let i = 0; i < names.length; i++) if (names[i] === name) return state.moves[i];
-  return undefined;
-}
-
 /**
- * The decoder between two documents, kept for the next one (with its tokenizer, which resets
- * itself at the end of each document). One that failed is dropped: its tokenizer is mid-document.
+ * The decoder between two documents, kept for the next one (with its tokenizer). One that failed
+ * is dropped: it is mid-document.
  */
 let idle: Decoder | undefined;
 
-/** Decodes a document whose root element must be `rootName` of type `rootType`. */
-export function decodeDocument(schema: SchemaMeta, rootName: string, rootType: TypeRef, xml: string, options?: DecodeOptions): unknown {
-  if (typeof xml !== 'string') throw new XmlDecodeError('', `expected the document as a string, got ${typeof xml}`);
-  const decoder = idle ?? new Decoder(schema);
-  idle = undefined;
+function checkOptions(options: DecodeOptions | undefined): void {
   if (options?.unknownElements !== undefined && options.unknownElements !== 'keep' && options.unknownElements !== 'error') {
     throw new TypeError(`decode: option unknownElements must be 'keep' or 'error', not ${String(options.unknownElements)}`);
   }
+}
+
+function startDecoder(schema: SchemaMeta, rootName: string, rootType: TypeRef, options: DecodeOptions | undefined): Decoder {
+  checkOptions(options);
+  const decoder = idle ?? new Decoder(schema);
+  idle = undefined;
   decoder.start(schema, rootName, rootType, options);
-  const lone = loneSurrogateAt(xml);
-  if (lone >= 0) {
-    // read up to it, so that an earlier error comes first and this one has its path and position
-    decoder.parser.write(xml.slice(0, lone));
-    const code = xml.charCodeAt(lone).toString(16).toUpperCase();
-    throw new XmlDecodeError(decoder.path(), `not well-formed XML: an unpaired surrogate (U+${code}), which no XML document can hold`, decoder.parser.line, decoder.parser.column + 1);
-  }
-  decoder.parser.write(xml).close();
+  return decoder;
+}
+
+function finished(decoder: Decoder, rootName: string): unknown {
   const result = decoder.result;
   // (the tokenizer itself refuses a document without a root element, with its position)
   if (result === undefined) throw new XmlDecodeError('', `the document has no root element <${rootName}>`);
   decoder.release();
   idle = decoder;
   return result;
+}
+
+/** Decodes a document (a string, or its UTF-8 bytes) whose root element must be `rootName` of type `rootType`. */
+export function decodeDocument(schema: SchemaMeta, rootName: string, rootType: TypeRef, xml: string | Uint8Array, options?: DecodeOptions): unknown {
+  if (typeof xml !== 'string' && !(xml instanceof Uint8Array)) {
+    throw new XmlDecodeError('', `expected the document as a string or UTF-8 bytes (a Uint8Array or Buffer), got ${xml === null ? 'null' : typeof xml}`);
+  }
+  const decoder = startDecoder(schema, rootName, rootType, options);
+  if (typeof xml === 'string') decoder.tokenizer.whole(xml);
+  else {
+    decoder.write(xml);
+    decoder.end();
+  }
+  return finished(decoder, rootName);
+}
+
+/** A document being decoded as it arrives. */
+export interface DocumentDecoder {
+  /** The next piece: a string, or UTF-8 bytes (all pieces of one kind). Throws as soon as the document is wrong. */
+  write(piece: string | Uint8Array): void;
+  /** The end of the document: its value; throws when it is not complete. */
+  end(): unknown;
+}
+
+/** Starts decoding a document given in pieces (as a response arrives). */
+export function startDecoding(schema: SchemaMeta, rootName: string, rootType: TypeRef, options?: DecodeOptions): DocumentDecoder {
+  // a decoder of its own: pieces of two documents may arrive interleaved
+  checkOptions(options);
+  const decoder = new Decoder(schema);
+  decoder.start(schema, rootName, rootType, options);
+  let state: 'open' | 'ended' | 'failed' = 'open';
+  const guard = <T>(step: () => T): T => {
+    if (state !== 'open') throw new Error(state === 'ended' ? 'decode: the document has ended: start a new one' : 'decode: the document failed: start a new one');
+    try {
+      return step();
+    } catch (error) {
+      state = 'failed';
+      decoder.release();
+      throw error;
+    }
+  };
+  return {
+    write: (piece) => {
+      guard(() => {
+        if (typeof piece !== 'string' && !(piece instanceof Uint8Array)) throw new XmlDecodeError('', `expected a piece of the document as a string or UTF-8 bytes, got ${piece === null ? 'null' : typeof piece}`);
+        decoder.write(piece);
+      });
+    },
+    end: () =>
+      guard(() => {
+        const value = decoder.end();
+        if (value === undefined) throw new XmlDecodeError('', `the document has no root element <${rootName}>`);
+        state = 'ended';
+        decoder.release();
+        return value;
+      }),
+  };
 }
