@@ -13,7 +13,8 @@
  * decoder refuses every DOCTYPE on purpose (no entity expansion; test/negative.test.ts), which
  * xmllint does not.
  *
- * Seeded (SEED), all documents of one direction in one xmllint call.
+ * Seeded (SEED), all documents of one direction in one xmllint call. The mutations are those of
+ * test/helpers/mutations.ts (`mutationArb`), shared with the differential fuzz of the decoder.
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { pathToFileURL } from 'node:url';
 import test from 'ava';
 import fc from 'fast-check';
 import { writePackage } from '../generator/write.js';
+import { apply, hasLoneSurrogate, mutationArb, type Mutation } from './helpers/mutations.js';
 import { validateAgainstPlesk, type PleskEntrySchema } from './helpers/plesk-oracle.js';
 import { generateFrom, ROOT, sharedDir } from './helpers/project.js';
 
@@ -36,52 +38,6 @@ const SAMPLES: Array<{ file: string; schema: PleskEntrySchema }> = [
   { file: 'get-tasks-info.server.response.xml', schema: 'agent_output.xsd' },
   { file: 'system-error.response.xml', schema: 'agent_output.xsd' },
 ];
-
-const INSERTS = [
-  '<', '>', '&', '"', "'", '=', '/', ';', ' ', '\n', '\t', '<x>', '</x>', '<x/>', '<status>ok</status>', '<id>1</id>', '</result>',
-  '<!--c-->', '<!--', '-->', '<?pi x?>', '<![CDATA[c]]>', ']]>', '&amp;', '&lt;', '&#0;', '&#x41;', '&#65;', '&bogus;', '&#xD800;',
-  ' a="1"', ' version="1.6.9.0"', ' xsi:nil="true"', ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="maybe"',
-  ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"', ' xmlns="urn:x"', '\u00e9', '\u20ac', '\ufffe', '\u0001', '-1', '99999999999999999999',
-];
-const CHARS = ['<', '>', '&', '"', "'", '/', '=', ' ', '\n', '\u0000', '\u0001', '\u000b', '\u00e9', '\ufffe', 'a', 'Z', '0', '9', '-', ':'];
-
-type Mutation =
-  | { k: 'replace'; at: number; c: string }
-  | { k: 'flip'; at: number; bit: number }
-  | { k: 'insert'; at: number; s: string }
-  | { k: 'delete'; at: number; n: number }
-  | { k: 'duplicate'; at: number; n: number }
-  | { k: 'cut'; at: number }
-  | { k: 'surrogate'; at: number; c: string };
-
-const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  { arbitrary: fc.record({ k: fc.constant('replace' as const), at: fc.nat(), c: fc.constantFrom(...CHARS) }), weight: 3 },
-  { arbitrary: fc.record({ k: fc.constant('flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 6 }) }), weight: 3 },
-  { arbitrary: fc.record({ k: fc.constant('insert' as const), at: fc.nat(), s: fc.constantFrom(...INSERTS) }), weight: 3 },
-  { arbitrary: fc.record({ k: fc.constant('delete' as const), at: fc.nat(), n: fc.integer({ min: 1, max: 20 }) }), weight: 3 },
-  { arbitrary: fc.record({ k: fc.constant('duplicate' as const), at: fc.nat(), n: fc.integer({ min: 1, max: 60 }) }), weight: 3 },
-  { arbitrary: fc.record({ k: fc.constant('cut' as const), at: fc.nat() }), weight: 3 },
-  { arbitrary: fc.record({ k: fc.constant('surrogate' as const), at: fc.nat(), c: fc.constantFrom('\uD800', '\uDBFF', '\uDC00', '\uDFFF') }), weight: 1 },
-);
-
-function apply(doc: string, m: Mutation): string {
-  const at = m.at % (doc.length + 1);
-  switch (m.k) {
-    case 'replace': return doc.slice(0, at) + m.c + doc.slice(at + 1);
-    case 'flip': {
-      if (at >= doc.length) return doc;
-      const code = doc.charCodeAt(at) ^ (1 << m.bit);
-      return doc.slice(0, at) + String.fromCharCode(code) + doc.slice(at + 1);
-    }
-    case 'insert': return doc.slice(0, at) + m.s + doc.slice(at);
-    case 'delete': return doc.slice(0, at) + doc.slice(at + m.n);
-    case 'duplicate': return doc.slice(0, at + m.n) + doc.slice(at, at + m.n) + doc.slice(at + m.n);
-    case 'cut': return doc.slice(0, at);
-    case 'surrogate': return doc.slice(0, at) + m.c + doc.slice(at);
-  }
-}
-
-const hasLoneSurrogate = (s: string) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
 interface Codecs {
   decodeRequestPacket(xml: string): unknown;
