@@ -3,7 +3,7 @@
 // The typed Plesk API client: one property per operator, one method per operation.
 
 import type * as T from './types.js';
-import { decodeResponsePacket, encodeRequestPacket } from './codecs.js';
+import { decodeResponsePacket, encodeRequestPacket, startDecodingResponsePacket } from './codecs.js';
 import { PROTOCOL_VERSION } from './protocol-version.js';
 import { PleskClientCore, type CallOptions, type DownloadedFile, type Invoker, type PleskClientOptions } from './runtime/client/client.js';
 import { waitForTask, type WaitForTaskOptions } from './runtime/client/wait-for-task.js';
@@ -13,6 +13,7 @@ const CODEC = {
   protocolVersion: PROTOCOL_VERSION,
   encode: encodeRequestPacket,
   decode: decodeResponsePacket,
+  startDecoding: startDecodingResponsePacket,
   reads: new Set<string>(['backupManager.getRemoteStorageSettings', 'backupManager.getTasksInfo', 'backupManager.getLocalBackupList', 'backupManager.getSupportedProtocols']),
   binary: new Set<string>(['backupManager.downloadFile']),
 };

@@ -3,7 +3,7 @@
 // Typed encoders and decoders.
 
 import { schema } from './metadata.js';
-import { decodeDocument } from './runtime/codec/decode.js';
+import { decodeDocument, startDecoding, type DocumentDecoder } from './runtime/codec/decode.js';
 import type { DecodeOptions } from './runtime/codec/decode-options.js';
 import { encodeDocument } from './runtime/codec/encode.js';
 import { checkTypeArguments } from './runtime/codec/type-arguments.js';
@@ -19,12 +19,21 @@ export function encodeRequestPacket(packet: T.RequestPacket): string {
 }
 
 /**
- * Reads a request <packet>, validating it against the schema as it goes. `options.unknownElements: 'keep'` keeps (and reports) elements and attributes the schema does not declare instead of failing.
+ * Reads a request <packet> (a string, or its UTF-8 bytes), validating it against the schema as it goes. `options.unknownElements: 'keep'` keeps (and reports) elements and attributes the schema does not declare instead of failing.
  *
  * @throws XmlDecodeError naming the path, line, column and what was expected
  */
-export function decodeRequestPacket(xml: string, options?: DecodeOptions): T.RequestPacket {
+export function decodeRequestPacket(xml: string | Uint8Array, options?: DecodeOptions): T.RequestPacket {
   return decodeDocument(schema, 'packet', { c: 'RequestPacket' }, xml, options) as T.RequestPacket;
+}
+
+/**
+ * Reads a request <packet> in pieces, as it arrives: `write(piece)` each piece (strings, or UTF-8 bytes split anywhere), then `end()` gives the value. Only the unread end of a piece is kept. The same checks and options as `decodeRequestPacket`.
+ *
+ * @throws XmlDecodeError (from write or end) naming the path, line, column and what was expected
+ */
+export function startDecodingRequestPacket(options?: DecodeOptions): DocumentDecoder<T.RequestPacket> {
+  return startDecoding(schema, 'packet', { c: 'RequestPacket' }, options) as DocumentDecoder<T.RequestPacket>;
 }
 
 /**
@@ -37,12 +46,21 @@ export function encodeResponsePacket(packet: T.ResponsePacket): string {
 }
 
 /**
- * Reads a response <packet>, validating it against the schema as it goes. `options.unknownElements: 'keep'` keeps (and reports) elements and attributes the schema does not declare instead of failing.
+ * Reads a response <packet> (a string, or its UTF-8 bytes), validating it against the schema as it goes. `options.unknownElements: 'keep'` keeps (and reports) elements and attributes the schema does not declare instead of failing.
  *
  * @throws XmlDecodeError naming the path, line, column and what was expected
  */
-export function decodeResponsePacket(xml: string, options?: DecodeOptions): T.ResponsePacket {
+export function decodeResponsePacket(xml: string | Uint8Array, options?: DecodeOptions): T.ResponsePacket {
   return decodeDocument(schema, 'packet', { c: 'ResponsePacket' }, xml, options) as T.ResponsePacket;
+}
+
+/**
+ * Reads a response <packet> in pieces, as it arrives: `write(piece)` each piece (strings, or UTF-8 bytes split anywhere), then `end()` gives the value. Only the unread end of a piece is kept. The same checks and options as `decodeResponsePacket`.
+ *
+ * @throws XmlDecodeError (from write or end) naming the path, line, column and what was expected
+ */
+export function startDecodingResponsePacket(options?: DecodeOptions): DocumentDecoder<T.ResponsePacket> {
+  return startDecoding(schema, 'packet', { c: 'ResponsePacket' }, options) as DocumentDecoder<T.ResponsePacket>;
 }
 
 /** Every complex type of the schema set, by name: the types `encodeType` and `decodeType` accept. */
@@ -103,7 +121,7 @@ export function encodeType<K extends keyof TypeMap>(type: K, element: string, va
  * @throws TypeError when `type` is not a name of TypeMap or `element` is not an XML name
  * @throws XmlDecodeError naming the path, line, column and what was expected
  */
-export function decodeType<K extends keyof TypeMap>(type: K, element: string, xml: string, options?: DecodeOptions): TypeMap[K] {
+export function decodeType<K extends keyof TypeMap>(type: K, element: string, xml: string | Uint8Array, options?: DecodeOptions): TypeMap[K] {
   checkTypeArguments('decodeType', schema, type, element);
   return decodeDocument(schema, element, { c: type }, xml, options) as TypeMap[K];
 }

@@ -28,7 +28,7 @@ export function emitClient(project: Project, ir: IrSchema, operators: OperatorIn
   const packets = packetTypes(ir);
   const aliased = (['request', 'response'] as const).filter((d) => packets[d]!.tsName !== PACKET_TYPE_NAMES[d]).map((d) => `type ${PACKET_TYPE_NAMES[d]}`);
   const packetRef = (d: 'request' | 'response') => (packets[d]!.tsName === PACKET_TYPE_NAMES[d] ? `T.${PACKET_TYPE_NAMES[d]}` : PACKET_TYPE_NAMES[d]);
-  file.addImportDeclaration({ moduleSpecifier: './codecs.js', namedImports: ['decodeResponsePacket', 'encodeRequestPacket', ...aliased] });
+  file.addImportDeclaration({ moduleSpecifier: './codecs.js', namedImports: ['decodeResponsePacket', 'encodeRequestPacket', 'startDecodingResponsePacket', ...aliased] });
   file.addImportDeclaration({ moduleSpecifier: './protocol-version.js', namedImports: ['PROTOCOL_VERSION'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/client/client.js', namedImports: ['PleskClientCore', 'type CallOptions', 'type DownloadedFile', 'type Invoker', 'type PleskClientOptions'] });
   if (operators.some(hasTaskPolling)) file.addImportDeclaration({ moduleSpecifier: './runtime/client/wait-for-task.js', namedImports: ['waitForTask', 'type WaitForTaskOptions'] });
@@ -43,6 +43,7 @@ export function emitClient(project: Project, ir: IrSchema, operators: OperatorIn
     '  protocolVersion: PROTOCOL_VERSION,',
     '  encode: encodeRequestPacket,',
     '  decode: decodeResponsePacket,',
+    '  startDecoding: startDecodingResponsePacket,',
     `  reads: ${set((o) => o.read)},`,
     `  binary: ${set((o) => o.binary)},`,
     '};',

@@ -17,7 +17,7 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
   const packets = packetTypes(ir);
   const typeNames = ir.complexTypes.map((t) => t.tsName).sort(compareCodePoints);
   file.addImportDeclaration({ moduleSpecifier: './metadata.js', namedImports: ['schema'] });
-  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/decode.js', namedImports: ['decodeDocument'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/decode.js', namedImports: ['decodeDocument', 'startDecoding', 'type DocumentDecoder'] });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/decode-options.js', namedImports: ['DecodeOptions'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/codec/encode.js', namedImports: ['encodeDocument'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/codec/type-arguments.js', namedImports: ['checkTypeArguments'] });
@@ -41,10 +41,18 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
     file.addFunction({
       isExported: true,
       name: `decode${alias}`,
-      parameters: [{ name: 'xml', type: 'string' }, { name: 'options', type: 'DecodeOptions', hasQuestionToken: true }],
+      parameters: [{ name: 'xml', type: 'string | Uint8Array' }, { name: 'options', type: 'DecodeOptions', hasQuestionToken: true }],
       returnType: tsType,
-      docs: [`Reads a ${direction} <${PACKET_ELEMENT}>, validating it against the schema as it goes. \`options.unknownElements: 'keep'\` keeps (and reports) elements and attributes the schema does not declare instead of failing.\n\n@throws XmlDecodeError naming the path, line, column and what was expected`],
+      docs: [`Reads a ${direction} <${PACKET_ELEMENT}> (a string, or its UTF-8 bytes), validating it against the schema as it goes. \`options.unknownElements: 'keep'\` keeps (and reports) elements and attributes the schema does not declare instead of failing.\n\n@throws XmlDecodeError naming the path, line, column and what was expected`],
       statements: `return decodeDocument(schema, '${PACKET_ELEMENT}', ${ref}, xml, options) as ${tsType};`,
+    });
+    file.addFunction({
+      isExported: true,
+      name: `startDecoding${alias}`,
+      parameters: [{ name: 'options', type: 'DecodeOptions', hasQuestionToken: true }],
+      returnType: `DocumentDecoder<${tsType}>`,
+      docs: [`Reads a ${direction} <${PACKET_ELEMENT}> in pieces, as it arrives: \`write(piece)\` each piece (strings, or UTF-8 bytes split anywhere), then \`end()\` gives the value. Only the unread end of a piece is kept. The same checks and options as \`decode${alias}\`.\n\n@throws XmlDecodeError (from write or end) naming the path, line, column and what was expected`],
+      statements: `return startDecoding(schema, '${PACKET_ELEMENT}', ${ref}, options) as DocumentDecoder<${tsType}>;`,
     });
   }
 
@@ -67,7 +75,7 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
     isExported: true,
     name: 'decodeType',
     typeParameters: [{ name: 'K', constraint: 'keyof TypeMap' }],
-    parameters: [{ name: 'type', type: 'K' }, { name: 'element', type: 'string' }, { name: 'xml', type: 'string' }, { name: 'options', type: 'DecodeOptions', hasQuestionToken: true }],
+    parameters: [{ name: 'type', type: 'K' }, { name: 'element', type: 'string' }, { name: 'xml', type: 'string | Uint8Array' }, { name: 'options', type: 'DecodeOptions', hasQuestionToken: true }],
     returnType: 'TypeMap[K]',
     docs: ['Reads a document whose root is the element `element` of the complex type `type`.\n\n@throws TypeError when `type` is not a name of TypeMap or `element` is not an XML name\n@throws XmlDecodeError naming the path, line, column and what was expected'],
     statements: `checkTypeArguments('decodeType', schema, type, element);\nreturn decodeDocument(schema, element, { c: type }, xml, options) as TypeMap[K];`,
@@ -84,6 +92,7 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
   file.addExportDeclaration({ moduleSpecifier: './runtime/codec/errors.js', namedExports: ['XmlDecodeError', 'XmlEncodeError'] });
   file.addExportDeclaration({ moduleSpecifier: './runtime/codec/decode-options.js', namedExports: ['setUnknownContent', 'unknownContentOf'] });
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/decode-options.js', namedExports: ['DecodeOptions', 'SchemaDriftEvent', 'UnknownContent', 'UnknownElement'] });
+  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/decode.js', namedExports: ['DocumentDecoder'] });
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedExports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'RawXml', 'SchemaMeta', 'XmlAny'] });
   if (withClient) {
     file.addExportDeclaration({ moduleSpecifier: './client.js' });

@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { PleskDebugEvent } from './debug.js';
+import type { DocumentDecoder } from '../codec/decode.js';
 import type { DecodeOptions, SchemaDriftEvent } from '../codec/decode-options.js';
 
 export type { SchemaDriftEvent };
@@ -86,6 +87,8 @@ export interface OperationSpec {
 export interface PacketCodec<Req, Res> {
   encode(packet: Req): string;
   decode(xml: string, options?: DecodeOptions): Res;
+  /** decodes an answer in pieces, as it arrives */
+  startDecoding(options?: DecodeOptions): DocumentDecoder<Res>;
   /** the XML API protocol version the package was generated for (PROTOCOL_VERSION) */
   protocolVersion: string | undefined;
   /** `operatorProp.operationProp` of operations safe to resend */

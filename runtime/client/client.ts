@@ -25,7 +25,7 @@ import { PleskOperationError, PleskSystemError, PleskTransportError, type PleskR
 import { GET_PROTOS_PACKET, readProtosAnswer, sortProtocolVersions, versionErrorHint } from './protocol-versions.js';
 import { containsSecret, maskError, maskSecrets, maskValue } from './secret-masking.js';
 import { operationKeys, operationsIn, type Entries } from './packet-operations.js';
-import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
+import { isConnectionFailure, postPacket, type Answer, type Endpoint, type PieceDecoder } from './transport.js';
 
 export { rootElementName } from './answer-text.js';
 export type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions, SchemaDriftEvent, Unwrap } from './client-types.js';
@@ -173,17 +173,19 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
 
   /** One exchange, resent after a connection failure when `read`; the deadline covers every attempt. */
   async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions, trace: ExchangeTrace | undefined): Promise<Answer> {
-    return this.#send(this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet), read, allowBinary, options, trace);
+    const body = this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet);
+    return this.#send(body, read, allowBinary, options, trace, () => this.#codec.startDecoding(this.#decodeOptions));
   }
 
-  async #send(body: string, read: boolean, allowBinary: boolean, options: CallOptions, trace?: ExchangeTrace): Promise<Answer> {
+  /** One exchange; with `decoder`, a 200 XML answer is decoded as it arrives. */
+  async #send(body: string, read: boolean, allowBinary: boolean, options: CallOptions, trace?: ExchangeTrace, decoder?: () => PieceDecoder): Promise<Answer> {
     const timeoutMs = checkMilliseconds('call', 'timeoutMs', options.timeoutMs) ?? this.#timeoutMs;
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {
       const left = Math.max(1, deadline - Date.now());
       trace?.begin(attempt, body);
       try {
-        const answer = await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary, ...(trace ? { observeBody: trace.observe } : {}) });
+        const answer = await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary, ...(trace ? { observeBody: trace.observe } : {}), ...(decoder ? { decoder } : {}) });
         if (answer.kind === 'xml') trace?.answered(answer.text);
         return answer;
       } catch (error) {
@@ -206,10 +208,15 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       answer.stream.destroy();
       throw new PleskTransportError('not-a-packet', `the server answered a file (${answer.contentType}) to an operation that answers XML`);
     }
+    // decoded as it arrived: the answer's text is never made
+    const decoded = answer.decoded;
+    if (decoded?.ok) return decoded.value as Res;
+    if (decoded !== undefined && !(decoded.error instanceof XmlDecodeError)) throw decoded.error;
     const text = answer.text;
     this.#checkRoot(text);
     try {
-      return this.#codec.decode(text, this.#decodeOptions);
+      // (again, when decoding as it arrived failed: so that the error is reported from the text, as always; its drift was reported already)
+      return this.#codec.decode(text, decoded === undefined ? this.#decodeOptions : { unknownElements: this.#decodeOptions.unknownElements });
     } catch (error) {
       if (!(error instanceof XmlDecodeError)) throw error;
       if (!containsSecret(text, this.#secrets)) throw withExcerpt(error, text, this.#secrets);

@@ -5,10 +5,12 @@
  * - keep-alive through the client's own Agent (TLS settings belong to that agent only: nothing
  *   here touches process-wide settings such as NODE_TLS_REJECT_UNAUTHORIZED);
  * - one deadline for the whole exchange (connect, send, wait, read), and an AbortSignal;
- * - an XML body is read into a string up to a size limit, counted in bytes as they arrive
- *   (with or without Content-Length, chunked or not): going over it fails the exchange at once
- *   with `too-large`, never as a connection failure (so a read is not resent); a binary body
- *   (download-file's success answer) is handed back as the response stream, unread;
+ * - an XML body is read up to a size limit, counted in bytes as they arrive (with or without
+ *   Content-Length, chunked or not): going over it fails the exchange at once with `too-large`,
+ *   never as a connection failure (so a read is not resent); given a `decoder`, a 200 XML body is
+ *   decoded as it arrives, chunk by chunk, and its text is made only if someone asks for it (an
+ *   error message, the debug trace); a binary body (download-file's success answer) is handed
+ *   back as the response stream, unread;
  * - whatever of the answer goes into an error message (status text, Content-Type, the start of
  *   the body) is masked first.
  */
@@ -38,10 +40,21 @@ export interface ExchangeOptions {
   allowBinary: boolean;
   /** sees each chunk of a file body as the caller reads it */
   observeBody?: (chunk: Buffer) => void;
+  /** decodes a 200 XML body as it arrives (the answer's `decoded`) */
+  decoder?: () => PieceDecoder;
 }
 
+/** A decoder fed the body's chunks as they arrive (the generated package's startDecodingResponsePacket). */
+export interface PieceDecoder {
+  write(piece: Uint8Array): void;
+  end(): unknown;
+}
+
+/** What decoding the body as it arrived gave: the value, or the error that stopped it. */
+export type Decoded = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 export type Answer =
-  | { kind: 'xml'; text: string }
+  | { kind: 'xml'; readonly text: string; decoded?: Decoded }
   | { kind: 'binary'; contentType: string; filename: string | undefined; length: number | undefined; stream: Readable };
 
 /** Error codes of a request that never reached the server's application: safe to resend a read. */
@@ -97,13 +110,16 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
         finish(undefined, { kind: 'binary', contentType: contentType ?? 'application/octet-stream', filename: attachmentName(res.headers['content-disposition']), length, stream });
         return;
       }
-      readText(res, options.maxResponseBytes, finish, (text) => {
+      const decoder = res.statusCode === 200 && isXmlContentType(contentType) ? options.decoder?.() : undefined;
+      readText(res, options.maxResponseBytes, finish, decoder, (body, decoded) => {
         if (res.statusCode !== 200) {
+          const text = body.text;
           const status = `${res.statusCode}${res.statusMessage ? ` ${endpoint.mask(res.statusMessage)}` : ''}`;
           finish(new PleskTransportError('http-status', `${where} answered HTTP ${status} (Plesk answers API errors with 200): ${answerSnippet(text, endpoint.mask)}`, { status: res.statusCode }));
         } else if (!isXmlContentType(contentType)) {
+          const text = body.text;
           finish(new PleskTransportError('not-a-packet', `${where} answered ${endpoint.mask(contentType ?? '')}, not a Plesk packet: ${answerSnippet(text, endpoint.mask)}`, { status: 200 }));
-        } else finish(undefined, { kind: 'xml', text });
+        } else finish(undefined, decoded === undefined ? { kind: 'xml', text: body.text } : { kind: 'xml', get text() { return body.text; }, decoded });
       });
     });
     req.end(payload);
@@ -116,37 +132,74 @@ function isFileAnswer(contentType: string | undefined, disposition: string | und
   return mimeOf(contentType) === 'application/octet-stream' || /^\s*attachment\b/i.test(disposition ?? '');
 }
 
+/** A body as it arrived: its chunks, made into text (once) when asked for. */
+class Body {
+  readonly chunks: Buffer[] = [];
+  size = 0;
+  #text: string | undefined;
+  get text(): string {
+    if (this.#text === undefined) {
+      this.#text = Buffer.concat(this.chunks, this.size).toString('utf8');
+      this.chunks.length = 0;
+    }
+    return this.#text;
+  }
+}
+
 /**
- * Reads a text body up to `limit` bytes. Every outcome goes to `finish` synchronously from the
- * event that decides it: a limit error is settled before the destroyed connection can report
- * itself as a connection failure.
+ * Reads a text body up to `limit` bytes, each chunk fed to `decoder` (if any) as it arrives;
+ * once the decoder fails it is fed no more (the error is kept for the caller). Every outcome
+ * goes to `finish` synchronously from the event that decides it: a limit error is settled
+ * before the destroyed connection can report itself as a connection failure.
+ *
+ * The chunks stay as they arrived (bytes, not a string) until the caller asks for the text,
+ * which it does only for an error message or the debug trace: the text of an answer decoded as
+ * it arrived is never made.
  */
-function readText(res: IncomingMessage, limit: number, finish: (error: PleskTransportError) => void, done: (text: string) => void): void {
+function readText(res: IncomingMessage, limit: number, finish: (error: PleskTransportError) => void, decoder: PieceDecoder | undefined, done: (body: Body, decoded: Decoded | undefined) => void): void {
   const declared = Number(res.headers['content-length']);
   if (res.headers['content-length'] !== undefined && Number.isFinite(declared) && declared > limit) {
     finish(new PleskTransportError('too-large', `the answer is ${declared} bytes, over the limit of ${limit} (option maxResponseBytes)`));
     res.destroy();
     return;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
+  const body = new Body();
   let over = false;
+  let failed: Decoded | undefined;
   res.on('data', (chunk: Buffer) => {
     if (over) return;
-    size += chunk.length;
-    if (size > limit) {
+    body.size += chunk.length;
+    if (body.size > limit) {
       over = true;
-      chunks.length = 0;
-      finish(new PleskTransportError('too-large', `the answer exceeds the limit of ${limit} bytes (option maxResponseBytes): ${size} bytes had arrived`));
+      body.chunks.length = 0;
+      finish(new PleskTransportError('too-large', `the answer exceeds the limit of ${limit} bytes (option maxResponseBytes): ${body.size} bytes had arrived`));
       res.destroy();
-    } else chunks.push(chunk);
+      return;
+    }
+    body.chunks.push(chunk);
+    if (decoder !== undefined && failed === undefined) {
+      try {
+        decoder.write(chunk);
+      } catch (error) {
+        failed = { ok: false, error };
+      }
+    }
   });
   res.on('end', () => {
-    if (!over) done(Buffer.concat(chunks, size).toString('utf8'));
+    if (over) return;
+    let decoded = failed;
+    if (decoder !== undefined && decoded === undefined) {
+      try {
+        decoded = { ok: true, value: decoder.end() };
+      } catch (error) {
+        decoded = { ok: false, error };
+      }
+    }
+    done(body, decoded);
   });
-  res.on('error', (error: NodeJS.ErrnoException) => finish(new PleskTransportError('connection', `the answer broke off after ${size} bytes: ${error.message}`, { cause: error })));
+  res.on('error', (error: NodeJS.ErrnoException) => finish(new PleskTransportError('connection', `the answer broke off after ${body.size} bytes: ${error.message}`, { cause: error })));
   res.on('close', () => {
-    if (!res.complete && !over) finish(new PleskTransportError('connection', `the connection closed before the answer was complete (${size} bytes had arrived)`));
+    if (!res.complete && !over) finish(new PleskTransportError('connection', `the connection closed before the answer was complete (${body.size} bytes had arrived)`));
   });
 }
 

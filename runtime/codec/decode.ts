@@ -516,11 +516,11 @@ export function decodeDocument(schema: SchemaMeta, rootName: string, rootType: T
 }
 
 /** A document being decoded as it arrives. */
-export interface DocumentDecoder {
+export interface DocumentDecoder<T = unknown> {
   /** The next piece: a string, or UTF-8 bytes (all pieces of one kind). Throws as soon as the document is wrong. */
   write(piece: string | Uint8Array): void;
   /** The end of the document: its value; throws when it is not complete. */
-  end(): unknown;
+  end(): T;
 }
 
 /** Starts decoding a document given in pieces (as a response arrives). */
