@@ -29,12 +29,17 @@ function xml2jsParse(xml: string): unknown {
   return result;
 }
 
-export const DECODERS = {
-  generated: (xml: string): unknown => decodeResponsePacket(xml),
+/** The decoders beside the generated one, for any document. */
+export const ALTERNATIVE_DECODERS = {
   'fast-xml-parser': (xml: string): unknown => fxpParser.parse(xml),
   xml2js: xml2jsParse,
   saxes: (xml: string): unknown => new SaxesParser({ xmlns: false, position: true }).write(xml).close(),
   'saxes-tree': saxesTree,
+};
+
+export const DECODERS = {
+  generated: (xml: string): unknown => decodeResponsePacket(xml),
+  ...ALTERNATIVE_DECODERS,
 };
 export type DecoderName = keyof typeof DECODERS;
 

@@ -54,7 +54,7 @@ function inProcess(what: string, entries: string[], rounds: number): GeneratorRo
 function cliRun(entries: string[]): number {
   const out = mkdtempSync(path.join(tmpdir(), 'plesk-bench-gen-'));
   try {
-    const args = ['--import=tsx', path.join(ROOT, 'generator', 'cli.ts'), 'generate', ...entries.flatMap((e) => ['--xsd', e]), '--out', out, '--quiet'];
+    const args = ['--import=tsx', path.join(ROOT, 'generator', 'cli.ts'), 'generate', ...entries.flatMap((e) => ['--xsd', e]), '--out', out, '--package-name', 'plesk-api', '--quiet'];
     const start = performance.now();
     const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
     const ms = performance.now() - start;

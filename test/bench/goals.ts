@@ -1,6 +1,11 @@
-/** The goals of the benchmark issue, checked against one run's ratios. */
+/**
+ * The goals, checked against one run's numbers: issue 14's (decoding at the speed limit), and
+ * those of the benchmark issue that issue 14 did not raise (xml2js, encode per task, the generator).
+ */
 import type { GeneratorResult } from './generator-bench.js';
-import type { MemoryResult } from './memory-bench.js';
+import type { MemoryBenchResult } from './memory-bench.js';
+import type { PeakRss } from './peak-rss.js';
+import type { SecondShapeResult } from './second-shape-bench.js';
 import type { SizeResult } from './size-result.js';
 
 export interface Goal {
@@ -12,38 +17,60 @@ export interface Goal {
 export interface GoalInputs {
   decode: SizeResult[];
   encode: SizeResult[];
-  memory: { inputBytes: number; decoders: MemoryResult[] } | undefined;
+  secondShape: SecondShapeResult;
+  memory: MemoryBenchResult | undefined;
   generator: GeneratorResult;
+  peakRss: PeakRss;
 }
 
 const at = (results: SizeResult[], tasks: number): SizeResult | undefined => results.find((r) => r.tasks === tasks);
 const ms = (r: SizeResult | undefined, name: string): number => r?.contenders[name]?.ms ?? NaN;
 const x = (n: number): string => `${n.toFixed(2)}×`;
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;
 
 /** `ratio` must be at least `min`, at most `max` or below `below`; NaN (not measured) is never met. */
-function ratioGoal(goal: string, ratio: number, bound: { min?: number; max?: number; below?: number }, how: string): Goal {
+function ratioGoal(goal: string, ratio: number, bound: { min?: number; max?: number; below?: number }, how: string, unmeasured = 'not measured'): Goal {
   const met = bound.min !== undefined ? ratio >= bound.min : bound.max !== undefined ? ratio <= bound.max : ratio < bound.below!;
-  return { goal, measured: Number.isNaN(ratio) ? 'not measured' : `${x(ratio)} (${how})`, met: !Number.isNaN(ratio) && met };
+  return { goal, measured: Number.isNaN(ratio) ? unmeasured : `${x(ratio)} (${how})`, met: !Number.isNaN(ratio) && met };
 }
 
-export function checkGoals({ decode, encode, memory, generator }: GoalInputs): Goal[] {
+function perTaskGoal(op: string, results: SizeResult[], max: number): Goal {
+  const big = at(results, 100_000)?.contenders.generated?.usPerTask ?? NaN;
+  const small = at(results, 1_000)?.contenders.generated?.usPerTask ?? NaN;
+  return ratioGoal(`${op}: time per task at 100,000 within ${max}× of at 1,000`, big / small, { max }, `${big.toFixed(2)} vs ${small.toFixed(2)} µs/task`);
+}
+
+export function checkGoals({ decode, encode, secondShape, memory, generator, peakRss }: GoalInputs): Goal[] {
   const d = at(decode, 10_000);
   const e = at(encode, 10_000);
-  const goals = [
-    ratioGoal('decode 10,000 tasks ≥ 4× fast-xml-parser', ms(d, 'fast-xml-parser') / ms(d, 'generated'), { min: 4 }, 'its time ÷ ours'),
-    ratioGoal('decode 10,000 tasks ≥ 4× xml2js', ms(d, 'xml2js') / ms(d, 'generated'), { min: 4 }, 'its time ÷ ours'),
-    ratioGoal('decode 10,000 tasks within 2.5× of saxes alone', ms(d, 'generated') / ms(d, 'saxes'), { max: 2.5 }, 'our time ÷ its'),
-    ratioGoal('encode 10,000 tasks ≥ 3× fast-xml-parser XMLBuilder', ms(e, 'fast-xml-parser') / ms(e, 'generated'), { min: 3 }, 'its time ÷ ours'),
-    ratioGoal('encode 10,000 tasks within 1.5× of the template encoder', ms(e, 'generated') / ms(e, 'template'), { max: 1.5 }, 'our time ÷ its'),
-  ];
-  for (const [op, results] of [['decode', decode], ['encode', encode]] as const) {
-    const big = at(results, 100_000);
-    const small = at(results, 1_000);
-    const ratio = (big?.contenders.generated?.usPerTask ?? NaN) / (small?.contenders.generated?.usPerTask ?? NaN);
-    goals.push(ratioGoal(`${op}: time per task at 100,000 within 1.5× of at 1,000`, ratio, { max: 1.5 }, `${big?.contenders.generated?.usPerTask.toFixed(2)} vs ${small?.contenders.generated?.usPerTask.toFixed(2)} µs/task`));
-  }
+  const second = 'results' in secondShape ? secondShape.results[0] : undefined;
   const ours = memory?.decoders.find((m) => m.decoder === 'generated');
-  goals.push(ratioGoal('decode 100,000 tasks: peak memory < 10× the input', ours ? ours.peakRssIncrease / memory!.inputBytes : NaN, { below: 10 }, 'peak RSS increase ÷ input bytes'));
+  const chunked = memory && !('notAvailable' in memory.chunked) ? memory.chunked : undefined;
+  const goals: Goal[] = [
+    // issue 14
+    ratioGoal('decode 10,000 tasks ≥ 8× fast-xml-parser', ms(d, 'fast-xml-parser') / ms(d, 'generated'), { min: 8 }, 'its time ÷ ours'),
+    ratioGoal('decode 10,000 tasks faster than saxes alone (tokenizing, no handlers)', ms(d, 'generated') / ms(d, 'saxes'), { below: 1 }, 'our time ÷ its'),
+    ratioGoal(`second shape: decode ${secondShape.shape} (${second?.tasks.toLocaleString('en-US') ?? '?'} records) ≥ 6× fast-xml-parser`, ms(second, 'fast-xml-parser') / ms(second, 'generated'), { min: 6 }, 'its time ÷ ours', 'skipped' in secondShape ? `skipped: ${secondShape.skipped}` : 'not measured'),
+    perTaskGoal('decode', decode, 1.2),
+    ratioGoal('decode 100,000 tasks: peak memory ≤ 2× the input', ours ? ours.peakRssIncrease / memory!.inputBytes : NaN, { max: 2 }, 'peak RSS increase ÷ input bytes'),
+    ratioGoal(
+      'decode 100,000 tasks through chunks as they arrive: no whole-answer string beside the value (peak RSS increase ≤ the whole-string decode\'s, whose string is already in its baseline)',
+      chunked && ours ? chunked.peakRssIncrease / ours.peakRssIncrease : NaN,
+      { max: 1 },
+      `chunks ${mb(chunked?.peakRssIncrease ?? NaN)} ÷ whole string ${mb(ours?.peakRssIncrease ?? NaN)}`,
+      memory ? 'chunked: not available' : 'not measured',
+    ),
+    ratioGoal('encode 10,000 tasks ≥ 4× fast-xml-parser XMLBuilder', ms(e, 'fast-xml-parser') / ms(e, 'generated'), { min: 4 }, 'its time ÷ ours'),
+    ratioGoal('encode 10,000 tasks within 1.1× of the template encoder', ms(e, 'generated') / ms(e, 'template'), { max: 1.1 }, 'our time ÷ its'),
+    {
+      goal: 'the whole bench under 1 GB of peak memory (the largest of its processes)',
+      measured: `${mb(peakRss.max)} (${peakRss.largestChild && peakRss.largestChild.bytes > peakRss.self ? `a child: ${peakRss.largestChild.what.slice(0, 60)}` : 'the bench process'})`,
+      met: peakRss.max < 1e9,
+    },
+    // the benchmark issue's, not raised by issue 14
+    ratioGoal('decode 10,000 tasks ≥ 4× xml2js', ms(d, 'xml2js') / ms(d, 'generated'), { min: 4 }, 'its time ÷ ours'),
+    perTaskGoal('encode', encode, 1.5),
+  ];
   const whole = generator.rows[1];
   const seconds = (whole?.cliMs ?? NaN) / 1000;
   goals.push({ goal: 'the whole Plesk API generated in < 5 s', measured: whole ? `${seconds.toFixed(2)} s through the CLI (${(whole.warmMs / 1000).toFixed(2)} s warm in process)` : 'skipped', met: seconds < 5 });

@@ -3,7 +3,9 @@ import { DECODER_LABELS, ENCODER_LABELS } from './contenders.js';
 import type { GeneratorResult } from './generator-bench.js';
 import type { InstalledCliResult } from './installed-cli-bench.js';
 import type { Goal } from './goals.js';
-import type { MemoryResult } from './memory-bench.js';
+import type { MemoryBenchResult } from './memory-bench.js';
+import type { PeakRss } from './peak-rss.js';
+import type { SecondShapeResult } from './second-shape-bench.js';
 import type { SizeResult } from './size-result.js';
 
 export interface Results {
@@ -11,9 +13,11 @@ export interface Results {
   options: { rounds: number; minSampleMs: number };
   decode: SizeResult[];
   encode: SizeResult[];
-  memory: { tasks: number; inputBytes: number; decoders: MemoryResult[] } | undefined;
+  secondShape: SecondShapeResult;
+  memory: MemoryBenchResult | undefined;
   generator: GeneratorResult;
   installedCli: InstalledCliResult;
+  peakRss: PeakRss;
   goals: Goal[];
 }
 
@@ -22,11 +26,11 @@ const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 /** One operation: a row per size; the generated codec's MB/s, then each alternative's MB/s and its time ÷ ours. */
-function operationTable(results: SizeResult[], labels: Record<string, string>): string[] {
+function operationTable(results: SizeResult[], labels: Record<string, string>, unit = 'task'): string[] {
   const names = Object.keys(labels);
   const alternatives = names.filter((n) => n !== 'generated');
   const lines = [
-    `| tasks | document | ${names.map((n) => (n === 'generated' ? 'generated' : `${n}: MB/s · its time ÷ ours`)).join(' | ')} | generated µs/task |`,
+    `| ${unit}s | document | ${names.map((n) => (n === 'generated' ? 'generated' : `${n}: MB/s · its time ÷ ours`)).join(' | ')} | generated µs/${unit} |`,
     `|---:|---:|${names.map(() => '---:').join('|')}|---:|`,
   ];
   for (const r of results) {
@@ -37,6 +41,8 @@ function operationTable(results: SizeResult[], labels: Record<string, string>): 
   lines.push('', names.map((n) => `${n}: ${labels[n]}`).join('; ') + '.');
   return lines;
 }
+
+const SECOND_SHAPE_GENERATED = 'decodeResponsePacket of the whole-API package (../shared/plesk-xsd, generated with the checkout\'s runtime/)';
 
 export function markdownReport(results: Results): string {
   const { machine, options } = results;
@@ -51,11 +57,17 @@ export function markdownReport(results: Results): string {
     '',
     ...operationTable(results.encode, ENCODER_LABELS),
   ];
+  const second = results.secondShape;
+  lines.push('', `**Decode, second shape** (a ${second.shape} response from another operator, compact: sites and site aliases, nil hosts, TXT values to escape, one error result in 97; decoded by the whole-API package, generated at bench start)`, '');
+  if ('results' in second) lines.push(...operationTable(second.results, { ...DECODER_LABELS, generated: SECOND_SHAPE_GENERATED }, 'record'));
+  else lines.push(`(skipped: ${second.skipped})`);
   if (results.memory) {
     const m = results.memory;
     lines.push('', `**Peak memory**, one decode of the ${m.tasks.toLocaleString('en-US')}-task document (${size(m.inputBytes)}) in a fresh process: RSS high-water mark minus RSS with the document already read; retained heap is the decoded result after a full GC`, '');
     lines.push('| decoder | peak RSS increase | ÷ input | retained heap |', '|---|---:|---:|---:|');
     for (const d of m.decoders) lines.push(`| ${d.decoder} | ${mb(d.peakRssIncrease)} | ${(d.peakRssIncrease / m.inputBytes).toFixed(1)}× | ${mb(d.retainedHeap)} |`);
+    if ('notAvailable' in m.chunked) lines.push('', `chunked: not available (${m.chunked.notAvailable})`);
+    else lines.push(`| generated, through ${m.chunkBytes / 1024} KiB chunks as they arrive (Uint8Array from a Buffer; no string of the answer) | ${mb(m.chunked.peakRssIncrease)} | ${(m.chunked.peakRssIncrease / m.inputBytes).toFixed(1)}× | ${mb(m.chunked.retainedHeap)} |`);
   }
   lines.push('', '**Generator** (schemas → package files in memory; the CLI column is `plesk-codegen generate` in a fresh process, writing the package)', '');
   lines.push('| schemas | files read | complex types | files out | first run | warm (median) | CLI (median) |', '|---|---:|---:|---:|---:|---:|---:|');
@@ -68,6 +80,9 @@ export function markdownReport(results: Results): string {
   for (const r of results.installedCli.rows) lines.push(`| ${r.what} | ${seconds(r.ms)} | ${r.ratio.toFixed(1)}× |`);
   if (results.installedCli.skipped) lines.push('', `(${results.installedCli.skipped})`);
   lines.push('', '**Goals**', '', '| goal | measured | met |', '|---|---|---|');
-  for (const g of results.goals) lines.push(`| ${g.goal} | ${g.measured} | ${g.met ? 'yes' : '**no**'} |`);
+  for (const g of results.goals) lines.push(`| ${g.goal} | ${g.measured} | ${g.met ? 'met' : '**missed**'} |`);
+  const p = results.peakRss;
+  const child = p.largestChild ? `; the largest of its ${p.children} child processes ${mb(p.largestChild.bytes)} (${p.largestChild.what.slice(0, 100)})` : '';
+  lines.push('', `**The bench's own peak memory**: ${mb(p.max)}, the largest of its processes (RSS high-water marks: this process ${mb(p.self)}${child}).`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,9 @@
  * `npm run bench [-- --out FILE] [--rounds N] [--min-sample-ms N]`: the generated codecs beside
  * their alternatives, and the generator's wall time, in one process on the same inputs. Prints
  * the Markdown tables (stdout; progress goes to stderr) and writes everything to bench/results.json.
+ * Each size of each operation runs in its own child process (size-child.ts), so that no size's
+ * documents, values and results are alive beside another's; the bench's peak memory is the
+ * largest of its processes' (peak-rss.ts).
  * Not part of `npm test`: timings are reported, never asserted.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,10 +18,13 @@ import { generatorBench } from './generator-bench.js';
 import { installedCliBench } from './installed-cli-bench.js';
 import { checkGoals } from './goals.js';
 import { memoryBench } from './memory-bench.js';
+import { peakRss, recordChildrenPeakRss } from './peak-rss.js';
 import { markdownReport, type Results } from './report.js';
+import { secondShapeBench } from './second-shape-bench.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SIZES = [1, 100, 1_000, 10_000, 100_000];
+const SECOND_SHAPE_RECORDS = 10_000;
 
 const { values } = parseArgs({
   options: {
@@ -33,21 +39,27 @@ if (!(rounds >= 1) || !(minSampleMs > 0)) throw new Error('--rounds must be at l
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const options = { rounds, minSampleMs };
-const decode = decodeBench(SIZES, options, log);
-const encode = encodeBench(SIZES, options, log);
+recordChildrenPeakRss();
+const decode = decodeBench(SIZES, options);
+const encode = encodeBench(SIZES, options);
+const secondShape = secondShapeBench(SECOND_SHAPE_RECORDS, options, log);
 const memory = memoryBench(100_000, log);
 const generator = generatorBench(Math.max(3, Math.ceil(rounds / 2)), 3, log);
 const installedCli = installedCliBench(Math.max(3, Math.ceil(rounds / 2)), log);
+const bench = peakRss();
+log(`peak RSS: ${(bench.max / 1e6).toFixed(0)} MB (this process ${(bench.self / 1e6).toFixed(0)} MB, ${bench.children} child processes)`);
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
 const results: Results = {
   machine: { node: process.versions.node, cpu, cores: os.cpus().length, date: new Date().toISOString().slice(0, 10) },
   options,
   decode,
   encode,
+  secondShape,
   memory,
   generator,
   installedCli,
-  goals: checkGoals({ decode, encode, memory, generator }),
+  peakRss: bench,
+  goals: checkGoals({ decode, encode, secondShape, memory, generator, peakRss: bench }),
 };
 const markdown = markdownReport(results);
 const out = path.resolve(values.out!);

@@ -1,0 +1,20 @@
+/**
+ * Runs one size of one operation in a fresh process (size-child.ts), so that nothing of one size
+ * (its document, its value, the contenders' results, the heap V8 grew for them) is alive while
+ * another is measured. Its progress lines go straight to this process's stderr.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MeasureOptions } from './measure.js';
+import type { SizeResult } from './size-result.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+
+export function sizeInChild(args: string[], options: MeasureOptions): SizeResult {
+  const argv = ['--expose-gc', '--import=tsx', path.join(HERE, 'size-child.ts'), ...args, String(options.rounds), String(options.minSampleMs)];
+  const child = spawnSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`size-child.ts ${args.join(' ')} failed (exit ${child.status ?? child.signal})`);
+  return JSON.parse(child.stdout) as SizeResult;
+}
