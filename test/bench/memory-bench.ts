@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeResponsePacket } from '../../generated/src/index.js';
-import { CHUNK_BYTES, startDecodingOf } from './chunked-decoding.js';
+import { CHUNK_BYTES } from './chunked-decoding.js';
 import { DECODERS, type DecoderName } from './contenders.js';
 import { responseValue } from './inputs.js';
 import type { MemoryReading } from './memory-child.js';
@@ -26,7 +26,7 @@ export interface MemoryBenchResult {
   inputBytes: number;
   decoders: MemoryResult[];
   /** the generated decoder through 64 KiB chunks from a Buffer, or why it was not measured */
-  chunked: MemoryResult | { notAvailable: string };
+  chunked: MemoryResult;
   chunkBytes: number;
 }
 
@@ -45,8 +45,7 @@ export function memoryBench(tasks: number, log: (line: string) => void): MemoryB
     const file = path.join(dir, `get-tasks-info-${tasks}.xml`);
     writeFileSync(file, encodeResponsePacket(responseValue(tasks)));
     const decoders = (Object.keys(DECODERS) as DecoderName[]).map((name) => inChild(name, file, log));
-    const chunked = startDecodingOf() ? inChild('chunked', file, log) : { notAvailable: 'runtime/codec/decode.ts exports no startDecoding' };
-    if ('notAvailable' in chunked) log('chunked: not available');
+    const chunked = inChild('chunked', file, log);
     return { tasks, inputBytes: decoders[0]!.inputBytes, decoders, chunked, chunkBytes: CHUNK_BYTES };
   } finally {
     rmSync(dir, { recursive: true, force: true });
