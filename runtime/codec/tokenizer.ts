@@ -139,6 +139,11 @@ export class Tokenizer {
   #cachedColumn = 0;
   /** a comment, CDATA section or processing instruction carried over: where to go on searching its end */
   #resumeAt = -1;
+  /** its terminator, while the pieces that follow do not hold it: they wait in #pieces, unjoined */
+  #awaiting: string | undefined = undefined;
+  #pieces: string[] = [];
+  /** the last characters received while #awaiting (where the terminator may begin) */
+  #tail = '';
 
   constructor(handler: TokenHandler) {
     this.#handler = handler;
@@ -160,6 +165,9 @@ export class Tokenizer {
     this.#cachedLine = 1;
     this.#cachedColumn = 0;
     this.#resumeAt = -1;
+    this.#awaiting = undefined;
+    this.#pieces = [];
+    this.#tail = '';
   }
 
   /** Lets go of the document's text and values. */
@@ -196,6 +204,17 @@ export class Tokenizer {
 
   /** Reads the next piece of a document. */
   write(piece: string): void {
+    const awaiting = this.#awaiting;
+    if (awaiting !== undefined) {
+      // a long comment or CDATA section: the pieces are not joined (nor scanned again) before its end has come
+      const probe = this.#tail + piece;
+      if (probe.indexOf(awaiting) < 0) {
+        this.#pieces.push(piece);
+        this.#tail = probe.slice(-(awaiting.length - 1));
+        return;
+      }
+      this.#gather();
+    }
     const lt = piece.lastIndexOf('<');
     // a piece without `<` only extends the token it is in: kept (a rope, flattened once)
     if (lt < 0) {
@@ -208,8 +227,18 @@ export class Tokenizer {
     this.#advance(stop);
   }
 
+  /** #buf and the pieces waiting for the end of the token it holds, as one string. */
+  #gather(): void {
+    this.#buf = this.#buf + this.#pieces.join('');
+    this.#resumeAt = Math.max(0, this.#buf.length - this.#tail.length);
+    this.#awaiting = undefined;
+    this.#pieces = [];
+    this.#tail = '';
+  }
+
   /** The end of a document read in pieces. */
   end(): void {
+    if (this.#awaiting !== undefined) this.#gather();
     this.#run(this.#buf.length, true);
     this.#finish();
   }
@@ -633,6 +662,10 @@ export class Tokenizer {
     const buf = this.#buf;
     const at = buf.indexOf(terminator, Math.max(from, this.#resumeAt));
     this.#resumeAt = at < 0 ? Math.max(from, buf.length - terminator.length + 1) : -1;
+    if (at < 0) {
+      this.#awaiting = terminator;
+      this.#tail = buf.slice(this.#resumeAt);
+    }
     return at;
   }
 
