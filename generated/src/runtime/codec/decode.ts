@@ -25,7 +25,7 @@ import { setUnknownContent, type DecodeOptions, type SchemaDriftEvent, type Unkn
 import { ValueError, XmlDecodeError } from './errors.js';
 import type { GroupParticle, RawXml, SchemaMeta, TypeRef } from './meta.js';
 import type { SimpleDecoder } from './simple-decoders.js';
-import { DOCTYPE_REFUSED, Tokenizer, type TokenHandler } from './tokenizer.js';
+import { DOCTYPE_REFUSED, spelledAt, Tokenizer, type TokenHandler } from './tokenizer.js';
 import { escapeAttribute, escapeText, isWhiteSpace } from './xml-text.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -203,7 +203,7 @@ class Decoder implements TokenHandler {
     const hasAttributes = this.tokenizer.attrCount !== 0;
     if (!parent) {
       const root = this.rootName;
-      const name = end - start === root.length && source.startsWith(root, start) ? root : source.slice(start, end);
+      const name = end - start === root.length && spelledAt(source, start, root) ? root : source.slice(start, end);
       if (this.result !== undefined || name !== root) this.fail(`expected the root element <${root}>, found <${name}>`, name);
       this.push(name, this.rootLeaf!, null, hasAttributes);
       return name;
@@ -222,7 +222,7 @@ class Decoder implements TokenHandler {
       const first = source.charCodeAt(start);
       for (let i = 0; i < names.length; i++) {
         const candidate = names[i]!;
-        if (candidate.length === length && candidate.charCodeAt(0) === first && source.startsWith(candidate, start)) {
+        if (candidate.length === length && candidate.charCodeAt(0) === first && spelledAt(source, start, candidate)) {
           name = candidate;
           move = state.moves[i];
           break;
@@ -312,13 +312,13 @@ class Decoder implements TokenHandler {
         continue;
       }
       if (frame.kind === Kind.Any) {
-        (frame.attributes ??= {})[key] = value;
+        (frame.attributes ??= {})[key] = detached(value);
         continue;
       }
       const attr = frame.type?.attributes.get(key);
       if (!attr && this.keep && frame.type !== undefined && frame.kind !== Kind.Flag) {
         const drift = (frame.drift ??= { elements: [] });
-        (drift.attributes ??= {})[key] = value;
+        (drift.attributes ??= {})[key] = detached(value);
         this.report('attribute', key, `${this.path()}/@${key}`);
         continue;
       }
@@ -405,8 +405,8 @@ class Decoder implements TokenHandler {
         break;
       case Kind.Any: {
         const attributes = frame.attributes ? { attributes: frame.attributes } : {};
-        if (leaf.wildcard) value = { name: frame.name, ...attributes, xml: frame.raw };
-        else value = !frame.hasMarkup && frame.attributes === undefined ? frame.text : ({ ...attributes, xml: frame.raw } satisfies RawXml);
+        if (leaf.wildcard) value = { name: frame.name, ...attributes, xml: detached(frame.raw) };
+        else value = !frame.hasMarkup && frame.attributes === undefined ? detached(frame.text) : ({ ...attributes, xml: detached(frame.raw) } satisfies RawXml);
         break;
       }
     }
@@ -432,7 +432,7 @@ class Decoder implements TokenHandler {
   closeUnknown(frame: Frame): void {
     const parent = this.frames[this.open - 2]!;
     const drift = (parent.drift ??= { elements: [] });
-    drift.elements.push({ name: frame.name, at: frame.unknownAt, ...(frame.attributes ? { attributes: frame.attributes } : {}), xml: frame.raw });
+    drift.elements.push({ name: frame.name, at: frame.unknownAt, ...(frame.attributes ? { attributes: frame.attributes } : {}), xml: detached(frame.raw) });
     this.open--;
     if (frame.xsiDeclared > 0) this.xsiPrefixes.length -= frame.xsiDeclared;
   }
@@ -456,12 +456,23 @@ class Decoder implements TokenHandler {
 
   simpleValue(decode: SimpleDecoder, text: string, child?: string): unknown {
     try {
-      return decode(text);
+      const value = decode(text);
+      return typeof value === 'string' ? detached(value) : value;
     } catch (error) {
       if (error instanceof ValueError) this.fail(this.keep ? `${error.message} (unknownElements: 'keep' keeps unknown elements and attributes, not values outside their type: the type would not hold them; regenerate from the server's schemas)` : error.message, child);
       throw error;
     }
   }
+}
+
+/**
+ * A string that holds its own characters. A slice of the document (V8 makes one for 13
+ * characters or more) keeps the whole document, or the whole piece of it, alive as long as the
+ * value lives: a decoded value must not hold the answer beside it. Concatenating, then slicing,
+ * makes V8 copy the characters into a string of their own.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (text + ' ').slice(0, -1);
 }
 
 /** An xs:boolean's value (white space collapsed), or undefined when the text is not one. */
