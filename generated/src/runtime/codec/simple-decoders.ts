@@ -11,7 +11,7 @@
  */
 import type { SimpleTypeMeta } from './meta.js';
 import { decodeSimple, exactBounds, onlyFastFacets } from './simple-values.js';
-import { applyWhiteSpace, WHITE_SPACE_CHANGES } from './xml-text.js';
+import { applyWhiteSpace, whiteSpaceChanges } from './xml-text.js';
 
 export type SimpleDecoder = (text: string) => unknown;
 
@@ -42,8 +42,7 @@ function compile(meta: SimpleTypeMeta): SimpleDecoder {
         };
       }
       if (ws === 'preserve') return (text) => text;
-      const changes = WHITE_SPACE_CHANGES[ws];
-      return (text) => (changes.test(text) ? applyWhiteSpace(text, ws) : text);
+      return (text) => (whiteSpaceChanges(text, ws) ? applyWhiteSpace(text, ws) : text);
     }
     case 'int':
     case 'bigint': {

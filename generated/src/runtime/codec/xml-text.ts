@@ -53,15 +53,24 @@ function slowEscape(value: string, attribute: boolean): string {
   return out + value.slice(start);
 }
 
-/** Text that a whiteSpace facet changes: {@link applyWhiteSpace} returns any other text as it is. */
-export const WHITE_SPACE_CHANGES = { replace: /[\t\n\r]/, collapse: /[\t\n\r]|^ | $| {2}/ };
-
 /** Applies a whiteSpace facet: `replace` turns tab/newline/CR into spaces, `collapse` also trims and folds runs. */
 export function applyWhiteSpace(value: string, ws: 'preserve' | 'replace' | 'collapse'): string {
-  if (ws === 'preserve') return value;
-  if (!WHITE_SPACE_CHANGES[ws].test(value)) return value;
+  if (ws === 'preserve' || !whiteSpaceChanges(value, ws)) return value;
   // not String.prototype.trim: it would also strip non-XML white space such as U+00A0
   return ws === 'replace' ? value.replace(/[\t\n\r]/g, ' ') : value.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '');
+}
+
+/** Whether the whiteSpace facet `ws` changes `value`: a tab, line feed or CR; for collapse also a leading, trailing or doubled space. */
+export function whiteSpaceChanges(value: string, ws: 'replace' | 'collapse'): boolean {
+  const n = value.length;
+  if (ws === 'collapse' && n > 0 && (value.charCodeAt(0) === 32 || value.charCodeAt(n - 1) === 32)) return true;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 32) continue;
+    if (c === 9 || c === 10 || c === 13) return true;
+    if (c === 32 && ws === 'collapse' && value.charCodeAt(i + 1) === 32) return true;
+  }
+  return false;
 }
 
 /** Whether a string is only XML white space. */
