@@ -491,9 +491,15 @@ export class Tokenizer {
     let j = i;
     while (j < n) {
       const c = buf.charCodeAt(j);
+      // the usual case first: an ASCII name character after the first
+      if (c < 128 && j > i) {
+        if ((ASCII_NAME[c]! & 2) === 0) break;
+        j++;
+        continue;
+      }
       const start = j === i;
       if (c < 128) {
-        if ((ASCII_NAME[c]! & (start ? 1 : 2)) === 0) break;
+        if ((ASCII_NAME[c]! & 1) === 0) break;
         j++;
       } else if (c >= 0xd800 && c <= 0xdb7f) {
         // [#x10000-#xEFFFF]: a high surrogate up to DB7F with its low one
@@ -529,7 +535,9 @@ export class Tokenizer {
     let i = nameEnd;
     let count = 0;
     let selfClosing = false;
-    for (;;) {
+    // the usual case: no attributes, `>` right after the name
+    if (buf.charCodeAt(i) === GT) i++;
+    else for (;;) {
       const spaceAt = i;
       let c = buf.charCodeAt(i);
       while (c === SPACE || c === LF || c === TAB || c === CR) c = buf.charCodeAt(++i);
