@@ -9,7 +9,7 @@ export { PROTOCOL_VERSION } from './protocol-version.js';
 export { XmlDecodeError, XmlEncodeError } from './runtime/codec/errors.js';
 export { setUnknownContent, unknownContentOf } from './runtime/codec/decode-options.js';
 export type { DecodeOptions, SchemaDriftEvent, UnknownContent, UnknownElement } from './runtime/codec/decode-options.js';
-export type { AnyElement, AtMostOneOf, OneOf, RawXml, SchemaMeta, XmlAny } from './runtime/codec/meta.js';
+export type { AnyElement, AtMostOneOf, OneOf, OneOfShapes, RawXml, SchemaMeta, XmlAny } from './runtime/codec/meta.js';
 export * from './client.js';
 export { PleskOperationError, PleskSystemError, PleskTaskTimeoutError, PleskTransportError } from './runtime/client/plesk-errors.js';
 export type { PleskResult, TransportFailure } from './runtime/client/plesk-errors.js';

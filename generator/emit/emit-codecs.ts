@@ -84,7 +84,7 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
   file.addExportDeclaration({ moduleSpecifier: './runtime/codec/errors.js', namedExports: ['XmlDecodeError', 'XmlEncodeError'] });
   file.addExportDeclaration({ moduleSpecifier: './runtime/codec/decode-options.js', namedExports: ['setUnknownContent', 'unknownContentOf'] });
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/decode-options.js', namedExports: ['DecodeOptions', 'SchemaDriftEvent', 'UnknownContent', 'UnknownElement'] });
-  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedExports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'RawXml', 'SchemaMeta', 'XmlAny'] });
+  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedExports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'OneOfShapes', 'RawXml', 'SchemaMeta', 'XmlAny'] });
   if (withClient) {
     file.addExportDeclaration({ moduleSpecifier: './client.js' });
     file.addExportDeclaration({ moduleSpecifier: './runtime/client/plesk-errors.js', namedExports: ['PleskOperationError', 'PleskSystemError', 'PleskTaskTimeoutError', 'PleskTransportError'] });
