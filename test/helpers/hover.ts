@@ -4,7 +4,7 @@
  * `noErrorTruncation` off, as an editor runs it. Used by test/hover.test.ts and
  * scripts/measure-hover.ts.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
