@@ -13,6 +13,6 @@ export type { AnyElement, AtMostOneOf, OneOf, OneOfShapes, RawXml, SchemaMeta, X
 export * from './client.js';
 export { PleskOperationError, PleskSystemError, PleskTaskTimeoutError, PleskTransportError } from './runtime/client/plesk-errors.js';
 export type { PleskResult, TransportFailure } from './runtime/client/plesk-errors.js';
-export type { CallOptions, DownloadedFile, PleskClientOptions, PleskDebugEvent } from './runtime/client/client.js';
+export type { CallOptions, DownloadedFile, OkResult, PleskClientOptions, PleskDebugEvent } from './runtime/client/client.js';
 export { compareProtocolVersions, sortProtocolVersions } from './runtime/client/protocol-versions.js';
 export type { WaitForTaskOptions } from './runtime/client/wait-for-task.js';

@@ -89,7 +89,7 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
     file.addExportDeclaration({ moduleSpecifier: './client.js' });
     file.addExportDeclaration({ moduleSpecifier: './runtime/client/plesk-errors.js', namedExports: ['PleskOperationError', 'PleskSystemError', 'PleskTaskTimeoutError', 'PleskTransportError'] });
     file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/plesk-errors.js', namedExports: ['PleskResult', 'TransportFailure'] });
-    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/client.js', namedExports: ['CallOptions', 'DownloadedFile', 'PleskClientOptions', 'PleskDebugEvent'] });
+    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/client.js', namedExports: ['CallOptions', 'DownloadedFile', 'OkResult', 'PleskClientOptions', 'PleskDebugEvent'] });
     file.addExportDeclaration({ moduleSpecifier: './runtime/client/protocol-versions.js', namedExports: ['compareProtocolVersions', 'sortProtocolVersions'] });
     file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/wait-for-task.js', namedExports: ['WaitForTaskOptions'] });
   }

@@ -29,7 +29,7 @@ export const RESERVED_TYPE_NAMES = [
   'ReturnType', 'Set', 'String', 'Symbol', 'TypeError', 'Uint8Array', 'WeakMap', 'WeakSet', 'undefined',
   // runtime exports
   'AnyElement', 'AtMostOneOf', 'OneOf', 'OneOfShapes', 'RawXml', 'SchemaMeta', 'XmlAny', 'XmlDecodeError', 'XmlEncodeError', 'TypeMap', 'ElementMap',
-  'PleskClient', 'PleskSystemError', 'PleskOperationError', 'PleskTransportError',
+  'PleskClient', 'PleskSystemError', 'PleskOperationError', 'PleskTransportError', 'OkResult',
 ];
 
 type Named = IrComplexType | IrSimpleType;
