@@ -69,8 +69,8 @@ export interface Union {
 }
 
 /**
- * Where the choices of groups of one declaration go: each becomes an exported alias named after
- * `owner` (see {@link choiceAliasName}); `taken` holds every name in use (types and aliases).
+ * Where the choices of one declaration go (all but a whole-choice body): each becomes an exported
+ * alias named after `owner` (see {@link choiceAliasName}); `taken` holds every name in use.
  */
 export interface ChoiceAliases {
   owner: string;
