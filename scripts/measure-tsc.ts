@@ -5,11 +5,12 @@
  *
  *   npx tsx scripts/measure-tsc.ts [--write <dir>] [--time <dir> …] [--rounds 3]
  *
+ * Wall time moves with the load of a shared machine; the CPU time (user + system) much less.
  * `--write <dir>` generates the package with the checkout's generator into <dir> (with calls.ts);
  * `--time` times each folder given, interleaved round by round, and prints the medians. Keep a
  * folder written before a change and time it beside one written after.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writePackage } from '../generator/write.js';
@@ -30,27 +31,31 @@ for (const out of values('--write')) {
   console.log(`wrote ${out}`);
 }
 
-function seconds(argv: string[]): number {
+/** Wall time and CPU time (user + system, from bash's `time`: less moved by other load on a shared machine). */
+function seconds(argv: string[]): { wall: number; cpu: number } {
   const start = process.hrtime.bigint();
-  try {
-    execFileSync(process.execPath, [TSC, ...argv], { stdio: 'pipe', cwd: ROOT });
-  } catch (error) {
-    const out = (error as { stdout?: Buffer }).stdout?.toString() ?? '';
-    console.log(`  (tsc reported errors: ${out.split('\n').filter((l) => l.includes('error TS')).length})`);
-  }
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  const quoted = [process.execPath, TSC, ...argv].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const run = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; time ${quoted} > /dev/null`], { cwd: ROOT, encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const [user, system] = run.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  if (run.status !== 0) console.log(`  (tsc exited ${run.status})`);
+  return { wall, cpu: user! + system! };
 }
 
 const dirs = values('--time');
-const times = new Map<string, { build: number[]; calls: number[] }>(dirs.map((d) => [d, { build: [], calls: [] }]));
+type Sample = { wall: number; cpu: number };
+const times = new Map<string, { build: Sample[]; calls: Sample[] }>(dirs.map((d) => [d, { build: [], calls: [] }]));
 for (let round = 0; round < rounds && dirs.length > 0; round++) {
   for (const dir of dirs) {
     const t = times.get(dir)!;
     rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
     t.build.push(seconds(['-p', path.join(dir, 'tsconfig.json')]));
     t.calls.push(seconds(['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', path.join(dir, 'calls.ts')]));
-    console.log(`${dir} round ${round + 1}: build ${t.build.at(-1)!.toFixed(2)} s, calls ${t.calls.at(-1)!.toFixed(2)} s`);
+    const [b, c] = [t.build.at(-1)!, t.calls.at(-1)!];
+    console.log(`${dir} round ${round + 1}: build ${b.wall.toFixed(2)} s (cpu ${b.cpu.toFixed(2)} s), calls ${c.wall.toFixed(2)} s (cpu ${c.cpu.toFixed(2)} s)`);
   }
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-for (const [dir, t] of times) console.log(`${dir}: build median ${median(t.build).toFixed(2)} s, calls median ${median(t.calls).toFixed(2)} s (${rounds} rounds)`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(2);
+for (const [dir, t] of times) {
+  console.log(`${dir}: medians of ${rounds} rounds: build ${median(t.build.map((x) => x.wall))} s (cpu ${median(t.build.map((x) => x.cpu))} s), calls ${median(t.calls.map((x) => x.wall))} s (cpu ${median(t.calls.map((x) => x.cpu))} s)`);
+}
