@@ -205,6 +205,7 @@ export type BackupGetRemoteStorageSettingsInput = {
     /** Protocol whose settings are wanted (ftp). */
     protocol: StringType;
   } & BackupGetRemoteStorageSettingsInputWebspaceIdOrWebspaceNameOrOthers;
+
 /**
  * At most one of these properties: an xs:choice of BackupGetRemoteStorageSettingsInput.
  *
@@ -258,6 +259,7 @@ export type BackupSetRemoteStorageInput = {
     /** The configuration to store. */
     settings: BackupRemoteStorage;
   } & BackupSetRemoteStorageInputWebspaceIdOrWebspaceNameOrOthers;
+
 /**
  * At most one of these properties: an xs:choice of BackupSetRemoteStorageInput.
  *
@@ -305,6 +307,7 @@ export type BackupDomainInput = {
     /** Back up the configuration only, without content files. */
     onlyConfiguration?: NoneType;
   } & BackupDomainInputWebspaceIdOrWebspaceName & BackupDomainInputLocalOrRemote & BackupDomainInputOnlyHostingOrOnlyMail;
+
 /**
  * Exactly one of these properties: an xs:choice of BackupDomainInput.
  *
@@ -316,6 +319,7 @@ export type BackupDomainInputWebspaceIdOrWebspaceName = OneOf<{
     /** The subscription to back up, by domain name. */
     webspaceName: DomainName;
   }> & {};
+
 /**
  * Exactly one of these properties: an xs:choice of BackupDomainInput.
  *
@@ -327,6 +331,7 @@ export type BackupDomainInputLocalOrRemote = OneOf<{
     /** Send the backup to the remote (FTP) storage configured with set-remote-storage-settings. */
     remote: StringType;
   }> & {};
+
 /**
  * At most one of these properties: an xs:choice of BackupDomainInput.
  *
@@ -338,6 +343,7 @@ export type BackupDomainInputOnlyHostingOrOnlyMail = AtMostOneOf<{
     /** Back up the mail data only. */
     onlyMail: NoneType;
   }> & {};
+
 /**
  * Request of backup-customer: which customer, where to put the backup, and what to include.
  *
@@ -353,6 +359,7 @@ export type BackupClientInput = {
     /** Back up the configuration only, without content files. */
     onlyConfiguration?: NoneType;
   } & BackupClientInputCustomerIdOrCustomerLogin & BackupClientInputLocalOrRemote & BackupClientInputOnlyHostingOrOnlyMail;
+
 /**
  * Exactly one of these properties: an xs:choice of BackupClientInput.
  *
@@ -364,6 +371,7 @@ export type BackupClientInputCustomerIdOrCustomerLogin = OneOf<{
     /** The customer to back up, by login name. */
     customerLogin: StringType;
   }> & {};
+
 /**
  * Exactly one of these properties: an xs:choice of BackupClientInput.
  *
@@ -375,6 +383,7 @@ export type BackupClientInputLocalOrRemote = OneOf<{
     /** Send the backup to the remote (FTP) storage configured with set-remote-storage-settings. */
     remote: StringType;
   }> & {};
+
 /**
  * At most one of these properties: an xs:choice of BackupClientInput.
  *
@@ -386,6 +395,7 @@ export type BackupClientInputOnlyHostingOrOnlyMail = AtMostOneOf<{
     /** Back up the mail data only. */
     onlyMail: NoneType;
   }> & {};
+
 /**
  * Request of backup-reseller: which reseller, where to put the backup, and what to include.
  *
@@ -401,6 +411,7 @@ export type BackupResellerInput = {
     /** Back up the configuration only, without content files. */
     onlyConfiguration?: NoneType;
   } & BackupResellerInputResellerIdOrResellerLogin & BackupResellerInputLocalOrRemote & BackupResellerInputOnlyHostingOrOnlyMail;
+
 /**
  * Exactly one of these properties: an xs:choice of BackupResellerInput.
  *
@@ -412,6 +423,7 @@ export type BackupResellerInputResellerIdOrResellerLogin = OneOf<{
     /** The reseller to back up, by login name. */
     resellerLogin: StringType;
   }> & {};
+
 /**
  * Exactly one of these properties: an xs:choice of BackupResellerInput.
  *
@@ -423,6 +435,7 @@ export type BackupResellerInputLocalOrRemote = OneOf<{
     /** Send the backup to the remote (FTP) storage configured with set-remote-storage-settings. */
     remote: StringType;
   }> & {};
+
 /**
  * At most one of these properties: an xs:choice of BackupResellerInput.
  *
@@ -434,6 +447,7 @@ export type BackupResellerInputOnlyHostingOrOnlyMail = AtMostOneOf<{
     /** Back up the mail data only. */
     onlyMail: NoneType;
   }> & {};
+
 /**
  * Request of backup-server: where to put the backup and what to include (there is no owner: the whole server is backed up).
  *
@@ -449,6 +463,7 @@ export type BackupServerInput = {
     /** Back up the configuration only, without content files. */
     onlyConfiguration?: NoneType;
   } & BackupServerInputLocalOrRemote & BackupServerInputOnlyHostingOrOnlyMail;
+
 /**
  * Exactly one of these properties: an xs:choice of BackupServerInput.
  *
@@ -460,6 +475,7 @@ export type BackupServerInputLocalOrRemote = OneOf<{
     /** Send the backup to the remote (FTP) storage configured with set-remote-storage-settings. */
     remote: StringType;
   }> & {};
+
 /**
  * At most one of these properties: an xs:choice of BackupServerInput.
  *
@@ -555,6 +571,7 @@ export type BackupGetBackupStatusOutputResultTask = {
     /** Where the backup goes: local for the server's repository, otherwise the remote storage's protocol (ftp). */
     protocol: StringType;
   } & BackupGetBackupStatusOutputResultTaskCustomerIdOrWebspaceIdOrOthers;
+
 /**
  * Exactly one of these properties: an xs:choice of BackupGetBackupStatusOutputResultTask.
  *
@@ -672,6 +689,7 @@ export type BackupImportFileInput = {
     /** Server-side temporary path of the file, as returned by the upload operator. */
     tmpFilename: StringType;
   } & BackupImportFileInputWebspaceIdOrWebspaceNameOrOthers;
+
 /**
  * Exactly one of these properties: an xs:choice of BackupImportFileInput.
  *
@@ -713,6 +731,7 @@ export type BackupDownloadFileInput = {
     /** Name of the backup file to fetch. */
     filename: StringType;
   } & BackupDownloadFileInputWebspaceIdOrWebspaceNameOrOthers;
+
 /**
  * Exactly one of these properties: an xs:choice of BackupDownloadFileInput.
  *
@@ -754,6 +773,7 @@ export type BackupRemoveFileInput = {
     /** Name of the backup file to delete. */
     filename: StringType;
   } & BackupRemoveFileInputWebspaceIdOrWebspaceNameOrOthers;
+
 /**
  * Exactly one of these properties: an xs:choice of BackupRemoveFileInput.
  *
@@ -851,6 +871,7 @@ export type RequestPacketOperator = OneOf<{
     /** Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage. */
     backupManager: BackupInputType;
   }> & {};
+
 /**
  * Content of a response packet: either the answers of the requested operators, or a single system element when the packet as a whole was refused; then, optionally, debug output.
  *
@@ -862,6 +883,7 @@ export type ResponsePacket = {
     /** Diagnostic text the server may append; carries no API data. */
     output?: GarbageOutput;
   } & ResponsePacketOperatorsOrSystem;
+
 /**
  * Exactly one of these properties: an xs:choice of ResponsePacket.
  *
@@ -871,6 +893,7 @@ export type ResponsePacketOperator = OneOf<{
     /** Answers to the operations of a request's backup-manager element. */
     backupManager: BackupOutputType;
   }> & {};
+
 /**
  * Exactly one of these properties: an xs:choice of ResponsePacket.
  *

@@ -8,7 +8,7 @@
  * (`DbServerInputIdOrHost`, declared right after its owner) so that hovers name it.
  * Every declaration's JSDoc carries the schema's documentation and the declaration it came from.
  */
-import { StructureKind, type InterfaceDeclarationStructure, type Project, type TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind, type InterfaceDeclarationStructure, type Project, type TypeAliasDeclarationStructure, type WriterFunction } from 'ts-morph';
 import type { IrComplexType, IrSchema, IrSimpleType } from '../model/ir.js';
 import { RESERVED_TYPE_NAMES } from '../passes/name-types.js';
 import { compareCodePoints, compareLocations } from '../passes/names.js';
@@ -18,7 +18,9 @@ import { isFlag, propertyName, renderShape, shapeOf, simpleMetaType, simpleRef, 
 export function emitTypes(project: Project, ir: IrSchema): string {
   const file = createGeneratedFile(project, 'types.ts', ir.entries, 'The TypeScript types of every schema type.');
   // one bulk insertion: ts-morph re-parses the file after every manipulation
-  const statements: Array<TypeAliasDeclarationStructure | InterfaceDeclarationStructure> = [];
+  const statements: Array<TypeAliasDeclarationStructure | InterfaceDeclarationStructure | WriterFunction> = [];
+  // ts-morph puts no blank line between two type aliases: one goes before each complex type's declaration and alias
+  const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
   for (const type of bySource(ir.simpleTypes)) {
     statements.push({ kind: StructureKind.TypeAlias, isExported: true, name: type.tsName, type: simpleMetaType(type.meta), docs: [docs(type, 'simpleType')] });
   }
@@ -40,14 +42,15 @@ export function emitTypes(project: Project, ir: IrSchema): string {
       }
       return { kind: StructureKind.TypeAlias, isExported: true, name: type.tsName, type: renderShape(shape, '', sink, true), docs: [docs(type, 'complexType')] };
     };
-    statements.push(declaration());
+    statements.push(blankLine, declaration());
     for (const alias of sink.aliases) {
+      statements.push(blankLine);
       const where = alias.loc ? ` (${alias.loc.file}:${alias.loc.line})` : '';
       const what = alias.members.every((m) => !m.includes(',')) ? 'these properties' : alias.members.map((m) => (m ? `{ ${m} }` : 'nothing')).join(' | ');
       statements.push({ kind: StructureKind.TypeAlias, isExported: true, name: alias.name, type: alias.type, docs: [`${alias.optional ? 'At most' : 'Exactly'} one of ${what}: an xs:choice of ${type.tsName}.\n\n@xsd choice${where}`] });
     }
   }
-  const usesShapes = statements.some((st) => st.kind === StructureKind.TypeAlias && /\bOneOfShapes</.test(String(st.type)));
+  const usesShapes = statements.some((st) => typeof st !== 'function' && st.kind === StructureKind.TypeAlias && /\bOneOfShapes</.test(String(st.type)));
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['AnyElement', 'AtMostOneOf', 'OneOf', ...(usesShapes ? ['OneOfShapes'] : []), 'XmlAny'] });
   file.addStatements(statements);
   return textOf(file);
