@@ -30,6 +30,8 @@ const CLEAN_MAIL_QUEUE = 'https://docs.plesk.com/en-US/12.5/api-rpc/reference/ma
 const LICENSE_ROLLBACK_KEY = `${DOCS}/about-xml-api/reference/managing-plesk-license/reverting-to-previous-license-key/sample.69108/`;
 const DNS_GET_ACL = 'https://docs.plesk.com/en-US/obsidian/api-rpc/34897/';
 const IP_GET = `${DOCS}/35405/`;
+const CERTIFICATE_INSTALL = 'https://docs.plesk.com/en-US/12.5/api-rpc/reference/managing-ssl-certificates/installing-certificates.34877';
+const CERTIFICATE_GET_POOL = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-ssltls-certificates/retrieving-list-of-certificates.68395/';
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -70,6 +72,10 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   ...flags('ServerOperatorType', ['license-rollback-key'], LICENSE_ROLLBACK_KEY),
   ...flags('DNSInputType', ['get_acl'], DNS_GET_ACL),
   ...flags('IpInputType', ['get'], IP_GET),
+  // certificate: the server repository instead of a subscription's (install: "admin … Data type:
+  // none"; get-pool: the Administrator's certificates, sent as `<admin/>`)
+  ...flags('CertificateActionRequest/install', ['admin'], CERTIFICATE_INSTALL),
+  ...flags('CertificateActionRequest/get-pool', ['admin'], CERTIFICATE_GET_POOL),
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
