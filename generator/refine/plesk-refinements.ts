@@ -30,6 +30,7 @@ const CLEAN_MAIL_QUEUE = 'https://docs.plesk.com/en-US/12.5/api-rpc/reference/ma
 const LICENSE_ROLLBACK_KEY = `${DOCS}/about-xml-api/reference/managing-plesk-license/reverting-to-previous-license-key/sample.69108/`;
 const DNS_GET_ACL = 'https://docs.plesk.com/en-US/obsidian/api-rpc/34897/';
 const IP_GET = `${DOCS}/35405/`;
+const WEBSPACE_SWITCH_SUBSCRIPTION = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-subscriptions/switching-a-subscription-to-a-different-service-plan.66391/';
 const CERTIFICATE_INSTALL = 'https://docs.plesk.com/en-US/12.5/api-rpc/reference/managing-ssl-certificates/installing-certificates.34877';
 const CERTIFICATE_GET_POOL = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-ssltls-certificates/retrieving-list-of-certificates.68395/';
 
@@ -76,6 +77,8 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   // none"; get-pool: the Administrator's certificates, sent as `<admin/>`)
   ...flags('CertificateActionRequest/install', ['admin'], CERTIFICATE_INSTALL),
   ...flags('CertificateActionRequest/get-pool', ['admin'], CERTIFICATE_GET_POOL),
+  // webspace switch-subscription: "no-plan … Data type: none" (a subscription without a plan)
+  ...flags('DomainTypeRequest/switch-subscription', ['no-plan'], WEBSPACE_SWITCH_SUBSCRIPTION),
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
