@@ -49,10 +49,11 @@ export function generate(input: GenerateInput): GenerateResult {
   const ir = runPasses(buildIr(input.sets), { refinements, report });
   const project = createPrinter();
   const files = new Map<string, string>();
-  files.set('src/types.ts', emitTypes(project, ir));
+  const types = emitTypes(project, ir);
+  files.set('src/types.ts', types);
   files.set('src/metadata.ts', emitMetadata(project, ir));
   files.set('src/codecs.ts', emitCodecs(project, ir));
-  const table = operationTable(ir);
+  const table = operationTable(ir, new Set([...types.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]!)));
   const callable = clientOperators(ir, table);
   const client = emitClient(project, ir, callable);
   if (client !== undefined) files.set('src/client.ts', client);

@@ -19,7 +19,7 @@ for (const corpus of ['plesk-xsd', 'plesk-xsd-2020'] as const) {
     const client = files.get('src/client.ts')!;
     const dbServer = client.slice(client.indexOf('export class DbServerOperations'), client.indexOf('\n}\n', client.indexOf('export class DbServerOperations')));
     for (const method of ['get', 'add', 'set', 'del']) t.regex(dbServer, new RegExp(`^ {2}${method}\\(input: T\\.`, 'm'), method);
-    t.regex(dbServer, /operator: 'db_server', operatorProp: 'dbServer', operation: 'get', operationProp: 'get', unwrap: \{ k: 'results' \}, single: true \}/);
+    t.regex(dbServer, /operator: 'db_server', operatorProp: 'dbServer', operation: 'get', operationProp: 'get', unwrap: \{ k: 'results', ok: true \}, single: true \}/);
     const readme = files.get('README.md')!;
     t.regex(readme, /^### `client\.dbServer` \(`<db_server>`\)$/m);
     // every operator the README lists without methods has no operation in both packets
@@ -46,7 +46,8 @@ test('client.dbServer.get against the stand-in: the request validates under agen
     t.deepEqual(all.map((r: { id: number; data: { type: string; dbNum: number } }) => [r.id, r.data.type, r.data.dbNum]), [[1, 'mysql', 4], [2, 'postgresql', 0]]);
     t.is(server.received.at(-1), '<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.6.0"><db_server><get><filter/></get></db_server></packet>');
     const one = await client.dbServer.get({ filter: { id: [2] } });
-    t.like(one, [{ status: 'ok', id: 2, data: { host: 'db.example.com', port: 5432 } }]);
+    t.like(one, [{ id: 2, data: { host: 'db.example.com', port: 5432 } }]);
+    t.false('status' in one[0], 'an error result throws: what the client gives has no status');
     const error = await t.throwsAsync(client.dbServer.get({ filter: { id: [9] } }), { instanceOf: pkg.PleskOperationError });
     t.like(error, { code: 1013, operation: 'db_server/get' });
     // the same packet through request(): a read, and the operator holds its operation directly

@@ -41,3 +41,24 @@ test("adding an unrelated schema file to Plesk's whole API renames no existing t
   t.deepEqual(before.filter((n) => !after.includes(n)), [], 'no name disappeared');
   t.deepEqual(before.filter((n) => /[A-Za-z]\d+$/.test(n)).sort(), ['Base64', 'DatabaseServerResultType2', 'Member1', 'WebStat2'], 'the only names ending in a digit are the XSD names themselves');
 });
+
+test('each choice beside other content gets an alias named after its owner and its members; a whole-choice type is its own name', (t) => {
+  const dir = tempDir('choice-names');
+  writeFileSync(path.join(dir, 'c.xsd'), schema([
+    '<xs:complexType name="Backup"><xs:sequence><xs:element name="description" type="xs:string"/>',
+    '  <xs:choice><xs:element name="local"/><xs:element name="remote" type="xs:string"/></xs:choice>',
+    '  <xs:choice minOccurs="0"><xs:sequence><xs:element name="host" type="xs:string"/><xs:element name="port" type="xs:int"/></xs:sequence><xs:element name="socket" type="xs:string"/></xs:choice>',
+    '  <xs:choice><xs:element name="a" type="xs:int"/><xs:element name="b" type="xs:int"/><xs:element name="c" type="xs:int"/><xs:element name="d" type="xs:int"/></xs:choice>',
+    '</xs:sequence></xs:complexType>',
+    '<xs:complexType name="Filter"><xs:choice><xs:element name="id" type="xs:int" maxOccurs="unbounded"/><xs:element name="name" type="xs:string" minOccurs="0" maxOccurs="unbounded"/></xs:choice></xs:complexType>',
+    '<xs:complexType name="Ops"><xs:choice maxOccurs="unbounded"><xs:element name="get" type="xs:int"/><xs:element name="set" type="xs:int"/></xs:choice></xs:complexType>',
+    '<xs:complexType name="BackupLocalOrRemote"><xs:sequence><xs:element name="x" type="xs:int"/></xs:sequence></xs:complexType>',
+  ].join('\n')));
+  const types = generateFrom([path.join(dir, 'c.xsd')]).files.get('src/types.ts')!;
+  t.deepEqual(exported(types), ['Backup', 'BackupLocalOrRemoteChoice', 'BackupHostOrSocket', 'BackupAOrBOrOthers', 'Filter', 'Ops', 'OpsItem', 'BackupLocalOrRemote']);
+  t.regex(types, /export type Backup = \{\n {4}description: string;\n {2}\} & BackupLocalOrRemoteChoice & BackupHostOrSocket & BackupAOrBOrOthers;/);
+  t.regex(types, /export type BackupHostOrSocket = OneOfShapes<\[\n {4}\{\n {6}host: string;\n {6}port: number;\n {4}\},\n {4}\{\n {6}socket: string;\n {4}\},\n {4}\{\},\n {2}\]> & \{\};/, 'an optional choice of groups: OneOfShapes with an empty shape last');
+  t.regex(types, /export type Filter = AtMostOneOf<\{\n {4}id: number\[\];\n {4}name: string\[\];\n {2}\}> & \{\};/, 'a branch that may be empty makes the choice AtMostOneOf');
+  t.regex(types, /export interface Ops \{\n {2}items: OpsItem\[\];|export interface Ops \{\n {2}items: Array<OpsItem>;/);
+  t.regex(types, /At most one of \{ host, port \} \| \{ socket \}: an xs:choice of Backup\./);
+});

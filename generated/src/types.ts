@@ -94,35 +94,42 @@ export type GarbageOutput = string;
  * @xsd complexType BackupInputType (backup.xsd:33)
  */
 export interface BackupInputType {
-  operations: Array<OneOf<{
-        /** Reads the remote (FTP) backup storage configured for the server or for one owner. */
-        getRemoteStorageSettings: BackupGetRemoteStorageSettingsInput;
-        /** Configures the remote (FTP) backup storage of the server or of one owner. */
-        setRemoteStorageSettings: BackupSetRemoteStorageInput;
-        /** Starts a backup of one subscription (webspace). The answer carries the id of the task doing it. Creates work on the server: never resend automatically. */
-        backupWebspace: BackupDomainInput;
-        /** Starts a backup of one customer account with its subscriptions. The answer carries the id of the task doing it. Creates work on the server: never resend automatically. */
-        backupCustomer: BackupClientInput;
-        /** Starts a backup of one reseller account with its customers and subscriptions. The answer carries the id of the task doing it. Creates work on the server: never resend automatically. */
-        backupReseller: BackupResellerInput;
-        /** Starts a backup of the whole server. The answer carries the id of the task doing it. Creates work on the server: never resend automatically. */
-        backupServer: BackupServerInput;
-        /** Retrieves the status of backup tasks: one task by its id, the tasks of one owner, or all tasks the caller may see. */
-        getTasksInfo: BackupGetBackupStatusInput;
-        /** Lists the backups kept in the server's local repository for the server or for one owner. */
-        getLocalBackupList: BackupGetLocalBackupListInput;
-        /** Adds an uploaded backup file (see the upload operator) to an owner's local repository. */
-        importFile: BackupImportFileInput;
-        /** Fetches a backup file from an owner's local repository. Success is answered with the file itself (a binary body), failure with XML. Must be the only operation of its packet. */
-        downloadFile: BackupDownloadFileInput;
-        /** Asks which transfer protocols remote backup storage may use. Takes no parameters. */
-        getSupportedProtocols: NoneType;
-        /** Cancels a running backup task. */
-        stopBackup: BackupStopInput;
-        /** Deletes a backup file from an owner's local repository. */
-        removeFile: BackupRemoveFileInput;
-      }>>;
+  operations: Array<BackupInputTypeOperation>;
 }
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupInputType.
+ *
+ * @xsd choice (backup.xsd:37)
+ */
+export type BackupInputTypeOperation = OneOf<{
+    /** Reads the remote (FTP) backup storage configured for the server or for one owner. */
+    getRemoteStorageSettings: BackupGetRemoteStorageSettingsInput;
+    /** Configures the remote (FTP) backup storage of the server or of one owner. */
+    setRemoteStorageSettings: BackupSetRemoteStorageInput;
+    /** Starts a backup of one subscription (webspace). The answer carries the id of the task doing it. Creates work on the server: never resend automatically. */
+    backupWebspace: BackupDomainInput;
+    /** Starts a backup of one customer account with its subscriptions. The answer carries the id of the task doing it. Creates work on the server: never resend automatically. */
+    backupCustomer: BackupClientInput;
+    /** Starts a backup of one reseller account with its customers and subscriptions. The answer carries the id of the task doing it. Creates work on the server: never resend automatically. */
+    backupReseller: BackupResellerInput;
+    /** Starts a backup of the whole server. The answer carries the id of the task doing it. Creates work on the server: never resend automatically. */
+    backupServer: BackupServerInput;
+    /** Retrieves the status of backup tasks: one task by its id, the tasks of one owner, or all tasks the caller may see. */
+    getTasksInfo: BackupGetBackupStatusInput;
+    /** Lists the backups kept in the server's local repository for the server or for one owner. */
+    getLocalBackupList: BackupGetLocalBackupListInput;
+    /** Adds an uploaded backup file (see the upload operator) to an owner's local repository. */
+    importFile: BackupImportFileInput;
+    /** Fetches a backup file from an owner's local repository. Success is answered with the file itself (a binary body), failure with XML. Must be the only operation of its packet. */
+    downloadFile: BackupDownloadFileInput;
+    /** Asks which transfer protocols remote backup storage may use. Takes no parameters. */
+    getSupportedProtocols: NoneType;
+    /** Cancels a running backup task. */
+    stopBackup: BackupStopInput;
+    /** Deletes a backup file from an owner's local repository. */
+    removeFile: BackupRemoveFileInput;
+  }> & {};
 
 /**
  * Content of a response's backup-manager element: one answer per requested operation, named like the operation.
@@ -130,35 +137,42 @@ export interface BackupInputType {
  * @xsd complexType BackupOutputType (backup.xsd:106)
  */
 export interface BackupOutputType {
-  operations: Array<OneOf<{
-        /** Answer to get-remote-storage-settings. */
-        getRemoteStorageSettings: BackupGetRemoteStorageSettingsOutput;
-        /** Answer to set-remote-storage-settings. */
-        setRemoteStorageSettings: BackupSetRemoteStorageSettingsOutput;
-        /** Answer to backup-server: the id of the started task. */
-        backupServer: BackupCommandOutput;
-        /** Answer to backup-reseller: the id of the started task. */
-        backupReseller: BackupCommandOutput;
-        /** Answer to backup-webspace: the id of the started task. */
-        backupWebspace: BackupCommandOutput;
-        /** Answer to backup-customer: the id of the started task. */
-        backupCustomer: BackupCommandOutput;
-        /** Answer to get-tasks-info: the matching tasks and their state. */
-        getTasksInfo: BackupGetBackupStatusOutput;
-        /** Answer to get-local-backup-list: the backups found and their files. */
-        getLocalBackupList: BackupGetLocalBackupListOutput;
-        /** Answer to import-file. */
-        importFile: BackupImportFileOutput;
-        /** Answer to download-file; only seen when the download failed (a successful one returns the file instead of XML). */
-        downloadFile: BackupDownloadFileOutput;
-        /** Answer to get-supported-protocols: the usable protocol names. */
-        getSupportedProtocols: BackupGetSupportedProtocolsOutput;
-        /** Answer to stop-backup. */
-        stopBackup: BackupStopOutput;
-        /** Answer to remove-file. */
-        removeFile: BackupRemoveFileOutput;
-      }>>;
+  operations: Array<BackupOutputTypeOperation>;
 }
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupOutputType.
+ *
+ * @xsd choice (backup.xsd:110)
+ */
+export type BackupOutputTypeOperation = OneOf<{
+    /** Answer to get-remote-storage-settings. */
+    getRemoteStorageSettings: BackupGetRemoteStorageSettingsOutput;
+    /** Answer to set-remote-storage-settings. */
+    setRemoteStorageSettings: BackupSetRemoteStorageSettingsOutput;
+    /** Answer to backup-server: the id of the started task. */
+    backupServer: BackupCommandOutput;
+    /** Answer to backup-reseller: the id of the started task. */
+    backupReseller: BackupCommandOutput;
+    /** Answer to backup-webspace: the id of the started task. */
+    backupWebspace: BackupCommandOutput;
+    /** Answer to backup-customer: the id of the started task. */
+    backupCustomer: BackupCommandOutput;
+    /** Answer to get-tasks-info: the matching tasks and their state. */
+    getTasksInfo: BackupGetBackupStatusOutput;
+    /** Answer to get-local-backup-list: the backups found and their files. */
+    getLocalBackupList: BackupGetLocalBackupListOutput;
+    /** Answer to import-file. */
+    importFile: BackupImportFileOutput;
+    /** Answer to download-file; only seen when the download failed (a successful one returns the file instead of XML). */
+    downloadFile: BackupDownloadFileOutput;
+    /** Answer to get-supported-protocols: the usable protocol names. */
+    getSupportedProtocols: BackupGetSupportedProtocolsOutput;
+    /** Answer to stop-backup. */
+    stopBackup: BackupStopOutput;
+    /** Answer to remove-file. */
+    removeFile: BackupRemoveFileOutput;
+  }> & {};
 
 /**
  * Where remote backups go: the connection settings of an FTP storage. Sent by set-remote-storage-settings, returned by get-remote-storage-settings.
@@ -190,7 +204,14 @@ export interface BackupRemoteStorage {
 export type BackupGetRemoteStorageSettingsInput = {
     /** Protocol whose settings are wanted (ftp). */
     protocol: StringType;
-  } & AtMostOneOf<{
+  } & BackupGetRemoteStorageSettingsInputWebspaceIdOrWebspaceNameOrOthers;
+
+/**
+ * At most one of these properties: an xs:choice of BackupGetRemoteStorageSettingsInput.
+ *
+ * @xsd choice (backup.xsd:257)
+ */
+export type BackupGetRemoteStorageSettingsInputWebspaceIdOrWebspaceNameOrOthers = AtMostOneOf<{
     /** The subscription, by id. */
     webspaceId: IdType;
     /** The subscription, by domain name. */
@@ -205,7 +226,7 @@ export type BackupGetRemoteStorageSettingsInput = {
     resellerLogin: StringType;
     /** The server itself (administrator level). */
     server: NoneType;
-  }>;
+  }> & {};
 
 /**
  * Answer of get-remote-storage-settings.
@@ -237,7 +258,14 @@ export interface BackupGetRemoteStorageSettingsOutputResult {
 export type BackupSetRemoteStorageInput = {
     /** The configuration to store. */
     settings: BackupRemoteStorage;
-  } & AtMostOneOf<{
+  } & BackupSetRemoteStorageInputWebspaceIdOrWebspaceNameOrOthers;
+
+/**
+ * At most one of these properties: an xs:choice of BackupSetRemoteStorageInput.
+ *
+ * @xsd choice (backup.xsd:333)
+ */
+export type BackupSetRemoteStorageInputWebspaceIdOrWebspaceNameOrOthers = AtMostOneOf<{
     /** The subscription, by id. */
     webspaceId: IdType;
     /** The subscription, by domain name. */
@@ -252,7 +280,7 @@ export type BackupSetRemoteStorageInput = {
     resellerLogin: StringType;
     /** The server itself (administrator level). */
     server: NoneType;
-  }>;
+  }> & {};
 
 /**
  * Answer of set-remote-storage-settings.
@@ -278,22 +306,44 @@ export type BackupDomainInput = {
     splitSize?: Int;
     /** Back up the configuration only, without content files. */
     onlyConfiguration?: NoneType;
-  } & OneOf<{
+  } & BackupDomainInputWebspaceIdOrWebspaceName & BackupDomainInputLocalOrRemote & BackupDomainInputOnlyHostingOrOnlyMail;
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupDomainInput.
+ *
+ * @xsd choice (backup.xsd:401)
+ */
+export type BackupDomainInputWebspaceIdOrWebspaceName = OneOf<{
     /** The subscription to back up, by id. */
     webspaceId: IdType;
     /** The subscription to back up, by domain name. */
     webspaceName: DomainName;
-  }> & OneOf<{
+  }> & {};
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupDomainInput.
+ *
+ * @xsd choice (backup.xsd:413)
+ */
+export type BackupDomainInputLocalOrRemote = OneOf<{
     /** Keep the backup in the server's local repository. */
     local: NoneType;
     /** Send the backup to the remote (FTP) storage configured with set-remote-storage-settings. */
     remote: StringType;
-  }> & AtMostOneOf<{
+  }> & {};
+
+/**
+ * At most one of these properties: an xs:choice of BackupDomainInput.
+ *
+ * @xsd choice (backup.xsd:440)
+ */
+export type BackupDomainInputOnlyHostingOrOnlyMail = AtMostOneOf<{
     /** Back up the web hosting data only, leaving mail out. */
     onlyHosting: NoneType;
     /** Back up the mail data only. */
     onlyMail: NoneType;
-  }>;
+  }> & {};
+
 /**
  * Request of backup-customer: which customer, where to put the backup, and what to include.
  *
@@ -308,22 +358,44 @@ export type BackupClientInput = {
     splitSize?: Int;
     /** Back up the configuration only, without content files. */
     onlyConfiguration?: NoneType;
-  } & OneOf<{
+  } & BackupClientInputCustomerIdOrCustomerLogin & BackupClientInputLocalOrRemote & BackupClientInputOnlyHostingOrOnlyMail;
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupClientInput.
+ *
+ * @xsd choice (backup.xsd:465)
+ */
+export type BackupClientInputCustomerIdOrCustomerLogin = OneOf<{
     /** The customer to back up, by id. */
     customerId: IdType;
     /** The customer to back up, by login name. */
     customerLogin: StringType;
-  }> & OneOf<{
+  }> & {};
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupClientInput.
+ *
+ * @xsd choice (backup.xsd:477)
+ */
+export type BackupClientInputLocalOrRemote = OneOf<{
     /** Keep the backup in the server's local repository. */
     local: NoneType;
     /** Send the backup to the remote (FTP) storage configured with set-remote-storage-settings. */
     remote: StringType;
-  }> & AtMostOneOf<{
+  }> & {};
+
+/**
+ * At most one of these properties: an xs:choice of BackupClientInput.
+ *
+ * @xsd choice (backup.xsd:504)
+ */
+export type BackupClientInputOnlyHostingOrOnlyMail = AtMostOneOf<{
     /** Back up the web hosting data only, leaving mail out. */
     onlyHosting: NoneType;
     /** Back up the mail data only. */
     onlyMail: NoneType;
-  }>;
+  }> & {};
+
 /**
  * Request of backup-reseller: which reseller, where to put the backup, and what to include.
  *
@@ -338,22 +410,44 @@ export type BackupResellerInput = {
     splitSize?: Int;
     /** Back up the configuration only, without content files. */
     onlyConfiguration?: NoneType;
-  } & OneOf<{
+  } & BackupResellerInputResellerIdOrResellerLogin & BackupResellerInputLocalOrRemote & BackupResellerInputOnlyHostingOrOnlyMail;
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupResellerInput.
+ *
+ * @xsd choice (backup.xsd:529)
+ */
+export type BackupResellerInputResellerIdOrResellerLogin = OneOf<{
     /** The reseller to back up, by id. */
     resellerId: IdType;
     /** The reseller to back up, by login name. */
     resellerLogin: StringType;
-  }> & OneOf<{
+  }> & {};
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupResellerInput.
+ *
+ * @xsd choice (backup.xsd:541)
+ */
+export type BackupResellerInputLocalOrRemote = OneOf<{
     /** Keep the backup in the server's local repository. */
     local: NoneType;
     /** Send the backup to the remote (FTP) storage configured with set-remote-storage-settings. */
     remote: StringType;
-  }> & AtMostOneOf<{
+  }> & {};
+
+/**
+ * At most one of these properties: an xs:choice of BackupResellerInput.
+ *
+ * @xsd choice (backup.xsd:568)
+ */
+export type BackupResellerInputOnlyHostingOrOnlyMail = AtMostOneOf<{
     /** Back up the web hosting data only, leaving mail out. */
     onlyHosting: NoneType;
     /** Back up the mail data only. */
     onlyMail: NoneType;
-  }>;
+  }> & {};
+
 /**
  * Request of backup-server: where to put the backup and what to include (there is no owner: the whole server is backed up).
  *
@@ -368,17 +462,31 @@ export type BackupServerInput = {
     splitSize?: Int;
     /** Back up the configuration only, without content files. */
     onlyConfiguration?: NoneType;
-  } & OneOf<{
+  } & BackupServerInputLocalOrRemote & BackupServerInputOnlyHostingOrOnlyMail;
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupServerInput.
+ *
+ * @xsd choice (backup.xsd:593)
+ */
+export type BackupServerInputLocalOrRemote = OneOf<{
     /** Keep the backup in the server's local repository. */
     local: NoneType;
     /** Send the backup to the remote (FTP) storage configured with set-remote-storage-settings. */
     remote: StringType;
-  }> & AtMostOneOf<{
+  }> & {};
+
+/**
+ * At most one of these properties: an xs:choice of BackupServerInput.
+ *
+ * @xsd choice (backup.xsd:620)
+ */
+export type BackupServerInputOnlyHostingOrOnlyMail = AtMostOneOf<{
     /** Back up the web hosting data only, leaving mail out. */
     onlyHosting: NoneType;
     /** Back up the mail data only. */
     onlyMail: NoneType;
-  }>;
+  }> & {};
 
 /**
  * Answer shared by the four backup-* operations.
@@ -424,7 +532,7 @@ export type BackupGetBackupStatusInput = AtMostOneOf<{
     server: NoneType;
     /** One task, by the id a backup-* operation returned. */
     taskId: BackupTaskIdType;
-  }>;
+  }> & {};
 
 /**
  * Answer of get-tasks-info.
@@ -462,7 +570,14 @@ export type BackupGetBackupStatusOutputResultTask = {
     filename: StringType;
     /** Where the backup goes: local for the server's repository, otherwise the remote storage's protocol (ftp). */
     protocol: StringType;
-  } & OneOf<{
+  } & BackupGetBackupStatusOutputResultTaskCustomerIdOrWebspaceIdOrOthers;
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupGetBackupStatusOutputResultTask.
+ *
+ * @xsd choice (backup.xsd:737)
+ */
+export type BackupGetBackupStatusOutputResultTaskCustomerIdOrWebspaceIdOrOthers = OneOf<{
     /** The task backs up this customer. */
     customerId: IdType;
     /** The task backs up this subscription. */
@@ -471,7 +586,7 @@ export type BackupGetBackupStatusOutputResultTask = {
     resellerId: IdType;
     /** The task backs up the whole server. */
     server: NoneType;
-  }>;
+  }> & {};
 
 /**
  * Request of stop-backup.
@@ -513,7 +628,7 @@ export type BackupGetLocalBackupListInput = OneOf<{
     resellerLogin: StringType;
     /** The server's own repository. */
     server: NoneType;
-  }>;
+  }> & {};
 
 /**
  * Answer of get-local-backup-list.
@@ -573,7 +688,14 @@ export interface BackupFile {
 export type BackupImportFileInput = {
     /** Server-side temporary path of the file, as returned by the upload operator. */
     tmpFilename: StringType;
-  } & OneOf<{
+  } & BackupImportFileInputWebspaceIdOrWebspaceNameOrOthers;
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupImportFileInput.
+ *
+ * @xsd choice (backup.xsd:954)
+ */
+export type BackupImportFileInputWebspaceIdOrWebspaceNameOrOthers = OneOf<{
     /** The subscription, by id. */
     webspaceId: IdType;
     /** The subscription, by domain name. */
@@ -588,7 +710,7 @@ export type BackupImportFileInput = {
     resellerLogin: StringType;
     /** The server's own repository. */
     server: NoneType;
-  }>;
+  }> & {};
 
 /**
  * Answer of import-file.
@@ -608,7 +730,14 @@ export interface BackupImportFileOutput {
 export type BackupDownloadFileInput = {
     /** Name of the backup file to fetch. */
     filename: StringType;
-  } & OneOf<{
+  } & BackupDownloadFileInputWebspaceIdOrWebspaceNameOrOthers;
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupDownloadFileInput.
+ *
+ * @xsd choice (backup.xsd:1017)
+ */
+export type BackupDownloadFileInputWebspaceIdOrWebspaceNameOrOthers = OneOf<{
     /** The subscription, by id. */
     webspaceId: IdType;
     /** The subscription, by domain name. */
@@ -623,7 +752,7 @@ export type BackupDownloadFileInput = {
     resellerLogin: StringType;
     /** The server's own repository. */
     server: NoneType;
-  }>;
+  }> & {};
 
 /**
  * Answer of download-file when it comes as XML (that is, on failure).
@@ -643,7 +772,14 @@ export interface BackupDownloadFileOutput {
 export type BackupRemoveFileInput = {
     /** Name of the backup file to delete. */
     filename: StringType;
-  } & OneOf<{
+  } & BackupRemoveFileInputWebspaceIdOrWebspaceNameOrOthers;
+
+/**
+ * Exactly one of these properties: an xs:choice of BackupRemoveFileInput.
+ *
+ * @xsd choice (backup.xsd:1080)
+ */
+export type BackupRemoveFileInputWebspaceIdOrWebspaceNameOrOthers = OneOf<{
     /** The subscription, by id. */
     webspaceId: IdType;
     /** The subscription, by domain name. */
@@ -658,7 +794,7 @@ export type BackupRemoveFileInput = {
     resellerLogin: StringType;
     /** The server's own repository. */
     server: NoneType;
-  }>;
+  }> & {};
 
 /**
  * Answer of remove-file.
@@ -723,11 +859,18 @@ export type NoneType = true;
 export interface RequestPacket {
   /** XML API protocol version the packet is written for, such as 1.6.9.0 (partial versions such as 1.6 are accepted). Without it the server uses its newest version; an unsupported one is refused with error 1005. */
   version?: StringType;
-  operators: Array<OneOf<{
-        /** Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage. */
-        backupManager: BackupInputType;
-      }>>;
+  operators: Array<RequestPacketOperator>;
 }
+
+/**
+ * Exactly one of these properties: an xs:choice of RequestPacket.
+ *
+ * @xsd choice (request.xsd:24)
+ */
+export type RequestPacketOperator = OneOf<{
+    /** Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage. */
+    backupManager: BackupInputType;
+  }> & {};
 
 /**
  * Content of a response packet: either the answers of the requested operators, or a single system element when the packet as a whole was refused; then, optionally, debug output.
@@ -739,11 +882,25 @@ export type ResponsePacket = {
     version?: StringType;
     /** Diagnostic text the server may append; carries no API data. */
     output?: GarbageOutput;
-  } & OneOf<{
-    operators: Array<OneOf<{
-      /** Answers to the operations of a request's backup-manager element. */
-      backupManager: BackupOutputType;
-    }>>;
+  } & ResponsePacketOperatorsOrSystem;
+
+/**
+ * Exactly one of these properties: an xs:choice of ResponsePacket.
+ *
+ * @xsd choice (response.xsd:25)
+ */
+export type ResponsePacketOperator = OneOf<{
+    /** Answers to the operations of a request's backup-manager element. */
+    backupManager: BackupOutputType;
+  }> & {};
+
+/**
+ * Exactly one of these properties: an xs:choice of ResponsePacket.
+ *
+ * @xsd choice (response.xsd:24)
+ */
+export type ResponsePacketOperatorsOrSystem = OneOf<{
+    operators: Array<ResponsePacketOperator>;
     /** Packet-level failure, reported instead of any operator answer: bad headers or authentication (1001, 1029, 11003), unsupported version (1005), permission denied, or a request that is not well-formed or breaks the schema (1014). */
     system: ResultType;
-  }>;
+  }> & {};

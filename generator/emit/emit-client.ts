@@ -7,7 +7,7 @@
  * answer with a file get a method returning a `DownloadedFile`; the backup operator also gets
  * `waitForTask`. Nothing is emitted for a schema set without both packets.
  */
-import { StructureKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type Project } from 'ts-morph';
+import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type MethodDeclarationStructure, type Project } from 'ts-morph';
 import type { Unwrap } from '../../runtime/client/client-types.js';
 import type { IrSchema } from '../model/ir.js';
 import { PACKET_TYPE_NAMES, TASK_POLLING, packetTypes } from '../passes/apply-plesk-conventions.js';
@@ -30,7 +30,8 @@ export function emitClient(project: Project, ir: IrSchema, operators: OperatorIn
   const packetRef = (d: 'request' | 'response') => (packets[d]!.tsName === PACKET_TYPE_NAMES[d] ? `T.${PACKET_TYPE_NAMES[d]}` : PACKET_TYPE_NAMES[d]);
   file.addImportDeclaration({ moduleSpecifier: './codecs.js', namedImports: ['decodeResponsePacket', 'encodeRequestPacket', 'startDecodingResponsePacket', ...aliased] });
   file.addImportDeclaration({ moduleSpecifier: './protocol-version.js', namedImports: ['PROTOCOL_VERSION'] });
-  file.addImportDeclaration({ moduleSpecifier: './runtime/client/client.js', namedImports: ['PleskClientCore', 'type CallOptions', 'type DownloadedFile', 'type Invoker', 'type PleskClientOptions'] });
+  const okResults = operators.some((op) => op.operations.some((o) => /\bOkResult</.test(o.response?.returns ?? '') || o.response?.natural?.base.startsWith('OkResult<')));
+  file.addImportDeclaration({ moduleSpecifier: './runtime/client/client.js', namedImports: ['PleskClientCore', 'type CallOptions', 'type DownloadedFile', 'type Invoker', ...(okResults ? ['type OkResult'] : []), 'type PleskClientOptions'] });
   if (operators.some(hasTaskPolling)) file.addImportDeclaration({ moduleSpecifier: './runtime/client/wait-for-task.js', namedImports: ['waitForTask', 'type WaitForTaskOptions'] });
   if (usesXmlAny(operators)) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['XmlAny'] });
 
@@ -61,7 +62,7 @@ export function emitClient(project: Project, ir: IrSchema, operators: OperatorIn
       statements: ['super(options, CODEC);', 'const invoker = this.invoker();', ...operators.map((op) => `this.${operatorProp(op)} = new ${className(op)}(invoker);`)],
     }],
   };
-  file.addStatements([codec, ...classes, client]);
+  file.addStatements([codec, ...naturalResults(operators), ...classes, client]);
   return textOf(file);
 }
 
@@ -120,7 +121,30 @@ function operationMethod(op: OperatorInfo, o: OperationInfo): MethodDeclarationS
 }
 
 function unwrapText(unwrap: Unwrap): string {
-  return 'prop' in unwrap ? `{ k: ${quote(unwrap.k)}, prop: ${quote(unwrap.prop)} }` : `{ k: ${quote(unwrap.k)} }`;
+  const parts = [`k: ${quote(unwrap.k)}`];
+  if ('prop' in unwrap) parts.push(`prop: ${quote(unwrap.prop)}`);
+  if ('ok' in unwrap && unwrap.ok) parts.push('ok: true');
+  if ('datasets' in unwrap && unwrap.datasets !== undefined) parts.push(`datasets: ${quote(unwrap.datasets)}`);
+  return `{ ${parts.join(', ')} }`;
+}
+
+/**
+ * The interface of each result given in its natural shape (see operation-table.ts): the result
+ * without its repeated choice of datasets, and each dataset as an optional property of its own.
+ */
+function naturalResults(operators: OperatorInfo[]): InterfaceDeclarationStructure[] {
+  return operators.flatMap((op) => op.operations.flatMap((o) => {
+    const natural = o.response?.natural;
+    if (!natural) return [];
+    return [{
+      kind: StructureKind.Interface as const,
+      isExported: true,
+      name: natural.name,
+      extends: [`Omit<${natural.base}, ${quote(natural.prop)}>`],
+      docs: [`<${op.name}><${o.name}>'s result as the client gives it: each dataset the request asked for (\`${natural.members[0]?.prop}\`, …) is a property of its own, instead of an entry of \`${natural.prop}\` (each comes at most once; one that came twice fails the call).`],
+      properties: natural.members.map((m) => ({ name: m.prop, type: m.type, hasQuestionToken: true, ...(m.doc ? { docs: [m.doc] } : {}) })),
+    }];
+  }));
 }
 
 function resolvesText(unwrap: Unwrap): string {
@@ -128,10 +152,16 @@ function resolvesText(unwrap: Unwrap): string {
     case 'none': return 'Resolves when every result is ok.';
     case 'list': return `Resolves to the \`${unwrap.prop}\` entries of every result, in document order.`;
     case 'value': return `Resolves to the \`${unwrap.prop}\` of the result.`;
-    case 'result': return 'Resolves to the result.';
-    case 'results': return 'Resolves to every result (all ok).';
+    case 'result': return `Resolves to the result${shapeText(unwrap)}.`;
+    case 'results': return `Resolves to every result (all ok)${shapeText(unwrap)}.`;
     default: return 'Resolves to the answer as it is.';
   }
+}
+
+function shapeText(unwrap: Unwrap): string {
+  const ok = 'ok' in unwrap && unwrap.ok ? ', without status, errcode and errtext (an error result throws)' : '';
+  const datasets = 'datasets' in unwrap && unwrap.datasets !== undefined ? `, each dataset of \`${unwrap.datasets}\` a property of its own` : '';
+  return `${ok}${datasets}`;
 }
 
 function waitForTaskMethod(op: OperatorInfo): MethodDeclarationStructure {

@@ -93,12 +93,12 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
   file.addExportDeclaration({ moduleSpecifier: './runtime/codec/decode-options.js', namedExports: ['setUnknownContent', 'unknownContentOf'] });
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/decode-options.js', namedExports: ['DecodeOptions', 'SchemaDriftEvent', 'UnknownContent', 'UnknownElement'] });
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/decode.js', namedExports: ['DocumentDecoder'] });
-  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedExports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'RawXml', 'SchemaMeta', 'XmlAny'] });
+  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedExports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'OneOfShapes', 'RawXml', 'SchemaMeta', 'XmlAny'] });
   if (withClient) {
     file.addExportDeclaration({ moduleSpecifier: './client.js' });
     file.addExportDeclaration({ moduleSpecifier: './runtime/client/plesk-errors.js', namedExports: ['PleskOperationError', 'PleskSystemError', 'PleskTaskTimeoutError', 'PleskTransportError'] });
     file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/plesk-errors.js', namedExports: ['PleskResult', 'TransportFailure'] });
-    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/client.js', namedExports: ['CallOptions', 'DownloadedFile', 'PleskClientOptions', 'PleskDebugEvent'] });
+    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/client.js', namedExports: ['CallOptions', 'DownloadedFile', 'OkResult', 'PleskClientOptions', 'PleskDebugEvent'] });
     file.addExportDeclaration({ moduleSpecifier: './runtime/client/protocol-versions.js', namedExports: ['compareProtocolVersions', 'sortProtocolVersions'] });
     file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/wait-for-task.js', namedExports: ['WaitForTaskOptions'] });
   }

@@ -8,11 +8,16 @@
  *   result with one repeating element (task*)        that element, flattened across results
  *   single result with one other element (task-id)   that element's value
  *   anything else                                    the result (or results, when it repeats)
+ *
+ * A result (or results) given whole is shaped (`ResultShape`, runtime/client/result-shape.ts):
+ * without status, errcode and errtext when its status can only be ok (`OkResult<T>`), and with
+ * the members of a repeated choice of datasets as its own properties (`ServerGetResult`).
  */
-import type { Unwrap } from '../../runtime/client/client-types.js';
+import type { ResultShape, Unwrap } from '../../runtime/client/client-types.js';
 import type { IrComplexType, IrElement, IrParticle, IrSchema } from '../model/ir.js';
 import { isRepeating } from '../model/ir.js';
 import { isBinaryOperation, isReadOperation, packetTypes } from '../passes/apply-plesk-conventions.js';
+import { pascalCase } from '../passes/names.js';
 import { isFlag, simpleMetaType } from './type-expressions.js';
 
 export interface OperationInfo {
@@ -24,13 +29,27 @@ export interface OperationInfo {
   request?: { type: string; typeName: string; flag: boolean; empty?: string };
   /** undefined when the response envelope has no answer for it */
   /** `result`: the type of the answer's <result> element and whether it repeats, when the answer holds nothing else */
-  response?: { typeName: string; unwrap: Unwrap; returns: string; result?: { typeName: string; many: boolean } };
+  response?: { typeName: string; unwrap: Unwrap; returns: string; result?: { typeName: string; many: boolean }; natural?: NaturalResult };
   read: boolean;
   binary: boolean;
   /** the operator's request holds this operation directly (its content is one xs:choice, as db_server's), not in `operations` */
   single?: boolean;
   /** the same of the operator's answer */
   singleAnswer?: boolean;
+}
+
+/**
+ * A result the client gives in its natural shape: a repeated choice of distinct elements (the
+ * datasets) held as the result's own properties. `client.ts` declares it as an interface:
+ * `name extends Omit<base, prop>`, one optional property per member.
+ */
+export interface NaturalResult {
+  name: string;
+  /** the result's type as the client gives it, before the datasets are merged: `OkResult<T.GetResultType>` */
+  base: string;
+  /** the repeating group's property (`items`) */
+  prop: string;
+  members: Array<{ prop: string; type: string; doc?: string }>;
 }
 
 export interface OperatorInfo {
@@ -44,9 +63,15 @@ export interface OperatorInfo {
 
 const RESULT_STATUS = new Set(['status', 'errcode', 'errtext']);
 
-export function operationTable(ir: IrSchema): OperatorInfo[] {
+/**
+ * `taken`: the names types.ts exports, which a natural result's interface must not take (index.ts
+ * exports both files).
+ */
+export function operationTable(ir: IrSchema, taken: ReadonlySet<string> = new Set()): OperatorInfo[] {
   const table: OperatorInfo[] = [];
   const packets = packetTypes(ir);
+  const requests = new Map<OperationInfo, IrElement>();
+  const names = new Set(taken);
   for (const direction of ['request', 'response'] as const) {
     for (const operator of groupItems(packets[direction]?.model, 'operators')) {
       if (operator.type.kind !== 'complex') continue;
@@ -63,9 +88,12 @@ export function operationTable(ir: IrSchema): OperatorInfo[] {
         if (direction === 'request') {
           if (operation.doc) entry.doc = operation.doc;
           entry.request = requestInfo(operation);
+          requests.set(entry, operation);
           if (single) entry.single = true;
         } else if (operation.type.kind === 'complex') {
-          entry.response = responseInfo(operation.type.type);
+          const naturalName = claim(names, `${pascalCase(operator.name)}${pascalCase(operation.name)}Result`);
+          entry.response = responseInfo(operation.type.type, requests.get(entry), naturalName);
+          if (entry.response.natural) names.add(naturalName);
           if (single) entry.singleAnswer = true;
         }
       }
@@ -131,8 +159,14 @@ function members(p: IrParticle, required: boolean, out: Member[]): Member[] | un
   return out;
 }
 
-function responseInfo(answer: IrComplexType): OperationInfo['response'] {
-  const info = unwrapInfo(answer);
+/** `base`, or when a type has it `base` + `Datasets` (then `Choice`): the name of a natural result's interface. */
+function claim(names: ReadonlySet<string>, base: string): string {
+  for (const name of [base, `${base}Datasets`, `${base}Choice`]) if (!names.has(name)) return name;
+  throw new Error(`internal: no free name for ${base}`);
+}
+
+function responseInfo(answer: IrComplexType, request: IrElement | undefined, naturalName: string): NonNullable<OperationInfo['response']> {
+  const info = unwrapInfo(answer, request, naturalName);
   // the stub's handlers return the result when it is all the answer holds, the whole answer otherwise
   const top = answer.model ? members(answer.model, true, []) : [];
   const result = top?.length === 1 && answer.attrs.length === 0 ? top[0]!.element : undefined;
@@ -145,14 +179,24 @@ function resultElement(answer: IrComplexType): IrElement | undefined {
   return top?.find((m) => m.element.name === 'result')?.element;
 }
 
-function unwrapInfo(answer: IrComplexType): NonNullable<OperationInfo['response']> {
+function unwrapInfo(answer: IrComplexType, request: IrElement | undefined, naturalName: string): NonNullable<OperationInfo['response']> {
   const whole = { typeName: answer.tsName, unwrap: { k: 'answer' } as Unwrap, returns: `T.${answer.tsName}` };
   const result = resultElement(answer);
   if (!result || result.type.kind !== 'complex' || answer.attrs.length > 0) return whole;
   const type = result.type.type;
   const all = type.model ? members(type.model, true, []) : [];
   const many = isRepeating(result);
-  const results = { typeName: answer.tsName, unwrap: (many ? { k: 'results' } : { k: 'result' }) as Unwrap, returns: many ? `Array<T.${type.tsName}>` : `T.${type.tsName}` };
+  const ok = okOnly(type);
+  const base = ok ? `OkResult<T.${type.tsName}>` : `T.${type.tsName}`;
+  const datasets = datasetsOf(type, request);
+  const shape: ResultShape = { ...(ok ? { ok: true as const } : {}), ...(datasets ? { datasets: datasets.prop } : {}) };
+  const one = datasets ? naturalName : base;
+  const results = {
+    typeName: answer.tsName,
+    unwrap: (many ? { k: 'results', ...shape } : { k: 'result', ...shape }) as Unwrap,
+    returns: many ? `Array<${one}>` : one,
+    ...(datasets ? { natural: { name: naturalName, base, ...datasets } } : {}),
+  };
   if (!all || type.attrs.length > 0 || type.content === 'simple') return results;
   const payload = all.filter((m) => !RESULT_STATUS.has(m.element.name));
   if (payload.length === 0) return { typeName: answer.tsName, unwrap: { k: 'none' }, returns: 'void' };
@@ -161,6 +205,60 @@ function unwrapInfo(answer: IrComplexType): NonNullable<OperationInfo['response'
   if (isRepeating(element)) return { typeName: answer.tsName, unwrap: { k: 'list', prop: element.prop }, returns: `Array<${valueType(element)}>` };
   if (many) return results;
   return { typeName: answer.tsName, unwrap: { k: 'value', prop: element.prop }, returns: required ? valueType(element) : `${valueType(element)} | undefined` };
+}
+
+/**
+ * A result whose status can only be ok once the client has checked it: a required `status` of
+ * its own, outside any choice or repeating group, whose values are `ok` and `error` only (Plesk's
+ * `ResultStatus`), beside which Plesk puts `errcode` and `errtext`. The client throws on error,
+ * so what it gives leaves the three out.
+ */
+function okOnly(type: IrComplexType): boolean {
+  const status = type.model ? outside(type.model, true).find((m) => m.element.name === 'status') : undefined;
+  if (!status?.required || status.element.type.kind !== 'simple' || isRepeating(status.element)) return false;
+  const values = status.element.type.type.meta.enum ?? [];
+  return values.length > 0 && values.every((v) => v === 'ok' || v === 'error');
+}
+
+/** The elements of a model outside any repeating group (required when every group up to them is and none is a choice). */
+function outside(p: IrParticle, required: boolean): Member[] {
+  if (p.kind === 'any') return [];
+  if (p.kind === 'element') return [{ element: p, required: required && p.min > 0 }];
+  if (isRepeating(p)) return [];
+  return p.items.flatMap((item) => outside(item, required && p.min > 0 && p.kind !== 'choice'));
+}
+
+/**
+ * The datasets of a result, when it holds them in a repeated choice that the request mirrors
+ * (server get: `<xs:choice maxOccurs="unbounded">` of key, gen_info, stat, … in the result, an
+ * element of each name in the request, mostly flags): one repeating choice in the result's
+ * model, every member an element that occurs once per entry, no two of one name, each named in
+ * the request, none named like another property of the result; the result's type has no other
+ * choice (its interface extends it). Then each member occurs once in practice (the request asks
+ * for it once), the order of the entries carries no meaning, and the result holds them as its
+ * own properties.
+ */
+function datasetsOf(type: IrComplexType, request: IrElement | undefined): Pick<NaturalResult, 'prop' | 'members'> | undefined {
+  if (!type.model || type.attrs.length > 0 || type.content !== 'elements' || request?.type.kind !== 'complex' || !request.type.type.model) return undefined;
+  const groups: IrParticle[] = [];
+  const walk = (p: IrParticle): boolean => {
+    if (p.kind === 'element') return true;
+    if (p.kind === 'any') return false;
+    if (isRepeating(p)) {
+      groups.push(p);
+      return true;
+    }
+    return p.kind !== 'choice' && p.items.every(walk);
+  };
+  if (!walk(type.model) || groups.length !== 1) return undefined;
+  const group = groups[0]!;
+  if (group.kind !== 'choice' || group.items.some((i) => i.kind !== 'element' || isRepeating(i) || i.nillable)) return undefined;
+  const items = group.items as IrElement[];
+  const asked = new Set(outside(request.type.type.model, false).map((m) => m.element.name));
+  const others = new Set(outside(type.model, false).map((m) => m.element.prop));
+  const props = items.map((i) => i.prop);
+  if (new Set(items.map((i) => i.name)).size !== items.length || items.some((i) => !asked.has(i.name)) || props.some((p) => others.has(p))) return undefined;
+  return { prop: group.prop, members: items.map((i) => ({ prop: i.prop, type: valueType(i), ...(i.doc ? { doc: i.doc } : {}) })) };
 }
 
 /** The TypeScript type of an element's value, as client.ts (which imports types.js as T) spells it. */

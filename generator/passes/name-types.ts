@@ -28,8 +28,8 @@ export const RESERVED_TYPE_NAMES = [
   'Omit', 'Partial', 'Pick', 'Promise', 'Proxy', 'Readonly', 'Record', 'Reflect', 'RegExp', 'Required',
   'ReturnType', 'Set', 'String', 'Symbol', 'TypeError', 'Uint8Array', 'WeakMap', 'WeakSet', 'undefined',
   // runtime exports
-  'AnyElement', 'AtMostOneOf', 'OneOf', 'RawXml', 'SchemaMeta', 'XmlAny', 'XmlDecodeError', 'XmlEncodeError', 'TypeMap', 'ElementMap',
-  'PleskClient', 'PleskSystemError', 'PleskOperationError', 'PleskTransportError',
+  'AnyElement', 'AtMostOneOf', 'OneOf', 'OneOfShapes', 'RawXml', 'SchemaMeta', 'XmlAny', 'XmlDecodeError', 'XmlEncodeError', 'TypeMap', 'ElementMap',
+  'PleskClient', 'PleskSystemError', 'PleskOperationError', 'PleskTransportError', 'OkResult',
 ];
 
 type Named = IrComplexType | IrSimpleType;

@@ -25,6 +25,14 @@ const DOWNLOAD_FILE = `${DOCS}/reference/managing-backups/downloading-backup.445
 const DNS_GET_REC = 'https://docs.plesk.com/en-US/obsidian/api-rpc/34831/';
 const CUSTOMER_GET = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-customer-accounts/getting-information-about-customer-accounts.28790';
 const WEBSPACE_GET = 'https://docs.plesk.com/en-US/obsidian/api-rpc/33899';
+const SERVER_REBOOT = `${DOCS}/reference/managing-plesk-server/rebooting-the-server.69100/`;
+const CLEAN_MAIL_QUEUE = 'https://docs.plesk.com/en-US/12.5/api-rpc/reference/managing-mail/cleaning-mail-queue.72591/';
+const LICENSE_ROLLBACK_KEY = `${DOCS}/about-xml-api/reference/managing-plesk-license/reverting-to-previous-license-key/sample.69108/`;
+const DNS_GET_ACL = 'https://docs.plesk.com/en-US/obsidian/api-rpc/34897/';
+const IP_GET = `${DOCS}/35405/`;
+const WEBSPACE_SWITCH_SUBSCRIPTION = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-subscriptions/switching-a-subscription-to-a-different-service-plan.66391/';
+const CERTIFICATE_INSTALL = 'https://docs.plesk.com/en-US/12.5/api-rpc/reference/managing-ssl-certificates/installing-certificates.34877';
+const CERTIFICATE_GET_POOL = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-ssltls-certificates/retrieving-list-of-certificates.68395/';
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -58,6 +66,19 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   ...flags('clientDatasetType', ['gen_info', 'stat'], CUSTOMER_GET),
   ...flags('domainDatasetType', ['performance', 'subscriptions'], WEBSPACE_GET),
   ...flags('ResellerDataset', ['gen-info', 'stat', 'permissions', 'limits', 'ippool', 'subscriptions'], RESELLER_GET),
+  // operations that take no parameters: the documented request is the empty element (`<reboot/>`,
+  // dns get_acl "Data type: none"), so the method takes no input (`client.server.reboot()`)
+  ...flags('ServerOperatorType', ['reboot'], SERVER_REBOOT),
+  ...flags('ServerOperatorType', ['clean-mail-queue'], CLEAN_MAIL_QUEUE),
+  ...flags('ServerOperatorType', ['license-rollback-key'], LICENSE_ROLLBACK_KEY),
+  ...flags('DNSInputType', ['get_acl'], DNS_GET_ACL),
+  ...flags('IpInputType', ['get'], IP_GET),
+  // certificate: the server repository instead of a subscription's (install: "admin … Data type:
+  // none"; get-pool: the Administrator's certificates, sent as `<admin/>`)
+  ...flags('CertificateActionRequest/install', ['admin'], CERTIFICATE_INSTALL),
+  ...flags('CertificateActionRequest/get-pool', ['admin'], CERTIFICATE_GET_POOL),
+  // webspace switch-subscription: "no-plan … Data type: none" (a subscription without a plan)
+  ...flags('DomainTypeRequest/switch-subscription', ['no-plan'], WEBSPACE_SWITCH_SUBSCRIPTION),
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };

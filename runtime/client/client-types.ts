@@ -69,9 +69,23 @@ export type Unwrap =
   | { k: 'none' } // nothing but status: void
   | { k: 'list'; prop: string } // the one repeating element of the results, flattened across results
   | { k: 'value'; prop: string } // the one element of the single result
-  | { k: 'result' } // the single result
-  | { k: 'results' } // every result
+  | ({ k: 'result' } & ResultShape) // the single result
+  | ({ k: 'results' } & ResultShape) // every result
   | { k: 'answer' }; // the operation's answer as it is (it has no result element)
+
+/** How a result is given back once the client has seen it is ok (see result-shape.ts). */
+export interface ResultShape {
+  /** its status can only be ok: status, errcode and errtext are left out */
+  ok?: true;
+  /** the property of a repeated choice of distinct elements (server get's datasets): its members become the result's own properties */
+  datasets?: string;
+}
+
+/**
+ * A result as a client method gives it when its status can only be ok (the client throws on an
+ * error result): without `status`, `errcode` and `errtext`.
+ */
+export type OkResult<T> = T extends unknown ? Omit<T, 'status' | 'errcode' | 'errtext'> : never;
 
 export interface OperationSpec {
   operator: string;

@@ -25,10 +25,11 @@ import { PleskOperationError, PleskSystemError, PleskTransportError, type PleskR
 import { GET_PROTOS_PACKET, readProtosAnswer, sortProtocolVersions, versionErrorHint } from './protocol-versions.js';
 import { containsSecret, maskError, maskSecrets, maskValue } from './secret-masking.js';
 import { operationKeys, operationsIn, type Entries } from './packet-operations.js';
+import { shapeResult } from './result-shape.js';
 import { isConnectionFailure, postPacket, type Answer, type Endpoint, type PieceDecoder } from './transport.js';
 
 export { rootElementName } from './answer-text.js';
-export type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions, SchemaDriftEvent, Unwrap } from './client-types.js';
+export type { CallOptions, DownloadedFile, Invoker, OkResult, OperationSpec, PacketCodec, PleskClientOptions, ResultShape, SchemaDriftEvent, Unwrap } from './client-types.js';
 export type { PleskDebugEvent } from './debug.js';
 
 /** System errors about the protocol version: 1005 version not supported, 1017 not supported by this version. */
@@ -277,8 +278,8 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       case 'none': return undefined;
       case 'list': { const prop = spec.unwrap.prop; return results.flatMap((r) => (r[prop] as unknown[] | undefined) ?? []); }
       case 'value': return results[0]?.[spec.unwrap.prop];
-      case 'result': return results[0];
-      case 'results': return results;
+      case 'result': return results[0] && shapeResult(results[0], spec.unwrap, `${spec.operator}/${spec.operation}`);
+      case 'results': { const shape = spec.unwrap; return results.map((r) => shapeResult(r, shape, `${spec.operator}/${spec.operation}`)); }
     }
   }
 

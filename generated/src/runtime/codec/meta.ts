@@ -140,3 +140,12 @@ export type OneOf<T> = { [K in keyof T]-?: { [P in K]-?: T[P] } & { [P in Exclud
 
 /** At most one property of `T` (an optional xs:choice). */
 export type AtMostOneOf<T> = OneOf<T> | { [P in keyof T]?: never };
+
+/**
+ * Exactly one of the shapes of `T` (an xs:choice of groups): each shape with the properties of the
+ * others `?: never`; `OneOfShapes<[{ a: A }, { b: B; c: C }]>` is
+ * `{ a: A; b?: never; c?: never } | { b: B; c: C; a?: never }`.
+ */
+export type OneOfShapes<T extends readonly object[]> = { [I in keyof T]: T[I] & { [K in Exclude<KeysOfShapes<T[number]>, keyof T[I]>]?: never } }[number];
+
+type KeysOfShapes<U> = U extends unknown ? keyof U : never;
