@@ -93,3 +93,20 @@ test('an error found while receiving is the error of the whole answer: path, lin
   t.deepEqual([streamed.path, streamed.line, streamed.column, streamed.reason], [direct.path, direct.line, direct.column, direct.reason]);
   t.throws(() => pieces.write('<packet/>'), { message: /failed: start a new one/ });
 });
+
+test('an answer found wrong while it arrives fails at once with its XmlDecodeError; the rest is not waited for', async (t) => {
+  const server = await hostileServer();
+  t.teardown(() => server.close());
+  server.answer = (_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/xml; charset=UTF-8' });
+    // then nothing more: the connection stays open, the answer never ends
+    res.write('<packet version="1.6.9.0"><backup-manager><get-tasks-info><result><status>bogus</status><task>xxx');
+  };
+  const client = clientFor(server, { timeoutMs: 5_000, retries: 0 });
+  t.teardown(() => client.close());
+  const started = Date.now();
+  const error = await t.throwsAsync(client.backupManager.getTasksInfo({ server: true }), { instanceOf: XmlDecodeError });
+  t.true(Date.now() - started < 4_000, 'not the 5 s deadline');
+  t.is(error.path, 'packet/backup-manager/get-tasks-info/result/status');
+  t.regex(error.excerpt ?? '', /<status>bogus<\/status>/);
+});

@@ -17,7 +17,9 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
   const packets = packetTypes(ir);
   const typeNames = ir.complexTypes.map((t) => t.tsName).sort(compareCodePoints);
   file.addImportDeclaration({ moduleSpecifier: './metadata.js', namedImports: ['schema'] });
-  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/decode.js', namedImports: ['decodeDocument', 'startDecoding', 'type DocumentDecoder'] });
+  // startDecoding serves the packet decoders only (a schema set without Plesk's envelope has none)
+  const hasPackets = packets.request !== undefined || packets.response !== undefined;
+  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/decode.js', namedImports: ['decodeDocument', ...(hasPackets ? ['startDecoding', 'type DocumentDecoder'] : [])] });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/decode-options.js', namedImports: ['DecodeOptions'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/codec/encode.js', namedImports: ['encodeDocument'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/codec/type-arguments.js', namedImports: ['checkTypeArguments'] });

@@ -213,26 +213,33 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     const decoded = answer.decoded;
     if (decoded?.ok) return decoded.value as Res;
     if (decoded !== undefined && !(decoded.error instanceof XmlDecodeError)) throw decoded.error;
+    // the answer as far as it was read: whole, or up to the piece its decoding failed in
     const text = answer.text;
     this.#checkRoot(text);
-    try {
-      // (again, when decoding as it arrived failed: so that the error is reported from the text, as always; its drift was reported already)
-      return this.#codec.decode(text, decoded === undefined ? this.#decodeOptions : { unknownElements: this.#decodeOptions.unknownElements });
-    } catch (error) {
-      if (!(error instanceof XmlDecodeError)) throw error;
-      if (!containsSecret(text, this.#secrets)) throw withExcerpt(error, text, this.#secrets);
-      // The message quotes the answer (a value, a name), cut short: a secret in it could be cut
-      // before masking could see it whole. The error is made again from the answer with the
-      // secrets masked first; if that answer decodes, the secret itself broke the document
-      // (raw markup in it), and the first error is kept, masked.
-      const masked = this.#mask(text);
+    let error: unknown;
+    if (decoded !== undefined) error = decoded.error;
+    else {
       try {
-        this.#codec.decode(masked, this.#decodeOptions);
-      } catch (again) {
-        if (again instanceof XmlDecodeError) throw withExcerpt(again, masked, this.#secrets);
+        return this.#codec.decode(text, this.#decodeOptions);
+      } catch (e) {
+        error = e;
       }
-      throw withExcerpt(new XmlDecodeError(this.#mask(error.path), this.#mask(error.reason), error.line, error.column), text, this.#secrets);
     }
+    if (!(error instanceof XmlDecodeError)) throw error;
+    if (!containsSecret(text, this.#secrets)) throw withExcerpt(error, text, this.#secrets);
+    // The message quotes the answer (a value, a name), cut short: a secret in it could be cut
+    // before masking could see it whole. The error is made again from the answer with the
+    // secrets masked first; if that answer decodes (as far as it was read), the secret itself
+    // broke the document (raw markup in it), and the first error is kept, masked.
+    const masked = this.#mask(text);
+    const drift = { unknownElements: this.#decodeOptions.unknownElements };
+    try {
+      if (decoded === undefined) this.#codec.decode(masked, drift);
+      else this.#codec.startDecoding(drift).write(masked);
+    } catch (again) {
+      if (again instanceof XmlDecodeError) throw withExcerpt(again, masked, this.#secrets);
+    }
+    throw withExcerpt(new XmlDecodeError(this.#mask(error.path), this.#mask(error.reason), error.line, error.column), text, this.#secrets);
   }
 
   #checkRoot(text: string): void {

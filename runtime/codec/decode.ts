@@ -116,6 +116,10 @@ class Decoder implements TokenHandler {
   onUnknown: ((event: SchemaDriftEvent) => void) | undefined = undefined;
   /** reading bytes: their UTF-8 decoder */
   utf8: TextDecoder | undefined = undefined;
+  /** the bytes of a character the last piece of bytes ended inside */
+  held: Uint8Array = NO_BYTES;
+  /** what the pieces of the document are, once one came */
+  pieces: 'strings' | 'bytes' | undefined = undefined;
 
   constructor(public schema: SchemaMeta) {}
 
@@ -129,6 +133,8 @@ class Decoder implements TokenHandler {
     this.open = 0;
     this.xsiPrefixes.length = 0;
     this.utf8 = undefined;
+    this.pieces = undefined;
+    this.held = NO_BYTES;
     this.tokenizer.reset(this);
   }
 
@@ -143,28 +149,48 @@ class Decoder implements TokenHandler {
 
   /** A piece of the document: text, or UTF-8 bytes (a character may be split between two pieces). */
   write(piece: string | Uint8Array): void {
-    if (typeof piece === 'string') {
-      if (this.utf8 !== undefined) this.fail('a document given in pieces must be all strings or all bytes');
+    if (piece.length === 0) return;
+    const bytes = typeof piece !== 'string';
+    if (this.pieces === undefined) this.pieces = bytes ? 'bytes' : 'strings';
+    else if ((this.pieces === 'bytes') !== bytes) {
+      throw new TypeError(`decode: the pieces of one document must be all strings or all bytes; this one is ${bytes ? 'bytes' : 'a string'} after ${this.pieces}`);
+    }
+    if (!bytes) {
       this.tokenizer.write(piece);
       return;
     }
     // the byte order mark is the tokenizer's to skip, as in a string
     this.utf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    this.tokenizer.write(this.utf8Text(piece, true));
+    this.tokenizer.write(this.utf8Text(piece));
   }
 
   /** The end of a document given in pieces: its value. */
   end(): unknown {
-    if (this.utf8 !== undefined) this.tokenizer.write(this.utf8Text(undefined, false));
+    if (this.utf8 !== undefined) this.tokenizer.write(this.utf8Text(undefined));
     this.tokenizer.end();
     return this.result;
   }
 
-  utf8Text(bytes: Uint8Array | undefined, stream: boolean): string {
+  /**
+   * The text of the next bytes (undefined: the end). Bytes that are not UTF-8 fail where they
+   * are: the text before them is read first (an earlier error comes first), then the error is
+   * placed on the character after it.
+   */
+  utf8Text(bytes: Uint8Array | undefined): string {
     try {
-      return this.utf8!.decode(bytes, { stream });
+      if (bytes === undefined) return this.utf8!.decode();
+      const text = this.utf8!.decode(bytes, { stream: true });
+      this.held = incompleteTail(this.held, bytes);
+      return text;
     } catch {
-      return this.notWellFormed(stream ? 'the bytes are not UTF-8 (the document must be UTF-8)' : 'the document ends inside a UTF-8 character');
+      if (bytes === undefined) return this.tokenizer.failAtEnd('the document ends inside a UTF-8 character');
+      // the bytes before the first that cannot be UTF-8 (counting the start of a character the
+      // last piece ended in) are read first: an earlier error comes first, and this one is placed
+      const held = this.held;
+      const all = held.length === 0 ? bytes : concatBytes(held, bytes);
+      const good = utf8Prefix(all);
+      if (good > held.length) this.tokenizer.write(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(all.subarray(0, good)));
+      return this.tokenizer.failAtEnd('bytes that are not UTF-8 (the document must be UTF-8)');
     }
   }
 
@@ -473,6 +499,53 @@ function detached(text: string): string {
   return text.length < 13 ? text : (text + ' ').slice(0, -1);
 }
 
+const NO_BYTES = new Uint8Array(0);
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The length of the UTF-8 sequence a byte starts (0: it cannot start one). */
+function sequenceLength(b: number): number {
+  return b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+}
+
+/** The bytes of an unfinished character at the end of `held` + `bytes` (which decoded as UTF-8 so far). */
+function incompleteTail(held: Uint8Array, bytes: Uint8Array): Uint8Array {
+  const all = held.length === 0 ? bytes : concatBytes(held, bytes.subarray(0, 4));
+  const end = held.length === 0 ? bytes.length : all.length;
+  if (held.length > 0 && bytes.length > 4) return incompleteTail(NO_BYTES, bytes);
+  for (let j = end - 1; j >= 0 && j >= end - 4; j--) {
+    const b = all[j]!;
+    if ((b & 0xc0) === 0x80) continue;
+    return j + sequenceLength(b) > end ? all.slice(j, end) : NO_BYTES;
+  }
+  return NO_BYTES;
+}
+
+/** How many of `bytes` are UTF-8 before the first byte that cannot be (a character cut at the end counts as UTF-8: more may come). */
+function utf8Prefix(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const n = sequenceLength(b);
+    if (n === 0) return i;
+    for (let k = 1; k < n; k++) {
+      if (i + k >= bytes.length) return i;
+      const c = bytes[i + k]!;
+      // the second byte's range excludes overlong forms, surrogates and code points over U+10FFFF
+      const lo = k === 1 && b === 0xe0 ? 0xa0 : k === 1 && b === 0xf0 ? 0x90 : 0x80;
+      const hi = k === 1 && b === 0xed ? 0x9f : k === 1 && b === 0xf4 ? 0x8f : 0xbf;
+      if (c < lo || c > hi) return i;
+    }
+    i += n;
+  }
+  return i;
+}
+
 /** An xs:boolean's value (white space collapsed), or undefined when the text is not one. */
 function collapseBoolean(text: string): boolean | undefined {
   let start = 0;
@@ -515,7 +588,7 @@ function finished(decoder: Decoder, rootName: string): unknown {
 /** Decodes a document (a string, or its UTF-8 bytes) whose root element must be `rootName` of type `rootType`. */
 export function decodeDocument(schema: SchemaMeta, rootName: string, rootType: TypeRef, xml: string | Uint8Array, options?: DecodeOptions): unknown {
   if (typeof xml !== 'string' && !(xml instanceof Uint8Array)) {
-    throw new XmlDecodeError('', `expected the document as a string or UTF-8 bytes (a Uint8Array or Buffer), got ${xml === null ? 'null' : typeof xml}`);
+    throw new TypeError(`decode: expected the document as a string or UTF-8 bytes (a Uint8Array or Buffer), got ${xml === null ? 'null' : typeof xml}`);
   }
   const decoder = startDecoder(schema, rootName, rootType, options);
   if (typeof xml === 'string') decoder.tokenizer.whole(xml);
@@ -554,7 +627,7 @@ export function startDecoding(schema: SchemaMeta, rootName: string, rootType: Ty
   return {
     write: (piece) => {
       guard(() => {
-        if (typeof piece !== 'string' && !(piece instanceof Uint8Array)) throw new XmlDecodeError('', `expected a piece of the document as a string or UTF-8 bytes, got ${piece === null ? 'null' : typeof piece}`);
+        if (typeof piece !== 'string' && !(piece instanceof Uint8Array)) throw new TypeError(`decode: expected a piece of the document as a string or UTF-8 bytes, got ${piece === null ? 'null' : typeof piece}`);
         decoder.write(piece);
       });
     },

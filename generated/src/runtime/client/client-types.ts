@@ -12,58 +12,59 @@ import type { DecodeOptions, SchemaDriftEvent } from '../codec/decode-options.js
 
 export type { SchemaDriftEvent };
 
+/** The options of a PleskClient. Every optional one also takes `undefined`, so that `ca: stub.ca` compiles under `exactOptionalPropertyTypes`. */
 export interface PleskClientOptions {
   /** host name or IP address of the Plesk server */
   host: string;
   /** default 8443 */
-  port?: number;
+  port?: number | undefined;
   /** default /enterprise/control/agent.php */
-  path?: string;
+  path?: string | undefined;
   /** sent as HTTP_AUTH_LOGIN, with `password` as HTTP_AUTH_PASSWD */
-  login?: string;
-  password?: string;
+  login?: string | undefined;
+  password?: string | undefined;
   /** sent as KEY (Plesk 12.0+); instead of login and password */
-  secretKey?: string;
+  secretKey?: string | undefined;
   /** certificate(s) to trust, PEM: the server's self-signed certificate or the CA that signed it */
-  ca?: string | Buffer | Array<string | Buffer>;
+  ca?: string | Buffer | Array<string | Buffer> | undefined;
   /** the name the certificate must carry, when it is not `host` (a server reached by IP address whose certificate names its host name) */
-  servername?: string;
+  servername?: string | undefined;
   /** Accept any certificate, for this client only. Anyone on the network path can then read the credentials. */
-  dangerouslyDisableTlsVerification?: boolean;
+  dangerouslyDisableTlsVerification?: boolean | undefined;
   /** deadline of one exchange, in ms (default 30000) */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * packet/@version: the server validates and answers in this protocol version. Default: the
    * package's PROTOCOL_VERSION (the version it was generated for); `null` sends no version (the
    * server then answers in its newest protocol).
    */
-  protocolVersion?: string | null;
+  protocolVersion?: string | null | undefined;
   /**
    * What the decoder does with elements and attributes of an answer that the schema does not
    * declare (a newer server's additions): `'keep'` (default) keeps them, so that the call still
    * resolves and re-encoding writes them back, and reports each through `onSchemaDrift`;
    * `'error'` fails the call with XmlDecodeError.
    */
-  unknownElements?: 'error' | 'keep';
+  unknownElements?: 'error' | 'keep' | undefined;
   /**
    * Called for every element or attribute an answer carries that the schema does not declare.
    * Without it, the client emits one process warning (PleskSchemaDrift) per path.
    */
-  onSchemaDrift?: (event: SchemaDriftEvent) => void;
+  onSchemaDrift?: ((event: SchemaDriftEvent) => void) | undefined;
   /** largest XML answer accepted, in bytes (default 64 MiB) */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** connections kept open to the server at most (default 16) */
-  maxSockets?: number;
+  maxSockets?: number | undefined;
   /** resends of a read-only packet after a connection failure (default 2) */
-  retries?: number;
+  retries?: number | undefined;
   /** called for every exchange (each attempt): the masked packets, HTTP status, attempt, duration, error; see PleskDebugEvent */
-  debug?: (event: PleskDebugEvent) => void;
+  debug?: ((event: PleskDebugEvent) => void) | undefined;
 }
 
 export interface CallOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** this call's deadline in ms, instead of the client's */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /** How a convenience method turns an operation's answer into its value (chosen by the generator). */

@@ -150,7 +150,8 @@ class Body {
 
 /**
  * Reads a text body up to `limit` bytes, each chunk fed to `decoder` (if any) as it arrives;
- * once the decoder fails it is fed no more (the error is kept for the caller). Every outcome
+ * once the decoder fails, the rest of the body is not read (the connection is closed) and the
+ * answer is what arrived, with the error. Every outcome
  * goes to `finish` synchronously from the event that decides it: a limit error is settled
  * before the destroyed connection can report itself as a connection failure.
  *
@@ -166,8 +167,8 @@ function readText(res: IncomingMessage, limit: number, finish: (error: PleskTran
     return;
   }
   const body = new Body();
+  /** the body is no longer read: over the limit, or its decoding failed */
   let over = false;
-  let failed: Decoded | undefined;
   res.on('data', (chunk: Buffer) => {
     if (over) return;
     body.size += chunk.length;
@@ -179,18 +180,20 @@ function readText(res: IncomingMessage, limit: number, finish: (error: PleskTran
       return;
     }
     body.chunks.push(chunk);
-    if (decoder !== undefined && failed === undefined) {
-      try {
-        decoder.write(chunk);
-      } catch (error) {
-        failed = { ok: false, error };
-      }
+    if (decoder === undefined) return;
+    try {
+      decoder.write(chunk);
+    } catch (error) {
+      // the answer is wrong already: what arrived is enough to say where; the rest is not read
+      over = true;
+      done(body, { ok: false, error });
+      res.destroy();
     }
   });
   res.on('end', () => {
     if (over) return;
-    let decoded = failed;
-    if (decoder !== undefined && decoded === undefined) {
+    let decoded: Decoded | undefined;
+    if (decoder !== undefined) {
       try {
         decoded = { ok: true, value: decoder.end() };
       } catch (error) {

@@ -235,6 +235,15 @@ export class Tokenizer {
     this.#advance(stop);
   }
 
+  /** Fails at the end of what was read so far (on the character after it): bytes that could not be read. */
+  failAtEnd(reason: string): never {
+    if (this.#awaiting !== undefined) this.#gather();
+    this.#pos = this.#buf.length;
+    this.#locate();
+    this.#cachedColumn++;
+    return this.#handler.notWellFormed(reason);
+  }
+
   /** #buf and the pieces waiting for the end of the token it holds, as one string. */
   #gather(): void {
     this.#buf = this.#buf + this.#pieces.join('');
