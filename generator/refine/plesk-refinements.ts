@@ -33,6 +33,13 @@ const IP_GET = `${DOCS}/35405/`;
 const WEBSPACE_SWITCH_SUBSCRIPTION = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-subscriptions/switching-a-subscription-to-a-different-service-plan.66391/';
 const CERTIFICATE_INSTALL = 'https://docs.plesk.com/en-US/12.5/api-rpc/reference/managing-ssl-certificates/installing-certificates.34877';
 const CERTIFICATE_GET_POOL = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-ssltls-certificates/retrieving-list-of-certificates.68395/';
+const EVENT_LOG_GET_LAST_ID = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/retrieving-action-log-data/retrieving-id-of-last-action.37077';
+const SESSION_GET = `${DOCS}/reference/managing-sessions/retrieving-sessions-list.40403/`;
+const IP_BAN_GET_SETTINGS = `${DOCS}/reference/managing-ip-address-banning-fail2ban/retrieving-fail2ban-settings.73452/`;
+const SUBDOMAIN_FILTERS = `${DOCS}/reference/managing-subdomains/available-filters.53472/`;
+const SUBDOMAIN_RENAME = `${DOCS}/reference/managing-subdomains/renaming-subdomain.53520/`;
+const SITE_ALIAS_RENAME = `${DOCS}/reference/managing-site-aliases/renaming-site-aliases.33997/`;
+const DATABASE_FILTERS = 'https://docs.plesk.com/en-US/obsidian/api-rpc/reference/managing-databases/available-filters.34404';
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -79,6 +86,18 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   ...flags('CertificateActionRequest/get-pool', ['admin'], CERTIFICATE_GET_POOL),
   // webspace switch-subscription: "no-plan … Data type: none" (a subscription without a plan)
   ...flags('DomainTypeRequest/switch-subscription', ['no-plan'], WEBSPACE_SWITCH_SUBSCRIPTION),
+  // more operations that take no parameters: event_log get-last-id and session get ("Data type:
+  // none"), ip-ban get-settings (the documented request is `<get-settings/>`)
+  ...flags('EventLogInputType', ['get-last-id'], EVENT_LOG_GET_LAST_ID),
+  ...flags('SessionInputType', ['get'], SESSION_GET),
+  ...flags('IpBanInput', ['get-settings'], IP_BAN_GET_SETTINGS),
+  // subdomain: the filter's parent-name and rename's new name ("Data type: string")
+  { in: 'SubdomainFilterType', element: 'parent-name', as: 'xs:string', source: SUBDOMAIN_FILTERS },
+  { in: 'SubdomainRenameInputType', element: 'name', as: 'xs:string', source: SUBDOMAIN_RENAME },
+  // site-alias rename: "new_name … Data type: string (Unicode)"
+  { in: 'DomainAliasInputType/rename', element: 'new_name', as: 'xs:string', source: SITE_ALIAS_RENAME },
+  // database filter: "id … the ID of a database. Data type: integer"
+  { in: 'DatabaseFilterType', element: 'id', as: 'id_type', source: DATABASE_FILTERS },
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
