@@ -40,6 +40,12 @@ const SUBDOMAIN_FILTERS = `${DOCS}/reference/managing-subdomains/available-filte
 const SUBDOMAIN_RENAME = `${DOCS}/reference/managing-subdomains/renaming-subdomain.53520/`;
 const SITE_ALIAS_RENAME = `${DOCS}/reference/managing-site-aliases/renaming-site-aliases.33997/`;
 const DATABASE_FILTERS = 'https://docs.plesk.com/en-US/obsidian/api-rpc/reference/managing-databases/available-filters.34404';
+const DATABASE_GET_DEFAULT_USER = `${DOCS}/reference/managing-databases/retrieving-default-database-user-info.34464`;
+const UPDATER_CHECK = `${DOCS}/about-xml-api/reference/managing-plesk-updates/checking-updater-status.40203`;
+const UPDATER_GET_UPDATES = `${DOCS}/reference/managing-plesk-updates/retrieving-plesk-updates.40209/`;
+const UPDATER_GET_COMPONENTS = 'https://docs.plesk.com/en-US/obsidian/api-rpc/reference/managing-plesk-components/retrieving-components-list.40217';
+const UPDATER_INSTALL_COMPONENT = 'https://docs.plesk.com/en-US/obsidian/api-rpc/reference/managing-plesk-components/installing-components.40336';
+const UPDATER_UPDATE = `${DOCS}/reference/managing-plesk-updates/updating-plesk.40362`;
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -98,6 +104,16 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   { in: 'DomainAliasInputType/rename', element: 'new_name', as: 'xs:string', source: SITE_ALIAS_RENAME },
   // database filter: "id … the ID of a database. Data type: integer"
   { in: 'DatabaseFilterType', element: 'id', as: 'id_type', source: DATABASE_FILTERS },
+  // database get-default-user: "db-id … ID of a database. Data type: integer"
+  { in: 'DatabaseDBFilterType', element: 'db-id', as: 'id_type', source: DATABASE_GET_DEFAULT_USER },
+  // updater: check and get-updates take no parameters ("Data type: none"); the update ID and the
+  // component ID are strings (`PLESK_8_1_1`)
+  ...flags('AutoinstallerInputType', ['check'], UPDATER_CHECK),
+  ...flags('AutoinstallerInputType', ['get-updates'], UPDATER_GET_UPDATES),
+  { in: 'AutoinstallerInputType/get-components', element: 'update-id', as: 'xs:string', source: UPDATER_GET_COMPONENTS },
+  { in: 'AutoinstallerInputType/install-component', element: 'update-id', as: 'xs:string', source: UPDATER_INSTALL_COMPONENT },
+  { in: 'AutoinstallerInputType/install-component', element: 'component-id', as: 'xs:string', source: UPDATER_INSTALL_COMPONENT },
+  { in: 'AutoinstallerInputType/update', element: 'update-id', as: 'xs:string', source: UPDATER_UPDATE },
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
