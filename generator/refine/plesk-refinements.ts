@@ -46,6 +46,10 @@ const UPDATER_GET_UPDATES = `${DOCS}/reference/managing-plesk-updates/retrieving
 const UPDATER_GET_COMPONENTS = 'https://docs.plesk.com/en-US/obsidian/api-rpc/reference/managing-plesk-components/retrieving-components-list.40217';
 const UPDATER_INSTALL_COMPONENT = 'https://docs.plesk.com/en-US/obsidian/api-rpc/reference/managing-plesk-components/installing-components.40336';
 const UPDATER_UPDATE = `${DOCS}/reference/managing-plesk-updates/updating-plesk.40362`;
+const LICENSE_RETRIEVE_KEYS = `${DOCS}/about-xml-api/reference/managing-plesk-license/installing-additional-license-keys.69104`;
+const LICENSE_KEY = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-plesk-server/getting-server-information/response-packet-structure-and-samples/license-key.37037';
+const DNS_DEL_REC = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-dns/managing-dns-records/deleting-dns-records.34864';
+const DNS_GET_SOA = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-dns/managing-soa-records-and-zone-parameters/retrieving-parameters-of-soa-record-and-zone.34972';
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -114,6 +118,13 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   { in: 'AutoinstallerInputType/install-component', element: 'update-id', as: 'xs:string', source: UPDATER_INSTALL_COMPONENT },
   { in: 'AutoinstallerInputType/install-component', element: 'component-id', as: 'xs:string', source: UPDATER_INSTALL_COMPONENT },
   { in: 'AutoinstallerInputType/update', element: 'update-id', as: 'xs:string', source: UPDATER_UPDATE },
+  // server: license-retrieve-keys takes no parameters (the documented request is
+  // `<license-retrieve-keys/>`); a license key property's name is a string (`plesk_key_id`)
+  ...flags('ServerOperatorType', ['license-retrieve-keys'], LICENSE_RETRIEVE_KEYS),
+  { in: 'KeyPropertyType', element: 'name', as: 'xs:string', source: LICENSE_KEY },
+  // dns del_rec ("template … Data type: none") and get ("soa … Data type: none")
+  ...flags('DNSInputType/del_rec', ['template'], DNS_DEL_REC),
+  ...flags('DNSInputType/get', ['soa'], DNS_GET_SOA),
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
