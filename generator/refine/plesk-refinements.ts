@@ -50,6 +50,8 @@ const LICENSE_RETRIEVE_KEYS = `${DOCS}/about-xml-api/reference/managing-plesk-li
 const LICENSE_KEY = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-plesk-server/getting-server-information/response-packet-structure-and-samples/license-key.37037';
 const DNS_DEL_REC = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-dns/managing-dns-records/deleting-dns-records.34864';
 const DNS_GET_SOA = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-dns/managing-soa-records-and-zone-parameters/retrieving-parameters-of-soa-record-and-zone.34972';
+const RESELLER_SWITCH_SUBSCRIPTION = 'https://docs.plesk.com/en-US/obsidian/api-rpc/reference/managing-reseller-accounts/switching-reseller-accounts-to-different-reseller-plans.66530';
+const CERTIFICATE_REMOVE = `${DOCS}/reference/managing-ssltls-certificates/deleting-certificates.34882/`;
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -94,6 +96,7 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   // none"; get-pool: the Administrator's certificates, sent as `<admin/>`)
   ...flags('CertificateActionRequest/install', ['admin'], CERTIFICATE_INSTALL),
   ...flags('CertificateActionRequest/get-pool', ['admin'], CERTIFICATE_GET_POOL),
+  ...flags('CertificateActionRequest/remove', ['admin'], CERTIFICATE_REMOVE),
   // webspace switch-subscription: "no-plan … Data type: none" (a subscription without a plan)
   ...flags('DomainTypeRequest/switch-subscription', ['no-plan'], WEBSPACE_SWITCH_SUBSCRIPTION),
   // more operations that take no parameters: event_log get-last-id and session get ("Data type:
@@ -125,6 +128,8 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   // dns del_rec ("template … Data type: none") and get ("soa … Data type: none")
   ...flags('DNSInputType/del_rec', ['template'], DNS_DEL_REC),
   ...flags('DNSInputType/get', ['soa'], DNS_GET_SOA),
+  // reseller switch-subscription: "no-plan … Data type: none"
+  ...flags('ResellerInput/switch-subscription', ['no-plan'], RESELLER_SWITCH_SUBSCRIPTION),
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
