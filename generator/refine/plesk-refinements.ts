@@ -52,6 +52,8 @@ const DNS_DEL_REC = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api
 const DNS_GET_SOA = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-dns/managing-soa-records-and-zone-parameters/retrieving-parameters-of-soa-record-and-zone.34972';
 const RESELLER_SWITCH_SUBSCRIPTION = 'https://docs.plesk.com/en-US/obsidian/api-rpc/reference/managing-reseller-accounts/switching-reseller-accounts-to-different-reseller-plans.66530';
 const CERTIFICATE_REMOVE = `${DOCS}/reference/managing-ssltls-certificates/deleting-certificates.34882/`;
+const CUSTOM_BUTTON_OWNER = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-user-interface-custom-buttons/custom-button-settings/owner.37179';
+const CUSTOM_BUTTON_URL_COMPONENTS = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-user-interface-custom-buttons/custom-button-settings/url-components.37181';
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -130,6 +132,11 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   ...flags('DNSInputType/get', ['soa'], DNS_GET_SOA),
   // reseller switch-subscription: "no-plan … Data type: none"
   ...flags('ResellerInput/switch-subscription', ['no-plan'], RESELLER_SWITCH_SUBSCRIPTION),
+  // ui custom buttons: the owner's admin ("Data type: none"); the URL components say whether each
+  // value goes into the URL ("Data type: boolean"; email "Data type: string")
+  ...flags('CBOwner', ['admin'], CUSTOM_BUTTON_OWNER),
+  ...['dom_id', 'dom_name', 'ftp_user', 'ftp_pass', 'cl_id', 'cname', 'pname'].map((element): RefinementEntry => ({ in: 'CBUrlComponents', element, as: 'xs:boolean', source: CUSTOM_BUTTON_URL_COMPONENTS })),
+  { in: 'CBUrlComponents', element: 'email', as: 'xs:string', source: CUSTOM_BUTTON_URL_COMPONENTS },
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
