@@ -54,6 +54,8 @@ const RESELLER_SWITCH_SUBSCRIPTION = 'https://docs.plesk.com/en-US/obsidian/api-
 const CERTIFICATE_REMOVE = `${DOCS}/reference/managing-ssltls-certificates/deleting-certificates.34882/`;
 const CUSTOM_BUTTON_OWNER = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-user-interface-custom-buttons/custom-button-settings/owner.37179';
 const CUSTOM_BUTTON_URL_COMPONENTS = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-user-interface-custom-buttons/custom-button-settings/url-components.37181';
+const USER_GET = `${DOCS}/reference/managing-additional-users/getting-user-account-details.66721`;
+const DB_SERVER_SET_DEFAULT = 'https://docs.plesk.com/en-US/obsidian/api-rpc/reference/managing-database-servers/setting-default-database-server.35232';
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -137,6 +139,10 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   ...flags('CBOwner', ['admin'], CUSTOM_BUTTON_OWNER),
   ...['dom_id', 'dom_name', 'ftp_user', 'ftp_pass', 'cl_id', 'cname', 'pname'].map((element): RefinementEntry => ({ in: 'CBUrlComponents', element, as: 'xs:boolean', source: CUSTOM_BUTTON_URL_COMPONENTS })),
   { in: 'CBUrlComponents', element: 'email', as: 'xs:string', source: CUSTOM_BUTTON_URL_COMPONENTS },
+  // user get: the dataset's roles ("Data type: none"; its gen_info is documented with the response's
+  // type UserGetGenInfo, so it stays XmlAny); db_server set-default: "type … Data type: string"
+  ...flags('UserDatasetInput', ['roles'], USER_GET),
+  { in: 'DBServerTypeRequest/set-default', element: 'type', as: 'xs:string', source: DB_SERVER_SET_DEFAULT },
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
