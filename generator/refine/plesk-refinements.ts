@@ -56,6 +56,7 @@ const CUSTOM_BUTTON_OWNER = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about
 const CUSTOM_BUTTON_URL_COMPONENTS = 'https://docs.plesk.com/en-US/obsidian/api-rpc/about-xml-api/reference/managing-user-interface-custom-buttons/custom-button-settings/url-components.37181';
 const USER_GET = `${DOCS}/reference/managing-additional-users/getting-user-account-details.66721`;
 const DB_SERVER_SET_DEFAULT = 'https://docs.plesk.com/en-US/obsidian/api-rpc/reference/managing-database-servers/setting-default-database-server.35232';
+const REMOVE_FILE = `${DOCS}/reference/managing-backups/removing-backup.44637/`;
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -83,6 +84,7 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   ...flags('BackupGetRemoteStorageSettingsInput', ['server'], GET_REMOTE_STORAGE),
   ...flags('BackupSetRemoteStorageInput', ['server'], SET_REMOTE_STORAGE),
   ...flags('BackupDownloadFileInput', ['server'], DOWNLOAD_FILE),
+  ...flags('BackupRemoveFileInput', ['server'], REMOVE_FILE),
   // dns/get_rec ("template … Data type: none")
   ...flags('DNSInputType/get_rec', ['template'], DNS_GET_REC),
   // customer/get, webspace/get and reseller/get datasets
