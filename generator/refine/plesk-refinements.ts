@@ -57,6 +57,7 @@ const CUSTOM_BUTTON_URL_COMPONENTS = 'https://docs.plesk.com/en-US/obsidian/api-
 const USER_GET = `${DOCS}/reference/managing-additional-users/getting-user-account-details.66721`;
 const DB_SERVER_SET_DEFAULT = 'https://docs.plesk.com/en-US/obsidian/api-rpc/reference/managing-database-servers/setting-default-database-server.35232';
 const REMOVE_FILE = `${DOCS}/reference/managing-backups/removing-backup.44637/`;
+const IMPORT_FILE = `${DOCS}/reference/managing-backups/importing-backup-to-storage.44581/`;
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -85,6 +86,7 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   ...flags('BackupSetRemoteStorageInput', ['server'], SET_REMOTE_STORAGE),
   ...flags('BackupDownloadFileInput', ['server'], DOWNLOAD_FILE),
   ...flags('BackupRemoveFileInput', ['server'], REMOVE_FILE),
+  ...flags('BackupImportFileInput', ['server'], IMPORT_FILE),
   // dns/get_rec ("template … Data type: none")
   ...flags('DNSInputType/get_rec', ['template'], DNS_GET_REC),
   // customer/get, webspace/get and reseller/get datasets
