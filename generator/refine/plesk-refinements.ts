@@ -58,6 +58,7 @@ const USER_GET = `${DOCS}/reference/managing-additional-users/getting-user-accou
 const DB_SERVER_SET_DEFAULT = 'https://docs.plesk.com/en-US/obsidian/api-rpc/reference/managing-database-servers/setting-default-database-server.35232';
 const REMOVE_FILE = `${DOCS}/reference/managing-backups/removing-backup.44637/`;
 const IMPORT_FILE = `${DOCS}/reference/managing-backups/importing-backup-to-storage.44581/`;
+const MAIL_PREFERENCES = `${DOCS}/about-xml-api/reference/managing-mail/mail-service-preferences.34479/`;
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -147,6 +148,8 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   // type UserGetGenInfo, so it stays XmlAny); db_server set-default: "type … Data type: string"
   ...flags('UserDatasetInput', ['roles'], USER_GET),
   { in: 'DBServerTypeRequest/set-default', element: 'type', as: 'xs:string', source: DB_SERVER_SET_DEFAULT },
+  // mail service preferences: nonexistent-user's reject ("Data type: none", sent as `<reject/>`)
+  ...flags('MailPreferences/nonexistent-user', ['reject'], MAIL_PREFERENCES),
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
