@@ -150,6 +150,9 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   { in: 'DBServerTypeRequest/set-default', element: 'type', as: 'xs:string', source: DB_SERVER_SET_DEFAULT },
   // mail service preferences: nonexistent-user's reject ("Data type: none", sent as `<reject/>`)
   ...flags('MailPreferences/nonexistent-user', ['reject'], MAIL_PREFERENCES),
+  // a service plan's mail node is documented as MailPreferences (service-plan add, 32908), whose
+  // copy in domain_template.xsd is DomainTemplateMailPreferences
+  ...flags('DomainTemplateMailPreferences/nonexistent-user', ['reject'], MAIL_PREFERENCES),
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
