@@ -59,6 +59,8 @@ const DB_SERVER_SET_DEFAULT = 'https://docs.plesk.com/en-US/obsidian/api-rpc/ref
 const REMOVE_FILE = `${DOCS}/reference/managing-backups/removing-backup.44637/`;
 const IMPORT_FILE = `${DOCS}/reference/managing-backups/importing-backup-to-storage.44581/`;
 const MAIL_PREFERENCES = `${DOCS}/about-xml-api/reference/managing-mail/mail-service-preferences.34479/`;
+const SUBSCRIPTION_HOSTING = `${DOCS}/reference/managing-subscriptions/subscription-settings/limits-permissions-and-hosting-settings/hosting-settings.40014`;
+const SITE_HOSTING = `${DOCS}/reference/managing-sites-domains/site-settings/hosting.66557`;
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -153,6 +155,11 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   // a service plan's mail node is documented as MailPreferences (service-plan add, 32908), whose
   // copy in domain_template.xsd is DomainTemplateMailPreferences
   ...flags('DomainTemplateMailPreferences/nonexistent-user', ['reject'], MAIL_PREFERENCES),
+  // hosting settings: "none … no hosting … Data type: none" (subscriptions: domainHostingAgentSet
+  // in add/set requests, domainHostingAgentGet in get responses; sites: siteHostingAgentSet)
+  ...flags('domainHostingAgentSet', ['none'], SUBSCRIPTION_HOSTING),
+  ...flags('domainHostingAgentGet', ['none'], SUBSCRIPTION_HOSTING),
+  ...flags('siteHostingAgentSet', ['none'], SITE_HOSTING),
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
