@@ -61,6 +61,7 @@ const IMPORT_FILE = `${DOCS}/reference/managing-backups/importing-backup-to-stor
 const MAIL_PREFERENCES = `${DOCS}/about-xml-api/reference/managing-mail/mail-service-preferences.34479/`;
 const SUBSCRIPTION_HOSTING = `${DOCS}/reference/managing-subscriptions/subscription-settings/limits-permissions-and-hosting-settings/hosting-settings.40014`;
 const SITE_HOSTING = `${DOCS}/reference/managing-sites-domains/site-settings/hosting.66557`;
+const REMOTE_STORAGE = `${DOCS}/reference/managing-backups/remote-storage-settings.44446`;
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -87,6 +88,8 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   // backup-manager: get- and set-remote-storage-settings ("server … Data type: none")
   ...flags('BackupGetRemoteStorageSettingsInput', ['server'], GET_REMOTE_STORAGE),
   ...flags('BackupSetRemoteStorageInput', ['server'], SET_REMOTE_STORAGE),
+  // the remote storage settings (set's request, get's response): "protocol … Data type: string"
+  { in: 'BackupRemoteStorage', element: 'protocol', as: 'xs:string', source: REMOTE_STORAGE },
   ...flags('BackupDownloadFileInput', ['server'], DOWNLOAD_FILE),
   ...flags('BackupRemoveFileInput', ['server'], REMOVE_FILE),
   ...flags('BackupImportFileInput', ['server'], IMPORT_FILE),
