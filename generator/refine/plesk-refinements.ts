@@ -62,6 +62,7 @@ const MAIL_PREFERENCES = `${DOCS}/about-xml-api/reference/managing-mail/mail-ser
 const SUBSCRIPTION_HOSTING = `${DOCS}/reference/managing-subscriptions/subscription-settings/limits-permissions-and-hosting-settings/hosting-settings.40014`;
 const SITE_HOSTING = `${DOCS}/reference/managing-sites-domains/site-settings/hosting.66557`;
 const REMOTE_STORAGE = `${DOCS}/reference/managing-backups/remote-storage-settings.44446`;
+const SPAMFILTER_ADD_PATTERN = `${DOCS}/reference/managing-spam-filtering-service/adding-pattern.36706/`;
 
 const flags = (type: string, elements: string[], source: string): RefinementEntry[] => elements.map((element) => ({ in: type, element, as: 'flag', source }));
 const ONLY = ['only-hosting', 'only-mail', 'only-configuration'];
@@ -163,6 +164,9 @@ export const PLESK_REFINEMENT_ENTRIES: RefinementEntry[] = [
   ...flags('domainHostingAgentSet', ['none'], SUBSCRIPTION_HOSTING),
   ...flags('domainHostingAgentGet', ['none'], SUBSCRIPTION_HOSTING),
   ...flags('siteHostingAgentSet', ['none'], SITE_HOSTING),
+  // spamfilter: "spamfilter-id … the ID of a SpamAssassin user. Data type: integer" (add-pattern's
+  // filter, where the schema types it id_type; the SpamassassinFilter of get/set takes the same ID)
+  { in: 'SpamassassinFilterType', element: 'spamfilter-id', as: 'id_type', source: SPAMFILTER_ADD_PATTERN },
 ];
 
 export const PLESK_REFINEMENTS: RefinementSet = { origin: "plesk-codegen's refinements for Plesk", shipped: true, entries: PLESK_REFINEMENT_ENTRIES };
