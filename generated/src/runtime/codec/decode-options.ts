@@ -30,7 +30,7 @@ export interface SchemaDriftEvent {
   column: number;
 }
 
-/** An element kept by `unknownElements: 'keep'`: its markup, and how many known child elements came before it. */
+/** An element kept by `unknownElements: 'keep'`: its name, attributes and inner markup (`xml`: what is between its tags, not the tags themselves), and how many known child elements came before it. */
 export interface UnknownElement {
   name: string;
   /** the number of known child elements of the record's element written before it */
