@@ -64,17 +64,22 @@ function sample(contender: Contender, iterations: number): number {
  * The warm-up of each contender: at least this many runs and this long. V8 optimizes a function
  * once it has run enough; a decoder of a few large functions (ours) reaches its optimized code
  * after tens of documents, and with a warm-up of two runs its first samples were up to half as
- * fast as its later ones. Every contender gets the same warm-up.
+ * fast as its later ones. Every contender gets the same warm-up (at most WARM_UP_MAX_MS unless a
+ * single run takes longer).
  */
 const WARM_UP_RUNS = 20;
 const WARM_UP_MS = 1_000;
+/** (the 20 runs stop counting after this long: at 100,000 tasks a slow contender takes seconds a run) */
+const WARM_UP_MAX_MS = 5_000;
 
 export function measure(contenders: Contender[], options: MeasureOptions): Timing[] {
   // warm-up and calibration: run each until it has run WARM_UP_RUNS times and for WARM_UP_MS (or minSampleMs, if longer)
   const iterations = contenders.map((c) => {
     let runs = 0;
     const start = performance.now();
-    while (runs < WARM_UP_RUNS || performance.now() - start < Math.max(options.minSampleMs, WARM_UP_MS)) {
+    for (;;) {
+      const elapsed = performance.now() - start;
+      if (runs >= 2 && elapsed >= Math.max(options.minSampleMs, WARM_UP_MS) && (runs >= WARM_UP_RUNS || elapsed >= WARM_UP_MAX_MS)) break;
       sink = undefined;
       sink = c.run();
       runs++;
