@@ -110,3 +110,23 @@ test('an answer found wrong while it arrives fails at once with its XmlDecodeErr
   t.is(error.path, 'packet/backup-manager/get-tasks-info/result/status');
   t.regex(error.excerpt ?? '', /<status>bogus<\/status>/);
 });
+
+test('an answer read only in part (its decoding failed) that ends inside the password shows none of it: excerpt and debug answer', async (t) => {
+  const server = await hostileServer();
+  t.teardown(() => server.close());
+  const password = 'Sup3rS3cretPassw0rd-xyz';
+  server.answer = (_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/xml; charset=UTF-8' });
+    res.write(`<packet version="1.6.9.0"><backup-manager><get-tasks-info><result><status>bogus</status><errtext>${password.slice(0, 14)}`);
+  };
+  const answers: string[] = [];
+  const client = clientFor(server, { password, timeoutMs: 5_000, retries: 0, debug: (e) => void (e.answer !== undefined && answers.push(e.answer)) });
+  t.teardown(() => client.close());
+  const error = await t.throwsAsync(client.backupManager.getTasksInfo({ server: true }), { instanceOf: XmlDecodeError });
+  t.is(error.path, 'packet/backup-manager/get-tasks-info/result/status');
+  t.true(answers.length > 0, 'the debug listener saw the answer');
+  for (const text of [error.excerpt ?? '', ...answers]) {
+    t.false(text.includes(password.slice(0, 3)), text);
+    t.regex(text, /<errtext>\*\*\*/);
+  }
+});

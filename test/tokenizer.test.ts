@@ -48,6 +48,7 @@ const refused: Array<[string, string, RegExp]> = [
   ['an unquoted attribute value', '<a b=c/>', /must be quoted/],
   ['an attribute without value', '<a b/>', /has no value/],
   ['a repeated attribute', '<a b="1" b="2"/>', /duplicate attribute: b/],
+  ['a repeated attribute among many', `<a ${Array.from({ length: 40 }, (_, i) => `a${i}="${i}"`).join(' ')} a33="again"/>`, /duplicate attribute: a33/],
   ['attributes not separated', '<a b="1"c="2"/>', /separated by white space/],
   [']]> in text', '<a>x]]>y</a>', /"\]\]>" is not allowed in text/],
   ['-- in a comment', '<a><!-- x -- y --></a>', /"--" is not allowed inside a comment/],
@@ -114,16 +115,26 @@ test('accepted: what XML allows, normalized as XML says, at the positions saxes 
   t.deepEqual(tokens([names]), saxesTokens(names));
 });
 
+test('many attributes, all different, are accepted (beyond 16 they are checked with a set)', (t) => {
+  const attrs = Array.from({ length: 40 }, (_, i) => `a${i}="${i}"`);
+  t.deepEqual(tokens([`<a ${attrs.join(' ')}/>`]).length, 2);
+});
+
 test('positions are counted as saxes counts them: lines after LF, CR LF or CR; a surrogate pair is one column', (t) => {
   const error = t.throws(() => checkWellFormed('<a>\r\n😀😀<b>\r<c>&bad;</c></b></a>'), { instanceOf: XmlDecodeError });
   t.deepEqual([error.line, error.column, error.path], [3, 8, 'a/b/c']);
 });
 
 test('read in pieces cut at every position, a document gives the tokens and positions it gives whole', (t) => {
-  const xml = '<?xml version="1.0"?>\n<p a="1&amp;2">x&lt;y<!-- a < b --><![CDATA[ <z> ]]><q/>\r\n<?pi x < y?>😀</p>\n';
-  const whole = tokens([xml]);
-  for (let cut = 1; cut < xml.length; cut++) t.deepEqual(tokens([xml.slice(0, cut), xml.slice(cut)]), whole, `cut at ${cut}`);
-  t.deepEqual(tokens([...xml]), whole, 'one character at a time');
+  for (const xml of [
+    '<?xml version="1.0"?>\n<p a="1&amp;2">x&lt;y<!-- a < b --><![CDATA[ <z> ]]><q/>\r\n<?pi x < y?>😀</p>\n',
+    // a byte order mark, then the declaration: cut anywhere, even between the mark and "<?xml"
+    '\uFEFF<?xml version="1.0" encoding="UTF-8"?><p/>',
+  ]) {
+    const whole = tokens([xml]);
+    for (let cut = 1; cut < xml.length; cut++) t.deepEqual(tokens([xml.slice(0, cut), xml.slice(cut)]), whole, `${JSON.stringify(xml.slice(0, 12))}… cut at ${cut}`);
+    t.deepEqual(tokens([...xml]), whole, 'one character at a time');
+  }
   const broken = '<p>\n<q>x</p>';
   const error = t.throws(() => tokens([broken]), { instanceOf: XmlDecodeError });
   for (let cut = 1; cut < broken.length; cut++) {

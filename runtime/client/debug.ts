@@ -41,6 +41,20 @@ export function maskWire(text: string, secrets: readonly string[]): string {
 }
 
 /**
+ * A text whose end is cut (an excerpt, or an answer read only in part): an end that still spells
+ * the start of a secret (three characters or more) is masked, since no mask could see it whole.
+ */
+export function maskCutEnd(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    for (let n = Math.min(secret.length - 1, out.length); n >= 3; n--) {
+      if (out.endsWith(secret.slice(0, n))) out = `${out.slice(0, -n)}***`;
+    }
+  }
+  return out;
+}
+
+/**
  * The text around a line and column (saxes': line from 1, column in characters), at most
  * `radius` characters either side, masked; a secret the window would cut in two is taken whole
  * (and so masked whole), and a cut end that still spells the start or end of a secret is masked.
@@ -64,9 +78,9 @@ export function excerptAround(text: string, line: number | undefined, column: nu
   for (const secret of secrets) {
     for (let n = Math.min(secret.length - 1, window.length); n >= 3; n--) {
       if (start > 0 && window.startsWith(secret.slice(-n))) window = `***${window.slice(n)}`;
-      if (end < text.length && window.endsWith(secret.slice(0, n))) window = `${window.slice(0, -n)}***`;
     }
   }
+  if (end < text.length) window = maskCutEnd(window, secrets);
   return `${start > 0 ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
 }
 

@@ -54,7 +54,7 @@ export interface PieceDecoder {
 export type Decoded = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export type Answer =
-  | { kind: 'xml'; readonly text: string; decoded?: Decoded }
+  | { kind: 'xml'; readonly text: string; decoded?: Decoded; partial?: true }
   | { kind: 'binary'; contentType: string; filename: string | undefined; length: number | undefined; stream: Readable };
 
 /** Error codes of a request that never reached the server's application: safe to resend a read. */
@@ -111,7 +111,7 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
         return;
       }
       const decoder = res.statusCode === 200 && isXmlContentType(contentType) ? options.decoder?.() : undefined;
-      readText(res, options.maxResponseBytes, finish, decoder, (body, decoded) => {
+      readText(res, options.maxResponseBytes, finish, decoder, (body, decoded, partial) => {
         if (res.statusCode !== 200) {
           const text = body.text;
           const status = `${res.statusCode}${res.statusMessage ? ` ${endpoint.mask(res.statusMessage)}` : ''}`;
@@ -119,7 +119,7 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
         } else if (!isXmlContentType(contentType)) {
           const text = body.text;
           finish(new PleskTransportError('not-a-packet', `${where} answered ${endpoint.mask(contentType ?? '')}, not a Plesk packet: ${answerSnippet(text, endpoint.mask)}`, { status: 200 }));
-        } else finish(undefined, decoded === undefined ? { kind: 'xml', text: body.text } : { kind: 'xml', get text() { return body.text; }, decoded });
+        } else finish(undefined, decoded === undefined ? { kind: 'xml', text: body.text } : { kind: 'xml', get text() { return body.text; }, decoded, ...(partial ? { partial } : {}) });
       });
     });
     req.end(payload);
@@ -157,7 +157,7 @@ class Body {
  * which it does only for an error message or the debug trace: the text of an answer decoded as
  * it arrived is never made.
  */
-function readText(res: IncomingMessage, limit: number, finish: (error: PleskTransportError) => void, decoder: PieceDecoder | undefined, done: (body: Body, decoded: Decoded | undefined) => void): void {
+function readText(res: IncomingMessage, limit: number, finish: (error: PleskTransportError) => void, decoder: PieceDecoder | undefined, done: (body: Body, decoded: Decoded | undefined, partial?: true) => void): void {
   const declared = Number(res.headers['content-length']);
   if (res.headers['content-length'] !== undefined && Number.isFinite(declared) && declared > limit) {
     finish(new PleskTransportError('too-large', `the answer is ${declared} bytes, over the limit of ${limit} (option maxResponseBytes)`));
@@ -184,7 +184,7 @@ function readText(res: IncomingMessage, limit: number, finish: (error: PleskTran
     } catch (error) {
       // the answer is wrong already: what arrived is enough to say where; the rest is not read
       over = true;
-      done(body, { ok: false, error });
+      done(body, { ok: false, error }, true);
       res.destroy();
     }
   });

@@ -88,6 +88,7 @@ class Frame {
 
   /** Drops every reference to a document's values. */
   clear(): void {
+    this.name = '';
     this.leaf = undefined;
     this.type = undefined;
     this.target = null;
@@ -185,7 +186,8 @@ class Decoder implements TokenHandler {
     } catch {
       if (bytes === undefined) return this.tokenizer.failAtEnd('the document ends inside a UTF-8 character');
       // the bytes before the first that cannot be UTF-8 (counting the start of a character the
-      // last piece ended in) are read first: an earlier error comes first, and this one is placed
+      // last piece ended in) are read first, so that an earlier error comes first (failAtEnd
+      // tokenizes all of them), and this one is placed on the character after them
       const held = this.held;
       const all = held.length === 0 ? bytes : concatBytes(held, bytes);
       const good = utf8Prefix(all);
@@ -429,7 +431,7 @@ class Decoder implements TokenHandler {
         break;
       case Kind.Any: {
         const attributes = frame.attributes ? { attributes: frame.attributes } : {};
-        if (leaf.wildcard) value = { name: frame.name, ...attributes, xml: detached(frame.raw) };
+        if (leaf.wildcard) value = { name: detached(frame.name), ...attributes, xml: detached(frame.raw) };
         else value = !frame.hasMarkup && frame.attributes === undefined ? detached(frame.text) : ({ ...attributes, xml: detached(frame.raw) } satisfies RawXml);
         break;
       }
@@ -456,7 +458,7 @@ class Decoder implements TokenHandler {
   closeUnknown(frame: Frame): void {
     const parent = this.frames[this.open - 2]!;
     const drift = (parent.drift ??= { elements: [] });
-    drift.elements.push({ name: frame.name, at: frame.unknownAt, ...(frame.attributes ? { attributes: frame.attributes } : {}), xml: detached(frame.raw) });
+    drift.elements.push({ name: detached(frame.name), at: frame.unknownAt, ...(frame.attributes ? { attributes: frame.attributes } : {}), xml: detached(frame.raw) });
     this.open--;
     if (frame.xsiDeclared > 0) this.xsiPrefixes.length -= frame.xsiDeclared;
   }

@@ -179,6 +179,10 @@ export class Tokenizer {
   /** Lets go of the document's text and values. */
   release(): void {
     this.#buf = '';
+    this.#value = '';
+    this.#refText = '';
+    this.#tail = '';
+    this.#pieces = [];
     this.attrNames.length = 0;
     this.attrValues.length = 0;
     this.#open.length = 0;
@@ -233,9 +237,14 @@ export class Tokenizer {
     this.#advance(stop);
   }
 
-  /** Fails at the end of what was read so far (on the character after it): bytes that could not be read. */
+  /**
+   * Fails at the end of what was read so far (on the character after it): bytes that could not
+   * be read. What was read is first tokenized as far as it goes, so that an earlier error comes
+   * first.
+   */
   failAtEnd(reason: string): never {
     if (this.#awaiting !== undefined) this.#gather();
+    this.#run(this.#buf.length, false);
     this.#pos = this.#buf.length;
     this.#locate();
     this.#cachedColumn++;
@@ -320,8 +329,11 @@ export class Tokenizer {
     const buf = this.#buf;
     let p = this.#pos;
     if (this.#atStart && p < limit) {
+      const afterBom = buf.charCodeAt(p) === BOM ? p + 1 : p;
+      // (an XML declaration may start right after the mark: wait until it is here to be seen)
+      if (afterBom >= limit && !final) return p;
       this.#atStart = false;
-      if (buf.charCodeAt(p) === BOM) p++;
+      p = afterBom;
       if (buf.startsWith('<?xml', p) && (p + 5 >= buf.length || isSpace(buf.charCodeAt(p + 5)) || buf.charCodeAt(p + 5) === QUESTION)) {
         const end = this.#declaration(p, final);
         if (end === MORE) {
@@ -445,16 +457,21 @@ export class Tokenizer {
     return i < n ? this.#unexpected(i, reason) : this.#fail(reason, n);
   }
 
-  /** Every character of #buf[from, to) must be one XML allows. */
-  #checkChars(from: number, to: number): void {
+  /** Every character of #buf[from, to) must be one XML allows. Returns whether a CR is among them. */
+  #checkChars(from: number, to: number): boolean {
     const buf = this.#buf;
+    let cr = false;
     for (let i = from; i < to; ) {
       const c = buf.charCodeAt(i);
       if (c >= SPACE && c < 0xd800) i++;
       else if (c >= 0xd800) i = this.#beyondBmp(c, i);
-      else if (c === LF || c === TAB || c === CR) i++;
-      else this.#fail(`a character XML does not allow (${hex(c)}).`, i + 1);
+      else if (c === LF || c === TAB) i++;
+      else if (c === CR) {
+        cr = true;
+        i++;
+      } else this.#fail(`a character XML does not allow (${hex(c)}).`, i + 1);
     }
+    return cr;
   }
 
   /** the replacement text of the last reference read */
@@ -544,6 +561,7 @@ export class Tokenizer {
     let i = nameEnd;
     let count = 0;
     let selfClosing = false;
+    let seen: Set<string> | undefined;
     // the usual case: no attributes, `>` right after the name
     if (buf.charCodeAt(i) === GT) i++;
     else for (;;) {
@@ -581,7 +599,14 @@ export class Tokenizer {
       const valueEnd = this.#attributeValue(i + 1, c, n);
       if (valueEnd === MORE) return MORE;
       const name = buf.slice(attrStart, attrEnd);
-      for (let k = 0; k < count; k++) if (this.attrNames[k] === name) this.#fail(`duplicate attribute: ${name}.`, valueEnd + 1);
+      if (count < 16) {
+        for (let k = 0; k < count; k++) if (this.attrNames[k] === name) this.#fail(`duplicate attribute: ${name}.`, valueEnd + 1);
+      } else {
+        // many attributes (hostile or not): a set, not a comparison with each before
+        if (count === 16) seen = new Set(this.attrNames.slice(0, 16));
+        if (seen!.has(name)) this.#fail(`duplicate attribute: ${name}.`, valueEnd + 1);
+        seen!.add(name);
+      }
       this.attrNames[count] = name;
       this.attrValues[count] = this.#value;
       count++;
@@ -710,10 +735,9 @@ export class Tokenizer {
     if (this.#open.length === 0) this.#fail('text data outside of root node (a CDATA section).', p + 9);
     const end = this.#search(']]>', p + 9);
     if (end < 0) return final ? this.#fail('a CDATA section does not end (no "]]>").', buf.length) : MORE;
-    this.#checkChars(p + 9, end);
+    const cr = this.#checkChars(p + 9, end);
     this.#pos = end + 3;
-    const cr = buf.indexOf('\r', p + 9);
-    if (cr < 0 || cr >= end) this.#handler.text(buf, p + 9, end);
+    if (!cr) this.#handler.text(buf, p + 9, end);
     else {
       const text = buf.slice(p + 9, end).replace(/\r\n?/g, '\n');
       this.#handler.text(text, 0, text.length);

@@ -20,7 +20,7 @@ import { abortablePause } from './abort-signals.js';
 import { answerSnippet, rootElementName } from './answer-text.js';
 import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions } from './client-types.js';
 import type { DecodeOptions, SchemaDriftEvent } from '../codec/decode-options.js';
-import { ExchangeTrace, excerptAround, maskWire } from './debug.js';
+import { ExchangeTrace, excerptAround, maskCutEnd, maskWire } from './debug.js';
 import { XmlDecodeError } from '../codec/errors.js';
 import { checkInteger, checkMilliseconds, MAX_RESPONSE_BYTES } from './options-check.js';
 import { PleskOperationError, PleskSystemError, PleskTransportError, type PleskResult } from './plesk-errors.js';
@@ -189,8 +189,10 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       trace?.begin(attempt, body);
       try {
         const answer = await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary, ...(trace ? { observeBody: trace.observe } : {}), ...(decoder ? { decoder } : {}) });
-        if (answer.kind === 'xml') trace?.answered(answer.text);
-        return answer;
+        // an answer read only in part (its decoding failed) may end inside a secret: that end is masked
+        const seen: Answer = answer.kind === 'xml' && answer.partial ? { kind: 'xml', text: maskCutEnd(answer.text, this.#secrets), decoded: answer.decoded!, partial: true } : answer;
+        if (seen.kind === 'xml') trace?.answered(seen.text);
+        return seen;
       } catch (error) {
         const pauseMs = 100 * 2 ** attempt;
         const again = read && attempt < this.#retries && isConnectionFailure(error) && !options.signal?.aborted && deadline - Date.now() > pauseMs;
@@ -236,7 +238,8 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     const masked = this.#mask(text);
     const drift = { unknownElements: this.#decodeOptions.unknownElements };
     try {
-      if (decoded === undefined) this.#codec.decode(masked, drift);
+      // (an answer read only in part is written without its end, which it does not have)
+      if (!answer.partial) this.#codec.decode(masked, drift);
       else this.#codec.startDecoding(drift).write(masked);
     } catch (again) {
       if (again instanceof XmlDecodeError) throw withExcerpt(again, masked, this.#secrets);
