@@ -17,6 +17,7 @@ import type { Readable } from 'node:stream';
 import { abortablePause } from './abort-signals.js';
 import { answerSnippet, rootElementName } from './answer-text.js';
 import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions } from './client-types.js';
+import type { DocumentDecoder } from '../codec/decode.js';
 import type { DecodeOptions, SchemaDriftEvent } from '../codec/decode-options.js';
 import { ExchangeTrace, excerptAround, maskCutEnd, maskWire } from './debug.js';
 import { XmlDecodeError } from '../codec/errors.js';
@@ -26,7 +27,7 @@ import { GET_PROTOS_PACKET, readProtosAnswer, sortProtocolVersions, versionError
 import { containsSecret, maskError, maskSecrets, maskValue } from './secret-masking.js';
 import { operationKeys, operationsIn, type Entries } from './packet-operations.js';
 import { shapeResult } from './result-shape.js';
-import { isConnectionFailure, postPacket, type Answer, type Endpoint, type PieceDecoder } from './transport.js';
+import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
 
 export { rootElementName } from './answer-text.js';
 export type { CallOptions, DownloadedFile, Invoker, OkResult, OperationSpec, PacketCodec, PleskClientOptions, ResultShape, SchemaDriftEvent, Unwrap } from './client-types.js';
@@ -179,7 +180,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   }
 
   /** One exchange; with `decoder`, a 200 XML answer is decoded as it arrives. */
-  async #send(body: string, read: boolean, allowBinary: boolean, options: CallOptions, trace?: ExchangeTrace, decoder?: () => PieceDecoder): Promise<Answer> {
+  async #send(body: string, read: boolean, allowBinary: boolean, options: CallOptions, trace?: ExchangeTrace, decoder?: () => DocumentDecoder): Promise<Answer> {
     const timeoutMs = checkMilliseconds('call', 'timeoutMs', options.timeoutMs) ?? this.#timeoutMs;
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {

@@ -17,6 +17,7 @@
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
+import type { DocumentDecoder } from '../codec/decode.js';
 import { onAbort } from './abort-signals.js';
 import { answerSnippet } from './answer-text.js';
 import { guardBody } from './download-body.js';
@@ -41,13 +42,7 @@ export interface ExchangeOptions {
   /** sees each chunk of a file body as the caller reads it */
   observeBody?: (chunk: Buffer) => void;
   /** decodes a 200 XML body as it arrives (the answer's `decoded`) */
-  decoder?: () => PieceDecoder;
-}
-
-/** A decoder fed the body's chunks as they arrive (the generated package's startDecodingResponsePacket). */
-export interface PieceDecoder {
-  write(piece: Uint8Array): void;
-  end(): unknown;
+  decoder?: () => DocumentDecoder;
 }
 
 /** What decoding the body as it arrived gave: the value, or the error that stopped it. */
@@ -157,7 +152,7 @@ class Body {
  * which it does only for an error message or the debug trace: the text of an answer decoded as
  * it arrived is never made.
  */
-function readText(res: IncomingMessage, limit: number, finish: (error: PleskTransportError) => void, decoder: PieceDecoder | undefined, done: (body: Body, decoded: Decoded | undefined, partial?: true) => void): void {
+function readText(res: IncomingMessage, limit: number, finish: (error: PleskTransportError) => void, decoder: DocumentDecoder | undefined, done: (body: Body, decoded: Decoded | undefined, partial?: true) => void): void {
   const declared = Number(res.headers['content-length']);
   if (res.headers['content-length'] !== undefined && Number.isFinite(declared) && declared > limit) {
     finish(new PleskTransportError('too-large', `the answer is ${declared} bytes, over the limit of ${limit} (option maxResponseBytes)`));

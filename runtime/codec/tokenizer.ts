@@ -29,6 +29,7 @@
  */
 
 import { XmlDecodeError } from './errors.js';
+import { isWhiteSpaceCode } from './xml-text.js';
 
 /** What the tokenizer reports to. Each method may throw; `notWellFormed` must. */
 export interface TokenHandler {
@@ -55,14 +56,12 @@ const DQUOTE = 34;
 const HASH = 35;
 const AMP = 38;
 const SQUOTE = 39;
-const DASH = 45;
 const SLASH = 47;
 const SEMICOLON = 59;
 const LT = 60;
 const EQUALS = 61;
 const GT = 62;
 const QUESTION = 63;
-const LSQB = 91;
 const RSQB = 93;
 const BOM = 0xfeff;
 
@@ -97,9 +96,6 @@ export function spelledAt(source: string, at: number, name: string): boolean {
   return true;
 }
 
-function isSpace(c: number): boolean {
-  return c === SPACE || c === LF || c === TAB || c === CR;
-}
 
 function hex(c: number): string {
   return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -232,7 +228,7 @@ export class Tokenizer {
       return;
     }
     const carried = this.#buf.length;
-    const buf = (this.#buf = carried === 0 ? piece : this.#buf + piece);
+    this.#buf = carried === 0 ? piece : this.#buf + piece;
     const stop = this.#run(carried + lt, false);
     this.#advance(stop);
   }
@@ -334,7 +330,7 @@ export class Tokenizer {
       if (afterBom >= limit && !final) return p;
       this.#atStart = false;
       p = afterBom;
-      if (buf.startsWith('<?xml', p) && (p + 5 >= buf.length || isSpace(buf.charCodeAt(p + 5)) || buf.charCodeAt(p + 5) === QUESTION)) {
+      if (buf.startsWith('<?xml', p) && (p + 5 >= buf.length || isWhiteSpaceCode(buf.charCodeAt(p + 5)) || buf.charCodeAt(p + 5) === QUESTION)) {
         const end = this.#declaration(p, final);
         if (end === MORE) {
           this.#atStart = true;
@@ -567,7 +563,7 @@ export class Tokenizer {
     else for (;;) {
       const spaceAt = i;
       let c = buf.charCodeAt(i);
-      while (c === SPACE || c === LF || c === TAB || c === CR) c = buf.charCodeAt(++i);
+      while (isWhiteSpaceCode(c)) c = buf.charCodeAt(++i);
       if (i >= n) return MORE;
       if (c === GT) {
         i++;
@@ -589,11 +585,11 @@ export class Tokenizer {
       if (i === spaceAt) this.#unexpected(i, spaceAt === nameEnd && count === 0 ? `${JSON.stringify(buf[i])} is not allowed in a tag name.` : 'attributes must be separated by white space.');
       i = attrEnd;
       c = buf.charCodeAt(i);
-      while (c === SPACE || c === LF || c === TAB || c === CR) c = buf.charCodeAt(++i);
+      while (isWhiteSpaceCode(c)) c = buf.charCodeAt(++i);
       if (i >= n) return MORE;
       if (c !== EQUALS) this.#unexpected(i, `the attribute ${buf.slice(attrStart, attrEnd)} has no value (attributes are name="value").`);
       c = buf.charCodeAt(++i);
-      while (c === SPACE || c === LF || c === TAB || c === CR) c = buf.charCodeAt(++i);
+      while (isWhiteSpaceCode(c)) c = buf.charCodeAt(++i);
       if (i >= n) return MORE;
       if (c !== DQUOTE && c !== SQUOTE) this.#unexpected(i, `the value of the attribute ${buf.slice(attrStart, attrEnd)} must be quoted.`);
       const valueEnd = this.#attributeValue(i + 1, c, n);
@@ -680,7 +676,7 @@ export class Tokenizer {
     const nameEnd = this.#nameEnd(nameStart, n);
     let i = nameEnd;
     let c = buf.charCodeAt(i);
-    while (c === SPACE || c === LF || c === TAB || c === CR) c = buf.charCodeAt(++i);
+    while (isWhiteSpaceCode(c)) c = buf.charCodeAt(++i);
     if (i >= n) return MORE;
     if (nameEnd === nameStart) this.#unexpected(nameStart, 'an end tag must have a name: </name>.');
     if (c !== GT) this.#unexpected(i, `${JSON.stringify(buf[i])} is not allowed in an end tag.`);
@@ -763,7 +759,7 @@ export class Tokenizer {
         return targetEnd + 2;
       }
     }
-    if (!isSpace(c)) this.#unexpected(targetEnd, `${JSON.stringify(buf[targetEnd])} is not allowed in a processing instruction's target.`);
+    if (!isWhiteSpaceCode(c)) this.#unexpected(targetEnd, `${JSON.stringify(buf[targetEnd])} is not allowed in a processing instruction's target.`);
     const end = this.#search('?>', targetEnd);
     if (end < 0) return final ? this.#fail('a processing instruction does not end (no "?>").', n) : MORE;
     this.#checkChars(targetEnd, end);

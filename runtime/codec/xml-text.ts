@@ -71,11 +71,13 @@ export function whiteSpaceChanges(value: string, ws: 'replace' | 'collapse'): bo
   return false;
 }
 
-/** Whether a string is only XML white space. */
-export function isWhiteSpace(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return false;
-  }
+/** Whether a string (or its part from `start` to `end`) is only XML white space. */
+export function isWhiteSpace(value: string, start = 0, end = value.length): boolean {
+  for (let i = start; i < end; i++) if (!isWhiteSpaceCode(value.charCodeAt(i))) return false;
   return true;
+}
+
+/** Whether a character code is XML white space: space, tab, line feed, carriage return. */
+export function isWhiteSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
 }

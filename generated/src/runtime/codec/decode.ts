@@ -162,8 +162,7 @@ class Decoder implements TokenHandler {
       this.tokenizer.write(piece);
       return;
     }
-    // the byte order mark is the tokenizer's to skip, as in a string
-    this.utf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    this.utf8 ??= utf8Decoder();
     this.tokenizer.write(this.utf8Text(piece));
   }
 
@@ -193,7 +192,7 @@ class Decoder implements TokenHandler {
       const held = this.held;
       const all = held.length === 0 ? bytes : concatBytes(held, bytes);
       const good = utf8Prefix(all);
-      if (good > held.length) this.tokenizer.write(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(all.subarray(0, good)));
+      if (good > held.length) this.tokenizer.write(utf8Decoder().decode(all.subarray(0, good)));
       return this.tokenizer.failAtEnd('bytes that are not UTF-8 (the document must be UTF-8)');
     }
   }
@@ -374,12 +373,7 @@ class Decoder implements TokenHandler {
       const text = source.slice(start, end);
       frame.raw += escapeText(text);
       frame.text += text;
-    } else {
-      for (let i = start; i < end; i++) {
-        const c = source.charCodeAt(i);
-        if (c !== 32 && c !== 10 && c !== 9 && c !== 13) this.fail(`text "${source.slice(start, end).trim().slice(0, 40)}" found where only elements are allowed`);
-      }
-    }
+    } else if (!isWhiteSpace(source, start, end)) this.fail(`text "${source.slice(start, end).trim().slice(0, 40)}" found where only elements are allowed`);
   }
 
   capture(frame: Frame, name: string): void {
@@ -392,10 +386,6 @@ class Decoder implements TokenHandler {
   }
 
   closeTag(name: string): void {
-    this.close(name);
-  }
-
-  close(name: string): void {
     const frame = this.frames[this.open - 1]!;
     if (frame.kind === Kind.Any && frame.depth > 0) {
       frame.raw += `</${name}>`;
@@ -505,6 +495,11 @@ function detached(text: string): string {
 
 const NO_BYTES = new Uint8Array(0);
 
+/** A strict UTF-8 decoder that leaves the byte order mark to the tokenizer (which skips it, as in a string). */
+function utf8Decoder(): TextDecoder {
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+}
+
 function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
@@ -517,15 +512,16 @@ function sequenceLength(b: number): number {
   return b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
 }
 
-/** The bytes of an unfinished character at the end of `held` + `bytes` (which decoded as UTF-8 so far). */
+/**
+ * The bytes of an unfinished character at the end of `held` + `bytes` (which decoded as UTF-8 so
+ * far). A character is at most 4 bytes: with 4 new bytes or more, `held` is finished.
+ */
 function incompleteTail(held: Uint8Array, bytes: Uint8Array): Uint8Array {
-  const all = held.length === 0 ? bytes : concatBytes(held, bytes.subarray(0, 4));
-  const end = held.length === 0 ? bytes.length : all.length;
-  if (held.length > 0 && bytes.length > 4) return incompleteTail(NO_BYTES, bytes);
-  for (let j = end - 1; j >= 0 && j >= end - 4; j--) {
+  const all = held.length === 0 || bytes.length >= 4 ? bytes : concatBytes(held, bytes);
+  for (let j = all.length - 1; j >= 0 && j >= all.length - 4; j--) {
     const b = all[j]!;
     if ((b & 0xc0) === 0x80) continue;
-    return j + sequenceLength(b) > end ? all.slice(j, end) : NO_BYTES;
+    return j + sequenceLength(b) > all.length ? all.slice(j) : NO_BYTES;
   }
   return NO_BYTES;
 }
@@ -572,35 +568,42 @@ function checkOptions(options: DecodeOptions | undefined): void {
   }
 }
 
-function startDecoder(schema: SchemaMeta, rootName: string, rootType: TypeRef, options: DecodeOptions | undefined): Decoder {
+/** A decoder for a new document: the idle one (`reuse`), or one of its own. */
+function startDecoder(schema: SchemaMeta, rootName: string, rootType: TypeRef, options: DecodeOptions | undefined, reuse: boolean): Decoder {
   checkOptions(options);
-  const decoder = idle ?? new Decoder(schema);
-  idle = undefined;
+  const decoder = (reuse ? idle : undefined) ?? new Decoder(schema);
+  if (reuse) idle = undefined;
   decoder.start(schema, rootName, rootType, options);
   return decoder;
 }
 
-function finished(decoder: Decoder, rootName: string): unknown {
+/** The value of a document read to its end; the decoder lets go of it. */
+function valueOf(decoder: Decoder, rootName: string): unknown {
   const result = decoder.result;
   // (the tokenizer itself refuses a document without a root element, with its position)
   if (result === undefined) throw new XmlDecodeError('', `the document has no root element <${rootName}>`);
   decoder.release();
-  idle = decoder;
   return result;
+}
+
+function checkInput(input: unknown, what: string): asserts input is string | Uint8Array {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    throw new TypeError(`decode: expected ${what} as a string or UTF-8 bytes (a Uint8Array or Buffer), got ${input === null ? 'null' : typeof input}`);
+  }
 }
 
 /** Decodes a document (a string, or its UTF-8 bytes) whose root element must be `rootName` of type `rootType`. */
 export function decodeDocument(schema: SchemaMeta, rootName: string, rootType: TypeRef, xml: string | Uint8Array, options?: DecodeOptions): unknown {
-  if (typeof xml !== 'string' && !(xml instanceof Uint8Array)) {
-    throw new TypeError(`decode: expected the document as a string or UTF-8 bytes (a Uint8Array or Buffer), got ${xml === null ? 'null' : typeof xml}`);
-  }
-  const decoder = startDecoder(schema, rootName, rootType, options);
+  checkInput(xml, 'the document');
+  const decoder = startDecoder(schema, rootName, rootType, options, true);
   if (typeof xml === 'string') decoder.tokenizer.whole(xml);
   else {
     decoder.write(xml);
     decoder.end();
   }
-  return finished(decoder, rootName);
+  const value = valueOf(decoder, rootName);
+  idle = decoder;
+  return value;
 }
 
 /** A document being decoded as it arrives. */
@@ -614,9 +617,7 @@ export interface DocumentDecoder<T = unknown> {
 /** Starts decoding a document given in pieces (as a response arrives). */
 export function startDecoding(schema: SchemaMeta, rootName: string, rootType: TypeRef, options?: DecodeOptions): DocumentDecoder {
   // a decoder of its own: pieces of two documents may arrive interleaved
-  checkOptions(options);
-  const decoder = new Decoder(schema);
-  decoder.start(schema, rootName, rootType, options);
+  const decoder = startDecoder(schema, rootName, rootType, options, false);
   let state: 'open' | 'ended' | 'failed' = 'open';
   const guard = <T>(step: () => T): T => {
     if (state !== 'open') throw new Error(state === 'ended' ? 'decode: the document has ended: start a new one' : 'decode: the document failed: start a new one');
@@ -631,16 +632,15 @@ export function startDecoding(schema: SchemaMeta, rootName: string, rootType: Ty
   return {
     write: (piece) => {
       guard(() => {
-        if (typeof piece !== 'string' && !(piece instanceof Uint8Array)) throw new TypeError(`decode: expected a piece of the document as a string or UTF-8 bytes, got ${piece === null ? 'null' : typeof piece}`);
+        checkInput(piece, 'a piece of the document');
         decoder.write(piece);
       });
     },
     end: () =>
       guard(() => {
-        const value = decoder.end();
-        if (value === undefined) throw new XmlDecodeError('', `the document has no root element <${rootName}>`);
+        decoder.end();
+        const value = valueOf(decoder, rootName);
         state = 'ended';
-        decoder.release();
         return value;
       }),
   };
