@@ -49,6 +49,9 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   readonly #version: string | undefined;
   readonly #decodeOptions: DecodeOptions;
   readonly #debug: PleskClientOptions['debug'];
+  /** `operatorProp.operationProp` of the operations safe to resend, and of those answered with a file */
+  readonly #reads: ReadonlySet<string>;
+  readonly #binary: ReadonlySet<string>;
 
   constructor(options: PleskClientOptions, codec: PacketCodec<Req, Res>) {
     if (!options || typeof options.host !== 'string' || options.host === '') throw new TypeError('PleskClient: option host is required');
@@ -84,6 +87,8 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       headers: { ...headers, 'User-Agent': 'plesk-codegen-client', Accept: 'text/xml, application/octet-stream' },
     };
     this.#codec = codec;
+    this.#reads = new Set(codec.operations.filter((o) => o.read).map((o) => `${o.operatorProp}.${o.operationProp}`));
+    this.#binary = new Set(codec.operations.filter((o) => o.binary).map((o) => `${o.operatorProp}.${o.operationProp}`));
     this.#timeoutMs = timeoutMs ?? 30_000;
     this.#maxResponseBytes = maxResponseBytes ?? 64 * 1024 * 1024;
     this.#retries = retries ?? 2;
@@ -132,9 +137,9 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
    */
   async request(packet: Req, options: CallOptions = {}): Promise<Res> {
     const keys = operationKeys(packet);
-    const binary = keys.find((k) => this.#codec.binary.has(k));
+    const binary = keys.find((k) => this.#binary.has(k));
     if (binary) throw new TypeError(`request(): ${binary} answers with a file and must be sent alone; use its own method`);
-    const read = keys.length > 0 && keys.every((k) => this.#codec.reads.has(k));
+    const read = keys.length > 0 && keys.every((k) => this.#reads.has(k));
     const trace = this.#trace(keys);
     return this.#guard(async () => this.#checkSystem(this.#decode(await this.#exchange(packet, read, false, options, trace)), packet, options), trace);
   }
@@ -144,7 +149,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     const key = `${spec.operatorProp}.${spec.operationProp}`;
     const trace = this.#trace([key]);
     return this.#guard(async () => {
-      const answer = await this.#exchange(single(spec, input), this.#codec.reads.has(key), false, options, trace);
+      const answer = await this.#exchange(single(spec, input), this.#reads.has(key), false, options, trace);
       const res = await this.#checkSystem(this.#decode(answer), undefined, options);
       return this.#unwrap(spec, res);
     }, trace);
