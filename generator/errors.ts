@@ -24,13 +24,21 @@ export interface SourceLocation {
 export type SchemaErrorCode =
   // load
   | 'file-not-found'
+  /** a schema file that is a folder, a device, a FIFO or a socket, too large, or not readable */
+  | 'file-unreadable'
   | 'xml-syntax'
   | 'not-a-schema'
   | 'include-missing'
+  /** an include or import outside the entry schema's folder, without allowOutsideIncludes */
+  | 'include-outside'
+  /** a limit of limits.ts passed: nesting, include chains, entities, particles */
+  | 'limit-exceeded'
   // model
   | 'duplicate-declaration'
   | 'unknown-type'
   | 'unknown-reference'
+  /** an xs:group that contains itself, directly or through other groups */
+  | 'circular-group'
   | 'unsupported-construct'
   | 'invalid-facet'
   | 'invalid-pattern'
