@@ -44,7 +44,7 @@ export interface PackageRunOptions {
 export function generatePackage(spec: PackageSpec, options: PackageRunOptions = {}): PackageResult {
   const refine = spec.refine === undefined ? undefined : readRefinementFile(spec.refine, options.display ? options.display(spec.refine) : spec.refine, 'refine');
   const { files, notices, schemaCount, refinements } = withAbsolutePaths(spec.xsd, () => {
-    const sets = loadSchemaSets(spec.xsd);
+    const sets = loadSchemaSets(spec.xsd, { allowOutsideIncludes: spec.allowOutsideIncludes });
     const generated = generate({
       sets,
       runtime: readRuntimeSources(),
