@@ -78,6 +78,11 @@ export interface GenerateReport {
   stale: StaleFile[];
   /** what the command would print once as `notice:` (such as packets going without a protocol version) */
   notices: string[];
+  /**
+   * what in the output folder was left alone and why (manifest lines plesk-codegen would not
+   * follow: outside the folder, through a symbolic link); the command prints each as `warning:`
+   */
+  warnings: string[];
   /** refinements used and skipped, per set (the shipped set for Plesk first, then the file) */
   refinements: RefinementReport;
 }
@@ -107,6 +112,6 @@ export async function generateFromConfig(options: GenerateFromConfigOptions = {}
 }
 
 function report(packageName: string, result: ReturnType<typeof generatePackage>): GenerateReport {
-  const { out, files, written, unchanged, removed, stale, notices, refinements } = result;
-  return { packageName, out, files, written, unchanged, removed, stale, notices, refinements };
+  const { out, files, written, unchanged, removed, stale, notices, warnings, refinements } = result;
+  return { packageName, out, files, written, unchanged, removed, stale, notices, warnings, refinements };
 }
