@@ -3,10 +3,12 @@
  *
  * User errors, each saying what is wrong and how to fix it:
  * - {@link UsageError}: the command line is wrong (exit 2);
- * - {@link SchemaError}: a bad schema, a missing include, a construct the generator does not
- *   support; it names the file, the line and the element path (exit 1);
+ * - {@link SchemaError}: a bad schema, a missing or unreadable include, a construct the generator
+ *   does not support, a limit of limits.ts passed (a schema nested, chained or expanding past
+ *   what the generator follows); it names the file, the line and the element path (exit 1);
  * - {@link OutputError}: the output folder cannot take the result (a file the user placed where
- *   a generated file goes, a write the system refused); it names the file (exit 1).
+ *   a generated file goes, a symbolic link on the way, a write the system refused); it names the
+ *   file (exit 1).
  * Anything else that escapes is an {@link InternalError}: a bug of ours.
  */
 

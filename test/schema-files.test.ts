@@ -54,14 +54,15 @@ test('an include of /dev/zero is refused as outside the folder, and with allowOu
   });
 });
 
-test('a symbolic link in the folder that leads outside it (to /dev/zero) is refused as outside the folder', (t) => {
+test('a symbolic link in the folder that leads outside it (to /dev/zero, or to a folder where the file does not exist) is refused as outside the folder', (t) => {
   t.timeout(20_000);
-  const { schemas, main } = including(t, 'zero.xsd');
+  const { dir, schemas, main } = including(t, 'zero.xsd');
   symlinkSync('/dev/zero', path.join(schemas, 'zero.xsd'));
-  t.deepEqual(loadError(main), {
-    code: 'include-outside',
-    message: `main.xsd:3:3 (xs:schema/xs:include): the schema "zero.xsd" it includes is outside the entry schema's folder: ${schemas}/zero.xsd, which leads to /dev/zero is not in ${schemas}; a schema can name any file, so plesk-codegen follows includes and imports only inside that folder unless told otherwise\n  fix: move the schema into ${schemas}, or, if you trust these schemas, ${OUTSIDE_FIX}`,
-  });
+  const outside = (location: string, leads: string) => `main.xsd:3:3 (xs:schema/xs:include): the schema "${location}" it includes is outside the entry schema's folder: ${schemas}/${location}, which leads to ${leads} is not in ${schemas}; a schema can name any file, so plesk-codegen follows includes and imports only inside that folder unless told otherwise\n  fix: move the schema into ${schemas}, or, if you trust these schemas, ${OUTSIDE_FIX}`;
+  t.deepEqual(loadError(main), { code: 'include-outside', message: outside('zero.xsd', '/dev/zero') });
+  symlinkSync('..', path.join(schemas, 'up'));
+  writeFileSync(main, schema('  <xs:include schemaLocation="up/missing.xsd"/>'));
+  t.deepEqual(loadError(main), { code: 'include-outside', message: outside('up/missing.xsd', `${dir}/missing.xsd`) }, 'whether the file exists is not told');
 });
 
 test('an include of a FIFO in the folder fails at once with its reason: it is never opened for reading', (t) => {

@@ -65,12 +65,19 @@ export interface LoadOptions {
 /** The option's spellings, for the message that names it. */
 export const OUTSIDE_OPTION = 'allowOutsideIncludes: true in the config file or the API (--allow-outside-includes on the command line)';
 
+/**
+ * Where a path leads after symbolic links; for a file that does not exist, where its folder leads
+ * (so that a link to a folder outside is refused before a missing file there is reported).
+ */
 const realpathOnDisk = (absPath: string): string | undefined => {
-  try {
-    return realpathSync.native(absPath);
-  } catch {
-    return undefined;
+  for (const [dir, rest] of [[absPath, ''], [path.dirname(absPath), path.basename(absPath)]] as const) {
+    try {
+      return path.join(realpathSync.native(dir), rest);
+    } catch {
+      // try the folder, then give up
+    }
   }
+  return undefined;
 };
 
 /** The nearest folder that holds every one of `files` (absolute paths). */
