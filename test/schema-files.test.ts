@@ -95,7 +95,7 @@ test('an include of a folder fails with its reason', (t) => {
   });
 });
 
-test('an include of a file larger than the limit fails with its size, unread', (t) => {
+test('an include (or an entry schema) larger than the limit fails with its size, unread', (t) => {
   const { schemas, main } = including(t, 'big.xsd');
   writeFileSync(path.join(schemas, 'big.xsd'), '');
   truncateSync(path.join(schemas, 'big.xsd'), MAX_SCHEMA_BYTES + 1); // sparse: no disk used
@@ -103,6 +103,10 @@ test('an include of a file larger than the limit fails with its size, unread', (
     code: 'file-unreadable',
     message: `main.xsd:3:3 (xs:schema/xs:include): the schema "big.xsd" it includes is larger than 8 MiB (8,388,609 bytes), the most plesk-codegen reads (${schemas}/big.xsd)\n  fix: check that schemaLocation names the schema you mean: plesk-codegen reads schema files of up to 8 MiB (Plesk's largest is 35 KB)`,
   });
+  t.deepEqual(loadError(path.join(schemas, 'big.xsd')), {
+    code: 'file-unreadable',
+    message: "big.xsd: the schema file is larger than 8 MiB (8,388,609 bytes), the most plesk-codegen reads\n  fix: check that the path names the schema you mean: plesk-codegen reads schema files of up to 8 MiB (Plesk's largest is 35 KB)",
+  }, 'as an entry schema');
 });
 
 test('an include of a file that cannot be read fails with "permission denied"', (t) => {

@@ -15,7 +15,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { SchemaError } from '../errors.js';
-import { MAX_INCLUDE_DEPTH, MAX_SCHEMA_BYTES } from '../limits.js';
+import { formatBytes, MAX_INCLUDE_DEPTH, MAX_SCHEMA_BYTES } from '../limits.js';
 import { describeProblem, readRegularFile, type FileProblem, type FileRead } from '../regular-file.js';
 import { parseXsdText, xsChildren, type XsdNode } from './xsd-node.js';
 
@@ -94,17 +94,17 @@ function isInside(folder: string, file: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
-const READ_FIXES: Record<FileProblem, string> = {
-  missing: 'correct schemaLocation (it is resolved relative to the including file) or add the missing file',
-  directory: 'name the .xsd file inside the folder in schemaLocation',
-  device: 'name a schema file in schemaLocation: plesk-codegen reads regular files only',
-  fifo: 'name a schema file in schemaLocation: plesk-codegen reads regular files only',
-  socket: 'name a schema file in schemaLocation: plesk-codegen reads regular files only',
-  symlink: 'name a schema file in schemaLocation: plesk-codegen reads regular files only',
-  'too-large': `check that schemaLocation names the schema you mean: plesk-codegen reads schema files of up to ${MAX_SCHEMA_BYTES / (1024 * 1024)} MiB (Plesk's largest is 35 KB)`,
-  permission: 'give the user running plesk-codegen permission to read the file',
-  error: 'check the file and the disk, then run again',
-};
+/** The fix for a file that could not be read; `where` names what points at it ("schemaLocation", "the path"). */
+function readFix(problem: FileProblem, where: string): string {
+  switch (problem) {
+    case 'missing': return 'correct schemaLocation (it is resolved relative to the including file) or add the missing file';
+    case 'directory': return `name the .xsd file inside the folder in ${where}`;
+    case 'device': case 'fifo': case 'socket': case 'symlink': return `name a schema file in ${where}: plesk-codegen reads regular files only`;
+    case 'too-large': return `check that ${where} names the schema you mean: plesk-codegen reads schema files of up to ${formatBytes(MAX_SCHEMA_BYTES)} (Plesk's largest is 35 KB)`;
+    case 'permission': return 'give the user running plesk-codegen permission to read the file';
+    case 'error': return 'check the file and the disk, then run again';
+  }
+}
 
 /** An include or import waiting to be followed. */
 interface PendingInclude {
@@ -135,11 +135,11 @@ export function loadSchemaSets(entries: string[], options: LoadOptions = {}): Sc
   const readError = (absPath: string, failure: ReadFailure, from?: XsdNode): SchemaError => {
     if (from) {
       const what = `the schema "${from.attrs.get('schemaLocation')}" it ${from.local}s`;
-      if (failure.problem === 'missing') return new SchemaError('include-missing', from.loc, `${what} does not exist (looked for ${absPath})`, READ_FIXES.missing);
-      return new SchemaError('file-unreadable', from.loc, `${what} ${describeProblem(failure, MAX_SCHEMA_BYTES)} (${absPath})`, READ_FIXES[failure.problem]);
+      if (failure.problem === 'missing') return new SchemaError('include-missing', from.loc, `${what} does not exist (looked for ${absPath})`, readFix('missing', 'schemaLocation'));
+      return new SchemaError('file-unreadable', from.loc, `${what} ${describeProblem(failure, MAX_SCHEMA_BYTES)} (${absPath})`, readFix(failure.problem, 'schemaLocation'));
     }
     if (failure.problem === 'missing') return new SchemaError('file-not-found', { file: displayOf(absPath) }, 'the schema file does not exist', 'pass the path of an existing .xsd file');
-    return new SchemaError('file-unreadable', { file: displayOf(absPath) }, `the schema file ${describeProblem(failure, MAX_SCHEMA_BYTES)}`, READ_FIXES[failure.problem].replace(' in schemaLocation', ''));
+    return new SchemaError('file-unreadable', { file: displayOf(absPath) }, `the schema file ${describeProblem(failure, MAX_SCHEMA_BYTES)}`, readFix(failure.problem, 'the path'));
   };
 
   return entries.map((entryPath) => {
