@@ -42,6 +42,7 @@ export type SchemaErrorCode =
   /** an xs:group that contains itself, directly or through other groups */
   | 'circular-group'
   | 'unsupported-construct'
+  | 'invalid-name'
   | 'invalid-facet'
   | 'invalid-pattern'
   // plesk conventions
