@@ -3,7 +3,7 @@
  * following no symbolic link below the folder (see output-paths.ts).
  */
 import path from 'node:path';
-import { loadManifest, MANIFEST, manifestText, type Manifest } from './manifest.js';
+import { loadManifest, MANIFEST, manifestText, manifestWarnings, unfollowed } from './manifest.js';
 import { leftoverStaging, placeOf, readInside } from './output-paths.js';
 import { compareCodePoints } from './passes/names.js';
 
@@ -49,17 +49,4 @@ export function inspectOutput(outDir: string, files: Map<string, string>, displa
   compare(MANIFEST, manifestText(files.keys()));
   for (const name of leftoverStaging(out)) stale.push({ path: name, reason: 'left by an interrupted run' });
   return { stale: stale.sort((a, b) => compareCodePoints(a.path, b.path)), warnings };
-}
-
-/** The warnings for a manifest not read, and for the lines of it that were ignored. */
-export function manifestWarnings(manifest: Manifest, shown: string): string[] {
-  if (manifest.unreadable !== undefined) return [`${shown} ${manifest.unreadable}: it was not read, so plesk-codegen takes no file in the folder for its own`];
-  return manifest.ignored.map((why) => `${shown}: ${why}; the line was ignored (plesk-codegen never writes such a line: check who changed the manifest)`);
-}
-
-/** The warning for a manifest line that leads through a link or to something not a file, if any. */
-export function unfollowed(place: ReturnType<typeof placeOf>, rel: string, manifest: string): string[] {
-  if (place.kind === 'through') return [`${manifest} lists ${JSON.stringify(rel)}, but ${JSON.stringify(place.via)} is ${place.link ? 'a symbolic link' : 'a file'}, not a folder: it was left alone (plesk-codegen follows no link out of the output folder)`];
-  if (place.kind === 'symlink' || place.kind === 'other') return [`${manifest} lists ${JSON.stringify(rel)}, which is ${place.kind === 'symlink' ? 'a symbolic link' : 'not a regular file'}, not the file plesk-codegen wrote: it was left alone`];
-  return [];
 }

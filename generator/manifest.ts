@@ -10,7 +10,7 @@
  * link is syntactically fine; the writer refuses it when it looks at the disk (see write.ts).
  */
 import { MAX_MANIFEST_BYTES } from './limits.js';
-import { readInside, STAGING_PREFIX } from './output-paths.js';
+import { readInside, STAGING_PREFIX, type Place } from './output-paths.js';
 import { compareCodePoints } from './passes/names.js';
 import { describeProblem } from './regular-file.js';
 
@@ -64,4 +64,17 @@ function entryProblem(entry: string): string | undefined {
   if (segments.some((s) => s === '' || s === '.')) return 'has an empty or "." segment';
   if (segments[0] === MANIFEST || segments[0]!.startsWith(STAGING_PREFIX)) return "names plesk-codegen's own bookkeeping (the manifest or a staging folder)";
   return undefined;
+}
+
+/** The warnings for a manifest not read, and for the lines of it that were ignored. */
+export function manifestWarnings(manifest: Manifest, shown: string): string[] {
+  if (manifest.unreadable !== undefined) return [`${shown} ${manifest.unreadable}: it was not read, so plesk-codegen takes no file in the folder for its own`];
+  return manifest.ignored.map((why) => `${shown}: ${why}; the line was ignored (plesk-codegen never writes such a line: check who changed the manifest)`);
+}
+
+/** The warning for a manifest line that leads through a link or to something not a file, if any. */
+export function unfollowed(place: Place, rel: string, manifest: string): string[] {
+  if (place.kind === 'through') return [`${manifest} lists ${JSON.stringify(rel)}, but ${JSON.stringify(place.via)} is ${place.link ? 'a symbolic link' : 'a file'}, not a folder: it was left alone (plesk-codegen follows no link out of the output folder)`];
+  if (place.kind === 'symlink' || place.kind === 'other') return [`${manifest} lists ${JSON.stringify(rel)}, which is ${place.kind === 'symlink' ? 'a symbolic link' : 'not a regular file'}, not the file plesk-codegen wrote: it was left alone`];
+  return [];
 }

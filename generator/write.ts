@@ -38,9 +38,8 @@
  */
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { manifestWarnings, unfollowed } from './check-output.js';
 import { OutputError } from './errors.js';
-import { loadManifest, MANIFEST, manifestText } from './manifest.js';
+import { loadManifest, MANIFEST, manifestText, manifestWarnings, unfollowed } from './manifest.js';
 import { insideRel, leftoverStaging, placeOf, STAGING_PREFIX, textInside } from './output-paths.js';
 
 export interface WriteReport {
