@@ -7,7 +7,7 @@
  * loadSchemaSets), so the output is the same whatever folder this runs in.
  */
 import path from 'node:path';
-import { checkOutput, type StaleFile } from './check-output.js';
+import { inspectOutput, type StaleFile } from './check-output.js';
 import type { PackageSpec } from './config/package-spec.js';
 import { generate } from './generate.js';
 import { readRuntimeSources, readTemplates } from './load/load-inputs.js';
@@ -44,7 +44,7 @@ export interface PackageRunOptions {
 export function generatePackage(spec: PackageSpec, options: PackageRunOptions = {}): PackageResult {
   const refine = spec.refine === undefined ? undefined : readRefinementFile(spec.refine, options.display ? options.display(spec.refine) : spec.refine, 'refine');
   const { files, notices, schemaCount, refinements } = withAbsolutePaths(spec.xsd, () => {
-    const sets = loadSchemaSets(spec.xsd);
+    const sets = loadSchemaSets(spec.xsd, { allowOutsideIncludes: spec.allowOutsideIncludes });
     const generated = generate({
       sets,
       runtime: readRuntimeSources(),
@@ -58,7 +58,10 @@ export function generatePackage(spec: PackageSpec, options: PackageRunOptions = 
     return { files: generated.files, notices: generated.notices, refinements: generated.refinements, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };
   });
   const base = { out: spec.out, files: [...files.keys()], schemaCount, notices, refinements };
-  if (options.check) return { ...base, written: [], unchanged: [], removed: [], stale: checkOutput(spec.out, files) };
+  if (options.check) {
+    const { stale, warnings } = inspectOutput(spec.out, files, options.display);
+    return { ...base, written: [], unchanged: [], removed: [], warnings, stale };
+  }
   const report = writePackage(spec.out, files, options.display ? { display: options.display } : {});
   return { ...base, ...report, stale: [] };
 }

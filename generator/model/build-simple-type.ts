@@ -103,7 +103,8 @@ export function applyFacets(base: SimpleTypeMeta, derivation: XsdNode, name: str
 }
 
 function buildRestriction(ctx: BuildContext, derivation: XsdNode, name: string, hint: string[]): SimpleTypeMeta {
-  return applyFacets(baseOf(ctx, derivation, 'base', hint).meta, derivation, name);
+  const base = baseOf(ctx, derivation, 'base', hint).meta;
+  return ctx.derived(applyFacets(base, derivation, name), [base], derivation);
 }
 
 function buildUnion(ctx: BuildContext, derivation: XsdNode, name: string, hint: string[]): SimpleTypeMeta {
@@ -111,11 +112,12 @@ function buildUnion(ctx: BuildContext, derivation: XsdNode, name: string, hint: 
   for (const qname of (derivation.attrs.get('memberTypes') ?? '').split(/\s+/).filter(Boolean)) members.push(simpleTypeByName(ctx, derivation, qname).meta);
   xsChildren(derivation).forEach((inline, i) => members.push(buildSimpleType(ctx, inline, [...hint, `member${i + 1}`]).meta));
   if (members.length === 0) throw new SchemaError('unsupported-construct', derivation.loc, 'xs:union has no member types', 'add memberTypes or inline simple types');
-  return { name, family: 'string', ws: 'preserve', union: members };
+  return ctx.derived({ name, family: 'string', ws: 'preserve', union: members }, members, derivation);
 }
 
 function buildList(ctx: BuildContext, derivation: XsdNode, name: string, hint: string[]): SimpleTypeMeta {
-  return { name, family: 'string', ws: 'collapse', list: baseOf(ctx, derivation, 'itemType', [...hint, 'item']).meta };
+  const item = baseOf(ctx, derivation, 'itemType', [...hint, 'item']).meta;
+  return ctx.derived({ name, family: 'string', ws: 'collapse', list: item }, [item], derivation);
 }
 
 export function builtinIr(local: string): IrSimpleType | undefined {
