@@ -25,7 +25,8 @@ import { checkInteger, checkMilliseconds, MAX_RESPONSE_BYTES } from './options-c
 import { PleskOperationError, PleskSystemError, PleskTransportError, type PleskResult } from './plesk-errors.js';
 import { GET_PROTOS_PACKET, readProtosAnswer, sortProtocolVersions, versionErrorHint } from './protocol-versions.js';
 import { containsSecret, maskError, maskSecrets, maskValue } from './secret-masking.js';
-import { operationKeys, operationsIn, type Entries } from './packet-operations.js';
+import { operationKeys, operationsIn, operatorsOf, type Entries } from './packet-operations.js';
+import { own } from '../codec/own-properties.js';
 import { shapeResult } from './result-shape.js';
 import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
 
@@ -259,7 +260,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
    * the version sent and, for 1005, the versions the server supports (asked for at once).
    */
   async #checkSystem(res: Res, packet: Req | undefined, options: CallOptions): Promise<Res> {
-    const system = (res as { system?: PleskResult }).system;
+    const system = own(res as object, 'system') as PleskResult | undefined;
     if (!system || system.status !== 'error') return res;
     const code = system.errcode ?? 0;
     const errtext = this.#mask(system.errtext ?? '');
@@ -271,10 +272,10 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   }
 
   #unwrap(spec: OperationSpec, res: Res): unknown {
-    const operators = ((res as { operators?: Entries }).operators ?? []) as Entries;
-    const operator = operators.find((o) => o[spec.operatorProp] !== undefined)?.[spec.operatorProp];
+    const operators = operatorsOf(res);
+    const operator = ownOf(operators.find((o) => own(o, spec.operatorProp) !== undefined), spec.operatorProp);
     // (an operator whose answer is a single choice holds its operation directly)
-    const answer = operationsIn(operator).find((o) => o[spec.operationProp] !== undefined)?.[spec.operationProp] as Record<string, unknown> | undefined;
+    const answer = ownOf(operationsIn(operator).find((o) => own(o, spec.operationProp) !== undefined), spec.operationProp) as Record<string, unknown> | undefined;
     if (answer === undefined) throw new PleskTransportError('unexpected-answer', `the answer has no <${spec.operator}><${spec.operation}>`);
     if (spec.unwrap.k === 'answer') {
       // no <result> to look at: any report with status error inside the answer fails the call
@@ -282,13 +283,13 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       if (reports.some((r) => r.status === 'error')) throw this.#operationError(spec, reports);
       return answer;
     }
-    const raw = answer.result;
+    const raw = own(answer, 'result');
     const results = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Array<PleskResult & Record<string, unknown>>;
     if (results.some((r) => r.status === 'error')) throw this.#operationError(spec, results);
     switch (spec.unwrap.k) {
       case 'none': return undefined;
-      case 'list': { const prop = spec.unwrap.prop; return results.flatMap((r) => (r[prop] as unknown[] | undefined) ?? []); }
-      case 'value': return results[0]?.[spec.unwrap.prop];
+      case 'list': { const prop = spec.unwrap.prop; return results.flatMap((r) => (own(r, prop) as unknown[] | undefined) ?? []); }
+      case 'value': return ownOf(results[0], spec.unwrap.prop);
       case 'result': return results[0] && shapeResult(results[0], spec.unwrap, `${spec.operator}/${spec.operation}`);
       case 'results': { const shape = spec.unwrap; return results.map((r) => shapeResult(r, shape, `${spec.operator}/${spec.operation}`)); }
     }
@@ -335,6 +336,11 @@ function withExcerpt(error: XmlDecodeError, answer: string, secrets: readonly st
   return error;
 }
 
+/** The own property `key` of a record that may be missing. */
+function ownOf(record: object | undefined, key: string): unknown {
+  return record === undefined ? undefined : own(record, key);
+}
+
 /** Every object with a `status` inside an answer that has no <result> element, in document order. */
 function statusReports(value: unknown, found: Array<PleskResult & Record<string, unknown>> = [], depth = 0): Array<PleskResult & Record<string, unknown>> {
   if (depth > 32 || value === null || typeof value !== 'object') return found;
@@ -343,7 +349,8 @@ function statusReports(value: unknown, found: Array<PleskResult & Record<string,
     return found;
   }
   const record = value as Record<string, unknown>;
-  if (record.status === 'ok' || record.status === 'error') found.push(record as PleskResult & Record<string, unknown>);
+  const status = own(record, 'status');
+  if (status === 'ok' || status === 'error') found.push(record as PleskResult & Record<string, unknown>);
   for (const key of Object.keys(record)) if (key !== 'status') statusReports(record[key], found, depth + 1);
   return found;
 }

@@ -7,6 +7,7 @@
  */
 import { automatonFor, type Automaton, type RecordCheck } from './content-automaton.js';
 import type { AttributeMeta, ComplexTypeMeta, ElementParticle, SchemaMeta, TypeRef, WildcardParticle } from './meta.js';
+import { isInheritedName } from './own-properties.js';
 import { simpleDecoder, type SimpleDecoder } from './simple-decoders.js';
 
 /** How an element's content is read. */
@@ -15,6 +16,8 @@ export const enum Kind { Elements, Simple, SimpleContent, Empty, Flag, Any }
 export interface AttributeInfo {
   meta: AttributeMeta;
   decode: SimpleDecoder;
+  /** its property is named like a member of Object.prototype: it is set with setOwn */
+  inherited: boolean;
 }
 
 /** A complex type, resolved. */
@@ -36,7 +39,7 @@ export class TypeInfo {
     this.automaton = this.kind === Kind.Elements ? automatonFor(meta.model!) : undefined;
     this.leaves = this.automaton ? this.automaton.positions.map(() => undefined) : [];
     this.checks = this.automaton ? this.automaton.checks.get(null)! : [];
-    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]!) }]));
+    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]!), inherited: isInheritedName(a.prop) }]));
     this.required = meta.attrs.filter((a) => a.required);
     this.text = meta.content === 'simple' ? simpleDecoder(schema.simple[meta.text!.type]!) : undefined;
   }
@@ -54,6 +57,8 @@ export class Leaf {
   readonly simple: SimpleDecoder | undefined;
   readonly complex: TypeInfo | undefined;
   readonly prop: string;
+  /** the property is named like a member of Object.prototype: it is set with setOwn */
+  readonly inherited: boolean;
   readonly array: boolean;
   readonly nillable: boolean;
   readonly dflt: string | undefined;
@@ -76,6 +81,7 @@ export class Leaf {
       this.complex = undefined;
     }
     this.prop = particle?.prop ?? '';
+    this.inherited = isInheritedName(this.prop);
     this.array = particle !== undefined && (wildcard || particle.max === -1 || particle.max > 1);
     this.nillable = particle?.k === 'el' && particle.nillable === true;
     this.dflt = particle?.k === 'el' ? particle.dflt : undefined;

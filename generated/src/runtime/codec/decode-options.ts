@@ -4,6 +4,7 @@
  * The decoder's options: what it does with content the schema does not declare (schema drift:
  * a newer server's elements and attributes), and where it reports it.
  */
+import { ownHidden } from './own-properties.js';
 
 export interface DecodeOptions {
   /**
@@ -51,7 +52,7 @@ export const UNKNOWN_CONTENT: unique symbol = Symbol.for('plesk-codegen.unknownC
 
 /** The unknown content the decoder kept on a decoded record (`unknownElements: 'keep'`), if any. */
 export function unknownContentOf(record: unknown): UnknownContent | undefined {
-  return record !== null && typeof record === 'object' ? ((record as Record<symbol, unknown>)[UNKNOWN_CONTENT] as UnknownContent | undefined) : undefined;
+  return record !== null && typeof record === 'object' ? (ownHidden(record, UNKNOWN_CONTENT) as UnknownContent | undefined) : undefined;
 }
 
 /** Attaches unknown content to a record (as the decoder does), for a value built by hand. */

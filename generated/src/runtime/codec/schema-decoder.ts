@@ -25,6 +25,7 @@ import { DOCTYPE_REFUSED } from './markup-readers.js';
 import type { GroupParticle, RawXml, SchemaMeta, TypeRef } from './meta.js';
 import type { SimpleDecoder } from './simple-decoders.js';
 import { Tokenizer } from './tokenizer.js';
+import { own, setOwn } from './own-properties.js';
 import { NotUtf8, Utf8Pieces } from './utf8-pieces.js';
 import { spelledAt } from './xml-chars.js';
 import type { TokenHandler } from './xml-scanner.js';
@@ -193,9 +194,9 @@ export class Decoder implements TokenHandler {
       const group = position.scopes[j]!;
       const rec: Rec = {};
       const owner = parent.recs[j]!;
-      const list = owner[group.prop!] as Rec[] | undefined;
+      const list = own(owner, group.prop!) as Rec[] | undefined;
       if (list) list.push(rec);
-      else owner[group.prop!] = [rec];
+      else setOwn(owner, group.prop!, [rec]);
       parent.recs.push(rec);
       parent.scopes.push(group);
     }
@@ -255,13 +256,13 @@ export class Decoder implements TokenHandler {
         continue;
       }
       if (frame.kind === Kind.Any) {
-        (frame.attributes ??= {})[key] = detached(value);
+        setOwn((frame.attributes ??= {}), key, detached(value));
         continue;
       }
       const attr = frame.type?.attributes.get(key);
       if (!attr && this.keep && frame.type !== undefined && frame.kind !== Kind.Flag) {
         const drift = (frame.drift ??= { elements: [] });
-        (drift.attributes ??= {})[key] = detached(value);
+        setOwn((drift.attributes ??= {}), key, detached(value));
         this.report('attribute', key, `${this.path()}/@${key}`);
         continue;
       }
@@ -269,13 +270,15 @@ export class Decoder implements TokenHandler {
         const allowed = frame.type?.meta.attrs.map((a) => a.name) ?? [];
         this.fail(`unknown attribute ${key}${allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : `; <${frame.name}> takes no attributes`}`);
       }
-      frame.recs[0]![attr.meta.prop] = this.simpleValue(attr.decode, value, `@${key}`);
+      const decoded = this.simpleValue(attr.decode, value, `@${key}`);
+      if (attr.inherited) setOwn(frame.recs[0]!, attr.meta.prop, decoded);
+      else frame.recs[0]![attr.meta.prop] = decoded;
     }
     if (frame.type !== undefined) this.checkRequired(frame, frame.type);
   }
 
   checkRequired(frame: Frame, type: TypeInfo): void {
-    for (const attr of type.required) if (frame.recs[0]![attr.prop] === undefined) this.fail(`the required attribute ${attr.name} is missing`);
+    for (const attr of type.required) if (own(frame.recs[0]!, attr.prop) === undefined) this.fail(`the required attribute ${attr.name} is missing`);
   }
 
   text(source: string, start: number, end: number): void {
@@ -320,7 +323,7 @@ export class Decoder implements TokenHandler {
         break;
       case Kind.SimpleContent:
         value = frame.recs[0];
-        (value as Rec)[frame.type!.meta.text!.prop] = this.simpleValue(leaf.simple!, frame.text);
+        setOwn(value as Rec, frame.type!.meta.text!.prop, this.simpleValue(leaf.simple!, frame.text));
         break;
       case Kind.Elements:
         if (frame.nil) value = null;
@@ -353,12 +356,14 @@ export class Decoder implements TokenHandler {
       return;
     }
     if (leaf.array) {
-      const list = target[leaf.prop] as unknown[] | undefined;
+      const list = own(target, leaf.prop) as unknown[] | undefined;
       if (list) list.push(value);
+      else if (leaf.inherited) setOwn(target, leaf.prop, [value]);
       else target[leaf.prop] = [value];
     } else {
-      if (target[leaf.prop] !== undefined) this.fail(`<${frame.name}> may occur only once here`, frame.name);
-      target[leaf.prop] = value;
+      if (own(target, leaf.prop) !== undefined) this.fail(`<${frame.name}> may occur only once here`, frame.name);
+      if (leaf.inherited) setOwn(target, leaf.prop, value);
+      else target[leaf.prop] = value;
     }
   }
 
@@ -377,7 +382,7 @@ export class Decoder implements TokenHandler {
 
   runChecks(checks: RecordCheck[], rec: Rec): void {
     for (const check of checks) {
-      const value = rec[check.prop];
+      const value = own(rec, check.prop);
       if (check.kind === 'required') {
         if (value === undefined) this.fail(`the element <${check.name}> is required`);
         continue;
