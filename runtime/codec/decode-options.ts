@@ -16,6 +16,13 @@ export interface DecodeOptions {
   unknownElements?: 'error' | 'keep';
   /** with `'keep'`: called for each element or attribute kept */
   onUnknown?: (event: SchemaDriftEvent) => void;
+  /**
+   * Masks what an error message quotes of the document (a value, a text, a name the schema does
+   * not declare, a reference): each piece is given to it before it is cut short, and the error
+   * shows what it returns; everything else about the error (its path's known names, line,
+   * column, the rest of its reason) stays as it is. The client masks its credentials with it.
+   */
+  redact?: (text: string) => string;
 }
 
 /** One element or attribute an answer carries that the schema does not declare. */

@@ -51,7 +51,7 @@ export class MarkupReaders extends XmlScanner {
     const nameStart = p + 1;
     const nameStop = nameEnd(buf, nameStart, n);
     if (nameStop === nameStart) {
-      this.unexpected(nameStart, `a tag name cannot start with ${JSON.stringify(buf[nameStart])} (a literal < is written &lt;).`);
+      this.unexpected(nameStart, `a tag name cannot start with ${JSON.stringify(this.quote(buf[nameStart]!))} (a literal < is written &lt;).`);
     }
     if (this.open.length === 0 && this.closedRoot) this.fail('documents may contain only one root.', nameStop);
     let i = nameStop;
@@ -79,28 +79,28 @@ export class MarkupReaders extends XmlScanner {
       const attrStart = i;
       const attrEnd = nameEnd(buf, i, n);
       if (attrEnd === attrStart) {
-        this.unexpected(i, `${JSON.stringify(buf[i])} is not allowed in a tag${spaceAt === nameStop && count === 0 ? ' name' : ''} (attributes are name="value").`);
+        this.unexpected(i, `${JSON.stringify(this.quote(buf[i]!))} is not allowed in a tag${spaceAt === nameStop && count === 0 ? ' name' : ''} (attributes are name="value").`);
       }
       if (attrEnd >= n) return MORE;
-      if (i === spaceAt) this.unexpected(i, spaceAt === nameStop && count === 0 ? `${JSON.stringify(buf[i])} is not allowed in a tag name.` : 'attributes must be separated by white space.');
+      if (i === spaceAt) this.unexpected(i, spaceAt === nameStop && count === 0 ? `${JSON.stringify(this.quote(buf[i]!))} is not allowed in a tag name.` : 'attributes must be separated by white space.');
       i = attrEnd;
       c = buf.charCodeAt(i);
       while (isWhiteSpaceCode(c)) c = buf.charCodeAt(++i);
       if (i >= n) return MORE;
-      if (c !== EQUALS) this.unexpected(i, `the attribute ${buf.slice(attrStart, attrEnd)} has no value (attributes are name="value").`);
+      if (c !== EQUALS) this.unexpected(i, `the attribute ${this.quote(buf.slice(attrStart, attrEnd), true)} has no value (attributes are name="value").`);
       c = buf.charCodeAt(++i);
       while (isWhiteSpaceCode(c)) c = buf.charCodeAt(++i);
       if (i >= n) return MORE;
-      if (c !== DQUOTE && c !== SQUOTE) this.unexpected(i, `the value of the attribute ${buf.slice(attrStart, attrEnd)} must be quoted.`);
+      if (c !== DQUOTE && c !== SQUOTE) this.unexpected(i, `the value of the attribute ${this.quote(buf.slice(attrStart, attrEnd), true)} must be quoted.`);
       const valueEnd = this.attributeValue(i + 1, c, n);
       if (valueEnd === MORE) return MORE;
       const name = buf.slice(attrStart, attrEnd);
       if (count < 16) {
-        for (let k = 0; k < count; k++) if (this.attrNames[k] === name) this.fail(`duplicate attribute: ${name}.`, valueEnd + 1);
+        for (let k = 0; k < count; k++) if (this.attrNames[k] === name) this.fail(`duplicate attribute: ${this.quote(name, true)}.`, valueEnd + 1);
       } else {
         // many attributes (hostile or not): a set, not a comparison with each before
         if (count === 16) seen = new Set(this.attrNames.slice(0, 16));
-        if (seen!.has(name)) this.fail(`duplicate attribute: ${name}.`, valueEnd + 1);
+        if (seen!.has(name)) this.fail(`duplicate attribute: ${this.quote(name, true)}.`, valueEnd + 1);
         seen!.add(name);
       }
       this.attrNames[count] = name;
@@ -142,10 +142,10 @@ export class MarkupReaders extends XmlScanner {
     while (isWhiteSpaceCode(c)) c = buf.charCodeAt(++i);
     if (i >= n) return MORE;
     if (nameStop === nameStart) this.unexpected(nameStart, 'an end tag must have a name: </name>.');
-    if (c !== GT) this.unexpected(i, `${JSON.stringify(buf[i])} is not allowed in an end tag.`);
+    if (c !== GT) this.unexpected(i, `${JSON.stringify(this.quote(buf[i]!))} is not allowed in an end tag.`);
     const top = open.length === 0 ? undefined : open[open.length - 1]!;
-    if (top === undefined) this.fail(`unmatched closing tag: ${buf.slice(nameStart, nameStop)}.`, i + 1);
-    if (top.length !== nameStop - nameStart || !spelledAt(buf, nameStart, top)) this.fail(`unexpected close tag: </${buf.slice(nameStart, nameStop)}> where </${top}> was expected.`, i + 1);
+    if (top === undefined) this.fail(`unmatched closing tag: ${this.quote(buf.slice(nameStart, nameStop), true)}.`, i + 1);
+    if (top.length !== nameStop - nameStart || !spelledAt(buf, nameStart, top)) this.fail(`unexpected close tag: </${this.quote(buf.slice(nameStart, nameStop), true)}> where </${this.quote(top, true)}> was expected.`, i + 1);
     this.pos = i + 1;
     this.handler.closeTag(top);
     open.pop();
@@ -210,7 +210,7 @@ export class MarkupReaders extends XmlScanner {
         return targetEnd + 2;
       }
     }
-    if (!isWhiteSpaceCode(c)) this.unexpected(targetEnd, `${JSON.stringify(buf[targetEnd])} is not allowed in a processing instruction's target.`);
+    if (!isWhiteSpaceCode(c)) this.unexpected(targetEnd, `${JSON.stringify(this.quote(buf[targetEnd]!))} is not allowed in a processing instruction's target.`);
     const end = this.carried.search(buf, '?>', targetEnd);
     if (end < 0) return final ? this.fail('a processing instruction does not end (no "?>").', n) : MORE;
     this.checkChars(targetEnd, end);

@@ -9,132 +9,28 @@
  * xsi:nil on an element that is not nillable. Errors name the element path, the 1-based line and
  * column, and what was expected.
  *
- * What it needs about each element is resolved once per schema (decode-plan.ts). The frames of
- * open elements are reused from one element to the next (decode-frame.ts), and a known element's
- * name is compared in place with the names its parent's automaton expects, so that reading an
- * element allocates little beyond its value.
+ * What it needs about each element is resolved once per schema (decode-plan.ts); the document's
+ * pieces, path and errors are document-reader.ts's. The frames of open elements are reused from
+ * one element to the next (decode-frame.ts), and a known element's name is compared in place with
+ * the names its parent's automaton expects, so that reading an element allocates little beyond
+ * its value.
  */
 import type { RecordCheck, Transition } from './content-automaton.js';
 import { Frame, type Rec } from './decode-frame.js';
-import { Kind, leafAt, rootLeaf, UNKNOWN_LEAF, type Leaf, type TypeInfo } from './decode-plan.js';
-import { setUnknownContent, type DecodeOptions, type SchemaDriftEvent } from './decode-options.js';
-import { ValueError, XmlDecodeError } from './errors.js';
-import { DOCTYPE_REFUSED } from './markup-readers.js';
-import type { GroupParticle, RawXml, SchemaMeta, TypeRef } from './meta.js';
-import type { SimpleDecoder } from './simple-decoders.js';
-import { Tokenizer } from './tokenizer.js';
+import { Kind, leafAt, UNKNOWN_LEAF, type Leaf, type TypeInfo } from './decode-plan.js';
+import { setUnknownContent, type SchemaDriftEvent } from './decode-options.js';
+import { DocumentReader } from './document-reader.js';
+import { ValueError } from './errors.js';
+import type { GroupParticle, RawXml } from './meta.js';
 import { own, setOwn } from './own-properties.js';
-import { NotUtf8, Utf8Pieces } from './utf8-pieces.js';
+import type { SimpleDecoder } from './simple-decoders.js';
 import { spelledAt } from './xml-chars.js';
-import type { TokenHandler } from './xml-scanner.js';
 import { escapeAttribute, escapeText, isWhiteSpace } from './xml-text.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
-export class Decoder implements TokenHandler {
-  /** frames[0 .. open - 1] are the open elements, outermost first */
-  readonly frames: Frame[] = [];
-  open = 0;
-  readonly tokenizer = new Tokenizer(this);
-  result: unknown = undefined;
-  /** prefixes bound to the XML Schema instance namespace by the open elements */
-  readonly xsiPrefixes: string[] = [];
-  rootName = '';
-  rootLeaf: Leaf | undefined = undefined;
-  /** unknownElements: 'keep' */
-  keep = false;
-  onUnknown: ((event: SchemaDriftEvent) => void) | undefined = undefined;
-  /** reading bytes: their UTF-8 decoder */
-  utf8: Utf8Pieces | undefined = undefined;
-  /** what the pieces of the document are, once one came */
-  pieces: 'strings' | 'bytes' | undefined = undefined;
-
-  constructor(public schema: SchemaMeta) {}
-
-  start(schema: SchemaMeta, rootName: string, rootType: TypeRef, options: DecodeOptions | undefined): void {
-    this.keep = options?.unknownElements === 'keep';
-    this.onUnknown = options?.onUnknown;
-    this.schema = schema;
-    this.rootName = rootName;
-    this.rootLeaf = rootLeaf(schema, rootType);
-    this.result = undefined;
-    this.open = 0;
-    this.xsiPrefixes.length = 0;
-    this.utf8 = undefined;
-    this.pieces = undefined;
-    this.tokenizer.reset(this);
-  }
-
-  /** Lets go of the last document's values (the frames are kept, empty). */
-  release(): void {
-    this.result = undefined;
-    this.onUnknown = undefined;
-    this.utf8 = undefined;
-    this.tokenizer.release();
-    for (const frame of this.frames) frame.clear();
-  }
-
-  /** A piece of the document: text, or UTF-8 bytes (a character may be split between two pieces). */
-  write(piece: string | Uint8Array): void {
-    if (piece.length === 0) return;
-    const bytes = typeof piece !== 'string';
-    if (this.pieces === undefined) this.pieces = bytes ? 'bytes' : 'strings';
-    else if ((this.pieces === 'bytes') !== bytes) {
-      throw new TypeError(`decode: the pieces of one document must be all strings or all bytes; this one is ${bytes ? 'bytes' : 'a string'} after ${this.pieces}`);
-    }
-    if (!bytes) {
-      this.tokenizer.write(piece);
-      return;
-    }
-    this.utf8 ??= new Utf8Pieces();
-    this.tokenizer.write(this.utf8Text(piece));
-  }
-
-  /** The end of a document given in pieces: its value. */
-  end(): unknown {
-    if (this.utf8 !== undefined) this.tokenizer.write(this.utf8Text(undefined));
-    this.tokenizer.end();
-    return this.result;
-  }
-
-  /**
-   * The text of the next bytes (undefined: the end). Bytes that are not UTF-8 fail where they
-   * are: the text before them is read first (an earlier error comes first), then the error is
-   * placed on the character after it.
-   */
-  utf8Text(bytes: Uint8Array | undefined): string {
-    try {
-      return bytes === undefined ? this.utf8!.end() : this.utf8!.text(bytes);
-    } catch (error) {
-      if (!(error instanceof NotUtf8)) throw error;
-      if (error.readable !== '') this.tokenizer.write(error.readable);
-      return this.tokenizer.failAtEnd(error.reason);
-    }
-  }
-
-  path(): string {
-    let path = '';
-    for (let i = 0; i < this.open; i++) path += i === 0 ? this.frames[i]!.name : `/${this.frames[i]!.name}`;
-    return path;
-  }
-
-  /**
-   * The 1-based column of the tokenizer's position: the last character it read; right after a
-   * newline, or before anything was read, the first column.
-   */
-  column(): number {
-    return Math.max(1, this.tokenizer.column);
-  }
-
-  fail(reason: string, child?: string): never {
-    const path = this.path();
-    throw new XmlDecodeError(child === undefined ? path : path ? `${path}/${child}` : child, reason, this.tokenizer.line, this.column());
-  }
-
-  notWellFormed(reason: string): never {
-    throw new XmlDecodeError(this.path(), reason === DOCTYPE_REFUSED ? reason : `not well-formed XML: ${reason}`, this.tokenizer.line, this.column());
-  }
-
+/** The tokens of a document, read against the schema: the handler the tokenizer reports to. */
+export class Decoder extends DocumentReader {
   openTag(source: string, start: number, end: number): string {
     const parent = this.open > 0 ? this.frames[this.open - 1]! : undefined;
     if (parent?.kind === Kind.Any) {
@@ -146,13 +42,14 @@ export class Decoder implements TokenHandler {
     if (!parent) {
       const root = this.rootName;
       const name = end - start === root.length && spelledAt(source, start, root) ? root : source.slice(start, end);
-      if (this.result !== undefined || name !== root) this.fail(`expected the root element <${root}>, found <${name}>`, name);
+      if (this.result !== undefined || name !== root) this.fail(`expected the root element <${root}>, found <${this.quote(name, true)}>`, name);
       this.push(name, this.rootLeaf!, null, hasAttributes);
       return name;
     }
     if (parent.kind !== Kind.Elements) {
       const name = source.slice(start, end);
-      this.fail(parent.kind === Kind.Simple || parent.kind === Kind.SimpleContent ? `element <${name}> found where only text is allowed` : `element <${name}> found in an element that must be empty`, name);
+      const shown = this.quote(name, true);
+      this.fail(parent.kind === Kind.Simple || parent.kind === Kind.SimpleContent ? `element <${shown}> found where only text is allowed` : `element <${shown}> found in an element that must be empty`, name);
     }
     const state = parent.state!;
     // the expected names compared in place (no string made), else the name hashed
@@ -181,7 +78,7 @@ export class Decoder implements TokenHandler {
     if (!move && this.keep && !parent.type!.declares(name!)) return this.keepUnknown(parent, name!, hasAttributes);
     if (!move) {
       const expected = state.expected.length > 0 ? `expected ${state.expected.length === 1 ? '' : 'one of '}${state.expected.join(', ')}` : `<${parent.name}> allows no more elements`;
-      this.fail(`unexpected element <${name}>; ${expected}${state.accepting && state.expected.length > 0 ? ` or the end of <${parent.name}>` : ''}`, name);
+      this.fail(`unexpected element <${this.quote(name!, true)}>; ${expected}${state.accepting && state.expected.length > 0 ? ` or the end of <${parent.name}>` : ''}`, name);
     }
     const type = parent.type!;
     const automaton = type.automaton!;
@@ -231,7 +128,7 @@ export class Decoder implements TokenHandler {
     // namespace declarations first: they hold for every attribute of the element, whatever their order
     for (let i = 0; i < count; i++) {
       const key = keys[i]!;
-      if (key === 'xmlns' && values[i] !== '') this.fail(`elements in the namespace "${values[i]}" are not part of this schema (it has no target namespace)`);
+      if (key === 'xmlns' && values[i] !== '') this.fail(`elements in the namespace "${this.quote(values[i]!, false)}" are not part of this schema (it has no target namespace)`);
       if (key.startsWith('xmlns:') && values[i] === XSI) {
         this.xsiPrefixes.push(key.slice(6));
         frame.xsiDeclared++;
@@ -246,11 +143,14 @@ export class Decoder implements TokenHandler {
         const local = key.slice(colon + 1);
         if (local === 'nil') {
           // XML Schema: xsi:nil is an xs:boolean, and only a nillable element may carry it at all
-          if (!nillable) this.fail(`<${frame.name}> is not nillable: it cannot carry ${key}`);
+          if (!nillable) this.fail(`<${this.quote(frame.name, true)}> is not nillable: it cannot carry ${this.quote(key, true)}`);
           const flag = collapseBoolean(value);
-          if (flag === undefined) this.fail(`${key} must be true, false, 1 or 0, not ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`);
+          if (flag === undefined) {
+            const shown = this.quote(value, false);
+            this.fail(`${this.quote(key, true)} must be true, false, 1 or 0, not ${JSON.stringify(shown.length > 20 ? `${shown.slice(0, 20)}…` : shown)}`);
+          }
           frame.nil = flag;
-        } else if (local !== 'schemaLocation' && local !== 'noNamespaceSchemaLocation') this.fail(`the attribute ${key} is not supported`);
+        } else if (local !== 'schemaLocation' && local !== 'noNamespaceSchemaLocation') this.fail(`the attribute ${this.quote(key, true)} is not supported`);
         continue;
       }
       if (frame.kind === Kind.Any) {
@@ -266,7 +166,7 @@ export class Decoder implements TokenHandler {
       }
       if (!attr) {
         const allowed = frame.type?.meta.attrs.map((a) => a.name) ?? [];
-        this.fail(`unknown attribute ${key}${allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : `; <${frame.name}> takes no attributes`}`);
+        this.fail(`unknown attribute ${this.quote(key, true)}${allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : `; <${frame.name}> takes no attributes`}`);
       }
       const decoded = this.simpleValue(attr.decode, value, `@${key}`);
       if (attr.inherited) setOwn(frame.recs[0]!, attr.meta.prop, decoded);
@@ -290,7 +190,7 @@ export class Decoder implements TokenHandler {
       const text = source.slice(start, end);
       frame.raw += escapeText(text);
       frame.text += text;
-    } else if (!isWhiteSpace(source, start, end)) this.fail(`text "${source.slice(start, end).trim().slice(0, 40)}" found where only elements are allowed`);
+    } else if (!isWhiteSpace(source, start, end)) this.fail(`text "${this.quote(source.slice(start, end).trim(), false).slice(0, 40)}" found where only elements are allowed`);
   }
 
   capture(frame: Frame, name: string): void {
@@ -396,11 +296,13 @@ export class Decoder implements TokenHandler {
       const value = decode(text);
       return typeof value === 'string' ? detached(value) : value;
     } catch (error) {
-      if (error instanceof ValueError) this.fail(this.keep ? `${error.message} (unknownElements: 'keep' keeps unknown elements and attributes, not values outside their type: the type would not hold them; regenerate from the server's schemas)` : error.message, child);
-      throw error;
+      if (!(error instanceof ValueError)) throw error;
+      const message = this.redact === undefined ? error.message : error.messageWith((piece) => this.quote(piece, false));
+      this.fail(this.keep ? `${message} (unknownElements: 'keep' keeps unknown elements and attributes, not values outside their type: the type would not hold them; regenerate from the server's schemas)` : message, child);
     }
   }
 }
+
 /**
  * A string that holds its own characters. A slice of the document (V8 makes one for 13
  * characters or more) keeps the whole document, or the whole piece of it, alive as long as the

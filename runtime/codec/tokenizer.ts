@@ -132,7 +132,7 @@ export class Tokenizer extends MarkupReaders {
 
   #finish(): void {
     const open = this.open;
-    if (open.length > 0) this.fail(`unclosed tag: ${open[open.length - 1]}`, this.buf.length);
+    if (open.length > 0) this.fail(`unclosed tag: ${this.quote(open[open.length - 1]!, true)}`, this.buf.length);
     if (!this.sawRoot) this.fail('document must contain a root element.', this.buf.length);
   }
 

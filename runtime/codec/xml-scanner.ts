@@ -25,6 +25,12 @@ export interface TokenHandler {
   text(source: string, start: number, end: number): void;
   /** The document is not well-formed: `reason` says why. Throws. */
   notWellFormed(reason: string): never;
+  /**
+   * How a piece of the document (`name`: an element or attribute name) appears in a `reason`;
+   * given before the piece is cut short (the client masks its credentials here). Without it, as
+   * it is.
+   */
+  quote?(text: string, name: boolean): string;
 }
 
 /** Returned by a token reader that ran out of input before the token's end. */
@@ -32,7 +38,7 @@ export const MORE = -1;
 
 const PREDEFINED: ReadonlyArray<readonly [string, string]> = [['lt', '<'], ['gt', '>'], ['amp', '&'], ['apos', "'"], ['quot', '"']];
 
-/** The text of a reference without the `&`, for messages. */
+/** The text of a reference (already quoted by the handler), for messages. */
 function shown(text: string): string {
   return JSON.stringify(text.length > 24 ? `${text.slice(0, 24)}…` : text);
 }
@@ -60,6 +66,11 @@ export class XmlScanner {
 
   constructor(handler: TokenHandler) {
     this.handler = handler;
+  }
+
+  /** A piece of the document as a reason shows it (see {@link TokenHandler.quote}), before it is cut short. */
+  protected quote(text: string, name = false): string {
+    return this.handler.quote === undefined ? text : this.handler.quote(text, name);
   }
 
   /** Fails at `at` (the offset after the offending character). */
@@ -186,8 +197,8 @@ export class XmlScanner {
         cp = cp * (isHex ? 16 : 10) + d;
         if (cp > 0x10ffff) cp = 0x110000;
       }
-      if (j === digits || buf.charCodeAt(j) !== SEMICOLON) this.unexpectedAt(j, n, `malformed character reference ${shown(buf.slice(i, Math.min(j + 1, n)))}: it must be &#digits; or &#xhex-digits;.`);
-      if (!isXmlChar(cp)) this.fail(`the character reference ${shown(buf.slice(i, j + 1))} names a character XML does not allow.`, j + 1);
+      if (j === digits || buf.charCodeAt(j) !== SEMICOLON) this.unexpectedAt(j, n, `malformed character reference ${shown(this.quote(buf.slice(i, Math.min(j + 1, n))))}: it must be &#digits; or &#xhex-digits;.`);
+      if (!isXmlChar(cp)) this.fail(`the character reference ${shown(this.quote(buf.slice(i, j + 1)))} names a character XML does not allow.`, j + 1);
       this.refText = String.fromCodePoint(cp);
       return j + 1;
     }
@@ -200,8 +211,8 @@ export class XmlScanner {
       }
     }
     const after = nameEnd(buf, j, end);
-    if (semicolon < 0 || after !== end || end === j) this.unexpectedAt(after, n, `malformed reference ${shown(buf.slice(i, Math.min(after + 1, n)))}: a reference is &name; or a character reference; a literal & is written &amp;.`);
-    return this.fail(`undefined entity ${shown(buf.slice(i, end + 1))}: without a DTD only &lt; &gt; &amp; &apos; &quot; and character references exist.`, end + 1);
+    if (semicolon < 0 || after !== end || end === j) this.unexpectedAt(after, n, `malformed reference ${shown(this.quote(buf.slice(i, Math.min(after + 1, n))))}: a reference is &name; or a character reference; a literal & is written &amp;.`);
+    return this.fail(`undefined entity ${shown(this.quote(buf.slice(i, end + 1)))}: without a DTD only &lt; &gt; &amp; &apos; &quot; and character references exist.`, end + 1);
   }
 
   /** An attribute value from `i` to its closing quote: sets `value`, returns the quote's index ({@link MORE}: not read to its end yet). */

@@ -8,7 +8,7 @@
  * Complex types are resolved when first reached, which also makes recursive types safe.
  */
 import { automatonFor, type Automaton, type RecordCheck } from './content-automaton.js';
-import type { AttributeMeta, ComplexTypeMeta, ElementParticle, SchemaMeta, TypeRef, WildcardParticle } from './meta.js';
+import type { AttributeMeta, ComplexTypeMeta, ElementParticle, Particle, SchemaMeta, TypeRef, WildcardParticle } from './meta.js';
 import { isInheritedName } from './own-properties.js';
 import { simpleDecoder, type SimpleDecoder } from './simple-decoders.js';
 
@@ -95,6 +95,7 @@ export class Leaf {
 export const UNKNOWN_LEAF = new Leaf({ simple: {}, complex: {} }, { any: true }, undefined);
 
 const typesBySchema = new WeakMap<SchemaMeta, Map<string, TypeInfo>>();
+const namesBySchema = new WeakMap<SchemaMeta, Set<string>>();
 const rootsBySchema = new WeakMap<SchemaMeta, Map<string, Leaf>>();
 
 export function typeInfo(schema: SchemaMeta, name: string): TypeInfo {
@@ -123,4 +124,21 @@ export function rootLeaf(schema: SchemaMeta, type: TypeRef): Leaf {
   let leaf = roots.get(key);
   if (!leaf) roots.set(key, (leaf = new Leaf(schema, type, undefined)));
   return leaf;
+}
+
+/** Every element and attribute name the schema declares (computed once, for error messages). */
+export function declaredNames(schema: SchemaMeta): Set<string> {
+  let names = namesBySchema.get(schema);
+  if (names) return names;
+  const found = new Set<string>();
+  const visit = (p: Particle): void => {
+    if (p.k === 'el') found.add(p.name);
+    else if (p.k !== 'any') for (const item of p.items) visit(item);
+  };
+  for (const type of Object.values(schema.complex)) {
+    for (const attr of type.attrs) found.add(attr.name);
+    if (type.model) visit(type.model);
+  }
+  namesBySchema.set(schema, found);
+  return found;
 }

@@ -23,6 +23,7 @@ function checkOptions(options: DecodeOptions | undefined): void {
   if (options?.unknownElements !== undefined && options.unknownElements !== 'keep' && options.unknownElements !== 'error') {
     throw new TypeError(`decode: option unknownElements must be 'keep' or 'error', not ${String(options.unknownElements)}`);
   }
+  if (options?.redact !== undefined && typeof options.redact !== 'function') throw new TypeError(`decode: option redact must be a function, not ${typeof options.redact}`);
 }
 
 /** A decoder for a new document: the idle one (`reuse`), or one of its own. */
