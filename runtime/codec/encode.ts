@@ -137,9 +137,10 @@ class Encoder extends MarkupWriter {
   }
 
   unknownElement(el: UnknownElement): void {
-    if (typeof el?.name !== 'string' || !/^[\p{L}_][\p{L}\p{N}_.\-:]*$/u.test(el.name)) this.fail(`kept unknown content needs a valid element name, got ${describe(el?.name)}`);
-    this.path.push(el.name);
-    this.anyContent(el.name, el);
+    const name = typeof el === 'object' && el !== null ? own(el, 'name') : undefined;
+    if (typeof name !== 'string' || !/^[\p{L}_][\p{L}\p{N}_.\-:]*$/u.test(name)) this.fail(`kept unknown content needs a valid element name, got ${describe(name)}`);
+    this.path.push(name);
+    this.anyContent(name, el);
     this.path.pop();
   }
 
