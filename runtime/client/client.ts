@@ -6,8 +6,8 @@
  * - request packets are encoded and response packets decoded by the generated codecs;
  * - a `<system>` error answer becomes PleskSystemError, an operation's error `<result>`s a
  *   PleskOperationError carrying every result (ok and error), anything that is not a Plesk packet
- *   a PleskTransportError; the password and secret key are masked, in every spelling, in every
- *   error that leaves the client (secret-masking.ts);
+ *   a PleskTransportError; the password and secret key are masked, in every spelling, wherever
+ *   an error takes text from the server (secret-masking.ts), and nowhere else;
  * - every numeric option is checked (options-check.ts): a TypeError names the option and its range;
  * - a packet made only of reads is resent on a connection failure (option `retries`); a packet
  *   that starts or changes something never is.
