@@ -2,10 +2,10 @@
 // Source schemas: request.xsd, response.xsd
 // The ordered schema tables the runtime encodes and decodes with.
 
-import type { SchemaMeta } from './runtime/codec/meta.js';
+import { frozenSchema, type Frozen, type SchemaMeta } from './runtime/codec/meta.js';
 
-/** Every type of the schema set, by TypeScript name. */
-export let schema: SchemaMeta = {
+/** Every type of the schema set, by TypeScript name; frozen all the way down (the runtime only reads it, and no caller can change what another validates). */
+export const schema: Frozen<SchemaMeta> = frozenSchema({
     simple: {
       'BackupTaskIdType': { name: 'BackupTaskIdType', family: 'string', ws: 'collapse', minLength: 1, patterns: [['^(?:[\\-]?[0-9]+)$']] },
       'BackupTaskStatus': { name: 'BackupTaskStatus', family: 'string', ws: 'preserve', enum: ['working', 'stopped', 'failed', 'finished'] },
@@ -406,4 +406,4 @@ export let schema: SchemaMeta = {
         ] },
       },
     },
-  };
+  });

@@ -36,9 +36,9 @@ export interface SimpleTypeMeta {
   /** a named lexical check for string-family built-ins (date, dateTime, base64Binary ...) */
   lexical?: string;
   /** allowed values, compared after whitespace processing */
-  enum?: string[];
+  enum?: readonly string[];
   /** JavaScript regular expression sources (flag `u`): every inner list must have a match */
-  patterns?: string[][];
+  patterns?: ReadonlyArray<readonly string[]>;
   length?: number;
   minLength?: number;
   maxLength?: number;
@@ -50,7 +50,7 @@ export interface SimpleTypeMeta {
   totalDigits?: number;
   fractionDigits?: number;
   /** xs:union: the value is the first member that accepts it */
-  union?: SimpleTypeMeta[];
+  union?: readonly SimpleTypeMeta[];
   /** xs:list: a whitespace-separated list of items */
   list?: SimpleTypeMeta;
 }
@@ -91,7 +91,7 @@ export interface GroupParticle {
   min: number;
   max: number;
   prop?: string;
-  items: Particle[];
+  items: readonly Particle[];
 }
 
 /** An element wildcard (xs:any): matched elements are kept as {@link AnyElement} values in `prop`. */
@@ -107,7 +107,7 @@ export type Particle = ElementParticle | GroupParticle | WildcardParticle;
 export interface ComplexTypeMeta {
   /** the XSD name, for error messages */
   name: string;
-  attrs: AttributeMeta[];
+  attrs: readonly AttributeMeta[];
   /** `empty` with no attributes is a flag: its value is `true` */
   content: 'empty' | 'simple' | 'elements';
   /** simple content: its type and the property that holds the text */
@@ -119,6 +119,25 @@ export interface ComplexTypeMeta {
 export interface SchemaMeta {
   simple: Record<string, SimpleTypeMeta>;
   complex: Record<string, ComplexTypeMeta>;
+}
+
+/** `T` read-only all the way down: what {@link frozenSchema} makes of the tables. */
+export type Frozen<T> = T extends ReadonlyArray<infer U> ? ReadonlyArray<Frozen<U>> : T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
+
+/**
+ * The tables frozen all the way down, as a generated package exports them (`schema` of
+ * metadata.ts): every caller in the process shares them, so none may change them (pushing a value
+ * into an enumeration would change validation for all). The runtime only reads them.
+ */
+export function frozenSchema(schema: SchemaMeta): Frozen<SchemaMeta> {
+  freezeAll(schema);
+  return schema;
+}
+
+function freezeAll(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) freezeAll((value as Record<string, unknown>)[key]);
 }
 
 /** The content of an untyped (xs:anyType) element: text-only content is a string, anything else {@link RawXml}. */
