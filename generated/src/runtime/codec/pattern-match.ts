@@ -6,10 +6,10 @@
  *
  * Each character costs one table look-up once its DFA step is known. An unknown step costs the
  * NFA states of the set it leaves plus those it reaches, and a code point seen for the first time
- * costs one test per character set of the pattern; so a value of n characters costs at most
- * n × (1 + sets + 2 × states) steps, whatever the pattern and the value. The caches are bounded:
- * past {@link MAX_DFA_STATES} states or {@link MAX_CLASSES} character classes they start again,
- * which keeps that bound and the memory.
+ * costs one test per character set of the pattern; so a value of n UTF-16 code units costs at most
+ * n × (1 + sets + 3 × states) steps, whatever the pattern and the value (the third share of the
+ * states: building the start state again). The caches are bounded ({@link PatternCacheLimits}):
+ * when one is full it starts again, which keeps that bound and the memory.
  *
  * {@link patternSteps} counts that work (characters examined, NFA states visited, set tests), so
  * tests can prove the bound without timing anything.
@@ -17,9 +17,17 @@
 import type { RegexNode } from './meta.js';
 import { compileNfa, MATCH, SPLIT, type Nfa } from './pattern-automaton.js';
 
-const MAX_DFA_STATES = 2_000;
-const MAX_CLASSES = 1_000;
-const MAX_CODE_POINTS = 10_000;
+/** How much the caches of one pattern hold before they start again. */
+export interface PatternCacheLimits {
+  /** DFA states (at least 3, for the bound of the file comment) */
+  states: number;
+  /** character classes (code points that every set of the pattern holds or lacks alike) */
+  classes: number;
+  /** code points beyond ASCII whose class is remembered */
+  codePoints: number;
+}
+
+const LIMITS: PatternCacheLimits = { states: 2_000, classes: 1_000, codePoints: 10_000 };
 
 let steps = 0;
 
@@ -34,6 +42,8 @@ interface DfaState {
   accept: boolean;
   /** the state after a character of each class, once known */
   next: Array<DfaState | undefined>;
+  /** the same for ASCII characters, by code point: the fast path */
+  ascii: Array<DfaState | undefined>;
 }
 
 export class PatternMatcher {
@@ -47,11 +57,14 @@ export class PatternMatcher {
   #start: DfaState;
   #mark: Int32Array;
   #generation = 0;
-  /** how many times the caches started again */
+  /** how many times the DFA started again */
   #epoch = 0;
   #accept: number;
+  readonly #limits: PatternCacheLimits;
 
-  constructor(re: RegexNode) {
+  /** `limits`: the cache sizes (tests make them tiny to drive the restarts). */
+  constructor(re: RegexNode, limits: PatternCacheLimits = LIMITS) {
+    this.#limits = limits;
     this.#nfa = compileNfa(re);
     this.#mark = new Int32Array(this.#nfa.kind.length);
     this.#accept = this.#nfa.kind.indexOf(MATCH);
@@ -69,21 +82,26 @@ export class PatternMatcher {
     let i = 0;
     for (; i < text.length && state.nfa.length > 0; i++) {
       let c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      if (c < 128) {
+        const next = state.ascii[c];
+        if (next !== undefined) {
+          state = next;
+          continue;
+        }
+      } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
         const low = text.charCodeAt(i + 1);
         if (low >= 0xdc00 && low <= 0xdfff) {
           c = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
           i++;
         }
       }
+      const epoch = this.#epoch;
       let cls = c < 128 ? this.#asciiClass[c]! : (this.#classByCodePoint.get(c) ?? -1);
-      if (cls < 0) {
-        const epoch = this.#epoch;
-        cls = this.#classify(c);
-        // the caches started again: the state is looked up in the new one
-        if (epoch !== this.#epoch) state = this.#intern(state.nfa);
-      }
-      state = state.next[cls] ?? this.#step(state, cls);
+      // the DFA may start again while a class or a state is made: the state is then looked up in the new one
+      if (cls < 0) cls = this.#classify(c);
+      const from = epoch === this.#epoch ? state : this.#intern(state.nfa);
+      state = from.next[cls] ?? this.#step(from, cls);
+      if (c < 128 && epoch === this.#epoch) from.ascii[c] = state;
     }
     steps += i;
     return i === text.length && state.accept;
@@ -97,13 +115,13 @@ export class PatternMatcher {
     const signature = members.join('');
     let cls = this.#classBySignature.get(signature);
     if (cls === undefined) {
-      if (this.#classes.length >= MAX_CLASSES) this.#restart();
+      if (this.#classes.length >= this.#limits.classes) this.#forgetClasses();
       cls = this.#classes.push(members) - 1;
       this.#classBySignature.set(signature, cls);
     }
     if (codePoint < 128) this.#asciiClass[codePoint] = cls;
     else {
-      if (this.#classByCodePoint.size >= MAX_CODE_POINTS) this.#classByCodePoint.clear();
+      if (this.#classByCodePoint.size >= this.#limits.codePoints) this.#classByCodePoint.clear();
       this.#classByCodePoint.set(codePoint, cls);
     }
     return cls;
@@ -117,7 +135,7 @@ export class PatternMatcher {
     steps += from.nfa.length;
     const epoch = this.#epoch;
     const to = this.#intern(this.#closure(targets));
-    // after a restart `from` and `cls` belong to the old caches: the step is not remembered
+    // after a restart `from` belongs to the old DFA: the step is not remembered there
     if (epoch === this.#epoch) from.next[cls] = to;
     return to;
   }
@@ -144,21 +162,26 @@ export class PatternMatcher {
     const key = nfa.join(',');
     let state = this.#states.get(key);
     if (state === undefined) {
-      if (this.#states.size >= MAX_DFA_STATES) this.#restart();
-      state = { nfa, accept: nfa.includes(this.#accept), next: [] };
+      if (this.#states.size >= this.#limits.states) this.#forgetStates();
+      state = { nfa, accept: nfa.includes(this.#accept), next: [], ascii: new Array<DfaState | undefined>(128) };
       this.#states.set(key, state);
     }
     return state;
   }
 
-  /** Forgets the DFA and the classes (the bound on their memory); the start state is built again. */
-  #restart(): void {
+  /** Forgets the DFA (the bound on its memory); the start state is built again. Classes stay valid. */
+  #forgetStates(): void {
     this.#epoch++;
     this.#states.clear();
+    this.#start = this.#intern(this.#closure([this.#nfa.start]));
+  }
+
+  /** Forgets the classes, and so the DFA, whose steps are by class. */
+  #forgetClasses(): void {
     this.#classes = [];
     this.#classBySignature.clear();
     this.#classByCodePoint.clear();
     this.#asciiClass.fill(-1);
-    this.#start = this.#intern(this.#closure([this.#nfa.start]));
+    this.#forgetStates();
   }
 }
