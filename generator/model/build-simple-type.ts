@@ -11,6 +11,7 @@ import { SchemaError } from '../errors.js';
 import { documentationOf, resolveQName, XS_NS, xsChildren, type XsdNode } from '../load/xsd-node.js';
 import type { PatternMeta, SimpleTypeMeta } from '../../runtime/codec/meta.js';
 import { BUILTIN_NAMES, builtinSimpleType } from './builtins.js';
+import { checkFacetValue } from './facet-values.js';
 import type { BuildContext } from './build-context.js';
 import type { IrSimpleType } from './ir.js';
 import { parseXsdPattern, PatternError } from './xsd-pattern.js';
@@ -97,6 +98,7 @@ export function applyFacets(base: SimpleTypeMeta, derivation: XsdNode, name: str
       default:
         throw new SchemaError('unsupported-construct', facet.loc, `the facet xs:${facet.local} is not supported`, 'remove it or express it with a pattern');
     }
+    checkFacetValue(base, facet, value);
   }
   if (enums.length > 0) meta.enum = enums;
   if (patterns.length > 0) meta.patterns = [...(base.patterns ?? []), patterns];
