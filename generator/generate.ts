@@ -21,6 +21,7 @@ import { emitTypes } from './emit/emit-types.js';
 import { emitProtocolVersion, NO_PROTOCOL_VERSION } from './emit/emit-protocol-version.js';
 import { packetTypes } from './passes/apply-plesk-conventions.js';
 import { BANNER, createPrinter } from './emit/print.js';
+import { lineComment } from './emit/comments.js';
 
 export interface GenerateInput extends PackageOptions {
   sets: SchemaSet[];
@@ -61,7 +62,7 @@ export function generate(input: GenerateInput): GenerateResult {
   if (client !== undefined) files.set('src/testing.ts', emitTesting(project, ir, callable));
   files.set('src/index.ts', emitIndex(project, ir, client !== undefined));
   for (const [name, text] of input.runtime) {
-    files.set(`src/runtime/${name}`, `${BANNER}\n// Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.\n${text}`);
+    files.set(`src/runtime/${name}`, `${BANNER}\n${lineComment(`Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.`)}\n${text}`);
   }
   for (const [name, text] of emitPackageFiles(ir, input.templates, input, table, callable)) files.set(name, text);
   const notices = input.protocolVersion === undefined && packetTypes(ir).request !== undefined ? [NO_PROTOCOL_VERSION] : [];
