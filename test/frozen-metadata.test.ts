@@ -54,7 +54,7 @@ test('mutating the tables throws a TypeError, and validation is unchanged', (t) 
 
 test('frozenSchema freezes every level of tables given to it and returns them; metadata.ts exports them through it, as a const', (t) => {
   const tables: SchemaMeta = {
-    simple: { E: { name: 'E', family: 'string', ws: 'preserve', enum: ['a'], union: [{ name: 'M', family: 'int', ws: 'collapse', patterns: [['^1$']] }] } },
+    simple: { E: { name: 'E', family: 'string', ws: 'preserve', enum: ['a'], union: [{ name: 'M', family: 'int', ws: 'collapse', patterns: [[{ source: '1', re: { text: '1' } }]] }] } },
     complex: { C: { name: 'C', attrs: [{ name: 'a', prop: 'a', type: 'E', required: false }], content: 'elements', model: { k: 'seq', min: 1, max: 1, items: [{ k: 'el', name: 'x', prop: 'x', type: { s: 'E' }, min: 1, max: 1 }] } } },
   };
   t.is(frozenSchema(tables), tables);

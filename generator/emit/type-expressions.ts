@@ -43,7 +43,11 @@ export function simpleMetaType(meta: SimpleTypeMeta): string {
   if (meta.list) return `Array<${simpleMetaType(meta.list)}>`;
   switch (meta.family) {
     case 'boolean': return 'boolean';
-    case 'int': case 'double': return meta.enum ? unique(meta.enum.map((v) => String(Number(v)))).join(' | ') : 'number';
+    case 'int': case 'double': {
+      // INF, -INF and NaN (xs:double) have no literal type
+      const numbers = (meta.enum ?? []).map(Number);
+      return meta.enum && numbers.every(Number.isFinite) ? unique(numbers.map(String)).join(' | ') : 'number';
+    }
     case 'bigint': return 'number | bigint';
     default: return meta.enum ? unique(meta.enum.map((v) => quote(v))).join(' | ') : 'string';
   }

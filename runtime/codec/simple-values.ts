@@ -9,7 +9,8 @@
  * Failures throw {@link ValueError}; the caller adds the path.
  */
 import { ValueError } from './errors.js';
-import type { SimpleTypeMeta } from './meta.js';
+import type { PatternMeta, SimpleTypeMeta } from './meta.js';
+import { PatternMatcher } from './pattern-match.js';
 import { applyWhiteSpace } from './xml-text.js';
 
 const INTEGER = /^[+-]?[0-9]+$/;
@@ -35,11 +36,11 @@ const LEXICAL: Record<string, RegExp> = {
 };
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-const compiled = new WeakMap<SimpleTypeMeta, RegExp[][]>();
-function patternsOf(meta: SimpleTypeMeta): RegExp[][] {
-  let re = compiled.get(meta);
-  if (!re) compiled.set(meta, (re = meta.patterns!.map((group) => group.map((src) => new RegExp(src, 'u')))));
-  return re;
+const matchers = new WeakMap<PatternMeta, PatternMatcher>();
+function matches(pattern: PatternMeta, text: string): boolean {
+  let matcher = matchers.get(pattern);
+  if (!matcher) matchers.set(pattern, (matcher = new PatternMatcher(pattern.re)));
+  return matcher.matches(text);
 }
 
 /** Lexical form (as found in a document) → value. */
@@ -126,9 +127,8 @@ function checkFacets(meta: SimpleTypeMeta, text: string, value: unknown): void {
     throw new ValueError((show) => `${quote(show(text))} is not one of the values allowed by ${meta.name}: ${meta.enum!.join(', ')}`);
   }
   if (meta.patterns) {
-    const groups = patternsOf(meta);
-    for (let g = 0; g < groups.length; g++) {
-      if (!groups[g]!.some((re) => re.test(text))) throw new ValueError((show) => `${quote(show(text))} does not match the pattern ${meta.patterns![g]!.map((p) => p.slice(4, -2)).join(' | ')} of ${meta.name}`);
+    for (const group of meta.patterns) {
+      if (!group.some((pattern) => matches(pattern, text))) throw new ValueError((show) => `${quote(show(text))} does not match the pattern ${group.map((p) => p.source).join(' | ')} of ${meta.name}`);
     }
   }
   if (meta.length !== undefined || meta.minLength !== undefined || meta.maxLength !== undefined) {

@@ -24,6 +24,39 @@ export type SimpleFamily =
   /** xs:decimal: kept as its string, validated */
   | 'decimal';
 
+/**
+ * An xs:pattern facet: its text as the schema gives it (for messages) and its syntax tree, which
+ * the generator has checked (docs/patterns.md). The runtime matches it in time linear in the value.
+ */
+export interface PatternMeta {
+  source: string;
+  re: RegexNode;
+}
+
+/**
+ * An XSD regular expression, anchored at both ends: one character of a set, literal characters,
+ * a sequence, alternatives, or a repetition (`max` -1 when unbounded).
+ */
+export type RegexNode =
+  | { set: CharSet }
+  | { text: string }
+  | { seq: readonly RegexNode[] }
+  | { alt: readonly RegexNode[] }
+  | { rep: RegexNode; min: number; max: number };
+
+/**
+ * A set of code points: those in `ranges` (pairs `[from, to, from, to …]`, inclusive), in a Unicode
+ * general category of `cats` (`L`, `Nd` …, as the JavaScript engine's `\p{…}` knows them) or in one
+ * of `sets`; all that complemented when `not`; less the code points of `minus`.
+ */
+export interface CharSet {
+  ranges?: readonly number[];
+  cats?: readonly string[];
+  sets?: readonly CharSet[];
+  not?: boolean;
+  minus?: CharSet;
+}
+
 /** The whiteSpace facet. */
 export type WhiteSpace = 'preserve' | 'replace' | 'collapse';
 
@@ -37,8 +70,8 @@ export interface SimpleTypeMeta {
   lexical?: string;
   /** allowed values, compared after whitespace processing */
   enum?: readonly string[];
-  /** JavaScript regular expression sources (flag `u`): every inner list must have a match */
-  patterns?: ReadonlyArray<readonly string[]>;
+  /** xs:pattern facets, one inner list per derivation step: the value must match one pattern of every list */
+  patterns?: ReadonlyArray<readonly PatternMeta[]>;
   length?: number;
   minLength?: number;
   maxLength?: number;
