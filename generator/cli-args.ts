@@ -13,10 +13,12 @@
  * or breaks its schema. What is wrong inside the schemas (a missing include, an unknown type …) or
  * with writing the output is exit 1.
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Options } from 'yargs';
 import { CONFIG_FILE_NAME, findConfig, readConfig } from './config/config-file.js';
 import { resolvePackageSpec, type PackageInput, type PackageSpec } from './config/package-spec.js';
+import type { VersionInput } from './config/version-sets.js';
 import { UsageError } from './errors.js';
 
 /** The commands, with what `--help` says of them. */
@@ -26,6 +28,7 @@ export const COMMANDS = [{ name: 'generate', describe: 'generate typed Plesk API
 export const GENERATE_OPTIONS: Record<string, Options> = {
   config: { type: 'string', requiresArg: true, describe: `the config file listing the packages to generate (default: ${CONFIG_FILE_NAME} in the working directory, when there is no --xsd)` },
   xsd: { type: 'string', array: true, requiresArg: true, describe: 'an entry schema; repeat for several (instead of a config file: one package)' },
+  set: { type: 'string', array: true, requiresArg: true, describe: 'a labelled schema set, VERSION=DIR (its agent_input.xsd and agent_output.xsd) or VERSION=FILE,FILE; repeat for a package of several protocol versions (instead of --xsd and --protocol-version)' },
   out: { type: 'string', requiresArg: true, describe: 'the output folder; required with --xsd' },
   'package-name': { type: 'string', requiresArg: true, describe: "the generated npm package's name (default: the --out folder's name)" },
   'package-version': { type: 'string', requiresArg: true, describe: "the generated npm package's version, semver (default: 0.1.0)" },
@@ -42,6 +45,7 @@ export const GENERATE_OPTIONS: Record<string, Options> = {
 export interface RawGenerateArgs {
   config?: unknown;
   xsd?: unknown;
+  set?: unknown;
   out?: unknown;
   packageName?: unknown;
   packageVersion?: unknown;
@@ -62,14 +66,17 @@ export interface GenerateJob {
   quiet: boolean;
 }
 
-const FLAG_OF: Record<keyof PackageInput, string> = { xsd: '--xsd', out: '--out', packageName: '--package-name', packageVersion: '--package-version', protocolVersion: '--protocol-version', refine: '--refine', pleskRefinements: '--plesk-refinements', allowOutsideIncludes: '--allow-outside-includes', integers: '--integers' };
+const FLAG_OF: Record<keyof PackageInput, string> = { xsd: '--xsd', versions: '--set', out: '--out', packageName: '--package-name', packageVersion: '--package-version', protocolVersion: '--protocol-version', refine: '--refine', pleskRefinements: '--plesk-refinements', allowOutsideIncludes: '--allow-outside-includes', integers: '--integers' };
 
 export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()): GenerateJob {
   const common = { check: args.check === true, quiet: args.quiet === true };
   const configArg = single(args.config, 'config', 'the path of a config file');
-  if (args.xsd !== undefined) {
-    if (configArg !== undefined) throw new UsageError('--config and --xsd cannot be used together: the config file lists the schemas of each package; give one or the other');
+  if (args.xsd !== undefined || args.set !== undefined) {
+    const flag = args.xsd !== undefined ? '--xsd' : '--set';
+    if (configArg !== undefined) throw new UsageError(`--config and ${flag} cannot be used together: the config file lists the schemas of each package; give one or the other`);
+    const sets = args.set === undefined ? undefined : schemaSets(args.set, cwd);
     const input: PackageInput = {
+      ...(sets ? { versions: sets.versions } : {}),
       xsd: args.xsd,
       out: single(args.out, 'out', 'a folder'),
       packageName: single(args.packageName, 'package-name', 'an npm package name'),
@@ -80,8 +87,8 @@ export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()):
       allowOutsideIncludes: Array.isArray(args.allowOutsideIncludes) ? args.allowOutsideIncludes.at(-1) : args.allowOutsideIncludes,
       integers: single(args.integers, 'integers', 'number or bigint'),
     };
-    if (input.out === undefined) throw new UsageError('--xsd needs --out: the folder to write the generated package into, e.g. --out plesk-api');
-    return { ...common, packages: [resolvePackageSpec(input, cwd, { key: (name) => FLAG_OF[name] })] };
+    if (input.out === undefined) throw new UsageError(`${flag} needs --out: the folder to write the generated package into, e.g. --out plesk-api`);
+    return { ...common, packages: [resolvePackageSpec(input, cwd, { key: (name) => FLAG_OF[name], ...(sets ? { versionKey: sets.key } : {}) })] };
   }
   for (const flag of ['out', 'packageName', 'packageVersion', 'protocolVersion', 'refine', 'pleskRefinements', 'allowOutsideIncludes', 'integers'] as const) {
     if (args[flag] !== undefined) throw new UsageError(`${FLAG_OF[flag]} needs --xsd: without --xsd the packages come from the config file, which sets ${FLAG_OF[flag].slice(2)} per package`);
@@ -101,6 +108,29 @@ export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()):
   const shown = path.relative(cwd, file) || file;
   return { ...common, config: file, packages: readConfig(file, shown).packages };
 }
+
+/**
+ * `--set VERSION=DIR` (the folder's agent_input.xsd and agent_output.xsd) or `--set
+ * VERSION=FILE,FILE`, repeated: the entries of `versions`, and how a message names one of them.
+ */
+function schemaSets(given: unknown, cwd: string): { versions: VersionInput[]; key: (index: number, name: keyof VersionInput) => string } {
+  const values = (Array.isArray(given) ? given : [given]) as unknown[];
+  const versions = values.map((value): VersionInput => {
+    const text = typeof value === 'string' ? value : '';
+    const at = text.indexOf('=');
+    if (at <= 0 || at === text.length - 1) throw new UsageError(`--set ${JSON.stringify(text)}: give VERSION=DIR or VERSION=FILE,FILE, e.g. --set 1.6.6.0=schemas/1.6.6.0 --set 1.6.9.1=schemas/1.6.9.1`);
+    const files = text.slice(at + 1).split(',');
+    const folder = files.length === 1 && existsSync(path.resolve(cwd, files[0]!)) && statSync(path.resolve(cwd, files[0]!)).isDirectory() ? files[0]! : undefined;
+    if (folder === undefined) return { protocolVersion: text.slice(0, at), xsd: files };
+    const entries = ENTRY_SCHEMAS.map((name) => path.join(folder, name)).filter((file) => existsSync(path.resolve(cwd, file)));
+    if (entries.length === 0) throw new UsageError(`--set ${text}: the folder ${folder} has no ${ENTRY_SCHEMAS.join(' or ')}; give the entry schemas: --set ${text.slice(0, at)}=${path.join(folder, ENTRY_SCHEMAS[0])},${path.join(folder, ENTRY_SCHEMAS[1])}`);
+    return { protocolVersion: text.slice(0, at), xsd: entries };
+  });
+  return { versions, key: (index, name) => `--set ${String(values[index])} (its ${name === 'xsd' ? 'schemas' : name === 'protocolVersion' ? 'version' : name})` };
+}
+
+/** The entry schemas of a server's schema folder (schemas/rpc/<version>/). */
+const ENTRY_SCHEMAS = ['agent_input.xsd', 'agent_output.xsd'] as const;
 
 function single(value: unknown, flag: string, what: string): string | undefined {
   if (value === undefined) return undefined;

@@ -16,6 +16,7 @@ import { SchemaError } from './errors.js';
 import { writePackage, type WriteReport } from './write.js';
 import type { RefinementReport } from './passes/apply-refinements.js';
 import { readRefinementFile } from './refine/refinement-file.js';
+import { setRevision } from './load/set-revision.js';
 
 export interface PackageResult extends WriteReport {
   /** absolute path of the output folder */
@@ -44,9 +45,15 @@ export interface PackageRunOptions {
 export function generatePackage(spec: PackageSpec, options: PackageRunOptions = {}): PackageResult {
   const refine = spec.refine === undefined ? undefined : readRefinementFile(spec.refine, options.display ? options.display(spec.refine) : spec.refine, 'refine');
   const { files, notices, schemaCount, refinements } = withAbsolutePaths(spec.xsd, () => {
-    const sets = loadSchemaSets(spec.xsd, { allowOutsideIncludes: spec.allowOutsideIncludes });
+    // a package of several versions: each version's set loaded on its own, its paths relative to its own folder
+    const versions = spec.versions?.map((v) => {
+      const loaded = withAbsolutePaths(v.xsd, () => loadSchemaSets(v.xsd, { allowOutsideIncludes: spec.allowOutsideIncludes }));
+      return { protocolVersion: v.protocolVersion, revision: setRevision(loaded), sets: loaded };
+    });
+    const sets = versions ? versions.flatMap((v) => v.sets) : loadSchemaSets(spec.xsd, { allowOutsideIncludes: spec.allowOutsideIncludes });
     const generated = generate({
       sets,
+      ...(versions ? { versions } : {}),
       runtime: readRuntimeSources(),
       templates: readTemplates(),
       packageName: spec.packageName,

@@ -6,7 +6,12 @@
 import type { SchemaSet } from './load/load-schemas.js';
 import { buildIr } from './model/build-ir.js';
 import type { IrSchema } from './model/ir.js';
-import { emptyReport, runPasses } from './passes/index.js';
+import { emptyReport, MODEL_PASSES, runPasses } from './passes/index.js';
+import { buildVersionsIr, type VersionSets } from './generate-versions.js';
+import { VERSION_MODULES } from './model/package-surface.js';
+import { emitVersionCodecs } from './emit/emit-version-codecs.js';
+import { emitVersionMetadata } from './emit/emit-version-metadata.js';
+import { emitProtocolVersions } from './emit/emit-protocol-versions.js';
 import type { RefinementReport } from './passes/apply-refinements.js';
 import type { RefinementSet } from './refine/refinement-file.js';
 import { PLESK_REFINEMENTS } from './refine/plesk-refinements.js';
@@ -24,6 +29,11 @@ import { lineComment } from './emit/comments.js';
 
 export interface GenerateInput extends PackageOptions {
   sets: SchemaSet[];
+  /**
+   * a package of several labelled schema sets, one per protocol version (instead of `sets` and
+   * `protocolVersion`; generate-versions.ts); one entry is a package of one set
+   */
+  versions?: VersionSets[];
   /** the runtime sources of plesk-codegen (runtime/client/, runtime/codec/, runtime/testing/), by path inside runtime/ (`client/client.ts`, `testing/stub-server.ts`): copied into src/runtime/ */
   runtime: Map<string, string>;
   /** templates/*.hbs, by file name */
@@ -43,15 +53,19 @@ export interface GenerateResult {
   refinements: RefinementReport;
 }
 
-export function generate(input: GenerateInput): GenerateResult {
+export function generate(given: GenerateInput): GenerateResult {
+  const input = given.versions?.length === 1 ? { ...given, sets: given.versions[0]!.sets, protocolVersion: given.versions[0]!.protocolVersion, versions: undefined } : given;
   const refinements = [...(input.pleskRefinements === false ? [] : [PLESK_REFINEMENTS]), ...(input.refine ? [input.refine] : [])];
-  const report = emptyReport();
-  const ir = runPasses(buildIr(input.sets), { refinements, report, runtime: input.runtime, integers: input.integers ?? 'number' });
+  const ctx = { refinements, report: emptyReport(), runtime: input.runtime, integers: input.integers ?? 'number' } as const;
+  const merged = input.versions ? buildVersionsIr(input.versions, ctx) : undefined;
+  const report = merged?.report ?? ctx.report;
+  const ir = merged ? runPasses(merged.ir, { ...ctx, report }, MODEL_PASSES) : runPasses(buildIr(input.sets), ctx);
+  const several = ir.versions !== undefined;
   const project = createPrinter();
   const files = new Map<string, string>();
   files.set('src/types.ts', emitTypes(project, ir));
-  files.set('src/metadata.ts', emitMetadata(project, ir));
-  files.set('src/codecs.ts', emitCodecs(project, ir));
+  files.set('src/metadata.ts', several ? emitVersionMetadata(project, ir) : emitMetadata(project, ir));
+  files.set('src/codecs.ts', several ? emitVersionCodecs(project, ir) : emitCodecs(project, ir));
   const operations = emitOperations(project, ir);
   const withClient = operations !== undefined;
   if (operations) {
@@ -59,14 +73,14 @@ export function generate(input: GenerateInput): GenerateResult {
     files.set('src/client.ts', emitClient(project, ir, operations.rows)!);
     files.set('src/testing.ts', emitTesting(project, ir));
   }
-  files.set('src/protocol-version.ts', emitProtocolVersion(project, ir, input.protocolVersion));
+  files.set('src/protocol-version.ts', several ? emitProtocolVersions(project, ir) : emitProtocolVersion(project, ir, input.protocolVersion));
   files.set('src/index.ts', emitIndex(project, ir, withClient));
   for (const [name, text] of input.runtime) {
-    // a package without a client carries the codec runtime only
-    if (!withClient && !name.startsWith('codec/')) continue;
+    // a package without a client carries the codec runtime only; one of one schema set, none of the versions' modules
+    if ((!withClient && !name.startsWith('codec/')) || (!several && VERSION_MODULES.includes(name))) continue;
     files.set(`src/runtime/${name}`, `${BANNER}\n${lineComment(`Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.`)}\n${text}`);
   }
   for (const [name, text] of emitPackageFiles(ir, input.templates, input)) files.set(name, text);
-  const notices = input.protocolVersion === undefined && ir.packets.request !== undefined ? [NO_PROTOCOL_VERSION] : [];
+  const notices = !several && input.protocolVersion === undefined && ir.packets.request !== undefined ? [NO_PROTOCOL_VERSION] : [];
   return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir, notices, refinements: report };
 }

@@ -8,6 +8,7 @@ import test from 'ava';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAME, PACKAGE_KEYS } from '../generator/config/config-file.js';
+import { VERSION_KEYS } from '../generator/config/version-sets.js';
 import { runCli, snapshot, tempDir } from './helpers/cli.js';
 import { ROOT } from './helpers/project.js';
 
@@ -104,11 +105,14 @@ test('with neither a config file nor flags, outside the checkout: a usage error 
 test('config.schema.json knows exactly the keys the checker knows, and the checkout uses it', (t) => {
   const schema = JSON.parse(readFileSync(path.join(ROOT, 'config.schema.json'), 'utf8')) as {
     required: string[];
-    properties: { packages: { items: { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean } } };
+    properties: { packages: { items: { properties: Record<string, unknown> & { versions: { items: { properties: Record<string, unknown>; required: string[] } } }; required: string[]; oneOf: Array<{ required: string[] }>; additionalProperties: boolean } } };
   };
   const item = schema.properties.packages.items;
   t.deepEqual(Object.keys(item.properties), [...PACKAGE_KEYS]);
-  t.deepEqual(item.required, ['xsd', 'out']);
+  t.deepEqual(item.required, ['out']);
+  t.deepEqual(item.oneOf, [{ required: ['xsd'] }, { required: ['versions'] }], 'either one schema set or several');
+  t.deepEqual(Object.keys(item.properties.versions.items.properties), [...VERSION_KEYS]);
+  t.deepEqual(item.properties.versions.items.required, ['protocolVersion', 'xsd']);
   t.false(item.additionalProperties);
   t.deepEqual(Object.keys(schema.properties), ['$schema', 'packages']);
   const own = JSON.parse(readFileSync(path.join(ROOT, CONFIG_FILE_NAME), 'utf8')) as { $schema: string };

@@ -7,12 +7,17 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from './config-error.js';
 import { npmNameProblem, packageNameFromOut, protocolVersionProblem, semverProblem } from './package-options.js';
+import { resolveVersions, type VersionInput, type VersionSpec } from './version-sets.js';
+
+export type { VersionSpec } from './version-sets.js';
 
 export const DEFAULT_PACKAGE_VERSION = '0.1.0';
 
 export interface PackageSpec {
-  /** absolute paths of the entry schemas */
+  /** absolute paths of the entry schemas (with `versions`: every version's, in order) */
   xsd: string[];
+  /** a package of several labelled schema sets, one per protocol version (version-sets.ts); instead of one `xsd` and `protocolVersion` */
+  versions?: VersionSpec[];
   /** absolute path of the output folder */
   out: string;
   packageName: string;
@@ -40,6 +45,7 @@ export interface PackageInput {
   pleskRefinements?: unknown;
   allowOutsideIncludes?: unknown;
   integers?: unknown;
+  versions?: unknown;
 }
 
 /**
@@ -48,6 +54,8 @@ export interface PackageInput {
  */
 export interface Spelling {
   key: (name: keyof PackageInput) => string;
+  /** how a key of one entry of `versions` is spelt (default: `versions[1].xsd` after the package's key) */
+  versionKey?: (index: number, name: keyof VersionInput) => string;
   /** the config file, when the input came from one */
   file?: string;
 }
@@ -56,18 +64,8 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
   const fail = (name: keyof PackageInput, problem: string, fix: string): never => {
     throw new ConfigError(spelling.key(name), problem, fix, spelling.file);
   };
-  const given = typeof input.xsd === 'string' ? [input.xsd] : input.xsd;
-  if (!Array.isArray(given) || given.length === 0 || given.some((p) => typeof p !== 'string' || p === '')) {
-    fail('xsd', 'needs the path of at least one entry schema', `give ${spelling.key('xsd')} the schema file(s), e.g. schemas/agent_input.xsd and schemas/agent_output.xsd`);
-  }
-  const xsd = (given as string[]).map((p) => path.resolve(base, p));
-  for (const [i, file] of xsd.entries()) {
-    const shown = (given as string[])[i]!;
-    if (!existsSync(file)) fail('xsd', `${shown}: no such file (looked for ${file})`, 'correct the path; it is relative to ' + (spelling.file ? 'the config file' : 'the working directory'));
-    const stats = statSync(file);
-    if (stats.isDirectory()) fail('xsd', `${shown}: is a folder`, `give the entry schema file inside it, e.g. ${path.join(shown, 'agent_input.xsd')}`);
-    if (!stats.isFile()) fail('xsd', `${shown}: is ${stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device'}, not a regular file`, 'give the path of a schema file: plesk-codegen reads regular files only');
-  }
+  const versions = input.versions === undefined ? undefined : resolveVersions(input, base, spelling);
+  const xsd = versions ? versions.flatMap((v) => v.xsd) : schemaFiles(input.xsd, base, spelling.key('xsd'), spelling.file, (problem, fix) => fail('xsd', problem, fix));
   if (typeof input.out !== 'string' || input.out === '') {
     fail('out', 'needs the folder to write the generated package into', `give ${spelling.key('out')}, e.g. plesk-api`);
   }
@@ -107,5 +105,25 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
   if (input.pleskRefinements !== undefined && typeof input.pleskRefinements !== 'boolean') fail('pleskRefinements', 'must be true or false', `give ${spelling.key('pleskRefinements')}: false to switch plesk-codegen's refinements for Plesk off`);
   if (input.allowOutsideIncludes !== undefined && typeof input.allowOutsideIncludes !== 'boolean') fail('allowOutsideIncludes', 'must be true or false', `give ${spelling.key('allowOutsideIncludes')}: true to follow includes outside the entry schema's folder (only for schemas you trust)`);
   if (input.integers !== undefined && input.integers !== 'number' && input.integers !== 'bigint') fail('integers', `${JSON.stringify(input.integers)}: must be "number" or "bigint"`, `give ${spelling.key('integers')} "bigint" to read unbounded integers (xs:integer, Plesk's int and id_type) as bigint, or leave it out for number`);
-  return { xsd, out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true, integers: input.integers === 'bigint' ? 'bigint' : 'number' };
+  return { xsd, ...(versions ? { versions } : {}), out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true, integers: input.integers === 'bigint' ? 'bigint' : 'number' };
+}
+
+/**
+ * Entry schema files, checked before any is read: at least one, each an existing regular file
+ * (not a folder); absolute paths. `key` is how the option is spelt in the messages.
+ */
+export function schemaFiles(given: unknown, base: string, key: string, file: string | undefined, fail: (problem: string, fix: string) => never): string[] {
+  const list = typeof given === 'string' ? [given] : given;
+  if (!Array.isArray(list) || list.length === 0 || list.some((p) => typeof p !== 'string' || p === '')) {
+    fail('needs the path of at least one entry schema', `give ${key} the schema file(s), e.g. schemas/agent_input.xsd and schemas/agent_output.xsd`);
+  }
+  const xsd = (list as string[]).map((p) => path.resolve(base, p));
+  for (const [i, abs] of xsd.entries()) {
+    const shown = (list as string[])[i]!;
+    if (!existsSync(abs)) fail(`${shown}: no such file (looked for ${abs})`, 'correct the path; it is relative to ' + (file ? 'the config file' : 'the working directory'));
+    const stats = statSync(abs);
+    if (stats.isDirectory()) fail(`${shown}: is a folder`, `give the entry schema file inside it, e.g. ${path.join(shown, 'agent_input.xsd')}`);
+    if (!stats.isFile()) fail(`${shown}: is ${stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device'}, not a regular file`, 'give the path of a schema file: plesk-codegen reads regular files only');
+  }
+  return xsd;
 }

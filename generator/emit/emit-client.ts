@@ -15,6 +15,7 @@ import { clientOperators } from '../passes/analyse-operations.js';
 import { PACKET_TYPE_NAMES, TASK_POLLING } from '../passes/apply-plesk-conventions.js';
 import { camelCase } from '../passes/names.js';
 import { docBlock, jsDoc } from './comments.js';
+import { versionsLine } from './availability-docs.js';
 import { createGeneratedFile, textOf } from './print.js';
 import { printContext, printValue, type PrintContext } from './type-expressions.js';
 
@@ -36,7 +37,11 @@ export function emitClient(project: Project, ir: IrSchema, rows: Map<IrOperation
   const packetRef = (d: 'request' | 'response') => (packets[d].tsName === PACKET_TYPE_NAMES[d] ? `T.${PACKET_TYPE_NAMES[d]}` : PACKET_TYPE_NAMES[d]);
   file.addImportDeclaration({ moduleSpecifier: './codecs.js', namedImports: ['decodeResponsePacket', 'encodeRequestPacket', 'startDecodingResponsePacket', ...aliased] });
   file.addImportDeclaration({ moduleSpecifier: './operations.js', namedImports: ['OPERATIONS'] });
-  file.addImportDeclaration({ moduleSpecifier: './protocol-version.js', namedImports: ['PROTOCOL_VERSION'] });
+  file.addImportDeclaration({ moduleSpecifier: './protocol-version.js', namedImports: ['PROTOCOL_VERSION', ...(ir.versions ? ['PROTOCOL_VERSIONS'] : [])] });
+  if (ir.versions) {
+    file.addImportDeclaration({ moduleSpecifier: './metadata.js', namedImports: ['schemaOf'] });
+    file.addImportDeclaration({ moduleSpecifier: './runtime/client/version-router.js', namedImports: ['packetVersions'] });
+  }
   const fromClient = ['type CallOptions', 'type DownloadedFile', 'type Invoker', ...(ctx.uses.has('OkResult') ? ['type OkResult'] : []), 'type PleskClientOptions'];
   file.addImportDeclaration({ moduleSpecifier: './runtime/client/client.js', namedImports: ['PleskClientCore', ...fromClient] });
   if (operators.some((op) => op.taskPolling)) file.addImportDeclaration({ moduleSpecifier: './runtime/client/wait-for-task.js', namedImports: ['waitForTask', 'type WaitForTaskOptions'] });
@@ -51,6 +56,8 @@ export function emitClient(project: Project, ir: IrSchema, rows: Map<IrOperation
     '  decode: decodeResponsePacket,',
     '  startDecoding: startDecodingResponsePacket,',
     '  operations: OPERATIONS,',
+    // a package of several protocol versions: the core sends each packet in the version that has it
+    ...(ir.versions ? [`  versions: packetVersions({ versions: PROTOCOL_VERSIONS, schemaOf, request: { c: '${packets.request.tsName}' }, response: { c: '${packets.response.tsName}' } }),`] : []),
     '};',
   ].join('\n');
   const client: ClassDeclarationStructure = {
@@ -59,7 +66,7 @@ export function emitClient(project: Project, ir: IrSchema, rows: Map<IrOperation
     name: 'PleskClient',
     extends: `PleskClientCore<${packetRef('request')}, ${packetRef('response')}>`,
     docs: [jsDoc(clientDoc(operators))],
-    properties: operators.map((op) => ({ name: op.clientProp, isReadonly: true, type: op.className, ...(op.doc ? { docs: [jsDoc(op.doc)] } : {}) })),
+    properties: operators.map((op) => ({ name: op.clientProp, isReadonly: true, type: op.className, ...(op.doc || op.availability ? { docs: [jsDoc(op.doc, versionsLine(op.availability))] } : {}) })),
     ctors: [{
       parameters: [{ name: 'options', type: 'PleskClientOptions' }],
       statements: ['super(options, CODEC);', 'const invoker = this.invoker();', ...operators.map((op) => `this.${op.clientProp} = new ${op.className}(invoker);`)],
@@ -83,7 +90,7 @@ function operatorClass(op: Callable, rows: Map<IrOperation, number>, ctx: PrintC
     kind: StructureKind.Class,
     isExported: true,
     name: op.className,
-    docs: [jsDoc(`The operations of <${op.name}>${op.doc ? `: ${op.doc}` : ''}`)],
+    docs: [jsDoc(`The operations of <${op.name}>${op.doc ? `: ${op.doc}` : ''}`, versionsLine(op.availability))],
     properties: [{ name: '#invoke', isReadonly: true, type: 'Invoker' }],
     ctors: [{ parameters: [{ name: 'invoke', type: 'Invoker' }], statements: ['this.#invoke = invoke;'], docs: [jsDoc('@internal created by PleskClient')] }],
     methods,
@@ -102,7 +109,8 @@ function operationMethod(op: IrOperator, o: IrOperation, row: number, ctx: Print
     o.doc,
     `Sends <${op.name}><${o.name}> alone in a packet${o.read ? ' (a read: resent after a connection failure)' : ' (never resent automatically)'}.`,
     o.binary ? 'Resolves to the file the server sends back (its body is not read yet); a failure comes back as XML and rejects.' : resolvesText(response.unwrap),
-    '@throws PleskOperationError when a result is an error (it carries every result)\n@throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError',
+    versionsLine(o.availability),
+    `@throws PleskOperationError when a result is an error (it carries every result)\n@throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError${o.versions ? ', PleskVersionError (no version both the package and the server have can carry the packet; nothing is sent)' : ''}`,
   ];
   return {
     kind: StructureKind.Method,

@@ -8,7 +8,7 @@
  */
 import type { Project } from 'ts-morph';
 import type { IrSchema } from '../model/ir.js';
-import { RUNTIME_EXPORTS } from '../model/package-surface.js';
+import { RUNTIME_EXPORTS, VERSION_EXPORTS, VERSION_GENERATED_NAMES } from '../model/package-surface.js';
 import { PACKET_ELEMENT, PACKET_TYPE_NAMES } from '../passes/apply-plesk-conventions.js';
 import { compareCodePoints } from '../passes/names.js';
 import { createGeneratedFile, textOf } from './print.js';
@@ -91,10 +91,10 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
   const file = createGeneratedFile(project, 'index.ts', ir.entries, 'The package entry.');
   file.addExportDeclaration({ moduleSpecifier: './types.js' });
   file.addExportDeclaration({ moduleSpecifier: './codecs.js' });
-  file.addExportDeclaration({ moduleSpecifier: './metadata.js', namedExports: ['schema'] });
-  file.addExportDeclaration({ moduleSpecifier: './protocol-version.js', namedExports: ['PROTOCOL_VERSION'] });
+  file.addExportDeclaration({ moduleSpecifier: './metadata.js', namedExports: ['schema', ...(ir.versions ? VERSION_GENERATED_NAMES.metadata : [])] });
+  file.addExportDeclaration({ moduleSpecifier: './protocol-version.js', namedExports: ['PROTOCOL_VERSION', ...(ir.versions ? VERSION_GENERATED_NAMES.protocolVersion.map((n) => (/^[A-Z_]+$/.test(n) ? n : `type ${n}`)) : [])] });
   if (withClient) file.addExportDeclaration({ moduleSpecifier: './client.js' });
-  for (const group of RUNTIME_EXPORTS) {
+  for (const group of ir.versions ? [...RUNTIME_EXPORTS, ...VERSION_EXPORTS] : RUNTIME_EXPORTS) {
     if (group.entry !== 'index' || (group.client && !withClient)) continue;
     const moduleSpecifier = `./runtime/${group.module.replace(/\.ts$/, '.js')}`;
     if (group.values.length > 0) file.addExportDeclaration({ moduleSpecifier, namedExports: group.values });

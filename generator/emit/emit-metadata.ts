@@ -15,6 +15,37 @@ import { quote } from './type-expressions.js';
 import { jsDoc } from './comments.js';
 
 export function emitMetadata(project: Project, ir: IrSchema): string {
+  const { simple, complex } = schemaTables(ir);
+  const file = createGeneratedFile(project, 'metadata.ts', ir.entries, 'The ordered schema tables the runtime encodes and decodes with.');
+  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/meta.js', namedImports: ['frozenSchema', 'type Frozen', 'type SchemaMeta'] });
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: 'schema', type: 'Frozen<SchemaMeta>', initializer: `frozenSchema(${TABLES})` }],
+    docs: [jsDoc('Every type of the schema set, by TypeScript name; frozen all the way down (the runtime only reads it, and no caller can change what another validates).')],
+  });
+  // The tables (thousands of lines for Plesk's whole API) are spliced into the printed statement
+  // rather than handed to ts-morph, whose writer walks an initializer character by character
+  // and re-parses it: that took a third of the generator's time. The text is the same: every
+  // line after the first is indented one level, as ts-morph indents a multi-line initializer.
+  const lines = ['{', '    simple: {'];
+  for (const key of sortedKeys(simple)) lines.push(simpleEntry(key, simple.get(key)!));
+  lines.push('    },', '    complex: {');
+  for (const key of sortedKeys(complex)) lines.push(complexEntry(key, complex.get(key)!));
+  lines.push('    },', '  }');
+  const text = textOf(file);
+  if (text.split(TABLES).length !== 2) throw new Error(`the metadata placeholder ${TABLES} is not printed exactly once`);
+  return text.replace(TABLES, () => lines.join('\n'));
+}
+
+/** The types a schema's tables hold, by TypeScript name. */
+export interface SchemaTables {
+  simple: Map<string, SimpleTypeMeta>;
+  complex: Map<string, ComplexTypeMeta>;
+}
+
+/** The tables of a model (or of one version's view of it, version-view.ts): every type it declares and every one its elements use. */
+export function schemaTables(ir: Pick<IrSchema, 'simpleTypes' | 'complexTypes' | 'roots'>): SchemaTables {
   const simple = new Map<string, SimpleTypeMeta>();
   const complex = new Map<string, ComplexTypeMeta>();
   const useSimple = (t: IrSimpleType) => {
@@ -32,31 +63,21 @@ export function emitMetadata(project: Project, ir: IrSchema): string {
   };
   for (const t of ir.complexTypes) complex.set(t.tsName, complexMeta(t, useSimple, particle));
   for (const root of ir.roots) ref(root.type);
+  return { simple, complex };
+}
 
-  const file = createGeneratedFile(project, 'metadata.ts', ir.entries, 'The ordered schema tables the runtime encodes and decodes with.');
-  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/meta.js', namedImports: ['frozenSchema', 'type Frozen', 'type SchemaMeta'] });
-  file.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: 'schema', type: 'Frozen<SchemaMeta>', initializer: `frozenSchema(${TABLES})` }],
-    docs: [jsDoc('Every type of the schema set, by TypeScript name; frozen all the way down (the runtime only reads it, and no caller can change what another validates).')],
-  });
-  // The tables (thousands of lines for Plesk's whole API) are spliced into the printed statement
-  // rather than handed to ts-morph, whose writer walks an initializer character by character
-  // and re-parses it: that took a third of the generator's time. The text is the same: every
-  // line after the first is indented one level, as ts-morph indents a multi-line initializer.
-  const lines = ['{', '    simple: {'];
-  for (const key of sortedKeys(simple)) lines.push(`      ${quote(key)}: ${literal(simple.get(key))},`);
-  lines.push('    },', '    complex: {');
-  for (const key of sortedKeys(complex)) lines.push(`      ${quote(key)}: ${indented(complexLiteral(complex.get(key)!))},`);
-  lines.push('    },', '  }');
-  const text = textOf(file);
-  if (text.split(TABLES).length !== 2) throw new Error(`the metadata placeholder ${TABLES} is not printed exactly once`);
-  return text.replace(TABLES, () => lines.join('\n'));
+/** One line of the simple table, as spliced into metadata.ts. */
+export function simpleEntry(key: string, meta: SimpleTypeMeta): string {
+  return `      ${quote(key)}: ${literal(meta)},`;
+}
+
+/** One entry (one or more lines) of the complex table, as spliced into metadata.ts. */
+export function complexEntry(key: string, meta: ComplexTypeMeta): string {
+  return `      ${quote(key)}: ${indented(complexLiteral(meta))},`;
 }
 
 /** What the tables' place holds until they are spliced in: an identifier no schema can produce. */
-const TABLES = '__PLESK_CODEGEN_SCHEMA_TABLES__';
+export const TABLES = '__PLESK_CODEGEN_SCHEMA_TABLES__';
 
 /** A multi-line literal indented one level (two spaces) after its first line. */
 function indented(text: string): string {
@@ -97,6 +118,6 @@ function literal(value: unknown): string {
   return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k)}: ${literal(v)}`).join(', ')} }`;
 }
 
-function sortedKeys(map: Map<string, unknown>): string[] {
+export function sortedKeys(map: Map<string, unknown>): string[] {
   return [...map.keys()].sort(compareCodePoints);
 }

@@ -27,6 +27,10 @@ export function emitTesting(project: Project, ir: IrSchema): string {
   file.addImportDeclaration({ moduleSpecifier: './codecs.js', namedImports: ['decodeRequestPacket', 'encodeResponsePacket'] });
   file.addImportDeclaration({ moduleSpecifier: './operations.js', namedImports: ['OPERATIONS'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/testing/stub-server.js', namedImports: ['startStub'] });
+  if (ir.versions) {
+    file.addImportDeclaration({ moduleSpecifier: './protocol-version.js', namedImports: ['PROTOCOL_VERSIONS', 'type ProtocolVersion'] });
+    file.addImportDeclaration({ moduleSpecifier: './runtime/testing/stub-versions.js', namedImports: ['stubVersions'] });
+  }
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/testing/stub-types.js', namedImports: ['PleskStub', 'PleskStubOptions as StubOptions', 'StubHandler'] });
   if (ctx.uses.has('StubFile')) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/testing/stub-answers.js', namedImports: ['StubFile'] });
   if (ctx.uses.has('XmlAny')) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['XmlAny'] });
@@ -49,7 +53,10 @@ export function emitTesting(project: Project, ir: IrSchema): string {
     parameters: [{ name: 'options', type: 'PleskStubOptions', initializer: '{}' }],
     returnType: 'Promise<PleskStub<PleskStubOperation>>',
     docs: [jsDoc('Starts a stand-in Plesk server on 127.0.0.1 (HTTPS with a certificate made now: pass `stub.ca` to the client) speaking the agent protocol with this package\'s codecs. Close it with `await stub.close()`.\n\n@example\nconst stub = await createPleskStub({ handlers: { … } });\nconst client = new PleskClient({ host: stub.host, port: stub.port, ca: stub.ca, login: stub.login, password: stub.password });')],
-    statements: 'return startStub(options, { decodeRequest: decodeRequestPacket, encodeResponse: encodeResponsePacket, operations: OPERATIONS });',
+    statements: ir.versions
+      // a package of several protocol versions: each packet read and answered in its version
+      ? 'return startStub(options, {\n  decodeRequest: decodeRequestPacket,\n  encodeResponse: encodeResponsePacket,\n  operations: OPERATIONS,\n  versions: stubVersions({\n    versions: PROTOCOL_VERSIONS,\n    decodeRequest: (xml, version) => decodeRequestPacket(xml, { protocolVersion: version as ProtocolVersion }),\n    encodeResponse: (packet: Parameters<typeof encodeResponsePacket>[0], version) => encodeResponsePacket(packet, version as ProtocolVersion),\n  }),\n});'
+      : 'return startStub(options, { decodeRequest: decodeRequestPacket, encodeResponse: encodeResponsePacket, operations: OPERATIONS });',
   });
   return textOf(file);
 }

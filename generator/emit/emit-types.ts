@@ -17,8 +17,9 @@ import { isFlag } from '../model/value-types.js';
 import { bySource } from '../passes/shape-records.js';
 import { jsDoc } from './comments.js';
 import { createGeneratedFile, textOf, typeAlias } from './print.js';
-import { propertyDoc } from './property-docs.js';
-import { choiceType, printContext, printPropType, propertyName, renderShape, simpleMetaType, type PrintContext } from './type-expressions.js';
+import { declaredAt, propertyDoc } from './property-docs.js';
+import { choiceType, printContext, printPropType, propertyName, renderShape, simpleMetaType, simpleVariantsType, type PrintContext } from './type-expressions.js';
+import { simpleVersionsDoc, versionsLine } from './availability-docs.js';
 
 export function emitTypes(project: Project, ir: IrSchema): string {
   const file = createGeneratedFile(project, 'types.ts', ir.entries, 'The TypeScript types of every schema type.');
@@ -28,7 +29,8 @@ export function emitTypes(project: Project, ir: IrSchema): string {
   // one blank line before every declaration (ts-morph puts none between two type aliases)
   const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
   for (const type of bySource(ir.simpleTypes)) {
-    statements.push(blankLine, typeAlias(type.tsName, simpleMetaType(type.meta), docs(type, 'simpleType')));
+    const text = type.variants && type.variants.length > 1 ? simpleVariantsType(type.variants.map((v) => v.meta)) : simpleMetaType(type.meta);
+    statements.push(blankLine, typeAlias(type.tsName, text, docs(type, 'simpleType', simpleVersionsDoc(type))));
   }
   for (const type of bySource(ir.complexTypes)) {
     statements.push(blankLine, declaration(type, ctx));
@@ -66,5 +68,6 @@ function aliasDeclaration(owner: IrComplexType, alias: ChoiceAlias, ctx: PrintCo
 
 function docs(type: IrComplexType | IrSimpleType, kind: string, extra?: string): string {
   const origin = type.xsdName !== undefined ? `${kind} ${type.xsdName}` : `anonymous ${kind} in ${type.hint.join('/')}`;
-  return jsDoc(type.doc, extra, `@xsd ${origin} (${type.loc.file}:${type.loc.line})`);
+  const versions = 'content' in type ? versionsLine(type.availability) : undefined;
+  return jsDoc(type.doc, extra, versions, `@xsd ${origin} (${declaredAt(type)})`);
 }

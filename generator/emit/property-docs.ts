@@ -12,6 +12,7 @@
 import type { SimpleTypeMeta } from '../../runtime/codec/meta.js';
 import { isRepeating, type IrSimpleType } from '../model/ir.js';
 import type { Prop } from '../model/shapes.js';
+import { attributeVersionsDoc, elementVersionsDoc } from './availability-docs.js';
 
 export function propertyDoc(p: Prop): string | undefined {
   const source = p.source;
@@ -20,17 +21,22 @@ export function propertyDoc(p: Prop): string | undefined {
   if ('attribute' in source) {
     const a = source.attribute;
     const facts = [`attribute \`${a.name}\`${a.required ? '' : ' (optional)'}`, ...typeFacts(a.type), ...(a.default !== undefined ? [`default \`${a.default}\``] : [])];
-    return join(p.doc, facts, `@xsd attribute ${a.name} (${a.loc.file}:${a.loc.line})`);
+    return join(p.doc, facts, `@xsd attribute ${a.name} (${declaredAt(a)})`, attributeVersionsDoc(a));
   }
   const el = source.element;
   const occurs = el.max === 1 ? (el.min === 0 ? ' (optional)' : '') : ` (${el.min} to ${el.max === -1 ? 'unbounded' : el.max}${isRepeating(el) ? ' times' : ''})`;
   const type = el.type.kind === 'simple' ? typeFacts(el.type.type) : el.type.kind === 'complex' ? [`type ${el.type.type.xsdName ?? el.type.type.tsName}`] : ['untyped (xs:anyType)'];
   const facts = [`\`<${el.name}>\`${occurs}`, ...type, ...(el.nillable ? ['nillable'] : []), ...(el.default !== undefined ? [`default \`${el.default}\``] : [])];
-  return join(p.doc, facts, `@xsd element ${el.name} (${el.loc.file}:${el.loc.line})`);
+  return join(p.doc, facts, `@xsd element ${el.name} (${declaredAt(el)})`, elementVersionsDoc(el));
 }
 
-function join(doc: string | undefined, facts: string[], xsd: string): string {
-  return [doc, facts.join(' · '), xsd].filter(Boolean).join('\n\n');
+/** Where a declaration is: its file and line, and in a package of several protocol versions the version that file is of. */
+export function declaredAt(node: { loc: { file: string; line: number }; versions?: string[] }): string {
+  return `${node.loc.file}:${node.loc.line}${node.versions ? `, ${node.versions[0]}` : ''}`;
+}
+
+function join(doc: string | undefined, facts: string[], xsd: string, versions?: string): string {
+  return [doc, facts.join(' · '), versions, xsd].filter(Boolean).join('\n\n');
 }
 
 /** `type BackupTaskStatus: one of 'working', 'finished'`, `pattern […]`, `length 1..255`, `range 1..65535`. */
@@ -39,7 +45,7 @@ function typeFacts(type: IrSimpleType): string[] {
   return [`type ${meta.name}`, ...constraints(meta)];
 }
 
-function constraints(meta: SimpleTypeMeta): string[] {
+export function constraints(meta: SimpleTypeMeta): string[] {
   const out: string[] = [];
   if (meta.enum) out.push(`one of ${meta.enum.map((v) => `\`${v}\``).join(', ')}`);
   for (const alternatives of meta.patterns ?? []) out.push(`pattern ${alternatives.map((p) => `\`${p}\``).join(' or ')}`);

@@ -53,6 +53,39 @@ export function simpleMetaType(meta: SimpleTypeMeta): string {
   }
 }
 
+/**
+ * The type of a simple type the protocol versions of a package declare differently: the union of
+ * each version's type (`'A' | 'AAAA' | 'CAA'` when one version adds `CAA`), a literal dropped
+ * where another version allows any string or number.
+ */
+export function simpleVariantsType(metas: readonly SimpleTypeMeta[]): string {
+  const members = unique(metas.flatMap((m) => splitUnion(simpleMetaType(m))));
+  const open = new Set(members.filter((m) => m === 'string' || m === 'number'));
+  return members.filter((m) => !(open.has('string') && m.startsWith("'")) && !(open.has('number') && /^-?\d/.test(m))).join(' | ');
+}
+
+/** The members of a union printed by {@link simpleMetaType} (none of its members holds ` | ` inside brackets or quotes but `Array<…>`). */
+function splitUnion(type: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < type.length; i++) {
+    const c = type[i];
+    if (c === '\\') i++;
+    else if (c === "'") quoted = !quoted;
+    else if (!quoted && c === '<') depth++;
+    else if (!quoted && c === '>') depth--;
+    else if (!quoted && depth === 0 && type.startsWith(' | ', i)) {
+      out.push(type.slice(start, i));
+      start = i + 3;
+      i += 2;
+    }
+  }
+  out.push(type.slice(start));
+  return out;
+}
+
 export function printValue(value: ValueType, ctx: PrintContext): string {
   switch (value.k) {
     case 'type': return `${ctx.prefix}${value.type.tsName}`;
@@ -66,6 +99,7 @@ export function printValue(value: ValueType, ctx: PrintContext): string {
     case 'array': return arrayOf(printValue(value.of, ctx), ctx);
     case 'ok': return `${use(ctx, 'OkResult')}<${printValue(value.of, ctx)}>`;
     case 'natural': return value.result.name;
+    case 'union': return unique(value.of.map((v) => printValue(v, ctx))).join(' | ');
   }
 }
 

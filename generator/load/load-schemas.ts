@@ -12,6 +12,7 @@
  * otherwise, and is refused before the file is touched; chains of includes are followed with a
  * work list, at most {@link MAX_INCLUDE_DEPTH} files deep.
  */
+import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { SchemaError } from '../errors.js';
@@ -27,6 +28,8 @@ export interface SchemaDocument {
   root: XsdNode;
   /** the schema's targetNamespace ('' when absent, as in all of Plesk's files) */
   targetNamespace: string;
+  /** SHA-256 of the file's text, hex (a set's revision is made of these: set-revision.ts) */
+  digest: string;
 }
 
 export interface SchemaSet {
@@ -127,7 +130,7 @@ export function loadSchemaSets(entries: string[], options: LoadOptions = {}): Sc
     const text = read(absPath);
     if (typeof text !== 'string') throw readError(absPath, text ?? { ok: false, problem: 'missing' }, from);
     const root = parseXsdText(text, displayOf(absPath));
-    const doc: SchemaDocument = { absPath, displayPath: displayOf(absPath), root, targetNamespace: root.attrs.get('targetNamespace') ?? '' };
+    const doc: SchemaDocument = { absPath, displayPath: displayOf(absPath), root, targetNamespace: root.attrs.get('targetNamespace') ?? '', digest: createHash('sha256').update(text).digest('hex') };
     cache.set(absPath, doc);
     return doc;
   };

@@ -23,6 +23,12 @@ export interface IrSimpleType {
   meta: SimpleTypeMeta;
   /** the TypeScript name, set by the naming pass */
   tsName: string;
+  /** in a package of several protocol versions: the versions whose schemas declare it, oldest first (merge-versions.ts) */
+  versions?: string[];
+  /** in a package of several protocol versions: its facets in each version, one entry per distinct declaration */
+  variants?: Array<{ versions: string[]; meta: SimpleTypeMeta }>;
+  /** availability notes for its JSDoc (enumeration values some versions lack), set by note-availability.ts */
+  availability?: IrAvailability;
 }
 
 export type IrTypeRef =
@@ -43,6 +49,56 @@ export interface IrElement {
   loc: SourceLocation;
   /** property name in the enclosing record, set by the naming pass */
   prop: string;
+  /** in a package of several protocol versions: the versions that declare it */
+  versions?: string[];
+  /** in a package of several protocol versions: how each version declares it */
+  variants?: IrElementVariant[];
+  /** its type came from other versions' schemas, which type it where these versions leave it untyped (xs:anyType) */
+  learned?: { from: string[]; for: string[] };
+  /** availability notes for its property's JSDoc, set by note-availability.ts */
+  availability?: IrAvailability;
+}
+
+/** How one or more protocol versions declare an element. */
+export interface IrElementVariant {
+  versions: string[];
+  type: IrTypeRef;
+  min: number;
+  max: number;
+  nillable: boolean;
+  default?: string;
+}
+
+/** How one or more protocol versions bound a group or a wildcard. */
+export interface IrOccursVariant {
+  versions: string[];
+  min: number;
+  max: number;
+}
+
+/** How one or more protocol versions declare an attribute. */
+export interface IrAttributeVariant {
+  versions: string[];
+  type: IrSimpleType;
+  required: boolean;
+  default?: string;
+}
+
+/**
+ * What the JSDoc of a declaration says about the protocol versions of a package of several
+ * (note-availability.ts): where it exists when that differs from its owner (the package for an
+ * operator, a method or a type; the record for a property; the type for an enumeration value), and
+ * whether versions declare it differently (its `variants`, printed one by one).
+ */
+export interface IrAvailability {
+  /** the versions it exists in, when not every version of its owner */
+  only?: string[];
+  /** the versions of its owner it is absent from */
+  absent?: string[];
+  /** its versions declare it differently (type, occurrence, requiredness, facets) */
+  differs?: boolean;
+  /** enumeration values some versions of the type lack, each with the versions that have it */
+  values?: Array<{ value: string; versions: string[] }>;
 }
 
 export interface IrGroup {
@@ -55,6 +111,8 @@ export interface IrGroup {
   prop: string;
   /** a name chosen by a convention pass instead of the default */
   preferredProp?: string;
+  versions?: string[];
+  variants?: IrOccursVariant[];
 }
 
 export interface IrWildcard {
@@ -63,6 +121,8 @@ export interface IrWildcard {
   max: number;
   loc: SourceLocation;
   prop: string;
+  versions?: string[];
+  variants?: IrOccursVariant[];
 }
 
 export type IrParticle = IrElement | IrGroup | IrWildcard;
@@ -75,6 +135,9 @@ export interface IrAttribute {
   doc?: string;
   loc: SourceLocation;
   prop: string;
+  versions?: string[];
+  variants?: IrAttributeVariant[];
+  availability?: IrAvailability;
 }
 
 export interface IrComplexType {
@@ -95,6 +158,12 @@ export interface IrComplexType {
   shape?: Shape;
   /** the aliases of its choices, in print order, set by shape-records */
   choiceAliases?: ChoiceAlias[];
+  /** in a package of several protocol versions: the versions whose schemas declare it, oldest first */
+  versions?: string[];
+  /** in a package of several protocol versions: the type of its simple content in each version */
+  textVariants?: Array<{ versions: string[]; type: IrSimpleType }>;
+  /** availability notes for its JSDoc, set by note-availability.ts */
+  availability?: IrAvailability;
 }
 
 /** A global element of one schema set. */
@@ -106,6 +175,18 @@ export interface IrRoot {
   loc: SourceLocation;
   /** a Plesk packet envelope, recognised by the conventions pass */
   packet?: 'request' | 'response';
+  /** in a package of several protocol versions: the versions that declare it */
+  versions?: string[];
+}
+
+/** One protocol version of a package of several: its number, the revision of its schemas and their files. */
+export interface IrVersion {
+  protocolVersion: string;
+  /** a content hash of the set's schema files (load/set-revision.ts), which tells revisions of one number apart */
+  revision: string;
+  /** display paths of its entry schemas, and of every schema file read */
+  entries: string[];
+  files: string[];
 }
 
 export interface IrSchema {
@@ -122,6 +203,11 @@ export interface IrSchema {
   operators: IrOperator[];
   /** every name the package exports, decided by the naming passes before anything is printed */
   symbols: PackageSymbols;
+  /**
+   * a package of several protocol versions: each version, oldest first (merge-versions.ts);
+   * undefined for a package of one schema set, whose nodes carry no versions
+   */
+  versions?: IrVersion[];
 }
 
 /** An operator of Plesk's envelope (`backup-manager`) and its operations. */
@@ -139,6 +225,9 @@ export interface IrOperator {
   clientProp: string;
   /** set by name-client: the class of its methods (`BackupManagerOperations`) */
   className: string;
+  /** in a package of several protocol versions: the versions whose request packet has it */
+  versions?: string[];
+  availability?: IrAvailability;
 }
 
 /** One operation of an operator, in either packet or both. */
@@ -158,6 +247,9 @@ export interface IrOperation {
   response?: IrOperationResponse;
   /** set by name-client: the client method's name (its prop, unless the class has a member of that name) */
   method: string;
+  /** in a package of several protocol versions: the versions that have it in the request and, if it has one, the response */
+  versions?: string[];
+  availability?: IrAvailability;
 }
 
 export interface IrOperationRequest {

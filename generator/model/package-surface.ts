@@ -32,6 +32,25 @@ export const RUNTIME_EXPORTS: readonly RuntimeExports[] = [
   { entry: 'testing', module: 'testing/stub-types.ts', values: [], types: ['PleskStub', 'StubCall', 'StubCredentials', 'StubFault', 'StubFaultOptions', 'StubHandler', 'StubIncoming', 'StubRequest'], client: true },
 ];
 
+/**
+ * What only a package of several protocol versions has (generate-versions.ts): the runtime
+ * modules it carries besides the others (a package of one set carries none of them, and is as it
+ * was before packages had versions), their exports at its root, and the fixed names its own
+ * generated files declare (metadata.ts, codecs.ts, protocol-version.ts). Reserved, like the
+ * others, before any type of such a package is named.
+ */
+export const VERSION_MODULES: readonly string[] = ['client/plesk-version-error.ts', 'client/version-availability.ts', 'client/version-router.ts', 'testing/stub-versions.ts'];
+
+export const VERSION_EXPORTS: readonly RuntimeExports[] = [
+  { entry: 'index', module: 'client/plesk-version-error.ts', values: ['PleskVersionError'], types: [], client: true },
+];
+
+export const VERSION_GENERATED_NAMES = {
+  metadata: ['schemaOf'],
+  codecs: ['PacketDecodeOptions'],
+  protocolVersion: ['PROTOCOL_VERSIONS', 'PROTOCOL_REVISIONS', 'ProtocolVersion'],
+} as const;
+
 /** Names the generated files of the package root declare themselves (or import into client.ts, beside the operator classes). */
 export const GENERATED_NAMES = {
   codecs: ['encodeRequestPacket', 'decodeRequestPacket', 'startDecodingRequestPacket', 'encodeResponsePacket', 'decodeResponsePacket', 'startDecodingResponsePacket', 'TypeMap', 'encodeType', 'decodeType'],

@@ -33,6 +33,7 @@ export function analyseOperations(ir: IrSchema): IrSchema {
       if (operator.type.kind !== 'complex') continue;
       let row = table.find((r) => r.name === operator.name);
       if (!row) table.push((row = { name: operator.name, prop: operator.prop, operations: [], packets: [], clientProp: '', className: '', ...(operator.doc ? { doc: operator.doc } : {}) }));
+      if (operator.versions && (direction === 'request' || !row.versions)) row.versions = operator.versions;
       if (!row.packets.includes(direction)) row.packets.push(direction);
       const { items, single } = operationsOf(operator.type.type.model);
       for (const operation of items) {
@@ -41,6 +42,8 @@ export function analyseOperations(ir: IrSchema): IrSchema {
           entry = { name: operation.name, prop: operation.prop, read: isReadOperation(operation.name), binary: isBinaryOperation(operator.name, operation.name), single: false, singleAnswer: false, method: '' };
           row.operations.push(entry);
         }
+        // in a package of several versions: those of the request, less those without an answer
+        if (operation.versions) entry.versions = direction === 'request' ? operation.versions : (entry.versions ?? operation.versions).filter((v) => operation.versions!.includes(v));
         if (direction === 'request') {
           if (operation.doc) entry.doc = operation.doc;
           entry.request = requestOf(operation);
@@ -132,6 +135,11 @@ function responseOf(element: IrElement, answer: IrComplexType, request: IrElemen
   return result?.name === ENVELOPE.result && result.type.kind === 'complex' ? { ...info, result: { type: result.type.type, many: isRepeating(result) } } : info;
 }
 
+/** How many types the protocol versions of a package give an element (1 in a package of one set). */
+function typed(element: IrElement): number {
+  return new Set((element.variants ?? [element]).map((v) => (v.type.kind === 'any' ? v.type.kind : v.type.type))).size;
+}
+
 /** The answer's own <result> element, if it has one outside any repeating group. */
 function resultElement(answer: IrComplexType): IrElement | undefined {
   const top = answer.model ? members(answer.model, true, []) : [];
@@ -139,9 +147,11 @@ function resultElement(answer: IrComplexType): IrElement | undefined {
 }
 
 function unwrapOf(element: IrElement, answer: IrComplexType, request: IrElement | undefined): IrOperationResponse {
+  // protocol versions that answer with different types: the answer as it is, of any of them
+  if (typed(element) > 1) return { element, answer, unwrap: { k: 'answer' }, returns: elementValue(element) };
   const whole: IrOperationResponse = { element, answer, unwrap: { k: 'answer' }, returns: { k: 'type', type: answer } };
   const result = resultElement(answer);
-  if (!result || result.type.kind !== 'complex' || answer.attrs.length > 0) return whole;
+  if (!result || result.type.kind !== 'complex' || answer.attrs.length > 0 || typed(result) > 1) return whole;
   const type = result.type.type;
   const all = type.model ? members(type.model, true, []) : [];
   const many = isRepeating(result);

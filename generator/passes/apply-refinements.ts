@@ -33,11 +33,18 @@ export interface RefinementReport {
 /** A file every one of Plesk's entry schemas includes, and no schema of ours has. */
 export const PLESK_MARKER_FILE = 'plesk_common.xsd';
 
+/**
+ * What became of each entry of a refinement file in one version's set (a package of several
+ * versions): an entry fails only when it matches nothing in every version
+ * (generate-versions.ts), so a version's failure is recorded here rather than thrown.
+ */
+export type RefinementOutcomes = Map<RefinementSet, Array<{ used: true } | { used: false; problem: string; fix: string }>>;
+
 export function isPleskSchemaSet(ir: IrSchema): boolean {
   return ir.files.some((f) => f === PLESK_MARKER_FILE || f.endsWith(`/${PLESK_MARKER_FILE}`));
 }
 
-export function applyRefinements(ir: IrSchema, sets: RefinementSet[], report: RefinementReport): IrSchema {
+export function applyRefinements(ir: IrSchema, sets: RefinementSet[], report: RefinementReport, outcomes?: RefinementOutcomes): IrSchema {
   report.plesk = isPleskSchemaSet(ir);
   const declaring = new Map<string, IrComplexType[]>();
   for (const type of ir.complexTypes) {
@@ -51,8 +58,9 @@ export function applyRefinements(ir: IrSchema, sets: RefinementSet[], report: Re
     report.sets.push(tally);
     for (const [index, entry] of set.entries.entries()) {
       const fail = (problem: string, fix: string): void => {
+        record(outcomes, set, index, { used: false, problem, fix });
         if (set.shipped) tally.skipped++;
-        else throw new RefinementError(set.origin, describeEntry(set, index), problem, fix);
+        else if (!outcomes) throw new RefinementError(set.origin, describeEntry(set, index), problem, fix);
       };
       const types = declaring.get(entry.in);
       if (!types) {
@@ -76,11 +84,19 @@ export function applyRefinements(ir: IrSchema, sets: RefinementSet[], report: Re
         continue;
       }
       for (const element of open) element.type = target;
+      record(outcomes, set, index, { used: true });
       tally.used++;
       report.elements += open.length;
     }
   }
   return ir;
+}
+
+function record(outcomes: RefinementOutcomes | undefined, set: RefinementSet, index: number, outcome: { used: true } | { used: false; problem: string; fix: string }): void {
+  if (!outcomes) return;
+  const list = outcomes.get(set) ?? [];
+  list[index] = outcome;
+  outcomes.set(set, list);
 }
 
 /** The elements of a content model (not of nested types) with that name, or all when `name` is undefined. */

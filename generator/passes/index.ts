@@ -7,11 +7,12 @@ import type { IrSchema } from '../model/ir.js';
 import type { RefinementSet } from '../refine/refinement-file.js';
 import { applyPleskConventions } from './apply-plesk-conventions.js';
 import { analyseOperations } from './analyse-operations.js';
-import { applyRefinements, type RefinementReport } from './apply-refinements.js';
+import { applyRefinements, type RefinementOutcomes, type RefinementReport } from './apply-refinements.js';
 import { chooseIntegers } from './choose-integers.js';
 import { nameClient } from './name-client.js';
 import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
+import { noteAvailability } from './note-availability.js';
 import { reserveNames } from './reserve-names.js';
 import { shapeRecords } from './shape-records.js';
 
@@ -24,24 +25,37 @@ export interface PassContext {
   runtime?: ReadonlyMap<string, string>;
   /** the TypeScript type of unbounded integer types (default number) */
   integers?: 'number' | 'bigint';
+  /** in a package of several versions: what became of each refinement entry in this version's set (instead of failing on the first entry that matches nothing) */
+  refinementOutcomes?: RefinementOutcomes;
 }
 
-export const PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema> = [
+/**
+ * The passes that read one schema set and nothing else: in a package of several protocol
+ * versions they run on each version's model before the models are merged (generate-versions.ts).
+ */
+export const SET_PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema> = [
   applyPleskConventions,
-  (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report),
+  (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report, ctx.refinementOutcomes),
   chooseIntegers,
+];
+
+/** The passes that decide names and shapes: they run once, on the merged model of a package of several versions. */
+export const MODEL_PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema> = [
   reserveNames,
   nameTypes,
   nameProperties,
   analyseOperations,
   shapeRecords,
   nameClient,
+  noteAvailability,
 ];
+
+export const PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema> = [...SET_PASSES, ...MODEL_PASSES];
 
 export function emptyReport(): RefinementReport {
   return { plesk: false, sets: [], elements: 0 };
 }
 
-export function runPasses(ir: IrSchema, ctx: PassContext = { refinements: [], report: emptyReport() }): IrSchema {
-  return PASSES.reduce((current, pass) => pass(current, ctx), ir);
+export function runPasses(ir: IrSchema, ctx: PassContext = { refinements: [], report: emptyReport() }, passes: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema> = PASSES): IrSchema {
+  return passes.reduce((current, pass) => pass(current, ctx), ir);
 }

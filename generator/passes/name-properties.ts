@@ -5,7 +5,9 @@
  * record, names are camelCase of the XML name (`task-id` → `taskId`); attributes claim first, then
  * the text of simple content (`value`), then the content model in schema order. Two elements of
  * the same name share one property when they sit in different branches of a choice and have the
- * same type and cardinality; otherwise the later one gets a number (`name2`).
+ * same type and cardinality, or when they belong to protocol versions that have nothing in common
+ * (a package of several versions in which one element moved: one property, whose type is the
+ * union of theirs); otherwise the later one gets a number (`name2`).
  */
 import type { IrComplexType, IrElement, IrParticle, IrSchema } from '../model/ir.js';
 import { isRepeating } from '../model/ir.js';
@@ -59,6 +61,7 @@ function nameRecord(particle: IrParticle, registry: NameRegistry, ancestors: IrP
 
 /** Two same-named elements may share a property when only one of them can occur in a record. */
 function sharable(a: Placed, b: IrElement, bAncestors: IrParticle[]): boolean {
+  if (a.element.versions && b.versions && !a.element.versions.some((v) => b.versions!.includes(v))) return true;
   if (!sameType(a.element, b) || isRepeating(a.element) !== isRepeating(b)) return false;
   let i = 0;
   while (i < a.ancestors.length && i < bAncestors.length && a.ancestors[i] === bAncestors[i]) i++;

@@ -7,14 +7,15 @@
  */
 import { ts } from 'ts-morph';
 import { InternalError } from '../errors.js';
-import { GENERATED_NAMES, GLOBAL_NAMES, RUNTIME_EXPORTS } from '../model/package-surface.js';
+import { GENERATED_NAMES, GLOBAL_NAMES, RUNTIME_EXPORTS, VERSION_EXPORTS, VERSION_GENERATED_NAMES } from '../model/package-surface.js';
 import type { IrSchema } from '../model/ir.js';
 import type { PassContext } from './index.js';
 
 export function reserveNames(ir: IrSchema, ctx: PassContext): IrSchema {
   const table = ir.symbols;
   for (const name of GLOBAL_NAMES) table.reserve('runtime', name, `the global ${name}`);
-  for (const group of RUNTIME_EXPORTS) {
+  const several = ir.versions !== undefined;
+  for (const group of several ? [...RUNTIME_EXPORTS, ...VERSION_EXPORTS] : RUNTIME_EXPORTS) {
     const source = ctx.runtime?.get(group.module);
     const exported = source === undefined ? undefined : exportedNames(group.module, source);
     for (const name of [...group.values, ...group.types]) {
@@ -22,7 +23,7 @@ export function reserveNames(ir: IrSchema, ctx: PassContext): IrSchema {
       if (!table.has(name)) table.reserve('runtime', name, `the runtime's ${name} (runtime/${group.module})`);
     }
   }
-  for (const [file, names] of Object.entries(GENERATED_NAMES)) {
+  for (const [file, names] of [...Object.entries(GENERATED_NAMES), ...(several ? Object.entries(VERSION_GENERATED_NAMES) : [])]) {
     for (const name of names) if (!table.has(name)) table.reserve('generated', name, `the generated ${name} (${file})`);
   }
   return ir;

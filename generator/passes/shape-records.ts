@@ -9,10 +9,10 @@
  * name); every other choice gets an alias named after its owner; a choice inside an alias's
  * branches gets one named after that alias.
  */
-import type { IrComplexType, IrParticle, IrSchema } from '../model/ir.js';
+import type { IrComplexType, IrElement, IrParticle, IrSchema } from '../model/ir.js';
 import { isRepeating } from '../model/ir.js';
 import { isSingleProp, keysOf, mayBeEmpty, type ChoiceAlias, type Prop, type Shape, type Union } from '../model/shapes.js';
-import { elementValue, simpleValue } from '../model/value-types.js';
+import { elementValue, simpleValue, type ValueType } from '../model/value-types.js';
 import { compareCodePoints, compareLocations, pascalCase } from './names.js';
 import type { PackageSymbols } from './symbol-table.js';
 
@@ -122,8 +122,22 @@ function flatten(branch: Shape): Shape[] {
 
 function merge(shapes: Shape[]): Shape {
   const props: Prop[] = [];
-  for (const s of shapes) for (const p of s.props) if (!props.some((q) => q.name === p.name)) props.push(p);
+  for (const s of shapes) {
+    for (const p of s.props) {
+      const at = props.findIndex((q) => q.name === p.name);
+      if (at < 0) props.push(p);
+      else if (p.type.k === 'value' && props[at]!.type.k === 'value' && elementOf(p)?.versions && elementOf(props[at]!) !== elementOf(p)) {
+        // one element of two sets of protocol versions, placed apart (name-properties.ts): either type
+        const q = props[at]!;
+        props[at] = { ...q, optional: q.optional || p.optional, type: { k: 'value', value: { k: 'union', of: [(q.type as { value: ValueType }).value, p.type.value] } } };
+      }
+    }
+  }
   return { props, unions: shapes.flatMap((s) => s.unions) };
+}
+
+function elementOf(p: Prop): IrElement | undefined {
+  return p.source !== undefined && 'element' in p.source ? p.source.element : undefined;
 }
 
 /** Complex types in source order: file (code points), line, column, then name. */

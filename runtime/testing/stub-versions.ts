@@ -1,0 +1,52 @@
+/**
+ * The stub of a package of several protocol versions plays a server that speaks a given list of
+ * versions (its option `protocolVersions`, default the package's): each packet is read and
+ * answered with the tables of the version it names, as Plesk validates each packet against that
+ * version's schemas, so one stub can be an old and a new server at once.
+ *
+ * - a packet naming a version the server does not speak → 1005, before it is read;
+ * - a packet naming none → the server's newest version;
+ * - a version the server speaks but the package has no schemas of → the package's newest older
+ *   version (or its oldest), the nearest the package has;
+ * - `<server><get_protos/></server>` without a handler for it → the versions it speaks.
+ */
+import { compareProtocolVersions } from '../client/protocol-versions.js';
+import type { StubReading, StubVersions } from './stub-types.js';
+
+/** The stub's side of a package of several versions, from its codecs (the generated testing.ts). */
+export function stubVersions<Req, Res>(codecs: { versions: readonly string[]; decodeRequest(xml: string, version: string): Req; encodeResponse(packet: Res, version: string): string }): StubVersions<Req, Res> {
+  return {
+    versions: codecs.versions,
+    reading: (body, speaks) => readingOf(body, speaks, codecs.versions),
+    protosAnswer: (body, speaks) => (isGetProtos(body) ? protosAnswer(namedVersion(body) ?? [...(speaks ?? codecs.versions)].sort(compareProtocolVersions).at(-1)!, speaks ?? codecs.versions) : undefined),
+    decodeRequest: (xml, tables) => codecs.decodeRequest(xml, tables),
+    encodeResponse: (packet, tables) => codecs.encodeResponse(packet, tables),
+  };
+}
+
+/** The version a packet names (`<packet version="…">`), read from its start tag without decoding it. */
+export function namedVersion(body: string): string | undefined {
+  const start = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<packet\b([^>]*)>/.exec(body);
+  return start ? /\bversion\s*=\s*(["'])(.*?)\1/.exec(start[1]!)?.[2] : undefined;
+}
+
+export function readingOf(body: string, speaks: readonly string[] | undefined, own: readonly string[]): StubReading {
+  const spoken = [...(speaks ?? own)].sort(compareProtocolVersions);
+  const named = namedVersion(body);
+  // Plesk takes a partial version (1.6) for the first it speaks that starts with it
+  const version = named === undefined ? spoken.at(-1)! : spoken.find((v) => v === named || v.startsWith(`${named}.`));
+  if (version === undefined) return { unsupported: named! };
+  const older = own.filter((v) => compareProtocolVersions(v, version) <= 0);
+  return { version: named ?? version, tables: older.at(-1) ?? own[0]! };
+}
+
+/** Whether the packet is `<server><get_protos/></server>` alone. */
+export function isGetProtos(body: string): boolean {
+  return /^\s*(?:<\?xml[^>]*\?>\s*)?<packet(?:\s+version\s*=\s*(["'])[^"']*\1)?\s*>\s*<server>\s*<get_protos\s*\/>\s*<\/server>\s*<\/packet>\s*$/.test(body);
+}
+
+/** The answer to get_protos: every version the server speaks, in the version the packet named (or the newest). */
+export function protosAnswer(version: string, speaks: readonly string[]): string {
+  const protos = speaks.map((v) => `<proto>${v.replace(/[<>&]/g, '')}</proto>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<packet version="${version.replace(/[<>&"]/g, '')}"><server><get_protos><result><status>ok</status><protos>${protos}</protos></result></get_protos></server></packet>`;
+}
