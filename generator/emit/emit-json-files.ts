@@ -9,13 +9,15 @@ export interface PackageJsonInput {
   packageName: string;
   packageVersion: string;
   protocolVersion?: string | undefined;
+  /** a package of several protocol versions: each */
+  protocolVersions?: string[] | undefined;
   /** the entry schemas' display paths */
   sources: string[];
   hasClient: boolean;
 }
 
 export function packageJson(input: PackageJsonInput): string {
-  const version = input.protocolVersion === undefined ? '' : ` (XML API protocol ${input.protocolVersion})`;
+  const version = input.protocolVersions ? ` (XML API protocols ${input.protocolVersions.join(', ')})` : input.protocolVersion === undefined ? '' : ` (XML API protocol ${input.protocolVersion})`;
   const pkg = {
     name: input.packageName,
     version: input.packageVersion,

@@ -46,9 +46,10 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
     typeCount: ir.complexTypes.length,
     /** the first operation the client calls, for the README's example */
     firstOperationKey: callable[0] ? `${callable[0].clientProp}.${callable[0].calls[0]!.method}` : '',
+    ...versionContext(ir),
   };
   const out = new Map<string, string>();
-  out.set('package.json', packageJson({ ...options, sources: ir.entries, hasClient: withClient }));
+  out.set('package.json', packageJson({ ...options, sources: ir.entries, hasClient: withClient, ...(ir.versions ? { protocolVersions: ir.versions.map((v) => v.protocolVersion) } : {}) }));
   out.set('tsconfig.json', tsconfigJson(BANNER, ir.entries));
   for (const [name, text] of templates) {
     if (!name.endsWith('.hbs')) continue;
@@ -82,6 +83,17 @@ function readmeOperators(ir: IrSchema, callable: ReturnType<typeof clientOperato
       })),
     };
   });
+}
+
+/** A package of several protocol versions: its versions, and the README's matrix of operators by version. */
+function versionContext(ir: IrSchema): { versions?: string[]; versionList?: string; versionMatrix?: Array<{ operator: string; cells: string[] }> } {
+  if (!ir.versions) return {};
+  const versions = ir.versions.map((v) => v.protocolVersion);
+  return {
+    versions,
+    versionList: versions.join(', '),
+    versionMatrix: ir.operators.map((op) => ({ operator: op.name, cells: versions.map((v) => (!op.versions || op.versions.includes(v) ? '✓' : '—')) })),
+  };
 }
 
 /** The name of an operation's request type, as the README's table gives it. */

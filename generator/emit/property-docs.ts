@@ -41,7 +41,9 @@ function join(doc: string | undefined, facts: string[], xsd: string, versions?: 
 
 /** `type BackupTaskStatus: one of 'working', 'finished'`, `pattern […]`, `length 1..255`, `range 1..65535`. */
 function typeFacts(type: IrSimpleType): string[] {
-  const meta = type.meta;
+  const variants = type.variants ?? [];
+  // several protocol versions: the newest's facets, and the values of any version (its own JSDoc says which)
+  const meta = variants.length > 1 ? { ...variants.at(-1)!.meta, ...(variants.every((v) => v.meta.enum) ? { enum: [...new Set(variants.flatMap((v) => v.meta.enum!))] } : {}) } : type.meta;
   return [`type ${meta.name}`, ...constraints(meta)];
 }
 

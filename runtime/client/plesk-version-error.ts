@@ -24,7 +24,7 @@ export class PleskVersionError extends Error {
     const has = versions.length === 0 ? 'no protocol version of this package declares it' : `it is in protocol ${versions.join(', ')} of this package (${packageVersions.join(', ')})`;
     const where = pinned !== undefined ? `the client is pinned to ${pinned} (option protocolVersion)` : `the server speaks ${hostVersions!.join(', ') || 'no version'}`;
     const fix = other !== undefined
-      ? `send ${element} and ${other.element} in separate calls`
+      ? `leave out ${element} or ${other.element}: no version of the package has both (in a packet of several operations, send them in separate calls)`
       : pinned !== undefined ? `pin a version that has it (${versions.join(', ')}), or leave ${element} out`
         : versions.length > 0 ? `call a server that speaks ${versions.join(' or ')}, or leave ${element} out` : `leave ${element} out`;
     const mixed = other !== undefined ? `; and ${other.element}, which the packet needs too, is only in ${other.versions.join(', ')}` : '';
