@@ -14,7 +14,7 @@ export function inVersion(node: { versions?: string[] }, version: string): boole
   return node.versions === undefined || node.versions.includes(version);
 }
 
-/** A simple type's facets in `version` (its newest declaration when that version does not declare it: a type learned from another). */
+/** A simple type's facets in `version` (its newest declaration when that version does not declare it). */
 export function simpleMetaIn(type: IrSimpleType, version: string): SimpleTypeMeta {
   const variants = type.variants;
   if (!variants) return type.meta;
@@ -31,11 +31,13 @@ export interface VersionView {
 export function versionView(ir: IrSchema, version: string): VersionView {
   const simple = new Map<IrSimpleType, IrSimpleType>();
   const complex = new Map<IrComplexType, IrComplexType>();
-  const pending: Array<[IrComplexType, IrComplexType]> = [];
+  const pending: Array<[IrComplexType, IrComplexType, string]> = [];
+  /** the version a type is seen from: this one, or for a type this version lacks (learned from another) the newest that has it */
+  const seenFrom = (type: { versions?: string[] }) => (inVersion(type, version) ? version : type.versions!.at(-1)!);
 
   const simpleView = (type: IrSimpleType): IrSimpleType => {
     let view = simple.get(type);
-    if (!view) simple.set(type, (view = { ...type, meta: simpleMetaIn(type, version) }));
+    if (!view) simple.set(type, (view = { ...type, meta: simpleMetaIn(type, seenFrom(type)) }));
     return view;
   };
   const complexView = (type: IrComplexType): IrComplexType => {
@@ -43,13 +45,13 @@ export function versionView(ir: IrSchema, version: string): VersionView {
     if (!view) {
       view = { ...type };
       complex.set(type, view);
-      pending.push([type, view]);
+      pending.push([type, view, seenFrom(type)]);
     }
     return view;
   };
   const ref = (r: IrTypeRef): IrTypeRef => (r.kind === 'any' ? r : r.kind === 'simple' ? { kind: 'simple', type: simpleView(r.type) } : { kind: 'complex', type: complexView(r.type) });
 
-  const particle = (p: IrParticle): IrParticle | undefined => {
+  const particle = (p: IrParticle, version: string): IrParticle | undefined => {
     if (!inVersion(p, version)) return undefined;
     if (p.kind === 'element') {
       const v = p.variants?.find((x) => x.versions.includes(version));
@@ -59,9 +61,9 @@ export function versionView(ir: IrSchema, version: string): VersionView {
     }
     const occurs = p.variants?.find((x) => x.versions.includes(version)) ?? p;
     if (p.kind === 'any') return { ...p, min: occurs.min, max: occurs.max };
-    return { ...p, min: occurs.min, max: occurs.max, items: p.items.flatMap((item) => particle(item) ?? []) };
+    return { ...p, min: occurs.min, max: occurs.max, items: p.items.flatMap((item) => particle(item, version) ?? []) };
   };
-  const attribute = (a: IrAttribute): IrAttribute | undefined => {
+  const attribute = (a: IrAttribute, version: string): IrAttribute | undefined => {
     if (!inVersion(a, version)) return undefined;
     const v = a.variants?.find((x) => x.versions.includes(version));
     if (!v) return { ...a, type: simpleView(a.type) };
@@ -73,11 +75,11 @@ export function versionView(ir: IrSchema, version: string): VersionView {
   for (const type of ir.complexTypes) if (inVersion(type, version)) complexView(type);
   const roots = ir.roots.filter((r) => inVersion(r, version)).map((r) => ({ ...r, type: ref(r.type) }));
   for (let next = pending.shift(); next; next = pending.shift()) {
-    const [type, view] = next;
-    view.attrs = type.attrs.flatMap((a) => attribute(a) ?? []);
-    const text = type.textVariants?.find((t) => t.versions.includes(version))?.type ?? type.text;
+    const [type, view, from] = next;
+    view.attrs = type.attrs.flatMap((a) => attribute(a, from) ?? []);
+    const text = type.textVariants?.find((t) => t.versions.includes(from))?.type ?? type.text;
     if (text) view.text = simpleView(text);
-    const model = type.model && particle(type.model);
+    const model = type.model && particle(type.model, from);
     if (model) view.model = model;
     else delete view.model;
   }
