@@ -36,8 +36,13 @@ export type { RefinementReport } from './passes/apply-refinements.js';
 export type { RefinementEntry } from './refine/refinement-file.js';
 
 export interface GenerateOptions {
-  /** the entry schema(s), relative to `cwd` */
-  xsd: string | readonly string[];
+  /** the entry schema(s), relative to `cwd` (or `versions`) */
+  xsd?: string | readonly string[];
+  /**
+   * instead of `xsd` and `protocolVersion`: several labelled schema sets in one package, one per
+   * protocol version (docs/protocol-versions-and-drift.md)
+   */
+  versions?: ReadonlyArray<{ protocolVersion: string; xsd: string | readonly string[] }>;
   /** the output folder, relative to `cwd` (created if missing) */
   out: string;
   /** the generated package's npm name (default: the output folder's name) */
@@ -93,7 +98,7 @@ export interface GenerateReport {
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   if (typeof options !== 'object' || options === null) throw new ConfigError('options', 'must be an object', 'call generate({ xsd: [...], out: "plesk-api" })');
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const spec = resolvePackageSpec({ xsd: options.xsd, out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion, refine: options.refine, pleskRefinements: options.pleskRefinements, allowOutsideIncludes: options.allowOutsideIncludes, integers: options.integers }, cwd, { key: (name) => name });
+  const spec = resolvePackageSpec({ xsd: options.xsd, ...(options.versions !== undefined ? { versions: options.versions } : {}), out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion, refine: options.refine, pleskRefinements: options.pleskRefinements, allowOutsideIncludes: options.allowOutsideIncludes, integers: options.integers }, cwd, { key: (name) => name });
   return report(spec.packageName, generatePackage(spec, { check: options.check === true }));
 }
 

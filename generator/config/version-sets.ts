@@ -35,7 +35,7 @@ export function resolveVersions(input: PackageInput, base: string, spelling: Spe
     throw new ConfigError(at, problem, fix, spelling.file);
   };
   for (const other of ['xsd', 'protocolVersion'] as const) {
-    if (input[other] !== undefined) fail(spelling.key(other), `cannot be given with ${key}: each version has its own schemas and protocol version`, `move it into the entries of ${key} ({ "protocolVersion": "1.6.6.0", "xsd": [...] }), or leave ${key} out for a package of one schema set`);
+    if (input[other] !== undefined) fail(spelling.key(other), `cannot be given with ${key}: each version has its own schemas and protocol version`, `give each version's schemas and protocol version in its entry of ${key}, or leave ${key} out for a package of one schema set`);
   }
   const given = input.versions;
   if (!Array.isArray(given) || given.length === 0) fail(key, 'must be a non-empty array of schema sets', `give one entry per protocol version, e.g. [{ "protocolVersion": "1.6.6.0", "xsd": ["1.6.6.0/agent_input.xsd", "1.6.6.0/agent_output.xsd"] }, { "protocolVersion": "1.6.9.1", "xsd": [...] }]`);
