@@ -8,9 +8,9 @@
  * tables, where a copy per version would be twice.
  *
  *   const common: SchemaMeta = { simple: { … }, complex: { … } };
- *   const schemas = { '1.6.6.0': frozenSchema({ simple: { ...common.simple, 'Only166': … }, … }), … };
- *   export const schema = schemas['1.6.9.1'];   // the newest
- *   export function schemaOf(version: ProtocolVersion): Frozen<SchemaMeta>
+ *   const tables = { '1.6.6.0': () => ({ simple: { ...common.simple, 'Only166': … }, … }), … };
+ *   export function schemaOf(version: ProtocolVersion): Frozen<SchemaMeta>   // made and frozen on first use
+ *   export const schema = schemaOf('1.6.9.1');   // the newest
  */
 import { VariableDeclarationKind, type Project } from 'ts-morph';
 import type { IrSchema } from '../model/ir.js';
@@ -49,30 +49,36 @@ export function emitVersionMetadata(project: Project, ir: IrSchema): string {
   });
   file.addVariableStatement({
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: 'schemas', type: 'Readonly<Record<ProtocolVersion, Frozen<SchemaMeta>>>', initializer: VERSIONS }],
-    docs: [jsDoc('Each protocol version\'s tables: the common declarations, and those the version has alone or declares otherwise; frozen all the way down.')],
+    declarations: [{ name: 'tables', type: 'Readonly<Record<ProtocolVersion, () => SchemaMeta>>', initializer: VERSIONS }],
+    docs: [jsDoc('Each protocol version\'s tables: the common declarations, and those the version has alone or declares otherwise; made on first use, so that importing the package costs one version\'s tables, not all.')],
   });
   file.addVariableStatement({
-    isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: 'schema', type: 'Frozen<SchemaMeta>', initializer: `schemas[${quote(versions.at(-1)!)}]` }],
-    docs: [jsDoc(`The tables of the newest protocol version (${versions.at(-1)}); \`schemaOf(version)\` gives any version's.`)],
+    declarations: [{ name: 'made', type: 'Map<ProtocolVersion, Frozen<SchemaMeta>>', initializer: 'new Map()' }],
   });
   file.addFunction({
     isExported: true,
     name: 'schemaOf',
     parameters: [{ name: 'version', type: 'ProtocolVersion' }],
     returnType: 'Frozen<SchemaMeta>',
-    docs: [jsDoc(`The tables of one protocol version of the package (${versions.join(', ')}): every type that version declares, by TypeScript name.\n\n@throws TypeError when the package has no schemas of that version`)],
+    docs: [jsDoc(`The tables of one protocol version of the package (${versions.join(', ')}): every type that version declares, by TypeScript name; frozen all the way down (the runtime only reads them, and no caller can change what another validates).\n\n@throws TypeError when the package has no schemas of that version`)],
     statements: [
-      `if (!Object.hasOwn(schemas, version)) throw new TypeError(\`schemaOf: this package has no schemas of protocol version \${String(version)}; it has ${versions.join(', ')}\`);`,
-      'return schemas[version];',
+      `if (!Object.hasOwn(tables, version)) throw new TypeError(\`schemaOf: this package has no schemas of protocol version \${String(version)}; it has ${versions.join(', ')}\`);`,
+      'let schema = made.get(version);',
+      'if (schema === undefined) made.set(version, (schema = frozenSchema(tables[version]())));',
+      'return schema;',
     ],
+  });
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: 'schema', type: 'Frozen<SchemaMeta>', initializer: `schemaOf(${quote(versions.at(-1)!)})` }],
+    docs: [jsDoc(`The tables of the newest protocol version (${versions.at(-1)}); \`schemaOf(version)\` gives any version's.`)],
   });
   const common = ['{', '    simple: {', ...shared.simple.values(), '    },', '    complex: {', ...shared.complex.values(), '    },', '  }'];
   const perVersion = ['{'];
   versions.forEach((version, i) => {
-    perVersion.push(`  ${quote(version)}: frozenSchema({`, '    simple: {', '      ...common.simple,', ...own[i]!.simple, '    },', '    complex: {', '      ...common.complex,', ...own[i]!.complex, '    },', '  }),');
+    perVersion.push(`  ${quote(version)}: () => ({`, '    simple: {', '      ...common.simple,', ...own[i]!.simple, '    },', '    complex: {', '      ...common.complex,', ...own[i]!.complex, '    },', '  }),');
   });
   perVersion.push('}');
   const text = textOf(file);

@@ -7,6 +7,7 @@ import type { MemoryBenchResult } from './memory-bench.js';
 import type { PeakRss } from './peak-rss.js';
 import type { SecondShapeResult } from './second-shape-bench.js';
 import type { SizeResult } from './size-result.js';
+import type { VersionsResult } from './versions-bench.js';
 
 export interface Goal {
   goal: string;
@@ -21,6 +22,7 @@ export interface GoalInputs {
   memory: MemoryBenchResult | undefined;
   generator: GeneratorResult;
   peakRss: PeakRss;
+  versions?: VersionsResult;
 }
 
 const at = (results: SizeResult[], tasks: number): SizeResult | undefined => results.find((r) => r.tasks === tasks);
@@ -40,7 +42,7 @@ function perTaskGoal(op: string, results: SizeResult[], max: number): Goal {
   return ratioGoal(`${op}: time per task at 100,000 within ${max}× of at 1,000`, big / small, { max }, `${big.toFixed(2)} vs ${small.toFixed(2)} µs/task`);
 }
 
-export function checkGoals({ decode, encode, secondShape, memory, generator, peakRss }: GoalInputs): Goal[] {
+export function checkGoals({ decode, encode, secondShape, memory, generator, peakRss, versions }: GoalInputs): Goal[] {
   const d = at(decode, 10_000);
   const e = at(encode, 10_000);
   const second = 'results' in secondShape ? secondShape.results[0] : undefined;
@@ -73,6 +75,19 @@ export function checkGoals({ decode, encode, secondShape, memory, generator, pea
   ];
   const whole = generator.rows[1];
   const seconds = (whole?.cliMs ?? NaN) / 1000;
+  goals.push(...versionGoals(versions));
   goals.push({ goal: 'the whole Plesk API generated in < 5 s', measured: whole ? `${seconds.toFixed(2)} s through the CLI (${(whole.warmMs / 1000).toFixed(2)} s warm in process)` : 'skipped', met: seconds < 5 });
   return goals;
+}
+
+/** Issue 25's budget: a package of two versions against the larger package of one. */
+function versionGoals(versions: VersionsResult | undefined): Goal[] {
+  const rows = versions && 'rows' in versions ? versions.rows : undefined;
+  const unmeasured = versions && 'skipped' in versions ? `skipped: ${versions.skipped}` : 'not measured';
+  const ratio = (key: 'generatedLines' | 'installedBytes' | 'importMs') => (rows ? rows[2]![key] / Math.max(rows[0]![key], rows[1]![key]) : NaN);
+  return [
+    ratioGoal('both protocol versions in one package: generated lines ≤ 1.3× the larger one-set package', ratio('generatedLines'), { max: 1.3 }, 'its lines ÷ 1.6.6.0 alone', unmeasured),
+    ratioGoal('both protocol versions in one package: installed bytes ≤ 1.3× the larger one-set package', ratio('installedBytes'), { max: 1.3 }, 'its bytes ÷ 1.6.6.0 alone', unmeasured),
+    ratioGoal('both protocol versions in one package: import ≤ 1.3× the larger one-set package', ratio('importMs'), { max: 1.3 }, 'its import ÷ 1.6.6.0 alone\'s', unmeasured),
+  ];
 }

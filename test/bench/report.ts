@@ -7,6 +7,7 @@ import type { MemoryBenchResult } from './memory-bench.js';
 import type { PeakRss } from './peak-rss.js';
 import type { SecondShapeResult } from './second-shape-bench.js';
 import type { SizeResult } from './size-result.js';
+import { versionsTable, type VersionsResult } from './versions-bench.js';
 
 export interface Results {
   machine: { node: string; cpu: string; cores: number; date: string };
@@ -17,6 +18,7 @@ export interface Results {
   memory: MemoryBenchResult | undefined;
   generator: GeneratorResult;
   installedCli: InstalledCliResult;
+  versions: VersionsResult;
   peakRss: PeakRss;
   goals: Goal[];
 }
@@ -78,6 +80,7 @@ export function markdownReport(results: Results): string {
   lines.push('| run | time | ÷ node -e 0 |', '|---|---:|---:|');
   for (const r of results.installedCli.rows) lines.push(`| ${r.what} | ${seconds(r.ms)} | ${r.ratio.toFixed(1)}× |`);
   if (results.installedCli.skipped) lines.push('', `(${results.installedCli.skipped})`);
+  lines.push('', '**One package, two protocol versions** (Plesk\'s 1.6.6.0 and 1.6.9.1 sets alone and in one package: the package\'s own source lines, what `npm install` puts on disk from it after its build, and a fresh process importing its built root, median)', '', ...versionsTable(results.versions));
   lines.push('', '**Goals**', '', '| goal | measured | met |', '|---|---|---|');
   for (const g of results.goals) lines.push(`| ${g.goal} | ${g.measured} | ${g.met ? 'met' : '**missed**'} |`);
   const p = results.peakRss;

@@ -21,6 +21,7 @@ import { memoryBench } from './memory-bench.js';
 import { peakRss, recordChildrenPeakRss } from './peak-rss.js';
 import { markdownReport, type Results } from './report.js';
 import { secondShapeBench } from './second-shape-bench.js';
+import { versionsBench } from './versions-bench.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SIZES = [1, 100, 1_000, 10_000, 100_000];
@@ -46,6 +47,7 @@ const secondShape = secondShapeBench(SECOND_SHAPE_RECORDS, options, log);
 const memory = memoryBench(100_000, log);
 const generator = generatorBench(Math.max(3, Math.ceil(rounds / 2)), 3, log);
 const installedCli = installedCliBench(Math.max(3, Math.ceil(rounds / 2)), log);
+const versions = versionsBench(rounds, log);
 const bench = peakRss();
 log(`peak RSS: ${(bench.max / 1e6).toFixed(0)} MB (this process ${(bench.self / 1e6).toFixed(0)} MB, ${bench.children} child processes)`);
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
@@ -58,8 +60,9 @@ const results: Results = {
   memory,
   generator,
   installedCli,
+  versions,
   peakRss: bench,
-  goals: checkGoals({ decode, encode, secondShape, memory, generator, peakRss: bench }),
+  goals: checkGoals({ decode, encode, secondShape, memory, generator, peakRss: bench, versions }),
 };
 const markdown = markdownReport(results);
 const out = path.resolve(values.out!);

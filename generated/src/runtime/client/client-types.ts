@@ -12,6 +12,12 @@ import type { DecodeOptions, SchemaDriftEvent } from '../codec/decode-options.js
 
 export type { SchemaDriftEvent };
 
+/** A drift report of the client: in a package of several protocol versions, also the versions of the package that declare the element (the answer came in another). */
+export interface PleskSchemaDriftEvent extends SchemaDriftEvent {
+  /** the package's other protocol versions whose schemas declare it, when some do */
+  declaredIn?: string[];
+}
+
 /** The options of a PleskClient. Every optional one also takes `undefined`, so that `ca: stub.ca` compiles under `exactOptionalPropertyTypes`. */
 export interface PleskClientOptions {
   /** host name or IP address of the Plesk server */
@@ -40,6 +46,13 @@ export interface PleskClientOptions {
    */
   protocolVersion?: string | null | undefined;
   /**
+   * A package of several protocol versions: the versions the server speaks, when known (the
+   * client then never asks); without it the client asks once (`get_protos`) and keeps the answer.
+   * Each packet goes in the newest version the package and the server share that declares all
+   * of it (docs/protocol-versions-and-drift.md). A package of one version does not read it.
+   */
+  protocolVersions?: readonly string[] | undefined;
+  /**
    * What the decoder does with elements and attributes of an answer that the schema does not
    * declare (a newer server's additions): `'keep'` (default) keeps them, so that the call still
    * resolves and re-encoding writes them back, and reports each through `onSchemaDrift`;
@@ -50,7 +63,7 @@ export interface PleskClientOptions {
    * Called for every element or attribute an answer carries that the schema does not declare.
    * Without it, the client emits one process warning (PleskSchemaDrift) per path.
    */
-  onSchemaDrift?: ((event: SchemaDriftEvent) => void) | undefined;
+  onSchemaDrift?: ((event: PleskSchemaDriftEvent) => void) | undefined;
   /** largest XML answer accepted, in bytes (default 64 MiB) */
   maxResponseBytes?: number | undefined;
   /** connections kept open to the server at most (default 16) */
@@ -121,14 +134,42 @@ export type OperationSpec = OperationRow;
 
 /** What the generated package gives the core: its codecs and its operations. */
 export interface PacketCodec<Req, Res> {
-  encode(packet: Req): string;
-  decode(xml: string, options?: DecodeOptions): Res;
+  encode(packet: Req, protocolVersion?: string): string;
+  decode(xml: string, options?: DecodeOptions & { protocolVersion?: string }): Res;
   /** decodes an answer in pieces, as it arrives */
-  startDecoding(options?: DecodeOptions): DocumentDecoder<Res>;
+  startDecoding(options?: DecodeOptions & { protocolVersion?: string }): DocumentDecoder<Res>;
   /** the XML API protocol version the package was generated for (PROTOCOL_VERSION) */
   protocolVersion: string | undefined;
   /** every operation of the package (operations.ts) */
   operations: readonly OperationRow[];
+  /** a package of several protocol versions: its versions (runtime/client/version-router.ts); `encode` and the decoders then take the version */
+  versions?: PacketVersions;
+}
+
+/** The protocol versions of a package of several, as the client core routes packets through them (version-router.ts). */
+export interface PacketVersions {
+  /** oldest first */
+  readonly versions: readonly string[];
+  /** the router of one client */
+  router(setup: RouterSetup): PacketRouter;
+}
+
+export interface RouterSetup {
+  /** the option protocolVersion: every packet in this version */
+  pinned: string | null | undefined;
+  /** the option protocolVersions: the server's versions, never asked */
+  hostVersions: readonly string[] | undefined;
+  /** asks the server for its versions (get_protos) */
+  ask(options: CallOptions): Promise<string[]>;
+  /** the package's request encoder, in one version */
+  encode(packet: unknown, version: string): string;
+}
+
+export interface PacketRouter {
+  /** the version a packet goes in, and its text; a PleskVersionError when none can carry it (nothing is sent) */
+  route(packet: { version?: string }, options: CallOptions, call: string): Promise<{ version: string; body: string }>;
+  /** the decode options of an answer to a packet sent in `version` (its drift reports name the versions that declare an element) */
+  decodeOptions(options: DecodeOptions, version: string): DecodeOptions;
 }
 
 /** What the generated operator objects call: the client's exchange of one operation. */

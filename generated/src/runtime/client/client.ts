@@ -18,9 +18,9 @@ import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { abortablePause } from './abort-signals.js';
 import { answerSnippet, rootElementName } from './answer-text.js';
-import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions } from './client-types.js';
+import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PacketRouter, PleskClientOptions, PleskSchemaDriftEvent } from './client-types.js';
 import type { DocumentDecoder } from '../codec/decode.js';
-import type { DecodeOptions, SchemaDriftEvent } from '../codec/decode-options.js';
+import type { DecodeOptions } from '../codec/decode-options.js';
 import { ExchangeTrace, excerptAround, maskCutEnd, maskWire } from './debug.js';
 import { XmlDecodeError } from '../codec/errors.js';
 import { checkInteger, checkMilliseconds, MAX_RESPONSE_BYTES } from './options-check.js';
@@ -34,12 +34,14 @@ import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './t
 import { ENVELOPE } from './envelope.js';
 
 export { rootElementName } from './answer-text.js';
-export type { CallOptions, DownloadedFile, Invoker, OkResult, OperationSpec, PacketCodec, PleskClientOptions, ResultShape, SchemaDriftEvent, Unwrap } from './client-types.js';
+export type { CallOptions, DownloadedFile, Invoker, OkResult, OperationSpec, PacketCodec, PleskClientOptions, PleskSchemaDriftEvent, ResultShape, SchemaDriftEvent, Unwrap } from './client-types.js';
 export type { PleskDebugEvent } from './debug.js';
 
 /** System errors about the protocol version: 1005 version not supported, 1017 not supported by this version. */
 const VERSION_ERRORS = new Set([1005, 1017]);
 
+/** An answer, and the protocol version of the packet it answers (a package of several versions). */
+type Answered = Answer & { sent?: string };
 
 export class PleskClientCore<Req extends { version?: string; operators: Entries }, Res> {
   readonly #endpoint: Endpoint;
@@ -54,6 +56,8 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   /** `operatorProp.operationProp` of the operations safe to resend, and of those answered with a file */
   readonly #reads: ReadonlySet<string>;
   readonly #binary: ReadonlySet<string>;
+  /** a package of several protocol versions: which version each packet goes in (version-router.ts) */
+  readonly #router: PacketRouter | undefined;
 
   constructor(options: PleskClientOptions, codec: PacketCodec<Req, Res>) {
     if (!options || typeof options.host !== 'string' || options.host === '') throw new TypeError('PleskClient: option host is required');
@@ -94,7 +98,8 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     this.#timeoutMs = timeoutMs ?? 30_000;
     this.#maxResponseBytes = maxResponseBytes ?? 64 * 1024 * 1024;
     this.#retries = retries ?? 2;
-    this.#version = options.protocolVersion === null ? undefined : (options.protocolVersion ?? codec.protocolVersion);
+    this.#router = codec.versions?.router({ pinned: options.protocolVersion, hostVersions: options.protocolVersions, ask: (o) => this.supportedProtocols(o), encode: (packet, version) => codec.encode(packet as Req, version) });
+    this.#version = options.protocolVersion === null ? undefined : (options.protocolVersion ?? (this.#router ? undefined : codec.protocolVersion));
     if (options.unknownElements !== undefined && options.unknownElements !== 'keep' && options.unknownElements !== 'error') throw new TypeError(`PleskClient: option unknownElements must be 'keep' or 'error', not ${String(options.unknownElements)}`);
     const onDrift = options.onSchemaDrift ?? driftWarning((text) => this.#mask(text));
     // what a decode error quotes of an answer is masked before it is cut short; nothing else of it
@@ -104,7 +109,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     this.#debug = options.debug;
   }
 
-  /** The protocol version this client sends as packet/@version (undefined: none). */
+  /** The protocol version this client sends as packet/@version (undefined: none; in a package of several versions, chosen per packet unless pinned). */
   get protocolVersion(): string | undefined {
     return this.#version;
   }
@@ -145,7 +150,10 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     if (binary) throw new TypeError(`request(): ${binary} answers with a file and must be sent alone; use its own method`);
     const read = keys.length > 0 && keys.every((k) => this.#reads.has(k));
     const trace = this.#trace(keys);
-    return this.#guard(async () => this.#checkSystem(this.#decode(await this.#exchange(packet, read, false, options, trace)), packet, options), trace);
+    return this.#guard(async () => {
+      const answer = await this.#exchange(packet, read, false, options, trace, 'request()');
+      return this.#checkSystem(this.#decode(answer), packet, options, answer.sent);
+    }, trace);
   }
 
   /** One operation; used by the generated operator methods. */
@@ -153,8 +161,8 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     const key = `${spec.operatorProp}.${spec.operationProp}`;
     const trace = this.#trace([key]);
     return this.#guard(async () => {
-      const answer = await this.#exchange(single(spec, input), this.#reads.has(key), false, options, trace);
-      const res = await this.#checkSystem(this.#decode(answer), undefined, options);
+      const answer = await this.#exchange(single(spec, input), this.#reads.has(key), false, options, trace, `${spec.operator}/${spec.operation}`);
+      const res = await this.#checkSystem(this.#decode(answer), undefined, options, answer.sent);
       return this.#unwrap(spec, res);
     }, trace);
   }
@@ -163,13 +171,13 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   protected async download(spec: OperationSpec, input: unknown, options: CallOptions = {}): Promise<DownloadedFile> {
     const trace = this.#trace([`${spec.operatorProp}.${spec.operationProp}`]);
     return this.#guard(async () => {
-      const answer = await this.#exchange(single(spec, input), false, true, options, trace);
+      const answer = await this.#exchange(single(spec, input), false, true, options, trace, `${spec.operator}/${spec.operation}`);
       if (answer.kind === 'binary') {
         const stream = answer.stream;
         trace?.file(stream, { contentType: answer.contentType, filename: answer.filename, length: answer.length });
         return { filename: answer.filename, contentType: answer.contentType, length: answer.length, stream, buffer: () => readAll(stream) };
       }
-      this.#unwrap(spec, await this.#checkSystem(this.#decode(answer), undefined, options));
+      this.#unwrap(spec, await this.#checkSystem(this.#decode(answer), undefined, options, answer.sent));
       throw new PleskTransportError('unexpected-answer', `${spec.operator}/${spec.operation} answered ok in XML instead of sending the file`);
     }, trace);
   }
@@ -184,8 +192,17 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     this.#endpoint.agent.destroy();
   }
 
-  /** One exchange, resent after a connection failure when `read`; the deadline covers every attempt. */
-  async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions, trace: ExchangeTrace | undefined): Promise<Answer> {
+  /**
+   * One exchange, resent after a connection failure when `read`; the deadline covers every
+   * attempt. In a package of several protocol versions the packet goes in the version the router
+   * chooses (or is refused before anything is sent), and its answer is read in that version.
+   */
+  async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions, trace: ExchangeTrace | undefined, call: string): Promise<Answered> {
+    if (this.#router) {
+      const { version, body } = await this.#router.route(packet, options, call);
+      const decodeOptions = this.#router.decodeOptions(this.#decodeOptions, version);
+      return Object.assign(await this.#send(body, read, allowBinary, options, trace, () => this.#codec.startDecoding(decodeOptions)), { sent: version });
+    }
     const body = this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet);
     return this.#send(body, read, allowBinary, options, trace, () => this.#codec.startDecoding(this.#decodeOptions));
   }
@@ -218,7 +235,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     }
   }
 
-  #decode(answer: Answer): Res {
+  #decode(answer: Answered): Res {
     if (answer.kind === 'binary') {
       answer.stream.destroy();
       throw new PleskTransportError('not-a-packet', `the server answered a file (${this.#mask(answer.contentType)}) to an operation that answers XML`);
@@ -234,7 +251,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     if (decoded !== undefined) error = decoded.error;
     else {
       try {
-        return this.#codec.decode(text, this.#decodeOptions);
+        return this.#codec.decode(text, answer.sent !== undefined && this.#router ? this.#router.decodeOptions(this.#decodeOptions, answer.sent) : this.#decodeOptions);
       } catch (e) {
         error = e;
       }
@@ -256,13 +273,13 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
    * Throws the packet-level error of an answer, if it has one. A version error (1005, 1017) names
    * the version sent and, for 1005, the versions the server supports (asked for at once).
    */
-  async #checkSystem(res: Res, packet: Req | undefined, options: CallOptions): Promise<Res> {
+  async #checkSystem(res: Res, packet: Req | undefined, options: CallOptions, version?: string): Promise<Res> {
     const system = own(res as object, ENVELOPE.system) as PleskResult | undefined;
     if (!system || system.status !== 'error') return res;
     const code = system.errcode ?? 0;
     const errtext = this.#mask(system.errtext ?? '');
     if (!VERSION_ERRORS.has(code)) throw new PleskSystemError(code, errtext);
-    const sent = packet?.version ?? this.#version;
+    const sent = version ?? packet?.version ?? this.#version;
     let supported: string[] | undefined;
     if (code === 1005) supported = (await this.supportedProtocols({ ...options }).catch(() => undefined))?.map((version) => this.#mask(version));
     throw new PleskSystemError(code, errtext, { protocolVersion: sent, ...(supported ? { supportedVersions: supported } : {}), hint: versionErrorHint(code, sent, supported) });
@@ -361,7 +378,7 @@ function single(spec: OperationSpec, input: unknown): never {
 }
 
 /** Without onSchemaDrift: one process warning per path a drift was seen at. */
-function driftWarning(mask: (text: string) => string): (event: SchemaDriftEvent) => void {
+function driftWarning(mask: (text: string) => string): (event: PleskSchemaDriftEvent) => void {
   const seen = new Set<string>();
   return (event) => {
     if (seen.has(event.path)) return;
@@ -369,7 +386,8 @@ function driftWarning(mask: (text: string) => string): (event: SchemaDriftEvent)
     // the name is the server's (the path before it is the schema's known elements)
     const name = mask(event.name);
     const path = `${event.path.slice(0, event.path.length - event.name.length)}${name}`;
-    process.emitWarning(`the answer has the ${event.kind} ${event.kind === 'attribute' ? name : `<${name}>`} at ${path}, which the package's schemas do not declare (a newer server?): it was kept; pass onSchemaDrift to the client to handle such reports`, { type: 'PleskSchemaDrift' });
+    const elsewhere = event.declaredIn ? ` in the protocol version the packet was sent in (protocol ${event.declaredIn.join(', ')} of the package declares it)` : ' (a newer server?)';
+    process.emitWarning(`the answer has the ${event.kind} ${event.kind === 'attribute' ? name : `<${name}>`} at ${path}, which the package's schemas do not declare${elsewhere}: it was kept; pass onSchemaDrift to the client to handle such reports`, { type: 'PleskSchemaDrift' });
   };
 }
 

@@ -7,7 +7,8 @@
  * - a KEY header that is not the secret key → system error 11003; no credentials → 1029; a wrong
  *   login or password → 1001;
  * - a packet that is not well-formed or breaks the schema → 1014, the decoder's reason in errtext;
- * - a version outside `protocolVersions` → 1005;
+ * - a version outside `protocolVersions` → 1005; in a package of several versions each packet is
+ *   read and answered with its version's schemas (stub-versions.ts);
  * - each operation → its handler's result, in packet order; `stubOperationError` → an error
  *   result; no handler → an error result (1017) naming the handler to write;
  * - a file operation whose handler returns `stubFile(…)` → the file (octet stream, attachment).
@@ -25,7 +26,12 @@ import { StubFile, StubOperationError } from './stub-answers.js';
 import { operationKeys, operationsIn, operatorsOf, type Entries } from '../client/packet-operations.js';
 import type { PleskStub, PleskStubOptions, StubCall, StubCodec, StubCredentials, StubFault, StubFaultOptions, StubOperationSpec, StubRequest } from './stub-types.js';
 
-type Reply = { kind: 'xml'; packet: unknown } | { kind: 'file'; file: StubFile };
+type Reply = { kind: 'xml'; packet: unknown } | { kind: 'file'; file: StubFile } | { kind: 'text'; xml: string };
+
+/** A packet naming a protocol version the server does not speak (a package of several versions): 1005, before it is read. */
+class Unsupported {
+  constructor(readonly version: string) {}
+}
 
 interface QueuedFault {
   fault: StubFault;
@@ -76,8 +82,8 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
 
   const systemPacket = (code: number, text: string): Reply => ({ kind: 'xml', packet: { system: { status: 'error', errcode: code, errtext: text } } });
 
-  /** The answer to a packet that carried `credentials`, as Plesk would give it. */
-  const answer = async (body: string, packet: Req | undefined, decodeError: unknown, credentials: StubCredentials): Promise<Reply> => {
+  /** The answer to a packet that carried `credentials`, as Plesk would give it (`reading`: in a package of several versions). */
+  const answer = async (body: string, packet: Req | undefined, decodeError: unknown, credentials: StubCredentials, reading?: { version: string; tables: string }, protos?: string): Promise<Reply> => {
     if (credentials.secretKey !== undefined) {
       if (credentials.secretKey !== accepted.secretKey) return systemPacket(11003, 'Secret key validation failed.');
     } else if (credentials.login === undefined || credentials.password === undefined) {
@@ -85,6 +91,8 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     } else if (credentials.login !== accepted.login || credentials.password !== accepted.password) {
       return systemPacket(1001, 'Authentication failed: wrong login or password.');
     }
+    if (decodeError instanceof Unsupported) return systemPacket(1005, `Unsupported protocol version ${decodeError.version}.`);
+    if (protos !== undefined) return { kind: 'text', xml: protos };
     if (packet === undefined) {
       if (decodeError instanceof XmlDecodeError) return systemPacket(1014, `Parser error: Request is invalid. ${decodeError.message}`);
       throw decodeError;
@@ -94,7 +102,7 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
       return systemPacket(1005, `Unsupported protocol version ${version}.`);
     }
     try {
-      return await answerOperations(body, packet, version, credentials);
+      return await answerOperations(body, packet, version ?? reading?.version, credentials);
     } catch (error) {
       if (error instanceof SystemAnswer) return systemPacket(error.code, error.text);
       throw error;
@@ -159,8 +167,13 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     requests.push(record);
     let packet: Req | undefined;
     let decodeError: unknown;
+    const reading = codec.versions?.reading(body, options.protocolVersions);
+    const read = reading && !('unsupported' in reading) ? reading : undefined;
+    // get_protos, answered by the stub of several versions itself unless a handler answers it
+    const protos = read && !handlerMember(handlerMember(handlers, 'server'), 'getProtos') ? codec.versions!.protosAnswer(body, options.protocolVersions) : undefined;
     try {
-      packet = codec.decodeRequest(body);
+      if (reading && 'unsupported' in reading) decodeError = new Unsupported(reading.unsupported);
+      else if (protos === undefined) packet = read ? codec.versions!.decodeRequest(body, read.tables) : codec.decodeRequest(body);
     } catch (error) {
       decodeError = error;
     }
@@ -194,7 +207,7 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
       default:
         break;
     }
-    const reply = fault?.kind === 'system-error' ? systemPacket(fault.code, fault.text ?? '') : await answer(body, packet, decodeError, credentials);
+    const reply = fault?.kind === 'system-error' ? systemPacket(fault.code, fault.text ?? '') : await answer(body, packet, decodeError, credentials, read, protos);
     if (reply.kind === 'file') {
       if (fault?.kind === 'drop') return void res.socket?.destroy();
       record.kind = 'file';
@@ -205,7 +218,7 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     }
     let xml: string;
     try {
-      xml = codec.encodeResponse(reply.packet as Res);
+      xml = reply.kind === 'text' ? reply.xml : read ? codec.versions!.encodeResponse(reply.packet as Res, read.tables) : codec.encodeResponse(reply.packet as Res);
     } catch (error) {
       throw new Error(`the stub's answer breaks the response schema (check what the handlers returned): ${(error as Error).message}`, { cause: error });
     }

@@ -16,6 +16,21 @@ export interface StubCodec<Req, Res> {
   decodeRequest(xml: string): Req;
   encodeResponse(packet: Res): string;
   operations: readonly StubOperationSpec[];
+  /** a package of several protocol versions (stub-versions.ts): each packet read and answered in its version */
+  versions?: StubVersions<Req, Res>;
+}
+
+/** How the stub of a package of several versions reads a packet: in the version it names (or the server's newest), with which of the package's tables; or refused (1005). */
+export type StubReading = { version: string; tables: string } | { unsupported: string };
+
+export interface StubVersions<Req, Res> {
+  /** the package's versions, oldest first */
+  readonly versions: readonly string[];
+  reading(body: string, speaks: readonly string[] | undefined): StubReading;
+  /** the answer to `<server><get_protos/></server>`, when the packet is that */
+  protosAnswer(body: string, speaks: readonly string[] | undefined): string | undefined;
+  decodeRequest(xml: string, tables: string): Req;
+  encodeResponse(packet: Res, tables: string): string;
 }
 
 /** The credentials a request carried (the HTTP headers Plesk reads), as sent. */
@@ -99,7 +114,11 @@ export interface PleskStubOptions<H, K extends string = string> {
   password?: string;
   /** accepted secret key (KEY header; default `stub-secret-key`) */
   secretKey?: string;
-  /** protocol versions accepted; a packet naming another is answered 1005 (default: any) */
+  /**
+   * protocol versions accepted; a packet naming another is answered 1005 (default: any; in a
+   * package of several versions, the package's: each packet is read and answered with its
+   * version's schemas, and get_protos lists them when no handler answers it)
+   */
   protocolVersions?: readonly string[];
   /** the version attribute of answers to packets that name none (default 1.6.9.0) */
   protocolVersion?: string;
