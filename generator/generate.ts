@@ -1,7 +1,8 @@
 /**
  * The pure core: loaded schema sets (plus the runtime sources and templates) → the files of the
- * generated package, as a map from relative path to text, in code-point order. No file is read
- * or written here.
+ * generated package, as a map from relative path to text, in code-point order: the TypeScript
+ * sources and, compiled from them, the JavaScript and declarations (compile/), so the package is
+ * ready to use as written. No file is read or written here.
  */
 import type { SchemaSet } from './load/load-schemas.js';
 import { buildIr } from './model/build-ir.js';
@@ -21,6 +22,7 @@ import { emitTypes } from './emit/emit-types.js';
 import { emitProtocolVersion, NO_PROTOCOL_VERSION } from './emit/emit-protocol-version.js';
 import { packetTypes } from './passes/apply-plesk-conventions.js';
 import { BANNER, createPrinter } from './emit/print.js';
+import { compilePackage } from './compile/compile-package.js';
 
 export interface GenerateInput extends PackageOptions {
   sets: SchemaSet[];
@@ -35,18 +37,23 @@ export interface GenerateInput extends PackageOptions {
 }
 
 export interface GenerateResult {
+  /** the package's files: sources (`src/`), their compiled JavaScript and declarations (`dist/`), package.json, README.md… */
   files: Map<string, string>;
   ir: IrSchema;
   /** what the caller should tell the user once (the CLI prints each on stderr), such as a packet sent without a protocol version */
   notices: string[];
   /** the refinements used and skipped, per set */
   refinements: RefinementReport;
+  /** how long each step took, in milliseconds: the model (IR and passes), printing the sources, compiling them */
+  timings: { model: number; emit: number; compile: number };
 }
 
 export function generate(input: GenerateInput): GenerateResult {
   const refinements = [...(input.pleskRefinements === false ? [] : [PLESK_REFINEMENTS]), ...(input.refine ? [input.refine] : [])];
   const report = emptyReport();
+  const started = performance.now();
   const ir = runPasses(buildIr(input.sets), { refinements, report });
+  const modelled = performance.now();
   const project = createPrinter();
   const files = new Map<string, string>();
   const types = emitTypes(project, ir);
@@ -64,6 +71,9 @@ export function generate(input: GenerateInput): GenerateResult {
     files.set(`src/runtime/${name}`, `${BANNER}\n// Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.\n${text}`);
   }
   for (const [name, text] of emitPackageFiles(ir, input.templates, input, table, callable)) files.set(name, text);
+  const emitted = performance.now();
+  for (const [name, text] of compilePackage(files)) files.set(name, text);
+  const timings = { model: modelled - started, emit: emitted - modelled, compile: performance.now() - emitted };
   const notices = input.protocolVersion === undefined && packetTypes(ir).request !== undefined ? [NO_PROTOCOL_VERSION] : [];
-  return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir, notices, refinements: report };
+  return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir, notices, refinements: report, timings };
 }
