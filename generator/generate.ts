@@ -21,7 +21,7 @@ import { emitTesting } from './emit/emit-testing.js';
 import { emitTypes } from './emit/emit-types.js';
 import { emitProtocolVersion, NO_PROTOCOL_VERSION } from './emit/emit-protocol-version.js';
 import { packetTypes } from './passes/apply-plesk-conventions.js';
-import { BANNER, createPrinter } from './emit/print.js';
+import { BANNER, createPrinter, printedSources } from './emit/print.js';
 import { compilePackage } from './compile/compile-package.js';
 
 export interface GenerateInput extends PackageOptions {
@@ -67,13 +67,16 @@ export function generate(input: GenerateInput): GenerateResult {
   files.set('src/protocol-version.ts', emitProtocolVersion(project, ir, input.protocolVersion));
   if (client !== undefined) files.set('src/testing.ts', emitTesting(project, ir, callable));
   files.set('src/index.ts', emitIndex(project, ir, client !== undefined));
-  for (const [name, text] of input.runtime) {
-    files.set(`src/runtime/${name}`, `${BANNER}\n// Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.\n${text}`);
-  }
+  for (const [name, text] of input.runtime) files.set(`src/runtime/${name}`, runtimeSource(name, text));
   for (const [name, text] of emitPackageFiles(ir, input.templates, input, table, callable)) files.set(name, text);
   const emitted = performance.now();
-  for (const [name, text] of compilePackage(files)) files.set(name, text);
+  for (const [name, text] of compilePackage(files, printedSources(project))) files.set(name, text);
   const timings = { model: modelled - started, emit: emitted - modelled, compile: performance.now() - emitted };
   const notices = input.protocolVersion === undefined && packetTypes(ir).request !== undefined ? [NO_PROTOCOL_VERSION] : [];
   return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir, notices, refinements: report, timings };
+}
+
+/** A runtime file (`client/client.ts`) as the package carries it, in src/runtime/. */
+export function runtimeSource(name: string, text: string): string {
+  return `${BANNER}\n// Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.\n${text}`;
 }

@@ -13,13 +13,14 @@
 import { ts } from 'ts-morph';
 import { unsupported } from './compile-error.js';
 import { OutputText } from './output-text.js';
-import { angleBrackets, enumValues, hasModifier, indentationAt, isExported, isParameterProperty, lineStartBefore, literalType } from './syntax.js';
+import { angleBrackets, docStart, enumValues, hasModifier, indentationAt, isExported, isParameterProperty, lineStartBefore, literalType } from './syntax.js';
 
 type Named = ts.FunctionDeclaration | ts.ClassDeclaration | ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.VariableStatement;
 
 const KEPT_MEMBER_MODIFIERS = new Set([ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword, ts.SyntaxKind.PublicKeyword, ts.SyntaxKind.StaticKeyword, ts.SyntaxKind.ReadonlyKeyword, ts.SyntaxKind.AbstractKeyword]);
 
-export function declarationsOf(file: ts.SourceFile): OutputText {
+/** `header`: text the declarations start with, before the file's own leading comments (the banner, when the tree lacks it). */
+export function declarationsOf(file: ts.SourceFile, header = ''): OutputText {
   const text = file.text;
   const out = new OutputText(text);
 
@@ -33,6 +34,8 @@ export function declarationsOf(file: ts.SourceFile): OutputText {
     }
     if (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression)) localExports.add(statement.expression.text);
   }
+  /** functions with overload signatures: those are their declarations, not the implementation's */
+  const overloaded = new Set(file.statements.flatMap((s) => (ts.isFunctionDeclaration(s) && !s.body && s.name ? [s.name.text] : [])));
   const kept = new Set<ts.Statement>();
   const used = new Set<string>();
   const pending: ts.Statement[] = [];
@@ -55,7 +58,7 @@ export function declarationsOf(file: ts.SourceFile): OutputText {
   }
 
   const first = file.statements[0];
-  out.copy(0, first ? lineStartBefore(text, first.getStart(file, true)) : text.length);
+  out.write(header).write(text.slice(0, first ? lineStartBefore(text, docStart(file, first)) : text.length));
   for (const statement of file.statements) {
     if (ts.isImportDeclaration(statement)) writeImport(statement);
     else if (kept.has(statement)) writeStatement(statement);
@@ -65,13 +68,13 @@ export function declarationsOf(file: ts.SourceFile): OutputText {
   return out;
 
   function docOf(node: ts.Node): void {
-    out.copy(node.getStart(file, true), node.getStart(file));
+    out.copy(docStart(file, node), node.getStart(file));
   }
 
   /** An import, with only the names the declarations use (none: no import). */
   function writeImport(node: ts.ImportDeclaration): void {
     const clause = node.importClause;
-    if (!clause) return void out.copy(node.getStart(file, true), node.end).write('\n');
+    if (!clause) return void out.copy(docStart(file, node), node.end).write('\n');
     const bindings = clause.namedBindings;
     const named = bindings && ts.isNamedImports(bindings) ? [...bindings.elements] : [];
     const all = (clause.name ? 1 : 0) + (bindings && ts.isNamespaceImport(bindings) ? 1 : named.length);
@@ -80,7 +83,7 @@ export function declarationsOf(file: ts.SourceFile): OutputText {
     const namedUsed = named.filter((s) => used.has(s.name.text));
     const count = (defaultUsed ? 1 : 0) + (namespaceUsed ? 1 : 0) + namedUsed.length;
     if (count === 0) return;
-    if (count === all) return void out.copy(node.getStart(file, true), node.end).write('\n');
+    if (count === all) return void out.copy(docStart(file, node), node.end).write('\n');
     out.write(clause.isTypeOnly ? 'import type ' : 'import ');
     if (defaultUsed) out.copy(clause.name!.getStart(file), clause.name!.end).write(namespaceUsed || namedUsed.length > 0 ? ', ' : '');
     if (namespaceUsed) out.copy(bindings!.getStart(file), bindings!.end);
@@ -96,8 +99,9 @@ export function declarationsOf(file: ts.SourceFile): OutputText {
 
   function writeStatement(node: ts.Statement): void {
     if (hasModifier(node, ts.SyntaxKind.DefaultKeyword)) throw unsupported(file, node, 'an `export default` declaration', 'export it by name');
+    if (ts.isExportAssignment(node) && node.isExportEquals) throw unsupported(file, node, '`export =`', 'use an ES export');
     if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isExportDeclaration(node) || ts.isExportAssignment(node) || ts.isModuleDeclaration(node)) {
-      return void out.copy(node.getStart(file, true), node.end).write('\n');
+      return void out.copy(docStart(file, node), node.end).write('\n');
     }
     if (ts.isEnumDeclaration(node)) {
       docOf(node);
@@ -105,7 +109,7 @@ export function declarationsOf(file: ts.SourceFile): OutputText {
       if (hasModifier(node, ts.SyntaxKind.ConstKeyword)) out.write('const ');
       out.write('enum ').copy(node.name.getStart(file), node.name.end).write(' {');
       enumValues(file, node).forEach(({ member, value }, i) => {
-        out.write(i > 0 ? ',' : '').write(`\n${indentationAt(text, member.getStart(file, true))}`);
+        out.write(i > 0 ? ',' : '').write(`\n${indentationAt(text, node.getStart(file))}  `);
         docOf(member);
         out.copy(member.name.getStart(file), member.name.end).write(` = ${typeof value === 'string' ? JSON.stringify(value) : value}`);
       });
@@ -113,8 +117,7 @@ export function declarationsOf(file: ts.SourceFile): OutputText {
     }
     if (ts.isFunctionDeclaration(node)) {
       if (!node.name) throw unsupported(file, node, 'a function without a name', 'name it');
-      const overloads = file.statements.filter((s) => ts.isFunctionDeclaration(s) && s.name?.text === node.name!.text && !s.body);
-      if (node.body && overloads.length > 0) return; // the overloads are its declarations
+      if (node.body && overloaded.has(node.name.text)) return; // the overloads are its declarations
       docOf(node);
       out.write(`${isExported(node) ? 'export ' : ''}declare function `).copy(node.name.getStart(file), node.name.end);
       writeSignature(node, false);
@@ -151,7 +154,7 @@ export function declarationsOf(file: ts.SourceFile): OutputText {
     out.write(`${isExported(node) ? 'export ' : ''}declare ${hasModifier(node, ts.SyntaxKind.AbstractKeyword) ? 'abstract ' : ''}class `);
     out.copy(node.name.getStart(file), node.members.pos);
     const constructor = node.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
-    const memberIndent = node.members.length > 0 ? indentationAt(text, node.members[0]!.getStart(file, true)) : '  ';
+    const memberIndent = node.members.length > 0 ? indentationAt(text, docStart(file, node.members[0]!)) : '  ';
     const line = () => out.write(`\n${memberIndent}`);
     // members named #… are private to the class: one `#private;` says the class has some, first as tsc writes it
     if (node.members.some((m) => m.name !== undefined && ts.isPrivateIdentifier(m.name))) line().write('#private;');
@@ -178,7 +181,7 @@ export function declarationsOf(file: ts.SourceFile): OutputText {
       const isPrivate = hasModifier(member, ts.SyntaxKind.PrivateKeyword);
       if (ts.isIndexSignatureDeclaration(member)) {
         line();
-        out.copy(member.getStart(file, true), member.end);
+        out.copy(docStart(file, member), member.end);
         continue;
       }
       if (ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member)) {

@@ -40,10 +40,12 @@ export class OutputText {
    * A source map (version 3) from this text to its source: one mapping at the start of every
    * copied piece, of every line inside one, and of every name inside one (the places a language
    * service looks up: go to definition lands on the same name in the source).
-   * `file` and `source` are as the map should name them (relative to the map's folder).
+   * `file` and `source` are as the map should name them (relative to the map's folder); `final`:
+   * the source's text as written, when it differs from the text this was copied from, and where
+   * each position of the latter is in it.
    */
-  sourceMapOf(file: string, source: string): string {
-    const srcLines = lineStarts(this.source);
+  sourceMapOf(file: string, source: string, final: { text: string; position: (pos: number) => number } = { text: this.source, position: (pos) => pos }): string {
+    const srcLines = lineStarts(final.text);
     const lines: string[] = [];
     let line: string[] = [];
     let outLine = 0;
@@ -74,12 +76,13 @@ export class OutputText {
         pieceOutLineStart = i + 1;
       }
       scanned = piece.out;
-      let srcLine = lineOf(srcLines, piece.from);
+      const from = final.position(piece.from);
+      let srcLine = lineOf(srcLines, from);
       let outLineHere = pieceOutLine;
       // columns on the piece's first line are relative to the line starts before it
       let outLineStart = pieceOutLineStart;
       let srcLineStart = srcLines[srcLine]!;
-      add(outLineHere, piece.out - outLineStart, srcLine, piece.from - srcLineStart);
+      add(outLineHere, piece.out - outLineStart, srcLine, from - srcLineStart);
       const text = this.source.slice(piece.from, piece.from + piece.length);
       token.lastIndex = 0;
       for (let m = token.exec(text); m; m = token.exec(text)) {
@@ -87,10 +90,10 @@ export class OutputText {
           outLineHere++;
           srcLine++;
           outLineStart = piece.out + m.index + 1;
-          srcLineStart = piece.from + m.index + 1;
+          srcLineStart = from + m.index + 1;
           if (m.index + 1 < text.length && text[m.index + 1] !== '\n') add(outLineHere, 0, srcLine, 0);
         } else if (m.index > 0) {
-          add(outLineHere, piece.out + m.index - outLineStart, srcLine, piece.from + m.index - srcLineStart);
+          add(outLineHere, piece.out + m.index - outLineStart, srcLine, from + m.index - srcLineStart);
         }
       }
     }

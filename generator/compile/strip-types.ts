@@ -13,8 +13,26 @@
  */
 import { ts } from 'ts-morph';
 import { unsupported } from './compile-error.js';
-import { angleBrackets, enumValues, hasModifier, indentationAt, isParameterProperty, lineEndAfter, lineStartBefore, TYPESCRIPT_MODIFIERS } from './syntax.js';
+import { angleBrackets, docStart, enumValues, hasModifier, indentationAt, isParameterProperty, lineEndAfter, lineStartBefore, modifiersOf, TYPESCRIPT_MODIFIERS } from './syntax.js';
 import { InternalError } from '../errors.js';
+
+/** TransformFlags.ContainsTypeScript (internal to TypeScript, stable since 2.x) */
+const CONTAINS_TYPESCRIPT: number = (ts as unknown as { TransformFlags: { ContainsTypeScript: number } }).TransformFlags.ContainsTypeScript;
+
+/** statements looked at whatever the parser marked: type-only import and export names are not marked */
+const ALWAYS_VISITED = new Set([ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExportDeclaration, ts.SyntaxKind.ExportAssignment, ts.SyntaxKind.ImportEqualsDeclaration, ts.SyntaxKind.ModuleDeclaration]);
+
+/** the nodes whose `type` annotates them */
+const TYPED = new Set([
+  ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.Parameter, ts.SyntaxKind.PropertyDeclaration, ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.GetAccessor, ts.SyntaxKind.SetAccessor,
+]);
+
+/** the nodes that may have type parameters */
+const GENERIC = new Set([
+  ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.MethodDeclaration, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor, ts.SyntaxKind.Constructor, ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.ClassExpression,
+]);
 
 interface Edit {
   start: number;
@@ -22,7 +40,8 @@ interface Edit {
   text: string;
 }
 
-export function javaScriptOf(file: ts.SourceFile): string {
+/** `header`: text the JavaScript starts with, before the file's own (the banner, when the tree lacks it). */
+export function javaScriptOf(file: ts.SourceFile, header = ''): string {
   const text = file.text;
   const edits: Edit[] = [];
   const removed = new Set<ts.Node>();
@@ -32,7 +51,7 @@ export function javaScriptOf(file: ts.SourceFile): string {
   /** A whole statement or class member, with its doc comment and its line(s) when nothing else is on them. */
   const removeWhole = (node: ts.Node) => {
     removed.add(node);
-    const start = node.getStart(file, true);
+    const start = docStart(file, node);
     remove(lineStartBefore(text, start), lineEndAfter(text, node.end));
   };
   const removeType = (type: ts.TypeNode | undefined) => {
@@ -50,8 +69,8 @@ export function javaScriptOf(file: ts.SourceFile): string {
     remove(start, end);
   };
   const removeModifiers = (node: ts.Node) => {
-    if (!ts.canHaveModifiers(node)) return;
-    for (const modifier of ts.getModifiers(node) ?? []) {
+    for (const modifier of modifiersOf(node)) {
+      if (modifier.kind === ts.SyntaxKind.Decorator) throw unsupported(file, node, 'a decorator', 'write the code without it');
       if (!TYPESCRIPT_MODIFIERS.has(modifier.kind)) continue;
       let end = modifier.end;
       while (text[end] === ' ') end++;
@@ -67,7 +86,9 @@ export function javaScriptOf(file: ts.SourceFile): string {
   };
 
   const visit = (node: ts.Node, parent: ts.Node): void => {
-    if (ts.canHaveDecorators(node) && ts.getDecorators(node)?.length) throw unsupported(file, node, 'a decorator', 'write the code without it');
+    // the parser marks every subtree that holds TypeScript syntax (as tsc's own transformer relies
+    // on): the rest is JavaScript already (most of it: bodies, the metadata tables)
+    if (((node as unknown as { transformFlags: number }).transformFlags & CONTAINS_TYPESCRIPT) === 0 && !ALWAYS_VISITED.has(node.kind)) return;
     switch (node.kind) {
       case ts.SyntaxKind.InterfaceDeclaration:
       case ts.SyntaxKind.TypeAliasDeclaration:
@@ -140,8 +161,8 @@ export function javaScriptOf(file: ts.SourceFile): string {
       }
     }
     removeModifiers(node);
-    if ('type' in node && node.type && ts.isTypeNode(node.type as ts.Node)) removeType(node.type as ts.TypeNode);
-    if ('typeParameters' in node) removeAngles(node.typeParameters as ts.NodeArray<ts.TypeParameterDeclaration> | undefined);
+    if (TYPED.has(node.kind)) removeType((node as ts.VariableDeclaration | ts.ParameterDeclaration | ts.PropertyDeclaration | ts.SignatureDeclaration).type);
+    if (GENERIC.has(node.kind)) removeAngles((node as ts.SignatureDeclaration | ts.ClassLikeDeclaration).typeParameters);
     if ((ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node)) && node.typeArguments) removeAngles(node.typeArguments);
     if (ts.isVariableDeclaration(node)) removeToken(node.exclamationToken);
     if (ts.isClassLike(node)) declareParameterProperties(node);
@@ -172,7 +193,7 @@ export function javaScriptOf(file: ts.SourceFile): string {
       return p.name.text;
     });
     const firstMember = node.members[0]!;
-    const memberIndent = indentationAt(text, firstMember.getStart(file, true));
+    const memberIndent = indentationAt(text, docStart(file, firstMember));
     remove(node.members.pos, node.members.pos, names.map((n) => `\n${memberIndent}${n};`).join(''));
     const body = constructor.body!;
     const superCall = body.statements.find((s) => ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) && s.expression.expression.kind === ts.SyntaxKind.SuperKeyword);
@@ -181,10 +202,10 @@ export function javaScriptOf(file: ts.SourceFile): string {
     const assignments = (indent: string) => names.map((n) => `\n${indent}this.${n} = ${n};`).join('');
     const first = body.statements[0];
     if (first === undefined) {
-      const indent = indentationAt(text, constructor.getStart(file, true));
+      const indent = indentationAt(text, docStart(file, constructor));
       remove(body.getStart(file), body.end, `{${assignments(`${indent}  `)}\n${indent}}`);
     } else {
-      const indent = indentationAt(text, first.getStart(file, true));
+      const indent = indentationAt(text, docStart(file, first));
       const at = superCall ? superCall.end : body.statements.pos;
       remove(at, at, assignments(indent));
     }
@@ -193,7 +214,7 @@ export function javaScriptOf(file: ts.SourceFile): string {
   for (const statement of file.statements) visit(statement, file);
   const isModule = file.statements.some(isModuleSyntax);
   const keptModuleSyntax = file.statements.some((s) => !removed.has(s) && isModuleSyntax(s));
-  let out = applyEdits(text, edits, file.fileName);
+  let out = header + applyEdits(text, edits, file.fileName);
   if (isModule && !keptModuleSyntax) out = `${out.trimEnd()}\nexport {};\n`;
   return out;
 }

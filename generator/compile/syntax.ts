@@ -2,8 +2,16 @@
 import { ts } from 'ts-morph';
 import { unsupported } from './compile-error.js';
 
+const NONE: readonly ts.ModifierLike[] = [];
+
+/** The node's modifiers and decorators, as parsed (no copy). */
+export function modifiersOf(node: ts.Node): readonly ts.ModifierLike[] {
+  return (node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers ?? NONE;
+}
+
 export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []).some((m) => m.kind === kind) : false;
+  for (const modifier of modifiersOf(node)) if (modifier.kind === kind) return true;
+  return false;
 }
 
 export const isExported = (node: ts.Node): boolean => hasModifier(node, ts.SyntaxKind.ExportKeyword);
@@ -88,4 +96,16 @@ export function enumValues(file: ts.SourceFile, node: ts.EnumDeclaration): Array
     next = typeof value === 'number' ? value + 1 : undefined;
     return { member, value };
   });
+}
+
+/**
+ * Where a node starts with its doc comments (`/** … *\/` just before it), as getStart(file, true)
+ * says when the parser keeps doc comments; the package compiler parses without them (faster).
+ */
+export function docStart(file: ts.SourceFile, node: ts.Node): number {
+  const text = file.text;
+  for (const range of ts.getLeadingCommentRanges(text, node.pos) ?? []) {
+    if (text.startsWith('/**', range.pos) && !text.startsWith('/**/', range.pos)) return range.pos;
+  }
+  return node.getStart(file);
 }

@@ -199,4 +199,3 @@ export function attachmentName(disposition) {
   const plain = /filename\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|([^;]+))/.exec(disposition);
   return plain ? (plain[1] ?? plain[2]).replace(/\\(.)/g, '$1').trim() : undefined;
 }
-

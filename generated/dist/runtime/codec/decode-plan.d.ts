@@ -5,12 +5,12 @@ import type { AttributeMeta, ComplexTypeMeta, ElementParticle, SchemaMeta, TypeR
 import { type SimpleDecoder } from './simple-decoders.js';
 /** How an element's content is read. */
 export declare const enum Kind {
-Elements = 0,
-Simple = 1,
-SimpleContent = 2,
-Empty = 3,
-Flag = 4,
-Any = 5
+  Elements = 0,
+  Simple = 1,
+  SimpleContent = 2,
+  Empty = 3,
+  Flag = 4,
+  Any = 5
 }
 export interface AttributeInfo {
   meta: AttributeMeta;
