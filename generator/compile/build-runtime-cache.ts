@@ -15,4 +15,4 @@ for (const [rel, text] of sources) {
   const name = rel.slice('src/'.length, -'.ts'.length);
   entries.set(keyOf(rel, text), { js: compiled.get(`dist/${name}.js`)!, dts: compiled.get(`dist/${name}.d.ts`)!, map: compiled.get(`dist/${name}.d.ts.map`)! });
 }
-process.stdout.write(`compiled ${entries.size} runtime files into ${writeRuntimeCache(entries)}\n`);
+process.stderr.write(`compiled ${entries.size} runtime files into ${writeRuntimeCache(entries)}\n`);
