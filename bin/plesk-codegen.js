@@ -2,7 +2,8 @@
 // The plesk-codegen command. Installed, it runs the compiled JavaScript in dist/generator/; in a
 // checkout of plesk-codegen (where generator/*.ts sit beside this file) it runs the sources
 // through tsx, so that an edit needs no build. Nothing is imported before the Node.js check, so an
-// older Node says what it needs instead of failing on syntax inside a dependency.
+// older Node says what it needs instead of failing on syntax inside a dependency. The CLI module
+// runs nothing when imported: its main() is called here.
 import { existsSync } from 'node:fs';
 
 const NEEDED_MAJOR = 20;
@@ -13,10 +14,12 @@ if (!(major >= NEEDED_MAJOR)) {
 }
 
 const sources = new URL('../generator/cli.ts', import.meta.url);
+let cli;
 if (existsSync(sources)) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(sources.href);
+  cli = await import(sources.href);
 } else {
-  await import('../dist/generator/cli.js');
+  cli = await import('../dist/generator/cli.js');
 }
+process.exitCode = await cli.main(process.argv.slice(2));

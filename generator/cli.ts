@@ -1,6 +1,8 @@
 /**
  * The plesk-codegen command: a thin yargs layer over run-generate.ts, which owns the file I/O
- * around the pure core. bin/plesk-codegen.js runs this file through tsx.
+ * around the pure core. Importing this module runs nothing: bin/plesk-codegen.js calls
+ * {@link main} with the process's arguments and sets the exit code; tests call it in-process with
+ * their own {@link CliIo}.
  *
  * Exit codes: 0 ok; 1 a schema or generation error (the output folder is left as it was);
  * 2 a usage error (see cli-args.ts for where the line between 1 and 2 runs).
@@ -8,7 +10,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { COMMANDS, GENERATE_OPTIONS, resolveGenerateArgs, type RawGenerateArgs } from './cli-args.js';
 import { CONFIG_FILE_NAME } from './config/config-file.js';
 import { ConfigError } from './config/config-error.js';
@@ -26,9 +27,28 @@ function generateOptions(y: Argv): Argv {
     .example('$0 --xsd rpc/agent_input.xsd --out plesk-requests --package-name @acme/plesk-requests --package-version 1.2.0', 'requests only, under your own package name and version');
 }
 
-export async function main(argv: string[], io = { stderr: (text: string) => void process.stderr.write(text), cwd: process.cwd() }): Promise<number> {
+/** Where the command writes and which folder relative paths start from. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  /** the terminal's width, for --help (default: 100 columns at most) */
+  columns?: number;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+  };
+}
+
+/** Runs the command on `argv` (the arguments after the command's name); resolves with the exit code. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let run: RawGenerateArgs | undefined;
-  const parser = yargs(argv)
+  const parser = yargs()
     .scriptName('plesk-codegen')
     .usage('$0 [generate] [options]\n\nReads XML Schema files of Plesk\'s XML API and writes a typed npm package: types, element-order-preserving encoders and streaming validating decoders.');
   for (const command of COMMANDS) parser.command(command.name, command.describe, generateOptions, (args) => void (run = args as RawGenerateArgs));
@@ -45,10 +65,16 @@ export async function main(argv: string[], io = { stderr: (text: string) => void
     .help()
     .alias('help', 'h')
     .version(projectVersion())
-    .wrap(Math.min(100, process.stdout.columns ?? 100));
+    .wrap(Math.min(100, io.columns ?? 100));
   try {
-    await parser.parseAsync();
-    if (run === undefined) return 0; // --help or --version
+    // with a callback, yargs hands over what it would print (--help, --version) instead of printing it
+    let printed = '';
+    await parser.parseAsync(argv, {}, (_error, _args, output) => void (printed = output));
+    if (run === undefined) {
+      // --help or --version
+      if (printed !== '') io.stdout(`${printed}\n`);
+      return 0;
+    }
     const job = resolveGenerateArgs(run, io.cwd);
     const { runGenerate } = await import('./run-generate.js'); // loaded only when needed: --help stays fast
     return runGenerate(job, io);
@@ -65,4 +91,3 @@ function projectVersion(): string {
   return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-process.exitCode = await main(hideBin(process.argv));

@@ -32,6 +32,7 @@ export type SchemaErrorCode =
   | 'unknown-type'
   | 'unknown-reference'
   | 'unsupported-construct'
+  | 'invalid-name'
   | 'invalid-facet'
   | 'invalid-pattern'
   // plesk conventions

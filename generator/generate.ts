@@ -22,6 +22,7 @@ import { emitTypes } from './emit/emit-types.js';
 import { emitProtocolVersion, NO_PROTOCOL_VERSION } from './emit/emit-protocol-version.js';
 import { packetTypes } from './passes/apply-plesk-conventions.js';
 import { BANNER, createPrinter, printedSources } from './emit/print.js';
+import { lineComment } from './emit/comments.js';
 import { compilePackage } from './compile/compile-package.js';
 
 export interface GenerateInput extends PackageOptions {
@@ -78,5 +79,5 @@ export function generate(input: GenerateInput): GenerateResult {
 
 /** A runtime file (`client/client.ts`) as the package carries it, in src/runtime/. */
 export function runtimeSource(name: string, text: string): string {
-  return `${BANNER}\n// Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.\n${text}`;
+  return `${BANNER}\n${lineComment(`Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.`)}\n${text}`;
 }

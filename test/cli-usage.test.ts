@@ -1,11 +1,15 @@
-/** The command as a process: --help, --version, and every usage error exits 2 without writing. */
+/**
+ * The command: --help, --version, and every usage error exits 2 without writing. main() runs in this
+ * process; the bin itself (arguments, output, exit code as a process) is run once for --help and
+ * once for a usage error, and for the Node.js version check.
+ */
 import test from 'ava';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { COMMANDS, GENERATE_OPTIONS } from '../generator/cli-args.js';
-import { BIN, runCli, tempDir } from './helpers/cli.js';
+import { BIN, runCli, runCliProcess, tempDir } from './helpers/cli.js';
 import { ROOT } from './helpers/project.js';
 
 const HINT = 'run plesk-codegen --help for usage';
@@ -27,6 +31,15 @@ test('--help lists every command and every option, with examples, and exits 0', 
     t.regex(stdout, /Examples:\n {2}plesk-codegen /);
     t.true(stdout.includes('--check'));
   }
+});
+
+test('the bin as a process prints what main() gives and exits with its code', async (t) => {
+  const help = await runCliProcess(['--help']);
+  t.deepEqual(help, await runCli(['--help']));
+  const cwd = tempDir('cli-process');
+  t.teardown(() => rmSync(cwd, { recursive: true, force: true }));
+  const usage = await runCliProcess(['--bogus'], cwd);
+  t.deepEqual(usage, { code: 2, stdout: '', stderr: `error: Unknown argument: bogus\n${HINT}\n` });
 });
 
 test("--version prints the project's package.json version, from any directory", async (t) => {

@@ -6,14 +6,14 @@
  * the call. The packet types (decodeResponsePacket) keep everything.
  */
 import test from 'ava';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writePackage } from '../generator/write.js';
+import { sharedPackageDir } from './helpers/generation-cache.js';
 import { setUnknownContent, unknownContentOf } from '../runtime/codec/decode-options.js';
 import { PleskTransportError } from '../runtime/client/plesk-errors.js';
 import { shapeResult } from '../runtime/client/result-shape.js';
-import { generateFrom, ROOT, sharedDir } from './helpers/project.js';
+import { generateFrom, sharedDir } from './helpers/project.js';
 
 const PLESK = sharedDir('plesk-xsd');
 const ENTRIES = [path.join(PLESK, 'agent_input.xsd'), path.join(PLESK, 'agent_output.xsd')];
@@ -76,10 +76,7 @@ test('decided from the schema: a third status value keeps the status; a dataset 
 
 test('the whole-API client against its stub: values without status, server get in its natural shape, a dataset twice rejects', async (t) => {
   const { files } = generateFrom(ENTRIES, path.dirname(PLESK));
-  const out = path.join(ROOT, '.tmp', 'client-results');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  writePackage(out, files);
+  const out = sharedPackageDir(files);
   const pkg = await import(pathToFileURL(path.join(out, 'src', 'index.ts')).href);
   const testing = await import(pathToFileURL(path.join(out, 'src', 'testing.ts')).href);
   const genInfo = { serverName: 'plesk.example.com', serverGuid: 'guid-1' };

@@ -102,11 +102,10 @@ test('an answer found wrong while it arrives fails at once with its XmlDecodeErr
     // then nothing more: the connection stays open, the answer never ends
     res.write('<packet version="1.6.9.0"><backup-manager><get-tasks-info><result><status>bogus</status><task>xxx');
   };
-  const client = clientFor(server, { timeoutMs: 5_000, retries: 0 });
+  // a deadline of 10 minutes: a client that waited for it (or for the end) would not finish this test
+  const client = clientFor(server, { timeoutMs: 600_000, retries: 0 });
   t.teardown(() => client.close());
-  const started = Date.now();
   const error = await t.throwsAsync(client.backupManager.getTasksInfo({ server: true }), { instanceOf: XmlDecodeError });
-  t.true(Date.now() - started < 4_000, 'not the 5 s deadline');
   t.is(error.path, 'packet/backup-manager/get-tasks-info/result/status');
   t.regex(error.excerpt ?? '', /<status>bogus<\/status>/);
 });

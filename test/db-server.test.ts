@@ -4,12 +4,11 @@
  * says "no client methods" only of operators that truly have none.
  */
 import test from 'ava';
-import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writePackage } from '../generator/write.js';
+import { sharedPackageDir } from './helpers/generation-cache.js';
 import { validateAgainstPlesk } from './helpers/plesk-oracle.js';
-import { generateFrom, ROOT, sharedDir } from './helpers/project.js';
+import { generateFrom, sharedDir } from './helpers/project.js';
 import { standIn } from './helpers/stand-in.js';
 
 for (const corpus of ['plesk-xsd', 'plesk-xsd-2020'] as const) {
@@ -34,10 +33,7 @@ for (const corpus of ['plesk-xsd', 'plesk-xsd-2020'] as const) {
 test('client.dbServer.get against the stand-in: the request validates under agent_input.xsd, the answer decodes', async (t) => {
   const dir = sharedDir('plesk-xsd');
   const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir), undefined, '1.6.6.0');
-  const out = path.join(ROOT, '.tmp', 'plesk-xsd-db-server');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  writePackage(out, files);
+  const out = sharedPackageDir(files);
   const pkg = await import(pathToFileURL(path.join(out, 'src', 'index.ts')).href);
   const server = await standIn();
   const client = new pkg.PleskClient({ host: server.host, port: server.port, login: server.login, password: server.password, ca: server.cert });

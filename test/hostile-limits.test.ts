@@ -41,20 +41,32 @@ function packetOf(bytes: number, filler: string): Buffer {
   return buffer;
 }
 
-function send(res: import('node:http').ServerResponse, body: Buffer, withLength: boolean, chunks: number[], pauseMs: number): void {
+/** What the server had sent of a body when the client closed the connection (or it ended). */
+interface Sending {
+  sent: number;
+  closed: Promise<number>;
+}
+
+/**
+ * Sends `body` in `chunks` (sizes, cycled) with `pauseMs` between them; with `stopAt`, sends
+ * nothing more once that many bytes are out (the answer then never ends: a client that waited for
+ * its end would wait for its deadline).
+ */
+function send(res: import('node:http').ServerResponse, body: Buffer, withLength: boolean, chunks: number[], pauseMs: number, stopAt = Infinity): Sending {
   res.writeHead(200, { 'Content-Type': 'text/xml; charset=UTF-8', ...(withLength ? { 'Content-Length': body.length } : {}) });
-  let at = 0;
+  const sending: Sending = { sent: 0, closed: new Promise((resolve) => res.once('close', () => resolve(sending.sent))) };
   let i = 0;
   const next = () => {
-    if (res.destroyed) return;
-    if (at >= body.length) return void res.end();
+    if (res.destroyed || sending.sent >= stopAt) return;
+    if (sending.sent >= body.length) return void res.end();
     const size = chunks[i++ % chunks.length]!;
-    res.write(body.subarray(at, at + size));
-    at += size;
+    res.write(body.subarray(sending.sent, sending.sent + size));
+    sending.sent += size;
     if (pauseMs > 0) setTimeout(next, pauseMs);
     else setImmediate(next);
   };
   next();
+  return sending;
 }
 
 test.serial('maxResponseBytes: exactly the limit is read, one byte more is too-large, with or without Content-Length, in any chunking; never resent', async (t) => {
@@ -95,16 +107,17 @@ test.serial('maxResponseBytes: exactly the limit is read, one byte more is too-l
 });
 
 test.serial('a body over the limit that trickles in is refused as soon as the limit is passed, not when it ends', async (t) => {
-  const client = clientFor(server, { maxResponseBytes: 1024, timeoutMs: 20_000 });
+  const client = clientFor(server, { maxResponseBytes: 1024, timeoutMs: 600_000 });
   const body = packetOf(8192, 'x');
-  // 256 bytes every 50 ms: the limit is passed after about 5 chunks, the whole body takes 1.6 s
-  server.answer = (_req, res) => send(res, body, false, [256], 50);
-  const started = Date.now();
+  // 256 bytes every 20 ms, then nothing more after 1536 bytes (past the limit) and no end: a client
+  // that waited for the end would wait for its 10-minute deadline
+  let sending: Sending | undefined;
+  server.answer = (_req, res) => void (sending = send(res, body, false, [256], 20, 1536));
   try {
     const error = await t.throwsAsync(client.backupManager.getSupportedProtocols(), { instanceOf: PleskTransportError });
     t.is(error.reason, 'too-large');
     t.is(error.retried, 0);
-    t.true(Date.now() - started < 1_500, `took ${Date.now() - started} ms; the whole body takes 1600 ms`);
+    t.true((await sending!.closed) < body.length, 'the client closed the connection before the body ended');
   } finally {
     client.close();
   }
@@ -114,13 +127,14 @@ test.serial('a slow body is cut off by the deadline (timeout), not read to its e
   const client = clientFor(server, { retries: 3 });
   const body = packetOf(1024, 'x');
   // 8 bytes every 25 ms: 3.2 s for the whole body, the deadline is 300 ms
-  server.answer = (_req, res) => send(res, body, true, [8], 25);
+  let sending: Sending | undefined;
+  server.answer = (_req, res) => void (sending = send(res, body, true, [8], 25));
   const before = server.requests;
-  const started = Date.now();
   try {
     const error = await t.throwsAsync(client.backupManager.getSupportedProtocols({ timeoutMs: 300 }), { instanceOf: PleskTransportError });
     t.is(error.reason, 'timeout');
-    t.true(Date.now() - started < 2_400, `took ${Date.now() - started} ms; the whole body takes 3200 ms`);
+    const sent = await sending!.closed;
+    t.true(sent < body.length, `the client closed the connection at its deadline, ${sent} of ${body.length} bytes sent`);
     t.is(server.requests - before, 1);
   } finally {
     client.close();

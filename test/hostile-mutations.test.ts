@@ -16,12 +16,12 @@
  * Seeded (SEED), all documents of one direction in one xmllint call. The mutations are those of
  * test/helpers/mutations.ts (`mutationArb`), shared with the differential fuzz of the decoder.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import test from 'ava';
 import fc from 'fast-check';
-import { writePackage } from '../generator/write.js';
+import { sharedPackageDir } from './helpers/generation-cache.js';
 import { apply, hasLoneSurrogate, mutationArb, type Mutation } from './helpers/mutations.js';
 import { validateAgainstPlesk, type PleskEntrySchema } from './helpers/plesk-oracle.js';
 import { generateFrom, ROOT, sharedDir } from './helpers/project.js';
@@ -52,10 +52,7 @@ test("mutated samples: what xmllint accepts under Plesk's schemas decodes, what 
   // what the schemas leave untyped (a task's id as an integer) and so are stricter than the oracle
   // on purpose (test/refinements.test.ts checks that every recorded real answer still decodes)
   const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir), undefined, { pleskRefinements: false });
-  const out = path.join(ROOT, '.tmp', 'hostile-mutations-api');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  writePackage(out, files);
+  const out = sharedPackageDir(files);
   const pkg = (await import(pathToFileURL(path.join(out, 'src', 'index.ts')).href)) as Codecs;
 
   const docs: Array<{ sample: string; schema: PleskEntrySchema; mutations: Mutation[]; xml: string }> = [];

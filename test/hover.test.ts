@@ -5,11 +5,10 @@
  * `...`, and has no `?: never` line: each choice is `OneOf<{ … }>` or a named alias.
  */
 import test from 'ava';
-import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { writePackage } from '../generator/write.js';
+import { sharedPackageDir } from './helpers/generation-cache.js';
 import { hoverTexts, propertyTypeNames } from './helpers/hover.js';
-import { generateFrom, ROOT, sharedDir } from './helpers/project.js';
+import { generateFrom, sharedDir } from './helpers/project.js';
 
 /** The request types of the 20 most used operations (the README lists them, with their operations). */
 export const MOST_USED_REQUESTS = [
@@ -29,10 +28,7 @@ export const MOST_USED_REQUESTS = [
 function wholeApi(): string {
   const dir = sharedDir('plesk-xsd');
   const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir));
-  const out = path.join(ROOT, '.tmp', 'hover-whole-api');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  writePackage(out, files);
+  const out = sharedPackageDir(files);
   return out;
 }
 

@@ -84,10 +84,10 @@ test.before(async () => {
 test.after.always(() => rmSync(work, { recursive: true, force: true }));
 
 test.serial('the tarball ships the compiled generator, the runtime sources, templates, schemas and the config schema, nothing else', (t) => {
-  for (const file of ['bin/plesk-codegen.js', 'dist/generator/cli.js', 'dist/generator/api.js', 'dist/generator/api.d.ts', 'dist/generator/compile/compile-package.js', 'runtime/codec/decode.ts', 'runtime/client/client.ts', 'templates/package.json.hbs', 'templates/.gitignore.hbs', 'xsd/backup.xsd', 'config.schema.json', 'refine.schema.json', 'README.md', 'LICENSE', 'package.json']) {
+  for (const file of ['bin/plesk-codegen.js', 'dist/generator/cli.js', 'dist/generator/api.js', 'dist/generator/api.d.ts', 'dist/generator/compile/compile-package.js', 'runtime/codec/decode.ts', 'runtime/client/client.ts', 'templates/README.md.hbs', 'templates/.gitignore.hbs', 'xsd/backup.xsd', 'config.schema.json', 'refine.schema.json', 'README.md', 'CHANGELOG.md', 'docs/architecture.md', 'LICENSE', 'package.json']) {
     t.true(shipped.includes(file), file);
   }
-  const stray = shipped.filter((f) => !/^(bin\/|dist\/generator\/|runtime\/|templates\/|xsd\/)/.test(f) && !['config.schema.json', 'refine.schema.json', 'README.md', 'LICENSE', 'package.json'].includes(f));
+  const stray = shipped.filter((f) => !/^(bin\/|dist\/generator\/|dist\/runtime\/|runtime\/|templates\/|xsd\/)/.test(f) && !f.startsWith('docs/') && !['config.schema.json', 'refine.schema.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.json'].includes(f));
   t.deepEqual(stray, [], 'no tests, CI files, examples or TypeScript sources of the generator');
   t.false(shipped.some((f) => f.startsWith('generator/')));
   const manifest = json(path.join(ROOT, 'package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };

@@ -4,10 +4,10 @@
  * errors of a refinement that matches nothing or refines to an unknown type.
  */
 import test from 'ava';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writePackage } from '../generator/write.js';
+import { sharedPackageDir } from './helpers/generation-cache.js';
 import { checkRefinements, type RefinementSet } from '../generator/refine/refinement-file.js';
 import { RefinementError } from '../generator/refine/refinement-error.js';
 import { ConfigError } from '../generator/config/config-error.js';
@@ -110,10 +110,7 @@ test("the shipped set applies to Plesk's schemas by default; entries a version l
 test('every recorded answer decodes with the default refinements and gives the refined types', async (t) => {
   const dir = sharedDir('plesk-xsd');
   const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir));
-  const out = path.join(ROOT, '.tmp', 'plesk-xsd-refined');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  writePackage(out, files);
+  const out = sharedPackageDir(files);
   const pkg = await import(pathToFileURL(path.join(out, 'src', 'index.ts')).href);
   const taskOf = (name: string) => pkg.decodeResponsePacket(fixture(name)).operators[0].backupManager.operations[0].getTasksInfo.result[0].task[0];
   t.like(taskOf('get-tasks-info.server.response.xml'), { server: true, id: 3, status: 'finished' });

@@ -5,13 +5,12 @@
  * and reports by default.
  */
 import test from 'ava';
-import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writePackage } from '../generator/write.js';
+import { sharedPackageDir } from './helpers/generation-cache.js';
 import { decodeResponsePacket, encodeResponsePacket, unknownContentOf, XmlDecodeError, type ResponsePacket, type SchemaDriftEvent } from '../generated/src/index.js';
 import { validateAgainstPlesk } from './helpers/plesk-oracle.js';
-import { generateFrom, ROOT, sharedDir } from './helpers/project.js';
+import { generateFrom, sharedDir } from './helpers/project.js';
 import { clientOf, packet, standIn } from './helpers/stand-in.js';
 
 const known: ResponsePacket = {
@@ -134,10 +133,7 @@ test("the package of the 2020 schemas decodes a 2014-format customer get answer 
   t.true(verdict!.valid, `a valid 2014 answer: ${verdict!.errors.join('\n')}`);
   const dir = sharedDir('plesk-xsd-2020');
   const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir));
-  const out = path.join(ROOT, '.tmp', 'plesk-xsd-2020-drift');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  writePackage(out, files);
+  const out = sharedPackageDir(files);
   const pkg = await import(pathToFileURL(path.join(out, 'src', 'index.ts')).href);
   t.throws(() => pkg.decodeResponsePacket(answer), { message: /unexpected element <webapps>/ });
   const events: SchemaDriftEvent[] = [];

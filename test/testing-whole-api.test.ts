@@ -6,12 +6,11 @@
  * answer the stub gave under agent_output.xsd.
  */
 import test from 'ava';
-import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writePackage } from '../generator/write.js';
+import { sharedPackageDir } from './helpers/generation-cache.js';
 import { validateAgainstPlesk } from './helpers/plesk-oracle.js';
-import { generateFrom, ROOT, sharedDir } from './helpers/project.js';
+import { generateFrom, sharedDir } from './helpers/project.js';
 
 const GEN_INFO = {
   crDate: '2026-12-01', cname: 'Doe Ltd', pname: 'John Doe', login: 'jdoe', status: 0, phone: '', fax: '', email: 'jdoe@example.com',
@@ -21,10 +20,7 @@ const GEN_INFO = {
 test("the whole-API stub serves customer.get, webspace.add and dns.addRec to the whole-API client, valid under Plesk's schemas", async (t) => {
   const dir = sharedDir('plesk-xsd');
   const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir));
-  const out = path.join(ROOT, '.tmp', 'plesk-xsd-stub');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  writePackage(out, files);
+  const out = sharedPackageDir(files);
   const pkg = await import(pathToFileURL(path.join(out, 'src', 'index.ts')).href);
   const testing = await import(pathToFileURL(path.join(out, 'src', 'testing.ts')).href);
 

@@ -3,23 +3,40 @@ import test from 'ava';
 import { PleskTaskTimeoutError } from '../runtime/client/plesk-errors.js';
 import { waitForTask } from '../runtime/client/wait-for-task.js';
 
-function scripted(statuses: string[]) {
-  const at: number[] = [];
-  const started = Date.now();
+function scripted(statuses: string[], events: string[] = []) {
+  let polls = 0;
   const poll = async () => {
-    at.push(Date.now() - started);
-    return [{ id: 7, status: statuses[Math.min(at.length - 1, statuses.length - 1)]! }, { id: 8, status: 'finished' }];
+    polls++;
+    events.push('poll');
+    return [{ id: 7, status: statuses[Math.min(polls - 1, statuses.length - 1)]! }, { id: 8, status: 'finished' }];
   };
-  return { poll, at };
+  return { poll };
 }
 
-test('pauses grow by the back-off factor up to the maximum', async (t) => {
-  const { poll, at } = scripted(['working', 'working', 'working', 'working', 'working', 'finished']);
-  const task = await waitForTask('7', poll, { intervalMs: 20, backoff: 2, maxIntervalMs: 60 });
+/**
+ * Runs `run` while every timer set is listed in `events` when it fires (`pause 20 over`), those of
+ * `ignored` ms excepted (the overall deadline): the schedule, in order, on any machine's speed.
+ */
+async function withTimers<T>(events: string[], ignored: number, run: () => Promise<T>): Promise<T> {
+  const real = globalThis.setTimeout;
+  globalThis.setTimeout = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) =>
+    real(() => {
+      if (ms !== ignored) events.push(`pause ${ms} over`);
+      callback(...args);
+    }, ms)) as typeof setTimeout;
+  try {
+    return await run();
+  } finally {
+    globalThis.setTimeout = real;
+  }
+}
+
+test.serial('pauses grow by the back-off factor up to the maximum, and each poll waits for its pause', async (t) => {
+  const events: string[] = [];
+  const { poll } = scripted(['working', 'working', 'working', 'working', 'working', 'finished'], events);
+  const task = await withTimers(events, 3_600_000, () => waitForTask('7', poll, { intervalMs: 20, backoff: 2, maxIntervalMs: 60 }));
   t.deepEqual(task, { id: 7, status: 'finished' });
-  const pauses = at.slice(1).map((time, i) => time - at[i]!);
-  // wanted 20, 40, 60, 60, 60: a timer never fires early (1 ms of rounding allowed)
-  t.deepEqual(pauses.map((p, i) => p >= [20, 40, 60, 60, 60][i]! - 1), [true, true, true, true, true], `pauses ${pauses.join(', ')}`);
+  t.deepEqual(events, ['poll', 'pause 20 over', 'poll', 'pause 40 over', 'poll', 'pause 60 over', 'poll', 'pause 60 over', 'poll', 'pause 60 over', 'poll']);
 });
 
 test('every terminal state ends the wait, with the task in that state', async (t) => {

@@ -36,7 +36,7 @@ export function readConfig(file: string, shown = file): LoadedConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new ConfigError('', `no such config file (looked for ${path.resolve(file)})`, `create it (see plesk-codegen's README, "Install") or correct the path given to --config`, shown);
+    throw new ConfigError('', `no such config file (looked for ${path.resolve(file)})`, `create it (see docs/configuration.md of plesk-codegen) or correct the path given to --config`, shown);
   }
   let json: unknown;
   try {

@@ -91,7 +91,7 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
   }
   let refine: string | undefined;
   if (input.refine !== undefined) {
-    if (typeof input.refine !== 'string' || input.refine === '') fail('refine', 'needs the path of a refinement file', `give ${spelling.key('refine')} a JSON file such as refine.json (see README, "Refinements")`);
+    if (typeof input.refine !== 'string' || input.refine === '') fail('refine', 'needs the path of a refinement file', `give ${spelling.key('refine')} a JSON file such as refine.json (see docs/refinements.md of plesk-codegen)`);
     refine = path.resolve(base, input.refine as string);
     if (!existsSync(refine)) fail('refine', `${input.refine}: no such file (looked for ${refine})`, 'correct the path; it is relative to ' + (spelling.file ? 'the config file' : 'the working directory'));
     if (!statSync(refine).isFile()) fail('refine', `${input.refine}: is a folder`, 'give the refinement file (JSON)');

@@ -15,6 +15,7 @@ import { camelCase, pascalCase } from '../passes/names.js';
 import type { OperationInfo, OperatorInfo } from './operation-table.js';
 import { createGeneratedFile, textOf } from './print.js';
 import { quote } from './type-expressions.js';
+import { jsDoc } from './comments.js';
 
 /** Members of PleskClientCore an operator property must not shadow. */
 const CORE_MEMBERS = new Set(['request', 'close', 'call', 'download', 'invoker', 'constructor']);
@@ -55,8 +56,8 @@ export function emitClient(project: Project, ir: IrSchema, operators: OperatorIn
     isExported: true,
     name: 'PleskClient',
     extends: `PleskClientCore<${packetRef('request')}, ${packetRef('response')}>`,
-    docs: ['A client of one Plesk server. TLS verification is on; pass `ca` to trust a self-signed certificate.\n\n@example\nconst client = new PleskClient({ host: \'plesk.example.com\', login: \'admin\', password });\nconst tasks = await client.backupManager.getTasksInfo({ taskId: \'7\' });'],
-    properties: operators.map((op) => ({ name: operatorProp(op), isReadonly: true, type: className(op), ...(op.doc ? { docs: [op.doc] } : {}) })),
+    docs: [jsDoc('A client of one Plesk server. TLS verification is on; pass `ca` to trust a self-signed certificate.\n\n@example\nconst client = new PleskClient({ host: \'plesk.example.com\', login: \'admin\', password });\nconst tasks = await client.backupManager.getTasksInfo({ taskId: \'7\' });')],
+    properties: operators.map((op) => ({ name: operatorProp(op), isReadonly: true, type: className(op), ...(op.doc ? { docs: [jsDoc(op.doc)] } : {}) })),
     ctors: [{
       parameters: [{ name: 'options', type: 'PleskClientOptions' }],
       statements: ['super(options, CODEC);', 'const invoker = this.invoker();', ...operators.map((op) => `this.${operatorProp(op)} = new ${className(op)}(invoker);`)],
@@ -89,9 +90,9 @@ function operatorClass(op: OperatorInfo): ClassDeclarationStructure {
     kind: StructureKind.Class,
     isExported: true,
     name: className(op),
-    docs: [`The operations of <${op.name}>${op.doc ? `: ${op.doc}` : ''}`],
+    docs: [jsDoc(`The operations of <${op.name}>${op.doc ? `: ${op.doc}` : ''}`)],
     properties: [{ name: '#invoke', isReadonly: true, type: 'Invoker' }],
-    ctors: [{ parameters: [{ name: 'invoke', type: 'Invoker' }], statements: ['this.#invoke = invoke;'], docs: ['@internal created by PleskClient'] }],
+    ctors: [{ parameters: [{ name: 'invoke', type: 'Invoker' }], statements: ['this.#invoke = invoke;'], docs: [jsDoc('@internal created by PleskClient')] }],
     methods,
   };
 }
@@ -115,7 +116,7 @@ function operationMethod(op: OperatorInfo, o: OperationInfo): MethodDeclarationS
     name: o.prop,
     parameters: [...parameters, { name: 'options', type: 'CallOptions', hasQuestionToken: true }],
     returnType: `Promise<${returns}>`,
-    docs: [docs],
+    docs: [jsDoc(docs)],
     statements: [call],
   };
 }
@@ -141,8 +142,8 @@ function naturalResults(operators: OperatorInfo[]): InterfaceDeclarationStructur
       isExported: true,
       name: natural.name,
       extends: [`Omit<${natural.base}, ${quote(natural.prop)}>`],
-      docs: [`<${op.name}><${o.name}>'s result as the client gives it: each dataset the request asked for (\`${natural.members[0]?.prop}\`, …) is a property of its own, instead of an entry of \`${natural.prop}\` (each comes at most once; one that came twice fails the call).`],
-      properties: natural.members.map((m) => ({ name: m.prop, type: m.type, hasQuestionToken: true, ...(m.doc ? { docs: [m.doc] } : {}) })),
+      docs: [jsDoc(`<${op.name}><${o.name}>'s result as the client gives it: each dataset the request asked for (\`${natural.members[0]?.prop}\`, …) is a property of its own, instead of an entry of \`${natural.prop}\` (each comes at most once; one that came twice fails the call).`)],
+      properties: natural.members.map((m) => ({ name: m.prop, type: m.type, hasQuestionToken: true, ...(m.doc ? { docs: [jsDoc(m.doc)] } : {}) })),
     }];
   }));
 }
@@ -173,7 +174,7 @@ function waitForTaskMethod(op: OperatorInfo): MethodDeclarationStructure {
     name: 'waitForTask',
     parameters: [{ name: 'taskId', type: 'string | number | bigint' }, { name: 'options', type: `WaitForTaskOptions<${item}>`, hasQuestionToken: true }],
     returnType: `Promise<${item}>`,
-    docs: [`Polls ${TASK_POLLING.operation} for one task, with back-off, until its status is finished, failed or stopped, and resolves with the task in that state.\n\n@throws PleskTaskTimeoutError after options.timeoutMs (default 1 hour); PleskTransportError (reason aborted) when options.signal aborts; any error of a poll`],
+    docs: [jsDoc(`Polls ${TASK_POLLING.operation} for one task, with back-off, until its status is finished, failed or stopped, and resolves with the task in that state.\n\n@throws PleskTaskTimeoutError after options.timeoutMs (default 1 hour); PleskTransportError (reason aborted) when options.signal aborts; any error of a poll`)],
     statements: [`const id = String(taskId);\nreturn waitForTask(id, (signal) => this.${poll.prop}({ ${filter}: id } as ${poll.request!.type}, { signal }), options);`],
   };
 }

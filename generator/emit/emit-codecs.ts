@@ -11,6 +11,7 @@ import type { IrSchema } from '../model/ir.js';
 import { PACKET_ELEMENT, PACKET_TYPE_NAMES, packetTypes } from '../passes/apply-plesk-conventions.js';
 import { compareCodePoints } from '../passes/names.js';
 import { createGeneratedFile, textOf } from './print.js';
+import { jsDoc } from './comments.js';
 
 export function emitCodecs(project: Project, ir: IrSchema): string {
   const file = createGeneratedFile(project, 'codecs.ts', ir.entries, 'Typed encoders and decoders.');
@@ -37,7 +38,7 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
       name: `encode${alias}`,
       parameters: [{ name: 'packet', type: tsType }],
       returnType: 'string',
-      docs: [`Writes a ${direction} <${PACKET_ELEMENT}> in schema order, checking every rule of the schema first.\n\n@throws XmlEncodeError naming the path and the broken rule`],
+      docs: [jsDoc(`Writes a ${direction} <${PACKET_ELEMENT}> in schema order, checking every rule of the schema first.\n\n@throws XmlEncodeError naming the path and the broken rule`)],
       statements: `return encodeDocument(schema, '${PACKET_ELEMENT}', ${ref}, packet);`,
     });
     file.addFunction({
@@ -45,7 +46,7 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
       name: `decode${alias}`,
       parameters: [{ name: 'xml', type: 'string | Uint8Array' }, { name: 'options', type: 'DecodeOptions', hasQuestionToken: true }],
       returnType: tsType,
-      docs: [`Reads a ${direction} <${PACKET_ELEMENT}> (a string, or its UTF-8 bytes), validating it against the schema as it goes. \`options.unknownElements: 'keep'\` keeps (and reports) elements and attributes the schema does not declare instead of failing.\n\n@throws XmlDecodeError naming the path, line, column and what was expected`],
+      docs: [jsDoc(`Reads a ${direction} <${PACKET_ELEMENT}> (a string, or its UTF-8 bytes), validating it against the schema as it goes. \`options.unknownElements: 'keep'\` keeps (and reports) elements and attributes the schema does not declare instead of failing.\n\n@throws XmlDecodeError naming the path, line, column and what was expected`)],
       statements: `return decodeDocument(schema, '${PACKET_ELEMENT}', ${ref}, xml, options) as ${tsType};`,
     });
     file.addFunction({
@@ -53,7 +54,7 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
       name: `startDecoding${alias}`,
       parameters: [{ name: 'options', type: 'DecodeOptions', hasQuestionToken: true }],
       returnType: `DocumentDecoder<${tsType}>`,
-      docs: [`Reads a ${direction} <${PACKET_ELEMENT}> in pieces, as it arrives: \`write(piece)\` each piece (strings, or UTF-8 bytes split anywhere), then \`end()\` gives the value. Only the unread end of a piece is kept. The same checks and options as \`decode${alias}\`.\n\n@throws XmlDecodeError (from write or end) naming the path, line, column and what was expected`],
+      docs: [jsDoc(`Reads a ${direction} <${PACKET_ELEMENT}> in pieces, as it arrives: \`write(piece)\` each piece (strings, or UTF-8 bytes split anywhere), then \`end()\` gives the value. Only the unread end of a piece is kept. The same checks and options as \`decode${alias}\`.\n\n@throws XmlDecodeError (from write or end) naming the path, line, column and what was expected`)],
       statements: `return startDecoding(schema, '${PACKET_ELEMENT}', ${ref}, options) as DocumentDecoder<${tsType}>;`,
     });
   }
@@ -61,7 +62,7 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
   file.addInterface({
     isExported: true,
     name: 'TypeMap',
-    docs: ['Every complex type of the schema set, by name: the types `encodeType` and `decodeType` accept.'],
+    docs: [jsDoc('Every complex type of the schema set, by name: the types `encodeType` and `decodeType` accept.')],
     properties: typeNames.map((name) => ({ name, type: `T.${name}` })),
   });
   file.addFunction({
@@ -70,7 +71,7 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
     typeParameters: [{ name: 'K', constraint: 'keyof TypeMap' }],
     parameters: [{ name: 'type', type: 'K' }, { name: 'element', type: 'string' }, { name: 'value', type: 'TypeMap[K]' }],
     returnType: 'string',
-    docs: ['Writes `value` as the element `element` of the complex type `type`.\n\n@throws TypeError when `type` is not a name of TypeMap or `element` is not an XML name\n@throws XmlEncodeError naming the path and the broken rule'],
+    docs: [jsDoc('Writes `value` as the element `element` of the complex type `type`.\n\n@throws TypeError when `type` is not a name of TypeMap or `element` is not an XML name\n@throws XmlEncodeError naming the path and the broken rule')],
     statements: `checkTypeArguments('encodeType', schema, type, element);\nreturn encodeDocument(schema, element, { c: type }, value);`,
   });
   file.addFunction({
@@ -79,7 +80,7 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
     typeParameters: [{ name: 'K', constraint: 'keyof TypeMap' }],
     parameters: [{ name: 'type', type: 'K' }, { name: 'element', type: 'string' }, { name: 'xml', type: 'string | Uint8Array' }, { name: 'options', type: 'DecodeOptions', hasQuestionToken: true }],
     returnType: 'TypeMap[K]',
-    docs: ['Reads a document whose root is the element `element` of the complex type `type`.\n\n@throws TypeError when `type` is not a name of TypeMap or `element` is not an XML name\n@throws XmlDecodeError naming the path, line, column and what was expected'],
+    docs: [jsDoc('Reads a document whose root is the element `element` of the complex type `type`.\n\n@throws TypeError when `type` is not a name of TypeMap or `element` is not an XML name\n@throws XmlDecodeError naming the path, line, column and what was expected')],
     statements: `checkTypeArguments('decodeType', schema, type, element);\nreturn decodeDocument(schema, element, { c: type }, xml, options) as TypeMap[K];`,
   });
   return textOf(file);

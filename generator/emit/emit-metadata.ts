@@ -12,6 +12,7 @@ import type { IrComplexType, IrParticle, IrSchema, IrSimpleType, IrTypeRef } fro
 import { compareCodePoints } from '../passes/names.js';
 import { createGeneratedFile, spliced, textOf } from './print.js';
 import { quote } from './type-expressions.js';
+import { jsDoc } from './comments.js';
 
 export function emitMetadata(project: Project, ir: IrSchema): string {
   const simple = new Map<string, SimpleTypeMeta>();
@@ -34,7 +35,7 @@ export function emitMetadata(project: Project, ir: IrSchema): string {
 
   const file = createGeneratedFile(project, 'metadata.ts', ir.entries, 'The ordered schema tables the runtime encodes and decodes with.');
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['SchemaMeta'] });
-  file.addVariableStatement({ isExported: true, declarations: [{ name: 'schema', type: 'SchemaMeta', initializer: TABLES }], docs: ['Every type of the schema set, by TypeScript name.'] });
+  file.addVariableStatement({ isExported: true, declarations: [{ name: 'schema', type: 'SchemaMeta', initializer: TABLES }], docs: [jsDoc('Every type of the schema set, by TypeScript name.')] });
   // The tables (thousands of lines for Plesk's whole API) are spliced into the printed statement
   // rather than handed to ts-morph, whose writer walks an initializer character by character
   // and re-parses it: that took a third of the generator's time. The text is the same: every

@@ -1,13 +1,17 @@
 /**
- * The non-code files of the generated package (package.json, README.md, tsconfig.json), rendered
- * from the Handlebars templates in templates/ with `strict` (a missing field throws) and
- * `noEscape` (the output is not HTML).
+ * The non-code files of the generated package: README.md and .gitignore rendered from the
+ * Handlebars templates in templates/ with `strict` (a missing field throws) and `noEscape` (the
+ * output is not HTML), every schema-given text in them on one line (see comments.ts); package.json
+ * and tsconfig.json written through JSON.stringify (emit-json-files.ts).
  */
 import Handlebars from 'handlebars';
 import type { IrSchema } from '../model/ir.js';
 import { packetTypes } from '../passes/apply-plesk-conventions.js';
 import type { OperatorInfo } from './operation-table.js';
 import { InternalError } from '../errors.js';
+import { oneLine } from './comments.js';
+import { packageJson, tsconfigJson } from './emit-json-files.js';
+import { BANNER } from './print.js';
 
 export interface PackageOptions {
   packageName: string;
@@ -29,7 +33,7 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
     ...options,
     protocolVersion: options.protocolVersion ?? '',
     hasProtocolVersion: options.protocolVersion !== undefined,
-    sourceList: ir.entries.join(', '),
+    sourceList: oneLine(ir.entries.join(', ')),
     operators,
     hasPackets: operators.length > 0,
     hasClient: withClient,
@@ -41,6 +45,8 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
     firstOperationKey: callable[0] ? `${callable[0].prop}.${callable[0].operations[0]!.prop}` : '',
   };
   const out = new Map<string, string>();
+  out.set('package.json', packageJson({ ...options, sources: ir.entries, hasClient: withClient }));
+  out.set('tsconfig.json', tsconfigJson(BANNER, ir.entries));
   for (const [name, text] of templates) {
     if (!name.endsWith('.hbs')) continue;
     try {

@@ -9,6 +9,7 @@ import { VariableDeclarationKind, type Project } from 'ts-morph';
 import type { IrSchema } from '../model/ir.js';
 import { createGeneratedFile, textOf } from './print.js';
 import { quote } from './type-expressions.js';
+import { jsDoc } from './comments.js';
 
 /** What the generator says once when no protocol version is given for a schema set with requests. */
 export const NO_PROTOCOL_VERSION =
@@ -21,11 +22,11 @@ export function emitProtocolVersion(project: Project, ir: IrSchema, version: str
   file.addVariableStatement({
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [
+    docs: [jsDoc(
       version === undefined
         ? 'No protocol version was given when this package was generated: packets are sent without one, and the server answers in its newest protocol. Pass `protocolVersion` to the client to pin one.'
         : `The XML API protocol version the schemas are of: the client sends it as packet/@version (option \`protocolVersion\` overrides it), so the server validates and answers in the format this package reads.`,
-    ],
+    )],
     declarations: [{ name: 'PROTOCOL_VERSION', type: version === undefined ? 'string | undefined' : undefined, initializer: version === undefined ? 'undefined' : quote(version) }],
   });
   return textOf(file);

@@ -10,6 +10,7 @@ import type { IrSchema } from '../model/ir.js';
 import type { OperationInfo, OperatorInfo } from './operation-table.js';
 import { createGeneratedFile, textOf } from './print.js';
 import { quote } from './type-expressions.js';
+import { docBlock, jsDoc } from './comments.js';
 
 /** testing.ts for the operators the client calls (the stub answers the same operations). */
 export function emitTesting(project: Project, ir: IrSchema, operators: OperatorInfo[]): string {
@@ -28,19 +29,19 @@ export function emitTesting(project: Project, ir: IrSchema, operators: OperatorI
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/testing/stub-types.js', namedExports: ['PleskStub', 'StubCall', 'StubCredentials', 'StubFault', 'StubFaultOptions', 'StubHandler', 'StubIncoming', 'StubRequest'] });
 
   const keys = operators.flatMap((op) => op.operations.map((o) => quote(`${op.prop}.${o.prop}`)));
-  file.addTypeAlias({ isExported: true, name: 'PleskStubOperation', docs: ['`operator.operation` of every operation the stub answers, as `calls[i].key` and `fail(…, { operation })` name them.'], type: keys.join(' | ') || 'never' });
+  file.addTypeAlias({ isExported: true, name: 'PleskStubOperation', docs: [jsDoc('`operator.operation` of every operation the stub answers, as `calls[i].key` and `fail(…, { operation })` name them.')], type: keys.join(' | ') || 'never' });
   file.addInterface({
     isExported: true,
     name: 'PleskStubHandlers',
-    docs: ['The handlers of a stub: per operator, per operation, a function from the decoded request to the result. Throw `stubOperationError(code, text)` for an error result.'],
+    docs: [jsDoc('The handlers of a stub: per operator, per operation, a function from the decoded request to the result. Throw `stubOperationError(code, text)` for an error result.')],
     properties: operators.map((op) => ({
       name: op.prop,
       hasQuestionToken: true,
-      docs: [`<${op.name}>${op.doc ? `: ${op.doc}` : ''}`],
-      type: `{\n${op.operations.map((o) => `${o.doc ? `  /** ${o.doc.replace(/\*\//g, '* /')} */\n` : ''}  ${o.prop}?: StubHandler<${o.request!.type}, ${handlerResult(o)}, PleskStubOperation>;`).join('\n')}\n}`,
+      docs: [jsDoc(`<${op.name}>${op.doc ? `: ${op.doc}` : ''}`)],
+      type: `{\n${op.operations.map((o) => `${o.doc ? `  ${docBlock(o.doc, '  ')}\n` : ''}  ${o.prop}?: StubHandler<${o.request!.type}, ${handlerResult(o)}, PleskStubOperation>;`).join('\n')}\n}`,
     })),
   });
-  file.addTypeAlias({ isExported: true, name: 'PleskStubOptions', docs: ['Options of createPleskStub: the handlers, the credentials it accepts, TLS, versions, faults.'], type: 'StubOptions<PleskStubHandlers, PleskStubOperation>' });
+  file.addTypeAlias({ isExported: true, name: 'PleskStubOptions', docs: [jsDoc('Options of createPleskStub: the handlers, the credentials it accepts, TLS, versions, faults.')], type: 'StubOptions<PleskStubHandlers, PleskStubOperation>' });
   const specs = operators.flatMap((op) => op.operations.map((o) => {
     const answer = o.response!.unwrap.k === 'answer' || !o.response!.result ? 'answer' : o.response!.result.many ? 'results' : 'result';
     return `  { operator: ${quote(op.name)}, operatorProp: ${quote(op.prop)}, operation: ${quote(o.name)}, operationProp: ${quote(o.prop)}, answer: ${quote(answer)}, binary: ${o.binary}${o.single ? ', single: true' : ''}${o.singleAnswer ? ', singleAnswer: true' : ''} },`;
@@ -51,7 +52,7 @@ export function emitTesting(project: Project, ir: IrSchema, operators: OperatorI
     name: 'createPleskStub',
     parameters: [{ name: 'options', type: 'PleskStubOptions', initializer: '{}' }],
     returnType: 'Promise<PleskStub<PleskStubOperation>>',
-    docs: ['Starts a stand-in Plesk server on 127.0.0.1 (HTTPS with a certificate made now: pass `stub.ca` to the client) speaking the agent protocol with this package\'s codecs. Close it with `await stub.close()`.\n\n@example\nconst stub = await createPleskStub({ handlers: { … } });\nconst client = new PleskClient({ host: stub.host, port: stub.port, ca: stub.ca, login: stub.login, password: stub.password });'],
+    docs: [jsDoc('Starts a stand-in Plesk server on 127.0.0.1 (HTTPS with a certificate made now: pass `stub.ca` to the client) speaking the agent protocol with this package\'s codecs. Close it with `await stub.close()`.\n\n@example\nconst stub = await createPleskStub({ handlers: { … } });\nconst client = new PleskClient({ host: stub.host, port: stub.port, ca: stub.ca, login: stub.login, password: stub.password });')],
     statements: 'return startStub(options, { decodeRequest: decodeRequestPacket, encodeResponse: encodeResponsePacket, operations: OPERATIONS });',
   });
   return textOf(file);

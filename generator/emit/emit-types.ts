@@ -14,6 +14,7 @@ import { RESERVED_TYPE_NAMES } from '../passes/name-types.js';
 import { compareCodePoints, compareLocations } from '../passes/names.js';
 import { createGeneratedFile, textOf } from './print.js';
 import { isFlag, propertyName, renderShape, shapeOf, simpleMetaType, simpleRef, type ChoiceAliases, type Prop, type Shape } from './type-expressions.js';
+import { jsDoc } from './comments.js';
 
 export function emitTypes(project: Project, ir: IrSchema): string {
   const file = createGeneratedFile(project, 'types.ts', ir.entries, 'The TypeScript types of every schema type.');
@@ -22,7 +23,7 @@ export function emitTypes(project: Project, ir: IrSchema): string {
   // ts-morph puts no blank line between two type aliases: one goes before each complex type's declaration and alias
   const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
   for (const type of bySource(ir.simpleTypes)) {
-    statements.push({ kind: StructureKind.TypeAlias, isExported: true, name: type.tsName, type: simpleMetaType(type.meta), docs: [docs(type, 'simpleType')] });
+    statements.push({ kind: StructureKind.TypeAlias, isExported: true, name: type.tsName, type: simpleMetaType(type.meta), docs: [jsDoc(docs(type, 'simpleType'))] });
   }
   // the names every choice alias must keep clear of: every type's, and the aliases' as they are handed out
   const taken = new Set<string>([...RESERVED_TYPE_NAMES, ...ir.simpleTypes.map((t) => t.tsName), ...ir.complexTypes.map((t) => t.tsName)]);
@@ -30,24 +31,24 @@ export function emitTypes(project: Project, ir: IrSchema): string {
     const sink: ChoiceAliases = { owner: type.tsName, taken, aliases: [] };
     const shape = recordShape(type, sink);
     const declaration = (): TypeAliasDeclarationStructure | InterfaceDeclarationStructure => {
-      if (isFlag(type)) return { kind: StructureKind.TypeAlias, isExported: true, name: type.tsName, type: 'true', docs: [docs(type, 'complexType', 'An empty element: present is `true`.')] };
+      if (isFlag(type)) return { kind: StructureKind.TypeAlias, isExported: true, name: type.tsName, type: 'true', docs: [jsDoc(docs(type, 'complexType', 'An empty element: present is `true`.'))] };
       if (shape.unions.length === 0) {
         return {
           kind: StructureKind.Interface,
           isExported: true,
           name: type.tsName,
-          docs: [docs(type, 'complexType')],
-          properties: shape.props.map((p) => ({ name: propertyName(p.name), type: p.type, hasQuestionToken: p.optional, ...(p.doc ? { docs: [p.doc] } : {}) })),
+          docs: [jsDoc(docs(type, 'complexType'))],
+          properties: shape.props.map((p) => ({ name: propertyName(p.name), type: p.type, hasQuestionToken: p.optional, ...(p.doc ? { docs: [jsDoc(p.doc)] } : {}) })),
         };
       }
-      return { kind: StructureKind.TypeAlias, isExported: true, name: type.tsName, type: renderShape(shape, '', sink, true), docs: [docs(type, 'complexType')] };
+      return { kind: StructureKind.TypeAlias, isExported: true, name: type.tsName, type: renderShape(shape, '', sink, true), docs: [jsDoc(docs(type, 'complexType'))] };
     };
     statements.push(blankLine, declaration());
     for (const alias of sink.aliases) {
       statements.push(blankLine);
       const where = alias.loc ? ` (${alias.loc.file}:${alias.loc.line})` : '';
       const what = alias.members.every((m) => !m.includes(',')) ? 'these properties' : alias.members.map((m) => (m ? `{ ${m} }` : 'nothing')).join(' | ');
-      statements.push({ kind: StructureKind.TypeAlias, isExported: true, name: alias.name, type: alias.type, docs: [`${alias.optional ? 'At most' : 'Exactly'} one of ${what}: an xs:choice of ${type.tsName}.\n\n@xsd choice${where}`] });
+      statements.push({ kind: StructureKind.TypeAlias, isExported: true, name: alias.name, type: alias.type, docs: [jsDoc(`${alias.optional ? 'At most' : 'Exactly'} one of ${what}: an xs:choice of ${type.tsName}.\n\n@xsd choice${where}`)] });
     }
   }
   const usesShapes = statements.some((st) => typeof st !== 'function' && st.kind === StructureKind.TypeAlias && /\bOneOfShapes</.test(String(st.type)));

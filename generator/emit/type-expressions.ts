@@ -18,6 +18,7 @@ import type { SourceLocation } from '../errors.js';
 import type { IrComplexType, IrElement, IrParticle, IrSimpleType } from '../model/ir.js';
 import { isRepeating } from '../model/ir.js';
 import { pascalCase } from '../passes/names.js';
+import { docBlock } from './comments.js';
 
 export function simpleMetaType(meta: SimpleTypeMeta): string {
   if (meta.union) return unique(meta.union.map(simpleMetaType)).join(' | ');
@@ -151,7 +152,7 @@ function merge(shapes: Shape[]): Shape {
 
 export function renderProps(props: Prop[], indent: string): string {
   return props
-    .map((p) => `${p.doc ? `${indent}${docComment(p.doc, indent)}\n` : ''}${indent}${propertyName(p.name)}${p.optional ? '?' : ''}: ${p.type};`)
+    .map((p) => `${p.doc ? `${indent}${docBlock(p.doc, indent)}\n` : ''}${indent}${propertyName(p.name)}${p.optional ? '?' : ''}: ${p.type};`)
     .join('\n');
 }
 
@@ -199,12 +200,6 @@ function choiceType(union: Union, indent: string, sink: ChoiceAliases | undefine
 /** The choice may be left out, or one of its branches is empty. */
 function mayBeEmpty(union: Union): boolean {
   return union.optional || union.branches.some((b) => b.props.every((p) => p.optional) && b.unions.length === 0);
-}
-
-export function docComment(text: string, indent: string): string {
-  const lines = text.replace(/\*\//g, '*\\/').split('\n').map((l) => l.trimEnd());
-  if (lines.length === 1) return `/** ${lines[0]} */`;
-  return `/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ''}`).join('\n')}\n${indent} */`;
 }
 
 export function propertyName(name: string): string {

@@ -5,6 +5,7 @@
  */
 import { SchemaError } from '../errors.js';
 import { documentationOf, resolveQName, XS_NS, xsChildren, type XsdNode } from '../load/xsd-node.js';
+import { declaredName } from './declared-name.js';
 import type { BuildContext } from './build-context.js';
 import { buildParticle } from './build-particles.js';
 import { applyFacets, buildSimpleType, optional, simpleTypeByName } from './build-simple-type.js';
@@ -114,7 +115,7 @@ function ownAttributes(ctx: BuildContext, children: XsdNode[], inherited: IrAttr
     const ref = node.attrs.get('ref');
     const decl = ref === undefined ? node : ctx.symbols.lookup('attribute', resolveQName(node, ref));
     if (!decl) throw new SchemaError('unknown-reference', node.loc, `the attribute "${ref}" is not declared in this schema set`, 'declare it globally');
-    const name = decl.attrs.get('name');
+    const name = declaredName(decl);
     if (name === undefined) throw new SchemaError('unknown-reference', node.loc, 'xs:attribute has neither name nor ref', 'add name="…"');
     const existing = attrs.findIndex((a) => a.name === name);
     if (existing >= 0) attrs.splice(existing, 1);

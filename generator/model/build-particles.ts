@@ -8,6 +8,7 @@
  */
 import { SchemaError } from '../errors.js';
 import { documentationOf, resolveQName, xsChildren, type XsdNode } from '../load/xsd-node.js';
+import { declaredName } from './declared-name.js';
 import type { BuildContext } from './build-context.js';
 import { elementTypeRef } from './build-complex-type.js';
 import type { IrElement, IrGroup, IrParticle } from './ir.js';
@@ -69,7 +70,7 @@ function buildElement(ctx: BuildContext, node: XsdNode, hint: string[], occurs: 
   if (decl.attrs.get('abstract') === 'true' || decl.attrs.has('substitutionGroup')) {
     throw new SchemaError('unsupported-construct', decl.loc, 'substitution groups and abstract elements are not supported', 'replace the substitution group with an xs:choice of the member elements');
   }
-  const name = decl.attrs.get('name');
+  const name = declaredName(decl);
   if (name === undefined) throw new SchemaError('unknown-reference', node.loc, 'xs:element has neither name nor ref', 'add name="…"');
   const dflt = decl.attrs.get('default') ?? decl.attrs.get('fixed');
   const doc = documentationOf(node) ?? (decl !== node ? documentationOf(decl) : undefined);

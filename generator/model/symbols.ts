@@ -7,6 +7,7 @@
 import { SchemaError } from '../errors.js';
 import type { SchemaSet } from '../load/load-schemas.js';
 import { xsChildren, type QName, type XsdNode } from '../load/xsd-node.js';
+import { declaredName } from './declared-name.js';
 
 export type DeclarationKind = 'simpleType' | 'complexType' | 'element' | 'attribute' | 'group' | 'attributeGroup';
 const KINDS = new Set<string>(['simpleType', 'complexType', 'element', 'attribute', 'group', 'attributeGroup']);
@@ -23,7 +24,7 @@ export class SymbolTable {
       for (const node of xsChildren(doc.root)) {
         if (!KINDS.has(node.local)) continue;
         const kind = node.local as DeclarationKind;
-        const name = node.attrs.get('name');
+        const name = declaredName(node);
         if (name === undefined) {
           throw new SchemaError('unknown-reference', node.loc, `a global xs:${kind} has no name`, 'add a name attribute');
         }

@@ -2,24 +2,60 @@
  * Name spelling shared by the naming passes: XSD names → TypeScript identifiers, and
  * deterministic collision handling.
  */
+import { ts } from 'ts-morph';
 
-const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
+/**
+ * What separates words in an XML name: every character that cannot continue a TypeScript
+ * identifier (`-`, `.`, `·`, and the name characters of other categories, such as U+0BF0 or
+ * U+2E2F) and the connector punctuation (`_`, `‿`). The judge is TypeScript's own scanner, so
+ * whatever a name holds, the identifier made of it is one tsc accepts.
+ */
+function words(name: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (const ch of name) {
+    const code = ch.codePointAt(0)!;
+    if (ts.isIdentifierPart(code, ts.ScriptTarget.ES2022) && !/\p{Pc}|\$/u.test(ch)) word += ch;
+    else if (word !== '') {
+      out.push(word);
+      word = '';
+    }
+  }
+  if (word !== '') out.push(word);
+  return out;
+}
+
+/** The first character upper-case, when that keeps it an identifier character (`ß` stays `ß`). */
+function capitalized(word: string): string {
+  const [first = '', ...rest] = word;
+  const upper = first.toUpperCase();
+  return ([...upper].every((c) => ts.isIdentifierPart(c.codePointAt(0)!, ts.ScriptTarget.ES2022)) ? upper : first) + rest.join('');
+}
+
+/** A name with no identifier character at all (`·-·`): its code points, `X00B7X002DX00B7`. */
+function spelledOut(name: string, prefix: string): string {
+  return [...name].map((c) => `${prefix}${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join('');
+}
+
+/** The identifier made to start with a character that may start one (`T` or `_` before a digit or a mark). */
+function startable(name: string, prefix: string): string {
+  return ts.isIdentifierStart(name.codePointAt(0)!, ts.ScriptTarget.ES2022) ? name : `${prefix}${name}`;
+}
 
 /** `get-tasks-info` → `GetTasksInfo`, `id_type` → `IdType`, `resultType` → `ResultType`. */
 export function pascalCase(...parts: string[]): string {
-  const words = parts.flatMap((p) => p.split(WORD_SPLIT)).filter(Boolean);
-  const name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
-  return name === '' ? 'Anonymous' : /^\p{N}/u.test(name) ? `T${name}` : name;
+  const all = parts.flatMap(words);
+  if (all.length === 0) return parts.join('') === '' ? 'Anonymous' : spelledOut(parts.join(''), 'X');
+  return startable(all.map(capitalized).join(''), 'T');
 }
 
 /** `task-id` → `taskId`, `db_server` → `dbServer`, `KEY` → `key`. */
 export function camelCase(name: string): string {
-  const words = name.split(WORD_SPLIT).filter(Boolean);
-  if (words.length === 0) return '_';
-  const first = words[0]!;
+  const all = words(name);
+  if (all.length === 0) return name === '' ? '_' : `_${spelledOut(name, 'x')}`;
+  const first = all[0]!;
   const head = first === first.toUpperCase() ? first.toLowerCase() : first[0]!.toLowerCase() + first.slice(1);
-  const result = head + words.slice(1).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
-  return /^\p{N}/u.test(result) ? `_${result}` : result;
+  return startable(head + all.slice(1).map(capitalized).join(''), '_');
 }
 
 /** Code-point order (never locale order). */

@@ -50,7 +50,7 @@ export function readRefinementFile(file: string, shown: string, key: string): Re
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new ConfigError(key, `no such refinement file: ${shown} (looked for ${path.resolve(file)})`, 'correct the path, or create the file (see README, "Refinements")');
+    throw new ConfigError(key, `no such refinement file: ${shown} (looked for ${path.resolve(file)})`, 'correct the path, or create the file (see docs/refinements.md of plesk-codegen)');
   }
   let json: unknown;
   try {

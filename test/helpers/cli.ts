@@ -1,8 +1,13 @@
-/** Runs the plesk-codegen command as a process, and snapshots folders, for the CLI tests. */
+/**
+ * Runs the plesk-codegen command for the CLI tests — in this process through its main() (what it
+ * prints and its exit code, as the process would give them), or as a real process where the
+ * process itself is under test — and snapshots folders.
+ */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { main } from '../../generator/cli.js';
 import { ROOT } from './project.js';
 
 export const BIN = path.join(ROOT, 'bin', 'plesk-codegen.js');
@@ -13,8 +18,19 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `node bin/plesk-codegen.js ...args` in `cwd`; resolves with the exit code whatever it is. */
-export function runCli(args: string[], cwd = ROOT): Promise<CliResult> {
+/**
+ * The command's main() on `args` in `cwd`, in this process: resolves with the exit code and what
+ * it wrote to stdout and stderr. An error main() does not turn into an exit code (a bug) rejects.
+ */
+export async function runCli(args: string[], cwd = ROOT): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd });
+  return { code, stdout, stderr };
+}
+
+/** `node bin/plesk-codegen.js ...args` in `cwd`, as a process; resolves with the exit code whatever it is. */
+export function runCliProcess(args: string[], cwd = ROOT): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') return reject(error);

@@ -31,19 +31,24 @@ export function differencesFromTsc(dir: string): { errors?: string; differences:
   try {
     const errors = tsc(['-p', path.join(dir, 'tsconfig.json'), '--noEmit', 'false', '--declaration', '--rootDir', path.join(dir, 'src'), '--outDir', out]);
     if (errors) return { errors, differences: [], compared: 0 };
-    const emitted = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.js') || f.endsWith('.d.ts')).sort();
-    const differences: string[] = [];
-    for (const rel of emitted) {
-      const ours = path.join(dir, 'dist', rel);
-      if (!existsSync(ours)) {
-        differences.push(`dist/${rel} is missing`);
-        continue;
-      }
-      const difference = firstDifference(layoutFreeTokens(readFileSync(ours, 'utf8')), layoutFreeTokens(readFileSync(path.join(out, rel), 'utf8')));
-      if (difference) differences.push(`dist/${rel} differs from tsc's at ${difference}`);
-    }
-    return { differences, compared: emitted.length };
+    return compareWithTsc(path.join(dir, 'dist'), out);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** The differences between a package's `dist` folder and `emitted`, what tsc emitted from its src/ (every .js and .d.ts compared). */
+export function compareWithTsc(dist: string, emitted: string): { differences: string[]; compared: number } {
+  const files = (readdirSync(emitted, { recursive: true }) as string[]).filter((f) => f.endsWith('.js') || f.endsWith('.d.ts')).sort();
+  const differences: string[] = [];
+  for (const rel of files) {
+    const ours = path.join(dist, rel);
+    if (!existsSync(ours)) {
+      differences.push(`dist/${rel} is missing`);
+      continue;
+    }
+    const difference = firstDifference(layoutFreeTokens(readFileSync(ours, 'utf8')), layoutFreeTokens(readFileSync(path.join(emitted, rel), 'utf8')));
+    if (difference) differences.push(`dist/${rel} differs from tsc's at ${difference}`);
+  }
+  return { differences, compared: files.length };
 }

@@ -21,12 +21,12 @@
  * Run i of seed S is the sample of seed S + i: `--seed <S + i> --runs 1` replays it alone; a
  * failure prints that command, the mutation list, the options and the document.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { writePackage } from '../../generator/write.js';
+import { sharedPackageDir } from './generation-cache.js';
 import * as decoder from '../../runtime/codec/decode.js';
 import { unknownContentOf, type DecodeOptions } from '../../runtime/codec/decode-options.js';
 import { XmlDecodeError } from '../../runtime/codec/errors.js';
@@ -66,24 +66,17 @@ function fixtures(): Array<{ file: string; xml: string; rootType: TypeRef }> {
 /**
  * The subjects: every fixture with the package generated from the project's xsd/ (generated/),
  * and, with `wholeApi`, every fixture again with the package of Plesk's whole API
- * (../shared/plesk-xsd, plesk-codegen's refinements applied, generated into a folder of its own
- * under .tmp/ and removed once its metadata is imported).
+ * (../shared/plesk-xsd, plesk-codegen's refinements applied, written once per run into the
+ * shared folder of generation-cache.ts).
  */
 export async function loadSubjects(options: { wholeApi: boolean }): Promise<Subject[]> {
   const subjects: Subject[] = fixtures().map((f) => ({ label: `${f.file} (xsd/)`, schema: projectSchema as SchemaMeta, rootType: f.rootType, xml: f.xml }));
   if (options.wholeApi) {
     const dir = sharedDir('plesk-xsd');
     const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir));
-    const out = path.join(ROOT, '.tmp', `decoder-differential-api-${process.pid}`);
-    rmSync(out, { recursive: true, force: true });
-    mkdirSync(out, { recursive: true });
-    writePackage(out, files);
-    try {
-      const { schema } = (await import(pathToFileURL(path.join(out, 'src', 'metadata.ts')).href)) as { schema: SchemaMeta };
-      for (const f of fixtures()) subjects.push({ label: `${f.file} (whole API)`, schema, rootType: f.rootType, xml: f.xml });
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
+    const out = sharedPackageDir(files);
+    const { schema } = (await import(pathToFileURL(path.join(out, 'src', 'metadata.ts')).href)) as { schema: SchemaMeta };
+    for (const f of fixtures()) subjects.push({ label: `${f.file} (whole API)`, schema, rootType: f.rootType, xml: f.xml });
   }
   return subjects;
 }

@@ -6,16 +6,15 @@
  * Used by test/whole-api-property.test.ts (fixed seed, bounded) and scripts/fuzz.ts
  * (`npm run fuzz -- --runs N`).
  */
-import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { writePackage } from '../../generator/write.js';
+import { sharedPackageDir } from './generation-cache.js';
 import type { ElementParticle, GroupParticle, Particle, SchemaMeta } from '../../generated/src/runtime/codec/meta.js';
 import { arbitraryForType } from './arbitrary-from-schema.js';
 import { validateAgainstPlesk, type PleskSchemaSet } from './plesk-oracle.js';
-import { generateFrom, ROOT, sharedDir } from './project.js';
+import { generateFrom, sharedDir } from './project.js';
 
 type Rec = Record<string, unknown>;
 export type Direction = 'request' | 'response';
@@ -32,10 +31,7 @@ export interface WholeApi {
 export async function loadWholeApi(corpus: PleskSchemaSet): Promise<WholeApi> {
   const dir = sharedDir(corpus);
   const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir));
-  const out = path.join(ROOT, '.tmp', `${corpus}-whole-api`);
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  writePackage(out, files);
+  const out = sharedPackageDir(files);
   const pkg = await import(pathToFileURL(path.join(out, 'src', 'index.ts')).href);
   return {
     corpus,
