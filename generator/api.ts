@@ -50,6 +50,11 @@ export interface GenerateOptions {
   refine?: string;
   /** apply plesk-codegen's refinements when the schemas are Plesk's (default true) */
   pleskRefinements?: boolean;
+  /**
+   * follow xs:include and xs:import outside the entry schema's folder (default false: refused,
+   * since a schema can name any file; see docs/untrusted-input.md)
+   */
+  allowOutsideIncludes?: boolean;
   /** write nothing: compare with `out` and report the stale files */
   check?: boolean;
   /** the folder relative paths start from (default: process.cwd()) */
@@ -73,6 +78,11 @@ export interface GenerateReport {
   stale: StaleFile[];
   /** what the command would print once as `notice:` (such as packets going without a protocol version) */
   notices: string[];
+  /**
+   * what in the output folder was left alone and why (manifest lines plesk-codegen would not
+   * follow: outside the folder, through a symbolic link); the command prints each as `warning:`
+   */
+  warnings: string[];
   /** refinements used and skipped, per set (the shipped set for Plesk first, then the file) */
   refinements: RefinementReport;
 }
@@ -81,7 +91,7 @@ export interface GenerateReport {
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   if (typeof options !== 'object' || options === null) throw new ConfigError('options', 'must be an object', 'call generate({ xsd: [...], out: "plesk-api" })');
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const spec = resolvePackageSpec({ xsd: options.xsd, out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion, refine: options.refine, pleskRefinements: options.pleskRefinements }, cwd, { key: (name) => name });
+  const spec = resolvePackageSpec({ xsd: options.xsd, out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion, refine: options.refine, pleskRefinements: options.pleskRefinements, allowOutsideIncludes: options.allowOutsideIncludes }, cwd, { key: (name) => name });
   return report(spec.packageName, generatePackage(spec, { check: options.check === true }));
 }
 
@@ -102,6 +112,6 @@ export async function generateFromConfig(options: GenerateFromConfigOptions = {}
 }
 
 function report(packageName: string, result: ReturnType<typeof generatePackage>): GenerateReport {
-  const { out, files, written, unchanged, removed, stale, notices, refinements } = result;
-  return { packageName, out, files, written, unchanged, removed, stale, notices, refinements };
+  const { out, files, written, unchanged, removed, stale, notices, warnings, refinements } = result;
+  return { packageName, out, files, written, unchanged, removed, stale, notices, warnings, refinements };
 }

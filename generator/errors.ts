@@ -3,10 +3,12 @@
  *
  * User errors, each saying what is wrong and how to fix it:
  * - {@link UsageError}: the command line is wrong (exit 2);
- * - {@link SchemaError}: a bad schema, a missing include, a construct the generator does not
- *   support; it names the file, the line and the element path (exit 1);
+ * - {@link SchemaError}: a bad schema, a missing or unreadable include, a construct the generator
+ *   does not support, a limit of limits.ts passed (a schema nested, chained or expanding past
+ *   what the generator follows); it names the file, the line and the element path (exit 1);
  * - {@link OutputError}: the output folder cannot take the result (a file the user placed where
- *   a generated file goes, a write the system refused); it names the file (exit 1).
+ *   a generated file goes, a symbolic link on the way, a write the system refused); it names the
+ *   file (exit 1).
  * Anything else that escapes is an {@link InternalError}: a bug of ours.
  */
 
@@ -24,13 +26,21 @@ export interface SourceLocation {
 export type SchemaErrorCode =
   // load
   | 'file-not-found'
+  /** a schema file that is a folder, a device, a FIFO or a socket, too large, or not readable */
+  | 'file-unreadable'
   | 'xml-syntax'
   | 'not-a-schema'
   | 'include-missing'
+  /** an include or import outside the entry schema's folder, without allowOutsideIncludes */
+  | 'include-outside'
+  /** a limit of limits.ts passed: nesting, include chains, entities, particles */
+  | 'limit-exceeded'
   // model
   | 'duplicate-declaration'
   | 'unknown-type'
   | 'unknown-reference'
+  /** an xs:group that contains itself, directly or through other groups */
+  | 'circular-group'
   | 'unsupported-construct'
   | 'invalid-name'
   | 'invalid-facet'

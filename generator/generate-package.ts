@@ -7,7 +7,7 @@
  * loadSchemaSets), so the output is the same whatever folder this runs in.
  */
 import path from 'node:path';
-import { checkOutput, type StaleFile } from './check-output.js';
+import { inspectOutput, type StaleFile } from './check-output.js';
 import type { PackageSpec } from './config/package-spec.js';
 import { generate } from './generate.js';
 import { readRuntimeSources, readTemplates } from './load/load-inputs.js';
@@ -48,7 +48,7 @@ export function generatePackage(spec: PackageSpec, options: PackageRunOptions = 
   let load = 0;
   const { files, notices, schemaCount, refinements, timings } = withAbsolutePaths(spec.xsd, () => {
     const started = performance.now();
-    const sets = loadSchemaSets(spec.xsd);
+    const sets = loadSchemaSets(spec.xsd, { allowOutsideIncludes: spec.allowOutsideIncludes });
     load = performance.now() - started;
     const generated = generate({
       sets,
@@ -66,8 +66,8 @@ export function generatePackage(spec: PackageSpec, options: PackageRunOptions = 
   const writing = performance.now();
   const withWrite = () => ({ load, ...timings, write: performance.now() - writing });
   if (options.check) {
-    const stale = checkOutput(spec.out, files);
-    return { ...base, written: [], unchanged: [], removed: [], stale, timings: withWrite() };
+    const { stale, warnings } = inspectOutput(spec.out, files, options.display);
+    return { ...base, written: [], unchanged: [], removed: [], warnings, stale, timings: withWrite() };
   }
   const report = writePackage(spec.out, files, options.display ? { display: options.display } : {});
   return { ...base, ...report, stale: [], timings: withWrite() };

@@ -13,14 +13,13 @@ import type { RefinementSet } from './refine/refinement-file.js';
 import { PLESK_REFINEMENTS } from './refine/plesk-refinements.js';
 import { compareCodePoints } from './passes/names.js';
 import { emitClient } from './emit/emit-client.js';
-import { clientOperators, operationTable } from './emit/operation-table.js';
 import { emitCodecs, emitIndex } from './emit/emit-codecs.js';
+import { emitOperations } from './emit/emit-operations.js';
 import { emitMetadata } from './emit/emit-metadata.js';
 import { emitPackageFiles, type PackageOptions } from './emit/emit-package-files.js';
 import { emitTesting } from './emit/emit-testing.js';
 import { emitTypes } from './emit/emit-types.js';
 import { emitProtocolVersion, NO_PROTOCOL_VERSION } from './emit/emit-protocol-version.js';
-import { packetTypes } from './passes/apply-plesk-conventions.js';
 import { BANNER, createPrinter, printedSources } from './emit/print.js';
 import { lineComment } from './emit/comments.js';
 import { compilePackage } from './compile/compile-package.js';
@@ -53,27 +52,32 @@ export function generate(input: GenerateInput): GenerateResult {
   const refinements = [...(input.pleskRefinements === false ? [] : [PLESK_REFINEMENTS]), ...(input.refine ? [input.refine] : [])];
   const report = emptyReport();
   const started = performance.now();
-  const ir = runPasses(buildIr(input.sets), { refinements, report });
+  const ir = runPasses(buildIr(input.sets), { refinements, report, runtime: input.runtime });
   const modelled = performance.now();
   const project = createPrinter();
   const files = new Map<string, string>();
-  const types = emitTypes(project, ir);
-  files.set('src/types.ts', types);
+  files.set('src/types.ts', emitTypes(project, ir));
   files.set('src/metadata.ts', emitMetadata(project, ir));
   files.set('src/codecs.ts', emitCodecs(project, ir));
-  const table = operationTable(ir, new Set([...types.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]!)));
-  const callable = clientOperators(ir, table);
-  const client = emitClient(project, ir, callable);
-  if (client !== undefined) files.set('src/client.ts', client);
+  const operations = emitOperations(project, ir);
+  const withClient = operations !== undefined;
+  if (operations) {
+    files.set('src/operations.ts', operations.text);
+    files.set('src/client.ts', emitClient(project, ir, operations.rows)!);
+    files.set('src/testing.ts', emitTesting(project, ir));
+  }
   files.set('src/protocol-version.ts', emitProtocolVersion(project, ir, input.protocolVersion));
-  if (client !== undefined) files.set('src/testing.ts', emitTesting(project, ir, callable));
-  files.set('src/index.ts', emitIndex(project, ir, client !== undefined));
-  for (const [name, text] of input.runtime) files.set(`src/runtime/${name}`, runtimeSource(name, text));
-  for (const [name, text] of emitPackageFiles(ir, input.templates, input, table, callable)) files.set(name, text);
+  files.set('src/index.ts', emitIndex(project, ir, withClient));
+  for (const [name, text] of input.runtime) {
+    // a package without a client carries the codec runtime only
+    if (!withClient && !name.startsWith('codec/')) continue;
+    files.set(`src/runtime/${name}`, runtimeSource(name, text));
+  }
+  for (const [name, text] of emitPackageFiles(ir, input.templates, input)) files.set(name, text);
   const emitted = performance.now();
   for (const [name, text] of compilePackage(files, printedSources(project))) files.set(name, text);
   const timings = { model: modelled - started, emit: emitted - modelled, compile: performance.now() - emitted };
-  const notices = input.protocolVersion === undefined && packetTypes(ir).request !== undefined ? [NO_PROTOCOL_VERSION] : [];
+  const notices = input.protocolVersion === undefined && ir.packets.request !== undefined ? [NO_PROTOCOL_VERSION] : [];
   return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir, notices, refinements: report, timings };
 }
 

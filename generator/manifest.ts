@@ -2,10 +2,17 @@
  * The manifest: `.plesk-codegen-manifest` in the output folder lists, after a `#` header, one per
  * line in code-point order, the files the generator wrote there. It is how a later run tells its own files (which it
  * may rewrite or remove) from the user's (which it never touches).
+ *
+ * The manifest is committed with the folder, so it is untrusted input: a line that is not a path
+ * plesk-codegen could have written (absolute, with `..`, `.` or empty segments, a backslash, a NUL,
+ * or naming the manifest or a staging folder) is ignored and reported, and so is a manifest that
+ * is not a regular file or is larger than {@link MAX_MANIFEST_BYTES}. A line through a symbolic
+ * link is syntactically fine; the writer refuses it when it looks at the disk (see write.ts).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { MAX_MANIFEST_BYTES } from './limits.js';
+import { readInside, STAGING_PREFIX, type Place } from './output-paths.js';
 import { compareCodePoints } from './passes/names.js';
+import { describeProblem } from './regular-file.js';
 
 export const MANIFEST = '.plesk-codegen-manifest';
 
@@ -15,22 +22,59 @@ export function manifestText(files: Iterable<string>): string {
   return `${HEADER}\n${[...files].sort(compareCodePoints).join('\n')}\n`;
 }
 
-/**
- * The files the manifest in `outDir` lists (none when there is no manifest). An entry that would
- * point outside `outDir` (absolute, or with a `..` segment: a hand-edited manifest) is ignored, so
- * that no run can touch a file outside its output folder.
- */
-export function readManifest(outDir: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(path.join(outDir, MANIFEST), 'utf8');
-  } catch {
-    return [];
-  }
-  return text.split('\n').filter((rel) => rel !== '' && !rel.startsWith('#') && isInside(rel));
+export interface Manifest {
+  /** the files listed, relative to the output folder, each a path plesk-codegen could have written */
+  files: string[];
+  /** the lines not taken, and why: `line 7: "../x" leads out of the output folder (..)` */
+  ignored: string[];
+  /** why the manifest was not read at all, when it is there but not a regular file of at most MAX_MANIFEST_BYTES */
+  unreadable?: string;
 }
 
-function isInside(rel: string): boolean {
-  if (path.isAbsolute(rel) || rel.includes('\\')) return false;
-  return rel.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+/** The manifest of `outDir` (none: no files). */
+export function loadManifest(outDir: string): Manifest {
+  const read = readInside(outDir, MANIFEST, MAX_MANIFEST_BYTES);
+  if (!read.ok) {
+    return { files: [], ignored: [], ...(read.problem === 'missing' ? {} : { unreadable: describeProblem(read, MAX_MANIFEST_BYTES) }) };
+  }
+  const files: string[] = [];
+  const ignored: string[] = [];
+  read.text.split('\n').forEach((raw, i) => {
+    const entry = raw.endsWith('\r') ? raw.slice(0, -1) : raw; // a checkout with CRLF line ends
+    if (entry === '' || entry.startsWith('#')) return;
+    const problem = entryProblem(entry);
+    if (problem === undefined) files.push(entry);
+    else ignored.push(`line ${i + 1}: ${JSON.stringify(entry)} ${problem}`);
+  });
+  return { files, ignored };
+}
+
+/** The files the manifest in `outDir` lists (see {@link loadManifest}). */
+export function readManifest(outDir: string): string[] {
+  return loadManifest(outDir).files;
+}
+
+/** Why a manifest line is not a path plesk-codegen writes, if it is not. */
+function entryProblem(entry: string): string | undefined {
+  if (entry.includes('\0')) return 'holds a NUL character';
+  if (entry.includes('\\')) return 'holds a backslash (plesk-codegen writes paths with /)';
+  if (entry.startsWith('/') || /^[A-Za-z]:/.test(entry)) return 'is an absolute path';
+  const segments = entry.split('/');
+  if (segments.includes('..')) return 'leads out of the output folder (..)';
+  if (segments.some((s) => s === '' || s === '.')) return 'has an empty or "." segment';
+  if (segments[0] === MANIFEST || segments[0]!.startsWith(STAGING_PREFIX)) return "names plesk-codegen's own bookkeeping (the manifest or a staging folder)";
+  return undefined;
+}
+
+/** The warnings for a manifest not read, and for the lines of it that were ignored. */
+export function manifestWarnings(manifest: Manifest, shown: string): string[] {
+  if (manifest.unreadable !== undefined) return [`${shown} ${manifest.unreadable}: it was not read, so plesk-codegen takes no file in the folder for its own`];
+  return manifest.ignored.map((why) => `${shown}: ${why}; the line was ignored (plesk-codegen never writes such a line: check who changed the manifest)`);
+}
+
+/** The warning for a manifest line that leads through a link or to something not a file, if any. */
+export function unfollowed(place: Place, rel: string, manifest: string): string[] {
+  if (place.kind === 'through') return [`${manifest} lists ${JSON.stringify(rel)}, but ${JSON.stringify(place.via)} is ${place.link ? 'a symbolic link' : 'a file'}, not a folder: it was left alone (plesk-codegen follows no link out of the output folder)`];
+  if (place.kind === 'symlink' || place.kind === 'other') return [`${manifest} lists ${JSON.stringify(rel)}, which is ${place.kind === 'symlink' ? 'a symbolic link' : 'not a regular file'}, not the file plesk-codegen wrote: it was left alone`];
+  return [];
 }

@@ -34,6 +34,8 @@ export function runGenerate(job: GenerateJob, io: Io): number {
       const refined = refinementLine(result.refinements);
       if (refined) progress(`${spec.packageName}: ${refined}`);
       for (const notice of result.notices) progress(`notice: ${notice}`);
+      // printed even with --quiet: a manifest line plesk-codegen would not follow is a sign of tampering
+      for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
       if (job.check) {
         if (result.stale.length > 0) {
           staleCount++;

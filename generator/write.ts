@@ -26,22 +26,34 @@
  * and touches only the generator's own files. What it gives up is atomicity against a crash
  * (power loss, SIGKILL) halfway through the renames: the folder may then mix old and new
  * generated files, and a leftover staging folder. The next run removes such leftovers (they hold
- * only generated files) and rewrites whatever differs; `--check` reports it.
+ * only generated files), whether or not it has anything to write, and rewrites whatever differs;
+ * `--check` reports both.
+ *
+ * The output folder is a boundary (see output-paths.ts): no write, rename or remove goes through a
+ * symbolic link below it. A generated file whose folder is a link is refused before anything is
+ * written, like a user's file; a manifest line through a link (or naming a link) is left alone and
+ * reported in `warnings`; and every change is checked, just before it is made, to stay inside the
+ * folder through real folders only. Files are read without following a link and only as far as
+ * the text they are compared with. The output folder itself may be a link, since the user named it.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OutputError } from './errors.js';
-import { MANIFEST, manifestText, readManifest } from './manifest.js';
+import { loadManifest, MANIFEST, manifestText, manifestWarnings, unfollowed } from './manifest.js';
+import { insideRel, leftoverStaging, placeOf, STAGING_PREFIX, textInside } from './output-paths.js';
 
 export interface WriteReport {
   written: string[];
   unchanged: string[];
   removed: string[];
+  /** what was left alone and why: manifest lines plesk-codegen would not follow (the CLI prints each as `warning:`) */
+  warnings: string[];
 }
 
 /** The file-system calls that change something; tests substitute failing ones. */
 export interface WriteOps {
   mkdir(dir: string): void;
+  /** creates a new file (never through an existing file or link) */
   writeFile(file: string, text: string): void;
   rename(from: string, to: string): void;
   rmdir(dir: string): void;
@@ -49,7 +61,7 @@ export interface WriteOps {
 
 export const nodeOps: WriteOps = {
   mkdir: (dir) => mkdirSync(dir),
-  writeFile: (file, text) => writeFileSync(file, text),
+  writeFile: (file, text) => writeFileSync(file, text, { flag: 'wx' }),
   rename: (from, to) => renameSync(from, to),
   rmdir: (dir) => rmdirSync(dir),
 };
@@ -60,19 +72,19 @@ export interface WriteOptions {
   display?: (absPath: string) => string;
 }
 
-const STAGING_PREFIX = '.plesk-codegen-tmp-';
-
 export function writePackage(outDir: string, files: Map<string, string>, options: WriteOptions = {}): WriteReport {
-  const ops = options.ops ?? nodeOps;
   const display = options.display ?? ((p: string) => path.relative(process.cwd(), p) || '.');
   const out = path.resolve(outDir);
-  const previous = new Set(readManifest(out));
-  const report: WriteReport = { written: [], unchanged: [], removed: [] };
+  const ops = insideOnly(options.ops ?? nodeOps, out);
+  const manifest = loadManifest(out);
+  const shownManifest = display(path.join(out, MANIFEST));
+  const previous = new Set(manifest.files);
+  const report: WriteReport = { written: [], unchanged: [], removed: [], warnings: manifestWarnings(manifest, shownManifest) };
   const contents = new Map<string, string>();
   for (const [rel, text] of files) {
     // identical content counts as unchanged even when the manifest does not list it (a lost
     // manifest): the file is what the generator writes, and the new manifest lists it
-    if (readText(path.join(out, rel)) === text) report.unchanged.push(rel);
+    if (textInside(out, rel, Buffer.byteLength(text)) === text) report.unchanged.push(rel);
     else contents.set(rel, text);
   }
   const conflicts = [...contents.keys()].flatMap((rel) => conflictAt(out, rel, previous, display) ?? []);
@@ -80,20 +92,29 @@ export function writePackage(outDir: string, files: Map<string, string>, options
   if (conflicts.length > 1) {
     throw new OutputError(display(out), `${conflicts.length} files or folders that plesk-codegen did not write are where it needs to write:\n${conflicts.map((c) => `  ${c.message.split('\n')[0]}`).join('\n')}`, conflictFix('them'));
   }
-  for (const rel of previous) if (!files.has(rel) && kindOf(path.join(out, rel)) === 'file') report.removed.push(rel);
-  const manifest = manifestText(files.keys());
-  if (readText(path.join(out, MANIFEST)) !== manifest) contents.set(MANIFEST, manifest);
+  for (const rel of previous) {
+    if (files.has(rel)) continue;
+    const place = placeOf(out, rel);
+    if (place.kind === 'file') report.removed.push(rel);
+    else report.warnings.push(...unfollowed(place, rel, shownManifest));
+  }
+  const manifestNew = manifestText(files.keys());
+  if (textInside(out, MANIFEST, Buffer.byteLength(manifestNew)) !== manifestNew) contents.set(MANIFEST, manifestNew);
+  // on every run, even one with nothing to write: a staging folder of a run killed mid-way holds
+  // only copies of generated files
+  for (const name of leftoverStaging(out)) rmSync(path.join(out, name), { recursive: true, force: true });
   if (contents.size === 0 && report.removed.length === 0) return report;
 
-  removeLeftoverStaging(out);
   const journal: Array<() => void> = [];
   const createdOut: Array<() => void> = [];
   const staging = path.join(out, `${STAGING_PREFIX}${process.pid}`);
+  const raw = options.ops ?? nodeOps;
   let failedAt = out;
   try {
     for (const dir of missingDirs(out)) {
-      ops.mkdir(dir);
-      createdOut.push(() => ops.rmdir(dir));
+      // the output folder and the folders above it: the path the user gave
+      raw.mkdir(dir);
+      createdOut.push(() => raw.rmdir(dir));
     }
     failedAt = staging;
     rmSync(staging, { recursive: true, force: true });
@@ -119,7 +140,7 @@ export function writePackage(outDir: string, files: Map<string, string>, options
         ops.mkdir(dir);
         journal.push(() => ops.rmdir(dir));
       }
-      if (kindOf(target) === 'file') putAside(rel);
+      if (placeOf(out, rel).kind === 'file') putAside(rel);
       const staged = path.join(staging, 'new', rel);
       ops.rename(staged, target);
       journal.push(() => ops.rename(target, staged));
@@ -131,7 +152,7 @@ export function writePackage(outDir: string, files: Map<string, string>, options
     }
     if (contents.has(MANIFEST)) {
       failedAt = path.join(out, MANIFEST);
-      if (kindOf(failedAt) === 'file') putAside(MANIFEST);
+      if (placeOf(out, MANIFEST).kind === 'file') putAside(MANIFEST);
       ops.rename(path.join(staging, 'new', MANIFEST), failedAt);
     }
   } catch (error) {
@@ -145,50 +166,60 @@ export function writePackage(outDir: string, files: Map<string, string>, options
     throw new OutputError(display(failedAt), `could not be written (${reason}); the output folder was left as it was`, 'check the permissions of the output folder and the free disk space, then run again');
   }
   rmSync(staging, { recursive: true, force: true });
-  for (const rel of report.removed) removeEmptyParents(out, path.dirname(path.join(out, rel)));
+  for (const rel of report.removed) removeEmptyParents(out, path.posix.dirname(rel));
   return report;
 }
 
 const conflictFix = (them: 'it' | 'them') => `move ${them} out of the output folder (or choose another --out), then run again; delete ${them} if an older plesk-codegen run wrote ${them}. Nothing was changed`;
 
-/** A generated file may replace a file of the previous run, never the user's file or folder. */
+/** A generated file may replace a file of the previous run, never the user's file or folder, nor anything reached through a link. */
 function conflictAt(out: string, rel: string, previous: Set<string>, display: (p: string) => string): OutputError | undefined {
-  const segments = rel.split('/');
-  for (let i = 1; i < segments.length; i++) {
-    const dir = path.join(out, ...segments.slice(0, i));
-    const kind = kindOf(dir);
-    if (kind !== 'missing' && kind !== 'dir') return new OutputError(display(dir), `is a file, but the generator needs a folder there (for ${rel})`, conflictFix('it'));
+  const place = placeOf(out, rel);
+  if (place.kind === 'through') {
+    const at = display(path.join(out, place.via));
+    if (!place.link) return new OutputError(at, `is a file, but the generator needs a folder there (for ${rel})`, conflictFix('it'));
+    return new OutputError(at, `is a symbolic link, but the generator needs a real folder there (for ${rel}): it writes nothing through a link, which could lead out of the output folder`, conflictFix('it'));
   }
-  const target = path.join(out, rel);
-  const kind = kindOf(target);
-  if (kind === 'missing' || (kind === 'file' && previous.has(rel))) return undefined;
-  const what = kind === 'dir' ? 'a folder' : kind === 'file' ? 'a file' : 'a link or special file';
-  return new OutputError(display(target), `is ${what} that plesk-codegen did not write (not in ${MANIFEST}), where it needs to write ${rel}`, conflictFix('it'));
+  if (place.kind === 'missing' || (place.kind === 'file' && previous.has(rel))) return undefined;
+  const target = display(path.join(out, rel));
+  if (place.kind === 'symlink' || place.kind === 'other') {
+    return new OutputError(target, `is ${place.kind === 'symlink' ? 'a symbolic link' : 'a special file'}, where the generator needs to write ${rel}: it replaces only regular files it wrote`, conflictFix('it'));
+  }
+  return new OutputError(target, `is ${place.kind === 'dir' ? 'a folder' : 'a file'} that plesk-codegen did not write (not in ${MANIFEST}), where it needs to write ${rel}`, conflictFix('it'));
 }
 
-type Kind = 'missing' | 'file' | 'dir' | 'other';
-
-function kindOf(p: string): Kind {
-  try {
-    const stat = lstatSync(p);
-    return stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'other';
-  } catch {
-    return 'missing';
-  }
+/**
+ * The write operations, each first checking that its paths lie inside `out` through real folders
+ * only (the last check before a change, after conflictAt's before the first one).
+ */
+function insideOnly(ops: WriteOps, out: string): WriteOps {
+  const check = (p: string) => {
+    const rel = insideRel(out, p);
+    if (rel === undefined) throw new Error(`${p} is outside the output folder`);
+    const place = placeOf(out, rel);
+    if (place.kind === 'through') throw new Error(`${place.via} is ${place.link ? 'a symbolic link' : 'a file'}, not a folder`);
+  };
+  return {
+    mkdir: (dir) => (check(dir), ops.mkdir(dir)),
+    writeFile: (file, text) => (check(file), ops.writeFile(file, text)),
+    rename: (from, to) => (check(from), check(to), ops.rename(from, to)),
+    rmdir: (dir) => (check(dir), ops.rmdir(dir)),
+  };
 }
 
-function readText(file: string): string | undefined {
+function exists(p: string): boolean {
   try {
-    return readFileSync(file, 'utf8');
+    lstatSync(p);
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
 /** The folders from the outermost missing one down to `dir`. */
 function missingDirs(dir: string): string[] {
   const missing: string[] = [];
-  for (let d = dir; kindOf(d) === 'missing'; d = path.dirname(d)) {
+  for (let d = dir; !exists(d); d = path.dirname(d)) {
     missing.unshift(d);
     if (path.dirname(d) === d) break;
   }
@@ -212,35 +243,14 @@ function undo(journal: Array<() => void>): boolean {
   return ok;
 }
 
-/** Staging folders of runs that died mid-way (their process is gone): they hold only generated files. */
-function removeLeftoverStaging(out: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(out);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = name.startsWith(STAGING_PREFIX) ? Number(name.slice(STAGING_PREFIX.length)) : NaN;
-    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) rmSync(path.join(out, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** After removing a file the generator no longer makes, removes the folders it leaves empty (never `out`). */
-function removeEmptyParents(out: string, dir: string): void {
-  for (let d = dir; d !== out && d.startsWith(out + path.sep); d = path.dirname(d)) {
+/** After removing a file the generator no longer makes, removes the real folders it leaves empty (never `out`). */
+function removeEmptyParents(out: string, relDir: string): void {
+  for (let rel = relDir; rel !== '.' && rel !== ''; rel = path.posix.dirname(rel)) {
+    if (placeOf(out, rel).kind !== 'dir') return;
+    const dir = path.join(out, rel);
     try {
-      if (readdirSync(d).length > 0) return;
-      rmdirSync(d);
+      if (readdirSync(dir).length > 0) return;
+      rmdirSync(dir);
     } catch {
       return;
     }

@@ -94,3 +94,16 @@ test('importing the API runs nothing: no output, no file, the process ends at on
   t.is(stdout, 'CONFIG_FILE_NAME,ConfigError,OutputError,RefinementError,SchemaError,generate,generateFromConfig\n');
   t.deepEqual(readdirSync(cwd), []);
 });
+
+test('allowOutsideIncludes: an include outside the entry schema\'s folder rejects with an include-outside SchemaError unless the option is true', async (t) => {
+  const cwd = folder(t);
+  writeFileSync(path.join(cwd, 'common.xsd'), NOTE.replace('<xs:element name="note" type="NoteType"/>', ''));
+  writeFileSync(path.join(cwd, 'schemas', 'main.xsd'), schema('  <xs:include schemaLocation="../common.xsd"/>\n  <xs:element name="note" type="NoteType"/>'));
+  const error = await t.throwsAsync(generate({ xsd: 'schemas/main.xsd', out: 'notes', cwd }), { instanceOf: SchemaError });
+  t.is(error.code, 'include-outside');
+  t.is(error.line, 3);
+  t.false(readdirSync(cwd).includes('notes'));
+  const report = await generate({ xsd: 'schemas/main.xsd', out: 'notes', cwd, allowOutsideIncludes: true });
+  t.deepEqual([report.written.length > 0, report.warnings], [true, []]);
+  await t.throwsAsync(generate({ xsd: 'schemas/main.xsd', out: 'notes', cwd, allowOutsideIncludes: 'yes' as unknown as boolean }), { instanceOf: ConfigError, message: /^allowOutsideIncludes: must be true or false\n/ });
+});

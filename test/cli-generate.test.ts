@@ -3,7 +3,7 @@
  * previous output byte-identical), the user's files surviving, --quiet.
  */
 import test from 'ava';
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkOutput } from '../generator/check-output.js';
 import { loadSchemaSets } from '../generator/load/load-schemas.js';
@@ -159,4 +159,56 @@ test('--quiet silences the progress lines, not the errors', async (t) => {
   const failed = await runCli(['--xsd', 'schemas/main.xsd', '--out', 'out', '--quiet'], cwd);
   t.is(failed.code, 1);
   t.regex(failed.stderr, /^error: schemas\/main\.xsd:3:3 /);
+});
+
+test('--check reports a staging folder left by a killed run, and a generate with nothing to write removes it', async (t) => {
+  const cwd = project(t, GOOD);
+  const args = ['--xsd', 'schemas/main.xsd', '--out', 'out', '--quiet'];
+  t.is((await runCli(args, cwd)).code, 0);
+  const leftover = path.join(cwd, 'out', '.plesk-codegen-tmp-999999999');
+  mkdirSync(path.join(leftover, 'new'), { recursive: true });
+  writeFileSync(path.join(leftover, 'new', 'README.md'), 'half written\n');
+
+  const check = await runCli(['--check', ...args], cwd);
+  t.is(check.code, 1);
+  t.is(check.stderr, 'out is stale: 1 file differs from what the schemas generate:\n  .plesk-codegen-tmp-999999999 (left by an interrupted run)\nrun the same command without --check to update out\n');
+  const run = await runCli(args.slice(0, -1), cwd);
+  t.is(run.code, 0, run.stderr);
+  t.regex(run.stderr, /\(0 written, \d+ unchanged, 0 removed\) into out\n$/);
+  t.false(existsSync(leftover));
+  t.is((await runCli(['--check', ...args], cwd)).code, 0);
+});
+
+test('manifest lines through a symbolic link or out of the folder are warnings, printed even with --quiet, and nothing outside is removed', async (t) => {
+  const cwd = project(t, GOOD);
+  const args = ['--xsd', 'schemas/main.xsd', '--out', 'out', '--quiet'];
+  t.is((await runCli(args, cwd)).code, 0);
+  writeFileSync(path.join(cwd, 'precious.txt'), 'keep\n');
+  symlinkSync('..', path.join(cwd, 'out', 'up'));
+  appendFileSync(path.join(cwd, 'out', MANIFEST), 'up/precious.txt\n../precious.txt\n');
+  const lines = readFileSync(path.join(cwd, 'out', MANIFEST), 'utf8').split('\n').length - 1;
+  const warnings = [
+    `warning: out/.plesk-codegen-manifest: line ${lines}: "../precious.txt" leads out of the output folder (..); the line was ignored (plesk-codegen never writes such a line: check who changed the manifest)`,
+    'warning: out/.plesk-codegen-manifest lists "up/precious.txt", but "up" is a symbolic link, not a folder: it was left alone (plesk-codegen follows no link out of the output folder)',
+  ];
+  const check = await runCli(['--check', ...args], cwd);
+  t.is(check.code, 1);
+  t.true(check.stderr.startsWith(`${warnings.join('\n')}\nout is stale: 1 file differs`), check.stderr);
+  const run = await runCli(args, cwd);
+  t.deepEqual([run.code, run.stderr], [0, `${warnings.join('\n')}\n`]);
+  t.is(readFileSync(path.join(cwd, 'precious.txt'), 'utf8'), 'keep\n');
+  t.deepEqual((await runCli(args, cwd)).stderr, '', 'the rewritten manifest has no such line');
+});
+
+test('an include outside the entry schema\'s folder: exit 1 naming the include, its line and the flag; with --allow-outside-includes it is followed', async (t) => {
+  const cwd = project(t, { 'main.xsd': GOOD['main.xsd'].replace('schemaLocation="types.xsd"', 'schemaLocation="../shared/types.xsd"') });
+  mkdirSync(path.join(cwd, 'shared'));
+  writeFileSync(path.join(cwd, 'shared', 'types.xsd'), GOOD['types.xsd']);
+  const refused = await runCli(['--xsd', 'schemas/main.xsd', '--out', 'out', '--quiet'], cwd);
+  t.is(refused.code, 1);
+  t.is(refused.stderr, `error: schemas/main.xsd:3:3 (xs:schema/xs:include): the schema "../shared/types.xsd" it includes is outside the entry schema's folder: ${cwd}/shared/types.xsd is not in ${cwd}/schemas; a schema can name any file, so plesk-codegen follows includes and imports only inside that folder unless told otherwise\n  fix: move the schema into ${cwd}/schemas, or, if you trust these schemas, allow includes outside it with allowOutsideIncludes: true in the config file or the API (--allow-outside-includes on the command line)\nnothing was written; out is as it was\n`);
+  t.false(existsSync(path.join(cwd, 'out')));
+  const allowed = await runCli(['--xsd', 'schemas/main.xsd', '--out', 'out', '--allow-outside-includes'], cwd);
+  t.is(allowed.code, 0, allowed.stderr);
+  t.regex(allowed.stderr, /^out: read 2 schemas\n/);
 });

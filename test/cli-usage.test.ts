@@ -61,6 +61,8 @@ const usageErrors: Array<[string, string[], RegExp]> = [
   ['--config with --xsd', ['--config', 'c.json', ...X, '--out', 'out'], /^error: --config and --xsd cannot be used together/m],
   ['an --xsd file that does not exist', ['--xsd', 'schemas/nope.xsd', '--out', 'out'], /^error: --xsd: schemas\/nope\.xsd: no such file \(looked for .*schemas\/nope\.xsd\)\n {2}fix: correct the path; it is relative to the working directory$/m],
   ['an --xsd that is a folder', ['--xsd', 'schemas', '--out', 'out'], /^error: --xsd: schemas: is a folder\n {2}fix: give the entry schema file inside it/m],
+  ['an --xsd that is a device', ['--xsd', '/dev/zero', '--out', 'out'], /^error: --xsd: \/dev\/zero: is a device, not a regular file\n {2}fix: give the path of a schema file: plesk-codegen reads regular files only$/m],
+  ['--allow-outside-includes without --xsd', ['--allow-outside-includes'], /^error: --allow-outside-includes needs --xsd: without --xsd the packages come from the config file, which sets allow-outside-includes per package$/m],
   ['an --out that is a file', [...X, '--out', 'schemas/main.xsd'], /^error: --out: schemas\/main\.xsd: is a file, not a folder$/m],
   ['a package name with capitals', [...X, '--out', 'out', '--package-name', 'My-Api'], /^error: --package-name: "My-Api" is not a valid npm package name: it has capital letters$/m],
   ['a package name with a space', [...X, '--out', 'out', '--package-name', 'my api'], /^error: --package-name: "my api" is not a valid npm package name: only lowercase letters/m],

@@ -1,7 +1,7 @@
 /** The client's small parsing rules, table-driven: given → want. */
 import test from 'ava';
 import { rootElementName } from '../runtime/client/client.js';
-import { maskSecrets } from '../runtime/client/plesk-errors.js';
+import { maskSecrets } from '../runtime/client/secret-masking.js';
 import { attachmentName, isXmlContentType } from '../runtime/client/transport.js';
 
 const roots: Array<[string, string | undefined]> = [

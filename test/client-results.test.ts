@@ -17,8 +17,12 @@ import { generateFrom, sharedDir } from './helpers/project.js';
 
 const PLESK = sharedDir('plesk-xsd');
 const ENTRIES = [path.join(PLESK, 'agent_input.xsd'), path.join(PLESK, 'agent_output.xsd')];
-const clientOf = (read?: (file: string) => string | undefined) => generateFrom(ENTRIES, path.dirname(PLESK), read).files.get('src/client.ts')!;
-const specOf = (client: string, operator: string, operation: string) => client.match(new RegExp(`operator: '${operator}', operatorProp: '\\w+', operation: '${operation}', operationProp: '\\w+', unwrap: (\\{[^}]*\\})`))?.[1];
+/** client.ts followed by operations.ts: the methods, and the rows they call through */
+const clientOf = (read?: (file: string) => string | undefined) => {
+  const { files } = generateFrom(ENTRIES, path.dirname(PLESK), read);
+  return `${files.get('src/client.ts')!}\n${files.get('src/operations.ts')!}`;
+};
+const specOf = (client: string, operator: string, operation: string) => client.match(new RegExp(`operator: '${operator}', operatorProp: '\\w+', operation: '${operation}', operationProp: '\\w+', read: \\w+, binary: \\w+, unwrap: (\\{[^}]*\\})`))?.[1];
 const methodOf = (client: string, name: string) => client.match(new RegExp(`^ {2}${name}\\(.*$`, 'm'))?.[0];
 
 test('shapeResult: given a result and its shape, want the value a method gives', (t) => {

@@ -71,6 +71,7 @@ const mistakes: Array<[string, unknown, RegExp]> = [
   ['a package without out', { packages: [{ xsd: ['schemas/note.xsd'] }] }, /^error: plesk-codegen\.config\.json: packages\[0\]\.out: needs the folder to write the generated package into/m],
   ['a bad package name', { packages: [{ xsd: ['schemas/note.xsd'], out: 'o', packageName: 'Notes' }] }, /^error: plesk-codegen\.config\.json: packages\[0\]\.packageName: "Notes" is not a valid npm package name: it has capital letters/m],
   ['a bad version', { packages: [{ xsd: ['schemas/note.xsd'], out: 'o', packageVersion: '1.0' }] }, /^error: plesk-codegen\.config\.json: packages\[0\]\.packageVersion: "1\.0": it is not a semantic version/m],
+  ['allowOutsideIncludes that is not a boolean', { packages: [{ xsd: ['schemas/note.xsd'], out: 'o', allowOutsideIncludes: 'yes' }] }, /^error: plesk-codegen\.config\.json: packages\[0\]\.allowOutsideIncludes: must be true or false\n {2}fix: give packages\[0\]\.allowOutsideIncludes: true to follow includes outside the entry schema's folder \(only for schemas you trust\)$/m],
   ['two packages into one folder', { packages: [{ xsd: ['schemas/note.xsd'], out: 'o' }, { xsd: ['schemas/task.xsd'], out: './o' }] }, /^error: plesk-codegen\.config\.json: packages\[1\]\.out: is the same folder as packages\[0\]\.out .*\n {2}fix: give each package its own output folder$/m],
 ];
 
@@ -130,4 +131,16 @@ test('the output does not depend on the working directory: two folders give byte
   t.false(/\.\.\/|build\/schemas/.test(types), 'no path relative to a working directory');
   const check = await runCli(['--check', '--xsd', '../../build/schemas/note.xsd', '--out', '../../one', '--package-name', 'notes'], path.join(cwd, 'build', 'schemas'));
   t.is(check.code, 0, check.stderr);
+});
+
+test('allowOutsideIncludes in the config file lets one package follow an include outside its schemas folder; the other is refused', async (t) => {
+  const cwd = project(t, { packages: [{ xsd: ['schemas/note.xsd'], out: '../packages/notes', allowOutsideIncludes: true }] });
+  writeFileSync(path.join(cwd, 'build', 'common.xsd'), NOTE.replace('<xs:element name="note" type="NoteType"/>', ''));
+  writeFileSync(path.join(cwd, 'build', 'schemas', 'note.xsd'), schema('  <xs:include schemaLocation="../common.xsd"/>\n  <xs:element name="note" type="NoteType"/>'));
+  const allowed = await runCli(['--quiet'], path.join(cwd, 'build'));
+  t.deepEqual([allowed.code, allowed.stderr], [0, '']);
+  writeFileSync(path.join(cwd, 'build', CONFIG_FILE_NAME), JSON.stringify({ packages: [{ xsd: ['schemas/note.xsd'], out: '../packages/notes' }] }));
+  const refused = await runCli(['--quiet'], path.join(cwd, 'build'));
+  t.is(refused.code, 1);
+  t.regex(refused.stderr, /^error: schemas\/note\.xsd:3:3 \(xs:schema\/xs:include\): the schema "\.\.\/common\.xsd" it includes is outside the entry schema's folder: .*\n {2}fix: .*allowOutsideIncludes: true in the config file/);
 });

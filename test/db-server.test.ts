@@ -18,7 +18,7 @@ for (const corpus of ['plesk-xsd', 'plesk-xsd-2020'] as const) {
     const client = files.get('src/client.ts')!;
     const dbServer = client.slice(client.indexOf('export class DbServerOperations'), client.indexOf('\n}\n', client.indexOf('export class DbServerOperations')));
     for (const method of ['get', 'add', 'set', 'del']) t.regex(dbServer, new RegExp(`^ {2}${method}\\(input: T\\.`, 'm'), method);
-    t.regex(dbServer, /operator: 'db_server', operatorProp: 'dbServer', operation: 'get', operationProp: 'get', unwrap: \{ k: 'results', ok: true \}, single: true \}/);
+    t.regex(files.get('src/operations.ts')!, /^ {2}\{ operator: 'db_server', operatorProp: 'dbServer', operation: 'get', operationProp: 'get', read: true, binary: false, unwrap: \{ k: 'results', ok: true \}, answer: 'results', single: true \},$/m);
     const readme = files.get('README.md')!;
     t.regex(readme, /^### `client\.dbServer` \(`<db_server>`\)$/m);
     // every operator the README lists without methods has no operation in both packets

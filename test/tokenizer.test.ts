@@ -7,23 +7,29 @@
 import test from 'ava';
 import { SaxesParser } from 'saxes';
 import { XmlDecodeError } from '../runtime/codec/errors.js';
-import { checkWellFormed, Tokenizer, type TokenHandler } from '../runtime/codec/tokenizer.js';
+import { Tokenizer, type TokenHandler } from '../runtime/codec/tokenizer.js';
+import { checkWellFormed } from './helpers/well-formed.js';
 import { countWork } from './helpers/work-counter.js';
 
 /** The tokens of a document as text, read whole or in the pieces given. */
 function tokens(pieces: string[]): string[] {
   const out: string[] = [];
+  const open: string[] = [];
   const tokenizer: Tokenizer = new Tokenizer({
     openTag(source, start, end) {
       const name = source.slice(start, end);
+      open.push(name);
       const attrs = Array.from({ length: tokenizer.attrCount }, (_, i) => ` ${tokenizer.attrNames[i]}=${JSON.stringify(tokenizer.attrValues[i])}`).join('');
       out.push(`<${name}${attrs}> @${tokenizer.line}:${tokenizer.column}`);
       return name;
     },
-    closeTag: (name) => void out.push(`</${name}> @${tokenizer.line}:${tokenizer.column}`),
+    closeTag(name) {
+      open.pop();
+      out.push(`</${name}> @${tokenizer.line}:${tokenizer.column}`);
+    },
     text: (source, start, end) => void out.push(`${JSON.stringify(source.slice(start, end))} @${tokenizer.line}:${tokenizer.column}`),
     notWellFormed(reason): never {
-      throw new XmlDecodeError(tokenizer.openNames.join('/'), reason, tokenizer.line, Math.max(1, tokenizer.column));
+      throw new XmlDecodeError(open.join('/'), reason, tokenizer.line, Math.max(1, tokenizer.column));
     },
   } satisfies TokenHandler);
   if (pieces.length === 1) tokenizer.whole(pieces[0]!);

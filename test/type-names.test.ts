@@ -54,11 +54,13 @@ test('each choice beside other content gets an alias named after its owner and i
     '<xs:complexType name="Ops"><xs:choice maxOccurs="unbounded"><xs:element name="get" type="xs:int"/><xs:element name="set" type="xs:int"/></xs:choice></xs:complexType>',
     '<xs:complexType name="BackupLocalOrRemote"><xs:sequence><xs:element name="x" type="xs:int"/></xs:sequence></xs:complexType>',
   ].join('\n')));
-  const types = generateFrom([path.join(dir, 'c.xsd')]).files.get('src/types.ts')!;
+  const documented = generateFrom([path.join(dir, 'c.xsd')]).files.get('src/types.ts')!;
+  // the declarations without their doc comments
+  const types = documented.replace(/ *\/\*\*[\s\S]*?\*\/\n/g, '');
   t.deepEqual(exported(types), ['Backup', 'BackupLocalOrRemoteChoice', 'BackupHostOrSocket', 'BackupAOrBOrOthers', 'Filter', 'Ops', 'OpsItem', 'BackupLocalOrRemote']);
-  t.regex(types, /export type Backup = \{\n {4}description: string;\n {2}\} & BackupLocalOrRemoteChoice & BackupHostOrSocket & BackupAOrBOrOthers;/);
-  t.regex(types, /export type BackupHostOrSocket = OneOfShapes<\[\n {4}\{\n {6}host: string;\n {6}port: number;\n {4}\},\n {4}\{\n {6}socket: string;\n {4}\},\n {4}\{\},\n {2}\]> & \{\};/, 'an optional choice of groups: OneOfShapes with an empty shape last');
-  t.regex(types, /export type Filter = AtMostOneOf<\{\n {4}id: number\[\];\n {4}name: string\[\];\n {2}\}> & \{\};/, 'a branch that may be empty makes the choice AtMostOneOf');
+  t.regex(types, /export type Backup = \{\n {2}description: string;\n\} & BackupLocalOrRemoteChoice & BackupHostOrSocket & BackupAOrBOrOthers;/);
+  t.regex(types, /export type BackupHostOrSocket = OneOfShapes<\[\n {2}\{\n {4}host: string;\n {4}port: number;\n {2}\},\n {2}\{\n {4}socket: string;\n {2}\},\n {2}\{\},\n\]> & \{\};/, 'an optional choice of groups: OneOfShapes with an empty shape last');
+  t.regex(types, /export type Filter = AtMostOneOf<\{\n {2}id: number\[\];\n {2}name: string\[\];\n\}> & \{\};/, 'a branch that may be empty makes the choice AtMostOneOf');
   t.regex(types, /export interface Ops \{\n {2}items: OpsItem\[\];|export interface Ops \{\n {2}items: Array<OpsItem>;/);
-  t.regex(types, /At most one of \{ host, port \} \| \{ socket \}: an xs:choice of Backup\./);
+  t.regex(documented, /At most one of \{ host, port \} \| \{ socket \}: an xs:choice of Backup\./);
 });

@@ -59,7 +59,7 @@ test('a rewrite changes only what differs, removes what is no longer generated, 
   const before = snapshot(out);
 
   const report = writePackage(out, v2);
-  t.deepEqual(report, { written: ['README.md', 'src/index.ts', 'src/new/made.ts'], unchanged: ['package.json', 'src/runtime/a.ts'], removed: ['src/old/gone.ts'] });
+  t.deepEqual(report, { written: ['README.md', 'src/index.ts', 'src/new/made.ts'], unchanged: ['package.json', 'src/runtime/a.ts'], removed: ['src/old/gone.ts'], warnings: [] });
   const after = snapshot(out);
   for (const user of ['notes.txt', 'src/old/keep.ts', 'node_modules/saxes/package.json', 'dist/index.js']) t.is(after[user], before[user], user);
   t.false(existsSync(path.join(out, 'src', 'old', 'gone.ts')));

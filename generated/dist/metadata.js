@@ -2,10 +2,12 @@
 // Source schemas: request.xsd, response.xsd
 // The ordered schema tables the runtime encodes and decodes with.
 
-/** Every type of the schema set, by TypeScript name. */
-export let schema = {
+import { frozenSchema } from './runtime/codec/meta.js';
+
+/** Every type of the schema set, by TypeScript name; frozen all the way down (the runtime only reads it, and no caller can change what another validates). */
+export const schema = frozenSchema({
     simple: {
-      'BackupTaskIdType': { name: 'BackupTaskIdType', family: 'string', ws: 'collapse', minLength: 1, patterns: [['^(?:[\\-]?[0-9]+)$']] },
+      'BackupTaskIdType': { name: 'BackupTaskIdType', family: 'string', ws: 'collapse', minLength: 1, patterns: [[{ source: '[\\-]?[0-9]+', re: { seq: [{ rep: { set: { ranges: [45, 45] } }, min: 0, max: 1 }, { rep: { set: { ranges: [48, 57] } }, min: 1, max: -1 }] } }]] },
       'BackupTaskStatus': { name: 'BackupTaskStatus', family: 'string', ws: 'preserve', enum: ['working', 'stopped', 'failed', 'finished'] },
       'BooleanType': { name: 'boolean', family: 'boolean', ws: 'collapse' },
       'DomainName': { name: 'domainName', family: 'string', ws: 'collapse', minLength: 1, maxLength: 255 },
@@ -404,4 +406,4 @@ export let schema = {
         ] },
       },
     },
-  };
+  });

@@ -3,26 +3,10 @@
 // createPleskStub: a local Plesk stand-in with typed handlers, for tests (the package's "./testing" entry).
 
 import { decodeRequestPacket, encodeResponsePacket } from './codecs.js';
+import { OPERATIONS } from './operations.js';
 import { startStub } from './runtime/testing/stub-server.js';
 export { StubFile, StubOperationError, stubFile, stubOperationError } from './runtime/testing/stub-answers.js';
 export { createStubCertificate } from './runtime/testing/certificate.js';
-/** The operations the stub answers, in schema order. */
-const OPERATIONS = [
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-remote-storage-settings', operationProp: 'getRemoteStorageSettings', answer: 'result', binary: false },
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'set-remote-storage-settings', operationProp: 'setRemoteStorageSettings', answer: 'result', binary: false },
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'backup-webspace', operationProp: 'backupWebspace', answer: 'result', binary: false },
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'backup-customer', operationProp: 'backupCustomer', answer: 'result', binary: false },
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'backup-reseller', operationProp: 'backupReseller', answer: 'result', binary: false },
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'backup-server', operationProp: 'backupServer', answer: 'result', binary: false },
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-tasks-info', operationProp: 'getTasksInfo', answer: 'results', binary: false },
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-local-backup-list', operationProp: 'getLocalBackupList', answer: 'result', binary: false },
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'import-file', operationProp: 'importFile', answer: 'result', binary: false },
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'download-file', operationProp: 'downloadFile', answer: 'result', binary: true },
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-supported-protocols', operationProp: 'getSupportedProtocols', answer: 'result', binary: false },
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'stop-backup', operationProp: 'stopBackup', answer: 'result', binary: false },
-  { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'remove-file', operationProp: 'removeFile', answer: 'result', binary: false },
-];
-
 /**
  * Starts a stand-in Plesk server on 127.0.0.1 (HTTPS with a certificate made now: pass `stub.ca` to the client) speaking the agent protocol with this package's codecs. Close it with `await stub.close()`.
  *

@@ -101,33 +101,111 @@ export interface BackupInputType {
  * @xsd choice (backup.xsd:37)
  */
 export type BackupInputTypeOperation = OneOf<{
-    /** Reads the remote (FTP) backup storage configured for the server or for one owner. */
-    getRemoteStorageSettings: BackupGetRemoteStorageSettingsInput;
-    /** Configures the remote (FTP) backup storage of the server or of one owner. */
-    setRemoteStorageSettings: BackupSetRemoteStorageInput;
-    /** Starts a backup of one subscription (webspace). The answer carries the id of the task doing it. Creates work on the server: never resend automatically. */
-    backupWebspace: BackupDomainInput;
-    /** Starts a backup of one customer account with its subscriptions. The answer carries the id of the task doing it. Creates work on the server: never resend automatically. */
-    backupCustomer: BackupClientInput;
-    /** Starts a backup of one reseller account with its customers and subscriptions. The answer carries the id of the task doing it. Creates work on the server: never resend automatically. */
-    backupReseller: BackupResellerInput;
-    /** Starts a backup of the whole server. The answer carries the id of the task doing it. Creates work on the server: never resend automatically. */
-    backupServer: BackupServerInput;
-    /** Retrieves the status of backup tasks: one task by its id, the tasks of one owner, or all tasks the caller may see. */
-    getTasksInfo: BackupGetBackupStatusInput;
-    /** Lists the backups kept in the server's local repository for the server or for one owner. */
-    getLocalBackupList: BackupGetLocalBackupListInput;
-    /** Adds an uploaded backup file (see the upload operator) to an owner's local repository. */
-    importFile: BackupImportFileInput;
-    /** Fetches a backup file from an owner's local repository. Success is answered with the file itself (a binary body), failure with XML. Must be the only operation of its packet. */
-    downloadFile: BackupDownloadFileInput;
-    /** Asks which transfer protocols remote backup storage may use. Takes no parameters. */
-    getSupportedProtocols: NoneType;
-    /** Cancels a running backup task. */
-    stopBackup: BackupStopInput;
-    /** Deletes a backup file from an owner's local repository. */
-    removeFile: BackupRemoveFileInput;
-  }> & {};
+  /**
+   * Reads the remote (FTP) backup storage configured for the server or for one owner.
+   *
+   * `<get-remote-storage-settings>` · type BackupGetRemoteStorageSettingsInput
+   *
+   * @xsd element get-remote-storage-settings (backup.xsd:38)
+   */
+  getRemoteStorageSettings: BackupGetRemoteStorageSettingsInput;
+  /**
+   * Configures the remote (FTP) backup storage of the server or of one owner.
+   *
+   * `<set-remote-storage-settings>` · type BackupSetRemoteStorageInput
+   *
+   * @xsd element set-remote-storage-settings (backup.xsd:43)
+   */
+  setRemoteStorageSettings: BackupSetRemoteStorageInput;
+  /**
+   * Starts a backup of one subscription (webspace). The answer carries the id of the task doing it. Creates work on the server: never resend automatically.
+   *
+   * `<backup-webspace>` · type BackupDomainInput
+   *
+   * @xsd element backup-webspace (backup.xsd:48)
+   */
+  backupWebspace: BackupDomainInput;
+  /**
+   * Starts a backup of one customer account with its subscriptions. The answer carries the id of the task doing it. Creates work on the server: never resend automatically.
+   *
+   * `<backup-customer>` · type BackupClientInput
+   *
+   * @xsd element backup-customer (backup.xsd:53)
+   */
+  backupCustomer: BackupClientInput;
+  /**
+   * Starts a backup of one reseller account with its customers and subscriptions. The answer carries the id of the task doing it. Creates work on the server: never resend automatically.
+   *
+   * `<backup-reseller>` · type BackupResellerInput
+   *
+   * @xsd element backup-reseller (backup.xsd:58)
+   */
+  backupReseller: BackupResellerInput;
+  /**
+   * Starts a backup of the whole server. The answer carries the id of the task doing it. Creates work on the server: never resend automatically.
+   *
+   * `<backup-server>` · type BackupServerInput
+   *
+   * @xsd element backup-server (backup.xsd:63)
+   */
+  backupServer: BackupServerInput;
+  /**
+   * Retrieves the status of backup tasks: one task by its id, the tasks of one owner, or all tasks the caller may see.
+   *
+   * `<get-tasks-info>` · type BackupGetBackupStatusInput
+   *
+   * @xsd element get-tasks-info (backup.xsd:68)
+   */
+  getTasksInfo: BackupGetBackupStatusInput;
+  /**
+   * Lists the backups kept in the server's local repository for the server or for one owner.
+   *
+   * `<get-local-backup-list>` · type BackupGetLocalBackupListInput
+   *
+   * @xsd element get-local-backup-list (backup.xsd:73)
+   */
+  getLocalBackupList: BackupGetLocalBackupListInput;
+  /**
+   * Adds an uploaded backup file (see the upload operator) to an owner's local repository.
+   *
+   * `<import-file>` · type BackupImportFileInput
+   *
+   * @xsd element import-file (backup.xsd:78)
+   */
+  importFile: BackupImportFileInput;
+  /**
+   * Fetches a backup file from an owner's local repository. Success is answered with the file itself (a binary body), failure with XML. Must be the only operation of its packet.
+   *
+   * `<download-file>` · type BackupDownloadFileInput
+   *
+   * @xsd element download-file (backup.xsd:83)
+   */
+  downloadFile: BackupDownloadFileInput;
+  /**
+   * Asks which transfer protocols remote backup storage may use. Takes no parameters.
+   *
+   * `<get-supported-protocols>` · type NoneType
+   *
+   * @xsd element get-supported-protocols (backup.xsd:88)
+   */
+  getSupportedProtocols: NoneType;
+  /**
+   * Cancels a running backup task.
+   *
+   * `<stop-backup>` · type BackupStopInput
+   *
+   * @xsd element stop-backup (backup.xsd:93)
+   */
+  stopBackup: BackupStopInput;
+  /**
+   * Deletes a backup file from an owner's local repository.
+   *
+   * `<remove-file>` · type BackupRemoveFileInput
+   *
+   * @xsd element remove-file (backup.xsd:98)
+   */
+  removeFile: BackupRemoveFileInput;
+}> & {};
 /**
  * Content of a response's backup-manager element: one answer per requested operation, named like the operation.
  *
@@ -142,52 +220,172 @@ export interface BackupOutputType {
  * @xsd choice (backup.xsd:110)
  */
 export type BackupOutputTypeOperation = OneOf<{
-    /** Answer to get-remote-storage-settings. */
-    getRemoteStorageSettings: BackupGetRemoteStorageSettingsOutput;
-    /** Answer to set-remote-storage-settings. */
-    setRemoteStorageSettings: BackupSetRemoteStorageSettingsOutput;
-    /** Answer to backup-server: the id of the started task. */
-    backupServer: BackupCommandOutput;
-    /** Answer to backup-reseller: the id of the started task. */
-    backupReseller: BackupCommandOutput;
-    /** Answer to backup-webspace: the id of the started task. */
-    backupWebspace: BackupCommandOutput;
-    /** Answer to backup-customer: the id of the started task. */
-    backupCustomer: BackupCommandOutput;
-    /** Answer to get-tasks-info: the matching tasks and their state. */
-    getTasksInfo: BackupGetBackupStatusOutput;
-    /** Answer to get-local-backup-list: the backups found and their files. */
-    getLocalBackupList: BackupGetLocalBackupListOutput;
-    /** Answer to import-file. */
-    importFile: BackupImportFileOutput;
-    /** Answer to download-file; only seen when the download failed (a successful one returns the file instead of XML). */
-    downloadFile: BackupDownloadFileOutput;
-    /** Answer to get-supported-protocols: the usable protocol names. */
-    getSupportedProtocols: BackupGetSupportedProtocolsOutput;
-    /** Answer to stop-backup. */
-    stopBackup: BackupStopOutput;
-    /** Answer to remove-file. */
-    removeFile: BackupRemoveFileOutput;
-  }> & {};
+  /**
+   * Answer to get-remote-storage-settings.
+   *
+   * `<get-remote-storage-settings>` · type BackupGetRemoteStorageSettingsOutput
+   *
+   * @xsd element get-remote-storage-settings (backup.xsd:111)
+   */
+  getRemoteStorageSettings: BackupGetRemoteStorageSettingsOutput;
+  /**
+   * Answer to set-remote-storage-settings.
+   *
+   * `<set-remote-storage-settings>` · type BackupSetRemoteStorageSettingsOutput
+   *
+   * @xsd element set-remote-storage-settings (backup.xsd:116)
+   */
+  setRemoteStorageSettings: BackupSetRemoteStorageSettingsOutput;
+  /**
+   * Answer to backup-server: the id of the started task.
+   *
+   * `<backup-server>` · type BackupCommandOutput
+   *
+   * @xsd element backup-server (backup.xsd:121)
+   */
+  backupServer: BackupCommandOutput;
+  /**
+   * Answer to backup-reseller: the id of the started task.
+   *
+   * `<backup-reseller>` · type BackupCommandOutput
+   *
+   * @xsd element backup-reseller (backup.xsd:126)
+   */
+  backupReseller: BackupCommandOutput;
+  /**
+   * Answer to backup-webspace: the id of the started task.
+   *
+   * `<backup-webspace>` · type BackupCommandOutput
+   *
+   * @xsd element backup-webspace (backup.xsd:131)
+   */
+  backupWebspace: BackupCommandOutput;
+  /**
+   * Answer to backup-customer: the id of the started task.
+   *
+   * `<backup-customer>` · type BackupCommandOutput
+   *
+   * @xsd element backup-customer (backup.xsd:136)
+   */
+  backupCustomer: BackupCommandOutput;
+  /**
+   * Answer to get-tasks-info: the matching tasks and their state.
+   *
+   * `<get-tasks-info>` · type BackupGetBackupStatusOutput
+   *
+   * @xsd element get-tasks-info (backup.xsd:141)
+   */
+  getTasksInfo: BackupGetBackupStatusOutput;
+  /**
+   * Answer to get-local-backup-list: the backups found and their files.
+   *
+   * `<get-local-backup-list>` · type BackupGetLocalBackupListOutput
+   *
+   * @xsd element get-local-backup-list (backup.xsd:146)
+   */
+  getLocalBackupList: BackupGetLocalBackupListOutput;
+  /**
+   * Answer to import-file.
+   *
+   * `<import-file>` · type BackupImportFileOutput
+   *
+   * @xsd element import-file (backup.xsd:151)
+   */
+  importFile: BackupImportFileOutput;
+  /**
+   * Answer to download-file; only seen when the download failed (a successful one returns the file instead of XML).
+   *
+   * `<download-file>` · type BackupDownloadFileOutput
+   *
+   * @xsd element download-file (backup.xsd:156)
+   */
+  downloadFile: BackupDownloadFileOutput;
+  /**
+   * Answer to get-supported-protocols: the usable protocol names.
+   *
+   * `<get-supported-protocols>` · type BackupGetSupportedProtocolsOutput
+   *
+   * @xsd element get-supported-protocols (backup.xsd:161)
+   */
+  getSupportedProtocols: BackupGetSupportedProtocolsOutput;
+  /**
+   * Answer to stop-backup.
+   *
+   * `<stop-backup>` · type BackupStopOutput
+   *
+   * @xsd element stop-backup (backup.xsd:166)
+   */
+  stopBackup: BackupStopOutput;
+  /**
+   * Answer to remove-file.
+   *
+   * `<remove-file>` · type BackupRemoveFileOutput
+   *
+   * @xsd element remove-file (backup.xsd:171)
+   */
+  removeFile: BackupRemoveFileOutput;
+}> & {};
 /**
  * Where remote backups go: the connection settings of an FTP storage. Sent by set-remote-storage-settings, returned by get-remote-storage-settings.
  *
  * @xsd complexType BackupRemoteStorage (backup.xsd:205)
  */
 export interface BackupRemoteStorage {
-  /** Transfer protocol of the storage (in practice ftp; see get-supported-protocols). */
+  /**
+   * Transfer protocol of the storage (in practice ftp; see get-supported-protocols).
+   *
+   * `<protocol>` · type string
+   *
+   * @xsd element protocol (backup.xsd:210)
+   */
   protocol: StringType;
-  /** Host name or IP address of the storage server. */
+  /**
+   * Host name or IP address of the storage server.
+   *
+   * `<host>` (optional) · type string
+   *
+   * @xsd element host (backup.xsd:215)
+   */
   host?: StringType;
-  /** TCP port of the storage server. */
+  /**
+   * TCP port of the storage server.
+   *
+   * `<port>` (optional) · type int
+   *
+   * @xsd element port (backup.xsd:220)
+   */
   port?: Int;
-  /** Folder on the storage server that receives the backups. */
+  /**
+   * Folder on the storage server that receives the backups.
+   *
+   * `<directory>` (optional) · type string
+   *
+   * @xsd element directory (backup.xsd:225)
+   */
   directory?: StringType;
-  /** User name for the storage server. */
+  /**
+   * User name for the storage server.
+   *
+   * `<login>` (optional) · type string
+   *
+   * @xsd element login (backup.xsd:230)
+   */
   login?: StringType;
-  /** Password for the storage server; may be given as xsi:nil. A secret: mask it in every log. */
+  /**
+   * Password for the storage server; may be given as xsi:nil. A secret: mask it in every log.
+   *
+   * `<password>` (optional) · type string · nillable
+   *
+   * @xsd element password (backup.xsd:235)
+   */
   password?: StringType | null;
-  /** Whether FTP passive mode is used. */
+  /**
+   * Whether FTP passive mode is used.
+   *
+   * `<passive-mode>` (optional) · type boolean
+   *
+   * @xsd element passive-mode (backup.xsd:240)
+   */
   passiveMode?: BooleanType;
 }
 /**
@@ -196,48 +394,126 @@ export interface BackupRemoteStorage {
  * @xsd complexType BackupGetRemoteStorageSettingsInput (backup.xsd:252)
  */
 export type BackupGetRemoteStorageSettingsInput = {
-    /** Protocol whose settings are wanted (ftp). */
-    protocol: StringType;
-  } & BackupGetRemoteStorageSettingsInputWebspaceIdOrWebspaceNameOrOthers;
+  /**
+   * Protocol whose settings are wanted (ftp).
+   *
+   * `<protocol>` · type string
+   *
+   * @xsd element protocol (backup.xsd:294)
+   */
+  protocol: StringType;
+} & BackupGetRemoteStorageSettingsInputWebspaceIdOrWebspaceNameOrOthers;
 /**
  * At most one of these properties: an xs:choice of BackupGetRemoteStorageSettingsInput.
  *
  * @xsd choice (backup.xsd:257)
  */
 export type BackupGetRemoteStorageSettingsInputWebspaceIdOrWebspaceNameOrOthers = AtMostOneOf<{
-    /** The subscription, by id. */
-    webspaceId: IdType;
-    /** The subscription, by domain name. */
-    webspaceName: DomainName;
-    /** The customer, by id. */
-    customerId: IdType;
-    /** The customer, by login name. */
-    customerLogin: StringType;
-    /** The reseller, by id. */
-    resellerId: IdType;
-    /** The reseller, by login name. */
-    resellerLogin: StringType;
-    /** The server itself (administrator level). */
-    server: NoneType;
-  }> & {};
+  /**
+   * The subscription, by id.
+   *
+   * `<webspace-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element webspace-id (backup.xsd:258)
+   */
+  webspaceId: IdType;
+  /**
+   * The subscription, by domain name.
+   *
+   * `<webspace-name>` · type domainName · length 1..255
+   *
+   * @xsd element webspace-name (backup.xsd:263)
+   */
+  webspaceName: DomainName;
+  /**
+   * The customer, by id.
+   *
+   * `<customer-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element customer-id (backup.xsd:268)
+   */
+  customerId: IdType;
+  /**
+   * The customer, by login name.
+   *
+   * `<customer-login>` · type string
+   *
+   * @xsd element customer-login (backup.xsd:273)
+   */
+  customerLogin: StringType;
+  /**
+   * The reseller, by id.
+   *
+   * `<reseller-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element reseller-id (backup.xsd:278)
+   */
+  resellerId: IdType;
+  /**
+   * The reseller, by login name.
+   *
+   * `<reseller-login>` · type string
+   *
+   * @xsd element reseller-login (backup.xsd:283)
+   */
+  resellerLogin: StringType;
+  /**
+   * The server itself (administrator level).
+   *
+   * `<server>` · type NoneType
+   *
+   * @xsd element server (backup.xsd:288)
+   */
+  server: NoneType;
+}> & {};
 /**
  * Answer of get-remote-storage-settings.
  *
  * @xsd complexType BackupGetRemoteStorageSettingsOutput (backup.xsd:302)
  */
 export interface BackupGetRemoteStorageSettingsOutput {
-  /** Outcome; on success followed by the stored settings. */
+  /**
+   * Outcome; on success followed by the stored settings.
+   *
+   * `<result>` · type BackupGetRemoteStorageSettingsOutputResult
+   *
+   * @xsd element result (backup.xsd:307)
+   */
   result: BackupGetRemoteStorageSettingsOutputResult;
 }
 /** @xsd anonymous complexType in BackupGetRemoteStorageSettingsOutput/result (backup.xsd:311) */
 export interface BackupGetRemoteStorageSettingsOutputResult {
-  /** Whether the operation succeeded (ok) or failed (error). */
+  /**
+   * Whether the operation succeeded (ok) or failed (error).
+   *
+   * `<status>` · type result_status · one of `ok`, `error`
+   *
+   * @xsd element status (common.xsd:34)
+   */
   status: ResultStatus;
-  /** Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur. */
+  /**
+   * Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur.
+   *
+   * `<errcode>` (optional) · type unsignedInt · value ≥ 0 and ≤ 4294967295
+   *
+   * @xsd element errcode (common.xsd:39)
+   */
   errcode?: UnsignedInt;
-  /** Human-readable explanation of the failure, in the server's default language. */
+  /**
+   * Human-readable explanation of the failure, in the server's default language.
+   *
+   * `<errtext>` (optional) · type xs:string
+   *
+   * @xsd element errtext (common.xsd:44)
+   */
   errtext?: string;
-  /** The remote storage configuration found. */
+  /**
+   * The remote storage configuration found.
+   *
+   * `<settings>` (optional) · type BackupRemoteStorage
+   *
+   * @xsd element settings (backup.xsd:315)
+   */
   settings?: BackupRemoteStorage;
 }
 /**
@@ -246,37 +522,91 @@ export interface BackupGetRemoteStorageSettingsOutputResult {
  * @xsd complexType BackupSetRemoteStorageInput (backup.xsd:328)
  */
 export type BackupSetRemoteStorageInput = {
-    /** The configuration to store. */
-    settings: BackupRemoteStorage;
-  } & BackupSetRemoteStorageInputWebspaceIdOrWebspaceNameOrOthers;
+  /**
+   * The configuration to store.
+   *
+   * `<settings>` · type BackupRemoteStorage
+   *
+   * @xsd element settings (backup.xsd:370)
+   */
+  settings: BackupRemoteStorage;
+} & BackupSetRemoteStorageInputWebspaceIdOrWebspaceNameOrOthers;
 /**
  * At most one of these properties: an xs:choice of BackupSetRemoteStorageInput.
  *
  * @xsd choice (backup.xsd:333)
  */
 export type BackupSetRemoteStorageInputWebspaceIdOrWebspaceNameOrOthers = AtMostOneOf<{
-    /** The subscription, by id. */
-    webspaceId: IdType;
-    /** The subscription, by domain name. */
-    webspaceName: DomainName;
-    /** The customer, by id. */
-    customerId: IdType;
-    /** The customer, by login name. */
-    customerLogin: StringType;
-    /** The reseller, by id. */
-    resellerId: IdType;
-    /** The reseller, by login name. */
-    resellerLogin: StringType;
-    /** The server itself (administrator level). */
-    server: NoneType;
-  }> & {};
+  /**
+   * The subscription, by id.
+   *
+   * `<webspace-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element webspace-id (backup.xsd:334)
+   */
+  webspaceId: IdType;
+  /**
+   * The subscription, by domain name.
+   *
+   * `<webspace-name>` · type domainName · length 1..255
+   *
+   * @xsd element webspace-name (backup.xsd:339)
+   */
+  webspaceName: DomainName;
+  /**
+   * The customer, by id.
+   *
+   * `<customer-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element customer-id (backup.xsd:344)
+   */
+  customerId: IdType;
+  /**
+   * The customer, by login name.
+   *
+   * `<customer-login>` · type string
+   *
+   * @xsd element customer-login (backup.xsd:349)
+   */
+  customerLogin: StringType;
+  /**
+   * The reseller, by id.
+   *
+   * `<reseller-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element reseller-id (backup.xsd:354)
+   */
+  resellerId: IdType;
+  /**
+   * The reseller, by login name.
+   *
+   * `<reseller-login>` · type string
+   *
+   * @xsd element reseller-login (backup.xsd:359)
+   */
+  resellerLogin: StringType;
+  /**
+   * The server itself (administrator level).
+   *
+   * `<server>` · type NoneType
+   *
+   * @xsd element server (backup.xsd:364)
+   */
+  server: NoneType;
+}> & {};
 /**
  * Answer of set-remote-storage-settings.
  *
  * @xsd complexType BackupSetRemoteStorageSettingsOutput (backup.xsd:378)
  */
 export interface BackupSetRemoteStorageSettingsOutput {
-  /** Whether the settings were stored. */
+  /**
+   * Whether the settings were stored.
+   *
+   * `<result>` · type resultType
+   *
+   * @xsd element result (backup.xsd:383)
+   */
   result: ResultType;
 }
 /**
@@ -285,199 +615,457 @@ export interface BackupSetRemoteStorageSettingsOutput {
  * @xsd complexType BackupDomainInput (backup.xsd:396)
  */
 export type BackupDomainInput = {
-    /** Text put at the start of the backup's file name. */
-    prefix?: StringType;
-    /** Free comment stored with the backup (required, may be empty). */
-    description: StringType;
-    /** Cut the backup into volumes of at most this size. */
-    splitSize?: Int;
-    /** Back up the configuration only, without content files. */
-    onlyConfiguration?: NoneType;
-  } & BackupDomainInputWebspaceIdOrWebspaceName & BackupDomainInputLocalOrRemote & BackupDomainInputOnlyHostingOrOnlyMail;
+  /**
+   * Text put at the start of the backup's file name.
+   *
+   * `<prefix>` (optional) · type string
+   *
+   * @xsd element prefix (backup.xsd:425)
+   */
+  prefix?: StringType;
+  /**
+   * Free comment stored with the backup (required, may be empty).
+   *
+   * `<description>` · type string
+   *
+   * @xsd element description (backup.xsd:430)
+   */
+  description: StringType;
+  /**
+   * Cut the backup into volumes of at most this size.
+   *
+   * `<split-size>` (optional) · type int
+   *
+   * @xsd element split-size (backup.xsd:435)
+   */
+  splitSize?: Int;
+  /**
+   * Back up the configuration only, without content files.
+   *
+   * `<only-configuration>` (optional) · type NoneType
+   *
+   * @xsd element only-configuration (backup.xsd:452)
+   */
+  onlyConfiguration?: NoneType;
+} & BackupDomainInputWebspaceIdOrWebspaceName & BackupDomainInputLocalOrRemote & BackupDomainInputOnlyHostingOrOnlyMail;
 /**
  * Exactly one of these properties: an xs:choice of BackupDomainInput.
  *
  * @xsd choice (backup.xsd:401)
  */
 export type BackupDomainInputWebspaceIdOrWebspaceName = OneOf<{
-    /** The subscription to back up, by id. */
-    webspaceId: IdType;
-    /** The subscription to back up, by domain name. */
-    webspaceName: DomainName;
-  }> & {};
+  /**
+   * The subscription to back up, by id.
+   *
+   * `<webspace-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element webspace-id (backup.xsd:402)
+   */
+  webspaceId: IdType;
+  /**
+   * The subscription to back up, by domain name.
+   *
+   * `<webspace-name>` · type domainName · length 1..255
+   *
+   * @xsd element webspace-name (backup.xsd:407)
+   */
+  webspaceName: DomainName;
+}> & {};
 /**
  * Exactly one of these properties: an xs:choice of BackupDomainInput.
  *
  * @xsd choice (backup.xsd:413)
  */
 export type BackupDomainInputLocalOrRemote = OneOf<{
-    /** Keep the backup in the server's local repository. */
-    local: NoneType;
-    /** Send the backup to the remote (FTP) storage configured with set-remote-storage-settings. */
-    remote: StringType;
-  }> & {};
+  /**
+   * Keep the backup in the server's local repository.
+   *
+   * `<local>` · type NoneType
+   *
+   * @xsd element local (backup.xsd:414)
+   */
+  local: NoneType;
+  /**
+   * Send the backup to the remote (FTP) storage configured with set-remote-storage-settings.
+   *
+   * `<remote>` · type string
+   *
+   * @xsd element remote (backup.xsd:419)
+   */
+  remote: StringType;
+}> & {};
 /**
  * At most one of these properties: an xs:choice of BackupDomainInput.
  *
  * @xsd choice (backup.xsd:440)
  */
 export type BackupDomainInputOnlyHostingOrOnlyMail = AtMostOneOf<{
-    /** Back up the web hosting data only, leaving mail out. */
-    onlyHosting: NoneType;
-    /** Back up the mail data only. */
-    onlyMail: NoneType;
-  }> & {};
+  /**
+   * Back up the web hosting data only, leaving mail out.
+   *
+   * `<only-hosting>` · type NoneType
+   *
+   * @xsd element only-hosting (backup.xsd:441)
+   */
+  onlyHosting: NoneType;
+  /**
+   * Back up the mail data only.
+   *
+   * `<only-mail>` · type NoneType
+   *
+   * @xsd element only-mail (backup.xsd:446)
+   */
+  onlyMail: NoneType;
+}> & {};
 /**
  * Request of backup-customer: which customer, where to put the backup, and what to include.
  *
  * @xsd complexType BackupClientInput (backup.xsd:460)
  */
 export type BackupClientInput = {
-    /** Text put at the start of the backup's file name. */
-    prefix?: StringType;
-    /** Free comment stored with the backup (required, may be empty). */
-    description: StringType;
-    /** Cut the backup into volumes of at most this size. */
-    splitSize?: Int;
-    /** Back up the configuration only, without content files. */
-    onlyConfiguration?: NoneType;
-  } & BackupClientInputCustomerIdOrCustomerLogin & BackupClientInputLocalOrRemote & BackupClientInputOnlyHostingOrOnlyMail;
+  /**
+   * Text put at the start of the backup's file name.
+   *
+   * `<prefix>` (optional) · type string
+   *
+   * @xsd element prefix (backup.xsd:489)
+   */
+  prefix?: StringType;
+  /**
+   * Free comment stored with the backup (required, may be empty).
+   *
+   * `<description>` · type string
+   *
+   * @xsd element description (backup.xsd:494)
+   */
+  description: StringType;
+  /**
+   * Cut the backup into volumes of at most this size.
+   *
+   * `<split-size>` (optional) · type int
+   *
+   * @xsd element split-size (backup.xsd:499)
+   */
+  splitSize?: Int;
+  /**
+   * Back up the configuration only, without content files.
+   *
+   * `<only-configuration>` (optional) · type NoneType
+   *
+   * @xsd element only-configuration (backup.xsd:516)
+   */
+  onlyConfiguration?: NoneType;
+} & BackupClientInputCustomerIdOrCustomerLogin & BackupClientInputLocalOrRemote & BackupClientInputOnlyHostingOrOnlyMail;
 /**
  * Exactly one of these properties: an xs:choice of BackupClientInput.
  *
  * @xsd choice (backup.xsd:465)
  */
 export type BackupClientInputCustomerIdOrCustomerLogin = OneOf<{
-    /** The customer to back up, by id. */
-    customerId: IdType;
-    /** The customer to back up, by login name. */
-    customerLogin: StringType;
-  }> & {};
+  /**
+   * The customer to back up, by id.
+   *
+   * `<customer-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element customer-id (backup.xsd:466)
+   */
+  customerId: IdType;
+  /**
+   * The customer to back up, by login name.
+   *
+   * `<customer-login>` · type string
+   *
+   * @xsd element customer-login (backup.xsd:471)
+   */
+  customerLogin: StringType;
+}> & {};
 /**
  * Exactly one of these properties: an xs:choice of BackupClientInput.
  *
  * @xsd choice (backup.xsd:477)
  */
 export type BackupClientInputLocalOrRemote = OneOf<{
-    /** Keep the backup in the server's local repository. */
-    local: NoneType;
-    /** Send the backup to the remote (FTP) storage configured with set-remote-storage-settings. */
-    remote: StringType;
-  }> & {};
+  /**
+   * Keep the backup in the server's local repository.
+   *
+   * `<local>` · type NoneType
+   *
+   * @xsd element local (backup.xsd:478)
+   */
+  local: NoneType;
+  /**
+   * Send the backup to the remote (FTP) storage configured with set-remote-storage-settings.
+   *
+   * `<remote>` · type string
+   *
+   * @xsd element remote (backup.xsd:483)
+   */
+  remote: StringType;
+}> & {};
 /**
  * At most one of these properties: an xs:choice of BackupClientInput.
  *
  * @xsd choice (backup.xsd:504)
  */
 export type BackupClientInputOnlyHostingOrOnlyMail = AtMostOneOf<{
-    /** Back up the web hosting data only, leaving mail out. */
-    onlyHosting: NoneType;
-    /** Back up the mail data only. */
-    onlyMail: NoneType;
-  }> & {};
+  /**
+   * Back up the web hosting data only, leaving mail out.
+   *
+   * `<only-hosting>` · type NoneType
+   *
+   * @xsd element only-hosting (backup.xsd:505)
+   */
+  onlyHosting: NoneType;
+  /**
+   * Back up the mail data only.
+   *
+   * `<only-mail>` · type NoneType
+   *
+   * @xsd element only-mail (backup.xsd:510)
+   */
+  onlyMail: NoneType;
+}> & {};
 /**
  * Request of backup-reseller: which reseller, where to put the backup, and what to include.
  *
  * @xsd complexType BackupResellerInput (backup.xsd:524)
  */
 export type BackupResellerInput = {
-    /** Text put at the start of the backup's file name. */
-    prefix?: StringType;
-    /** Free comment stored with the backup (required, may be empty). */
-    description: StringType;
-    /** Cut the backup into volumes of at most this size. */
-    splitSize?: Int;
-    /** Back up the configuration only, without content files. */
-    onlyConfiguration?: NoneType;
-  } & BackupResellerInputResellerIdOrResellerLogin & BackupResellerInputLocalOrRemote & BackupResellerInputOnlyHostingOrOnlyMail;
+  /**
+   * Text put at the start of the backup's file name.
+   *
+   * `<prefix>` (optional) · type string
+   *
+   * @xsd element prefix (backup.xsd:553)
+   */
+  prefix?: StringType;
+  /**
+   * Free comment stored with the backup (required, may be empty).
+   *
+   * `<description>` · type string
+   *
+   * @xsd element description (backup.xsd:558)
+   */
+  description: StringType;
+  /**
+   * Cut the backup into volumes of at most this size.
+   *
+   * `<split-size>` (optional) · type int
+   *
+   * @xsd element split-size (backup.xsd:563)
+   */
+  splitSize?: Int;
+  /**
+   * Back up the configuration only, without content files.
+   *
+   * `<only-configuration>` (optional) · type NoneType
+   *
+   * @xsd element only-configuration (backup.xsd:580)
+   */
+  onlyConfiguration?: NoneType;
+} & BackupResellerInputResellerIdOrResellerLogin & BackupResellerInputLocalOrRemote & BackupResellerInputOnlyHostingOrOnlyMail;
 /**
  * Exactly one of these properties: an xs:choice of BackupResellerInput.
  *
  * @xsd choice (backup.xsd:529)
  */
 export type BackupResellerInputResellerIdOrResellerLogin = OneOf<{
-    /** The reseller to back up, by id. */
-    resellerId: IdType;
-    /** The reseller to back up, by login name. */
-    resellerLogin: StringType;
-  }> & {};
+  /**
+   * The reseller to back up, by id.
+   *
+   * `<reseller-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element reseller-id (backup.xsd:530)
+   */
+  resellerId: IdType;
+  /**
+   * The reseller to back up, by login name.
+   *
+   * `<reseller-login>` · type string
+   *
+   * @xsd element reseller-login (backup.xsd:535)
+   */
+  resellerLogin: StringType;
+}> & {};
 /**
  * Exactly one of these properties: an xs:choice of BackupResellerInput.
  *
  * @xsd choice (backup.xsd:541)
  */
 export type BackupResellerInputLocalOrRemote = OneOf<{
-    /** Keep the backup in the server's local repository. */
-    local: NoneType;
-    /** Send the backup to the remote (FTP) storage configured with set-remote-storage-settings. */
-    remote: StringType;
-  }> & {};
+  /**
+   * Keep the backup in the server's local repository.
+   *
+   * `<local>` · type NoneType
+   *
+   * @xsd element local (backup.xsd:542)
+   */
+  local: NoneType;
+  /**
+   * Send the backup to the remote (FTP) storage configured with set-remote-storage-settings.
+   *
+   * `<remote>` · type string
+   *
+   * @xsd element remote (backup.xsd:547)
+   */
+  remote: StringType;
+}> & {};
 /**
  * At most one of these properties: an xs:choice of BackupResellerInput.
  *
  * @xsd choice (backup.xsd:568)
  */
 export type BackupResellerInputOnlyHostingOrOnlyMail = AtMostOneOf<{
-    /** Back up the web hosting data only, leaving mail out. */
-    onlyHosting: NoneType;
-    /** Back up the mail data only. */
-    onlyMail: NoneType;
-  }> & {};
+  /**
+   * Back up the web hosting data only, leaving mail out.
+   *
+   * `<only-hosting>` · type NoneType
+   *
+   * @xsd element only-hosting (backup.xsd:569)
+   */
+  onlyHosting: NoneType;
+  /**
+   * Back up the mail data only.
+   *
+   * `<only-mail>` · type NoneType
+   *
+   * @xsd element only-mail (backup.xsd:574)
+   */
+  onlyMail: NoneType;
+}> & {};
 /**
  * Request of backup-server: where to put the backup and what to include (there is no owner: the whole server is backed up).
  *
  * @xsd complexType BackupServerInput (backup.xsd:588)
  */
 export type BackupServerInput = {
-    /** Text put at the start of the backup's file name. */
-    prefix?: StringType;
-    /** Free comment stored with the backup (required, may be empty). */
-    description: StringType;
-    /** Cut the backup into volumes of at most this size. */
-    splitSize?: Int;
-    /** Back up the configuration only, without content files. */
-    onlyConfiguration?: NoneType;
-  } & BackupServerInputLocalOrRemote & BackupServerInputOnlyHostingOrOnlyMail;
+  /**
+   * Text put at the start of the backup's file name.
+   *
+   * `<prefix>` (optional) · type string
+   *
+   * @xsd element prefix (backup.xsd:605)
+   */
+  prefix?: StringType;
+  /**
+   * Free comment stored with the backup (required, may be empty).
+   *
+   * `<description>` · type string
+   *
+   * @xsd element description (backup.xsd:610)
+   */
+  description: StringType;
+  /**
+   * Cut the backup into volumes of at most this size.
+   *
+   * `<split-size>` (optional) · type int
+   *
+   * @xsd element split-size (backup.xsd:615)
+   */
+  splitSize?: Int;
+  /**
+   * Back up the configuration only, without content files.
+   *
+   * `<only-configuration>` (optional) · type NoneType
+   *
+   * @xsd element only-configuration (backup.xsd:632)
+   */
+  onlyConfiguration?: NoneType;
+} & BackupServerInputLocalOrRemote & BackupServerInputOnlyHostingOrOnlyMail;
 /**
  * Exactly one of these properties: an xs:choice of BackupServerInput.
  *
  * @xsd choice (backup.xsd:593)
  */
 export type BackupServerInputLocalOrRemote = OneOf<{
-    /** Keep the backup in the server's local repository. */
-    local: NoneType;
-    /** Send the backup to the remote (FTP) storage configured with set-remote-storage-settings. */
-    remote: StringType;
-  }> & {};
+  /**
+   * Keep the backup in the server's local repository.
+   *
+   * `<local>` · type NoneType
+   *
+   * @xsd element local (backup.xsd:594)
+   */
+  local: NoneType;
+  /**
+   * Send the backup to the remote (FTP) storage configured with set-remote-storage-settings.
+   *
+   * `<remote>` · type string
+   *
+   * @xsd element remote (backup.xsd:599)
+   */
+  remote: StringType;
+}> & {};
 /**
  * At most one of these properties: an xs:choice of BackupServerInput.
  *
  * @xsd choice (backup.xsd:620)
  */
 export type BackupServerInputOnlyHostingOrOnlyMail = AtMostOneOf<{
-    /** Back up the web hosting data only, leaving mail out. */
-    onlyHosting: NoneType;
-    /** Back up the mail data only. */
-    onlyMail: NoneType;
-  }> & {};
+  /**
+   * Back up the web hosting data only, leaving mail out.
+   *
+   * `<only-hosting>` · type NoneType
+   *
+   * @xsd element only-hosting (backup.xsd:621)
+   */
+  onlyHosting: NoneType;
+  /**
+   * Back up the mail data only.
+   *
+   * `<only-mail>` · type NoneType
+   *
+   * @xsd element only-mail (backup.xsd:626)
+   */
+  onlyMail: NoneType;
+}> & {};
 /**
  * Answer shared by the four backup-* operations.
  *
  * @xsd complexType BackupCommandOutput (backup.xsd:640)
  */
 export interface BackupCommandOutput {
-  /** Outcome; on success followed by the id of the task that runs the backup. */
+  /**
+   * Outcome; on success followed by the id of the task that runs the backup.
+   *
+   * `<result>` · type BackupCommandOutputResult
+   *
+   * @xsd element result (backup.xsd:645)
+   */
   result: BackupCommandOutputResult;
 }
 /** @xsd anonymous complexType in BackupCommandOutput/result (backup.xsd:649) */
 export interface BackupCommandOutputResult {
-  /** Whether the operation succeeded (ok) or failed (error). */
+  /**
+   * Whether the operation succeeded (ok) or failed (error).
+   *
+   * `<status>` · type result_status · one of `ok`, `error`
+   *
+   * @xsd element status (common.xsd:34)
+   */
   status: ResultStatus;
-  /** Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur. */
+  /**
+   * Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur.
+   *
+   * `<errcode>` (optional) · type unsignedInt · value ≥ 0 and ≤ 4294967295
+   *
+   * @xsd element errcode (common.xsd:39)
+   */
   errcode?: UnsignedInt;
-  /** Human-readable explanation of the failure, in the server's default language. */
+  /**
+   * Human-readable explanation of the failure, in the server's default language.
+   *
+   * `<errtext>` (optional) · type xs:string
+   *
+   * @xsd element errtext (common.xsd:44)
+   */
   errtext?: string;
-  /** The started task; poll it with get-tasks-info, cancel it with stop-backup. */
+  /**
+   * The started task; poll it with get-tasks-info, cancel it with stop-backup.
+   *
+   * `<task-id>` (optional) · type BackupTaskIdType · pattern `[object Object]` · length 1..∞
+   *
+   * @xsd element task-id (backup.xsd:653)
+   */
   taskId?: BackupTaskIdType;
 }
 /**
@@ -486,80 +1074,224 @@ export interface BackupCommandOutputResult {
  * @xsd complexType BackupGetBackupStatusInput (backup.xsd:670)
  */
 export type BackupGetBackupStatusInput = AtMostOneOf<{
-    /** Tasks of one subscription, by id. */
-    webspaceId: IdType;
-    /** Tasks of one subscription, by domain name. */
-    webspaceName: DomainName;
-    /** Tasks of one customer, by id. */
-    customerId: IdType;
-    /** Tasks of one customer, by login name. */
-    customerLogin: StringType;
-    /** Tasks of one reseller, by id. */
-    resellerId: IdType;
-    /** Tasks of one reseller, by login name. */
-    resellerLogin: StringType;
-    /** Server-level tasks. */
-    server: NoneType;
-    /** One task, by the id a backup-* operation returned. */
-    taskId: BackupTaskIdType;
-  }> & {};
+  /**
+   * Tasks of one subscription, by id.
+   *
+   * `<webspace-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element webspace-id (backup.xsd:675)
+   */
+  webspaceId: IdType;
+  /**
+   * Tasks of one subscription, by domain name.
+   *
+   * `<webspace-name>` · type domainName · length 1..255
+   *
+   * @xsd element webspace-name (backup.xsd:680)
+   */
+  webspaceName: DomainName;
+  /**
+   * Tasks of one customer, by id.
+   *
+   * `<customer-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element customer-id (backup.xsd:685)
+   */
+  customerId: IdType;
+  /**
+   * Tasks of one customer, by login name.
+   *
+   * `<customer-login>` · type string
+   *
+   * @xsd element customer-login (backup.xsd:690)
+   */
+  customerLogin: StringType;
+  /**
+   * Tasks of one reseller, by id.
+   *
+   * `<reseller-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element reseller-id (backup.xsd:695)
+   */
+  resellerId: IdType;
+  /**
+   * Tasks of one reseller, by login name.
+   *
+   * `<reseller-login>` · type string
+   *
+   * @xsd element reseller-login (backup.xsd:700)
+   */
+  resellerLogin: StringType;
+  /**
+   * Server-level tasks.
+   *
+   * `<server>` · type NoneType
+   *
+   * @xsd element server (backup.xsd:705)
+   */
+  server: NoneType;
+  /**
+   * One task, by the id a backup-* operation returned.
+   *
+   * `<task-id>` · type BackupTaskIdType · pattern `[object Object]` · length 1..∞
+   *
+   * @xsd element task-id (backup.xsd:710)
+   */
+  taskId: BackupTaskIdType;
+}> & {};
 /**
  * Answer of get-tasks-info.
  *
  * @xsd complexType BackupGetBackupStatusOutput (backup.xsd:718)
  */
 export interface BackupGetBackupStatusOutput {
-  /** One or more outcomes (ok and error results may be mixed); an ok one lists the tasks found. */
+  /**
+   * One or more outcomes (ok and error results may be mixed); an ok one lists the tasks found.
+   *
+   * `<result>` (1 to unbounded times) · type BackupGetBackupStatusOutputResult
+   *
+   * @xsd element result (backup.xsd:723)
+   */
   result: BackupGetBackupStatusOutputResult[];
 }
 /** @xsd anonymous complexType in BackupGetBackupStatusOutput/result (backup.xsd:727) */
 export interface BackupGetBackupStatusOutputResult {
-  /** Whether the operation succeeded (ok) or failed (error). */
+  /**
+   * Whether the operation succeeded (ok) or failed (error).
+   *
+   * `<status>` · type result_status · one of `ok`, `error`
+   *
+   * @xsd element status (common.xsd:34)
+   */
   status: ResultStatus;
-  /** Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur. */
+  /**
+   * Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur.
+   *
+   * `<errcode>` (optional) · type unsignedInt · value ≥ 0 and ≤ 4294967295
+   *
+   * @xsd element errcode (common.xsd:39)
+   */
   errcode?: UnsignedInt;
-  /** Human-readable explanation of the failure, in the server's default language. */
+  /**
+   * Human-readable explanation of the failure, in the server's default language.
+   *
+   * `<errtext>` (optional) · type xs:string
+   *
+   * @xsd element errtext (common.xsd:44)
+   */
   errtext?: string;
-  /** One backup task and its current state. */
+  /**
+   * One backup task and its current state.
+   *
+   * `<task>` (1 to unbounded times) · type BackupGetBackupStatusOutputResultTask
+   *
+   * @xsd element task (backup.xsd:731)
+   */
   task?: BackupGetBackupStatusOutputResultTask[];
 }
 /** @xsd anonymous complexType in BackupGetBackupStatusOutput/result/task (backup.xsd:735) */
 export type BackupGetBackupStatusOutputResultTask = {
-    /** The task's id (the task-id of the backup-* answer). */
-    id: Int;
-    /** Where the task stands. */
-    status: BackupTaskStatus;
-    /** When the task began, as text formatted by the server. */
-    started: StringType;
-    /** The file name prefix requested for the backup (may be empty). */
-    prefix: StringType;
-    /** Name of the backup file produced (may be empty while none exists yet); use it with download-file or remove-file. */
-    filename: StringType;
-    /** Where the backup goes: local for the server's repository, otherwise the remote storage's protocol (ftp). */
-    protocol: StringType;
-  } & BackupGetBackupStatusOutputResultTaskCustomerIdOrWebspaceIdOrOthers;
+  /**
+   * The task's id (the task-id of the backup-* answer).
+   *
+   * `<id>` · type int
+   *
+   * @xsd element id (backup.xsd:759)
+   */
+  id: Int;
+  /**
+   * Where the task stands.
+   *
+   * `<status>` · type BackupTaskStatus · one of `working`, `stopped`, `failed`, `finished`
+   *
+   * @xsd element status (backup.xsd:764)
+   */
+  status: BackupTaskStatus;
+  /**
+   * When the task began, as text formatted by the server.
+   *
+   * `<started>` · type string
+   *
+   * @xsd element started (backup.xsd:769)
+   */
+  started: StringType;
+  /**
+   * The file name prefix requested for the backup (may be empty).
+   *
+   * `<prefix>` · type string
+   *
+   * @xsd element prefix (backup.xsd:774)
+   */
+  prefix: StringType;
+  /**
+   * Name of the backup file produced (may be empty while none exists yet); use it with download-file or remove-file.
+   *
+   * `<filename>` · type string
+   *
+   * @xsd element filename (backup.xsd:779)
+   */
+  filename: StringType;
+  /**
+   * Where the backup goes: local for the server's repository, otherwise the remote storage's protocol (ftp).
+   *
+   * `<protocol>` · type string
+   *
+   * @xsd element protocol (backup.xsd:784)
+   */
+  protocol: StringType;
+} & BackupGetBackupStatusOutputResultTaskCustomerIdOrWebspaceIdOrOthers;
 /**
  * Exactly one of these properties: an xs:choice of BackupGetBackupStatusOutputResultTask.
  *
  * @xsd choice (backup.xsd:737)
  */
 export type BackupGetBackupStatusOutputResultTaskCustomerIdOrWebspaceIdOrOthers = OneOf<{
-    /** The task backs up this customer. */
-    customerId: IdType;
-    /** The task backs up this subscription. */
-    webspaceId: IdType;
-    /** The task backs up this reseller. */
-    resellerId: IdType;
-    /** The task backs up the whole server. */
-    server: NoneType;
-  }> & {};
+  /**
+   * The task backs up this customer.
+   *
+   * `<customer-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element customer-id (backup.xsd:738)
+   */
+  customerId: IdType;
+  /**
+   * The task backs up this subscription.
+   *
+   * `<webspace-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element webspace-id (backup.xsd:743)
+   */
+  webspaceId: IdType;
+  /**
+   * The task backs up this reseller.
+   *
+   * `<reseller-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element reseller-id (backup.xsd:748)
+   */
+  resellerId: IdType;
+  /**
+   * The task backs up the whole server.
+   *
+   * `<server>` · type NoneType
+   *
+   * @xsd element server (backup.xsd:753)
+   */
+  server: NoneType;
+}> & {};
 /**
  * Request of stop-backup.
  *
  * @xsd complexType BackupStopInput (backup.xsd:800)
  */
 export interface BackupStopInput {
-  /** The task to cancel. */
+  /**
+   * The task to cancel.
+   *
+   * `<task-id>` · type BackupTaskIdType · pattern `[object Object]` · length 1..∞
+   *
+   * @xsd element task-id (backup.xsd:805)
+   */
   taskId: BackupTaskIdType;
 }
 /**
@@ -568,7 +1300,13 @@ export interface BackupStopInput {
  * @xsd complexType BackupStopOutput (backup.xsd:813)
  */
 export interface BackupStopOutput {
-  /** Whether the task was cancelled. */
+  /**
+   * Whether the task was cancelled.
+   *
+   * `<result>` · type resultType
+   *
+   * @xsd element result (backup.xsd:818)
+   */
   result: ResultType;
 }
 /**
@@ -577,39 +1315,111 @@ export interface BackupStopOutput {
  * @xsd complexType BackupGetLocalBackupListInput (backup.xsd:830)
  */
 export type BackupGetLocalBackupListInput = OneOf<{
-    /** The subscription, by id. */
-    webspaceId: IdType;
-    /** The subscription, by domain name. */
-    webspaceName: DomainName;
-    /** The customer, by id. */
-    customerId: IdType;
-    /** The customer, by login name. */
-    customerLogin: StringType;
-    /** The reseller, by id. */
-    resellerId: IdType;
-    /** The reseller, by login name. */
-    resellerLogin: StringType;
-    /** The server's own repository. */
-    server: NoneType;
-  }> & {};
+  /**
+   * The subscription, by id.
+   *
+   * `<webspace-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element webspace-id (backup.xsd:835)
+   */
+  webspaceId: IdType;
+  /**
+   * The subscription, by domain name.
+   *
+   * `<webspace-name>` · type domainName · length 1..255
+   *
+   * @xsd element webspace-name (backup.xsd:840)
+   */
+  webspaceName: DomainName;
+  /**
+   * The customer, by id.
+   *
+   * `<customer-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element customer-id (backup.xsd:845)
+   */
+  customerId: IdType;
+  /**
+   * The customer, by login name.
+   *
+   * `<customer-login>` · type string
+   *
+   * @xsd element customer-login (backup.xsd:850)
+   */
+  customerLogin: StringType;
+  /**
+   * The reseller, by id.
+   *
+   * `<reseller-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element reseller-id (backup.xsd:855)
+   */
+  resellerId: IdType;
+  /**
+   * The reseller, by login name.
+   *
+   * `<reseller-login>` · type string
+   *
+   * @xsd element reseller-login (backup.xsd:860)
+   */
+  resellerLogin: StringType;
+  /**
+   * The server's own repository.
+   *
+   * `<server>` · type NoneType
+   *
+   * @xsd element server (backup.xsd:865)
+   */
+  server: NoneType;
+}> & {};
 /**
  * Answer of get-local-backup-list.
  *
  * @xsd complexType BackupGetLocalBackupListOutput (backup.xsd:873)
  */
 export interface BackupGetLocalBackupListOutput {
-  /** Outcome; on success followed by the backups found. */
+  /**
+   * Outcome; on success followed by the backups found.
+   *
+   * `<result>` · type BackupGetLocalBackupListOutputResult
+   *
+   * @xsd element result (backup.xsd:878)
+   */
   result: BackupGetLocalBackupListOutputResult;
 }
 /** @xsd anonymous complexType in BackupGetLocalBackupListOutput/result (backup.xsd:882) */
 export interface BackupGetLocalBackupListOutputResult {
-  /** Whether the operation succeeded (ok) or failed (error). */
+  /**
+   * Whether the operation succeeded (ok) or failed (error).
+   *
+   * `<status>` · type result_status · one of `ok`, `error`
+   *
+   * @xsd element status (common.xsd:34)
+   */
   status: ResultStatus;
-  /** Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur. */
+  /**
+   * Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur.
+   *
+   * `<errcode>` (optional) · type unsignedInt · value ≥ 0 and ≤ 4294967295
+   *
+   * @xsd element errcode (common.xsd:39)
+   */
   errcode?: UnsignedInt;
-  /** Human-readable explanation of the failure, in the server's default language. */
+  /**
+   * Human-readable explanation of the failure, in the server's default language.
+   *
+   * `<errtext>` (optional) · type xs:string
+   *
+   * @xsd element errtext (common.xsd:44)
+   */
   errtext?: string;
-  /** One backup in the repository. */
+  /**
+   * One backup in the repository.
+   *
+   * `<backup>` (1 to unbounded times) · type BackupType
+   *
+   * @xsd element backup (backup.xsd:886)
+   */
   backup?: BackupType[];
 }
 /**
@@ -618,7 +1428,13 @@ export interface BackupGetLocalBackupListOutputResult {
  * @xsd complexType BackupType (backup.xsd:899)
  */
 export interface BackupType {
-  /** A file belonging to the backup. */
+  /**
+   * A file belonging to the backup.
+   *
+   * `<file>` (1 to unbounded times) · type BackupFile
+   *
+   * @xsd element file (backup.xsd:904)
+   */
   file: BackupFile[];
 }
 /**
@@ -627,15 +1443,45 @@ export interface BackupType {
  * @xsd complexType BackupFile (backup.xsd:912)
  */
 export interface BackupFile {
-  /** File name, as used by download-file and remove-file. */
+  /**
+   * File name, as used by download-file and remove-file.
+   *
+   * `<name>` · type string
+   *
+   * @xsd element name (backup.xsd:917)
+   */
   name: StringType;
-  /** When the file was made, as a Unix timestamp (seconds). */
+  /**
+   * When the file was made, as a Unix timestamp (seconds).
+   *
+   * `<creation-date>` · type int
+   *
+   * @xsd element creation-date (backup.xsd:922)
+   */
   creationDate: Int;
-  /** The comment given when the backup was made; may be xsi:nil. */
+  /**
+   * The comment given when the backup was made; may be xsi:nil.
+   *
+   * `<description>` · type string · nillable
+   *
+   * @xsd element description (backup.xsd:927)
+   */
   description: StringType | null;
-  /** File size in bytes. */
+  /**
+   * File size in bytes.
+   *
+   * `<size>` · type size · value ≥ 0 and ≤ 18446744073709551615
+   *
+   * @xsd element size (backup.xsd:932)
+   */
   size: Size;
-  /** Present when the file is not a usable Plesk backup. */
+  /**
+   * Present when the file is not a usable Plesk backup.
+   *
+   * `<not-backup>` (optional) · type NoneType
+   *
+   * @xsd element not-backup (backup.xsd:937)
+   */
   notBackup?: NoneType;
 }
 /**
@@ -644,37 +1490,91 @@ export interface BackupFile {
  * @xsd complexType BackupImportFileInput (backup.xsd:949)
  */
 export type BackupImportFileInput = {
-    /** Server-side temporary path of the file, as returned by the upload operator. */
-    tmpFilename: StringType;
-  } & BackupImportFileInputWebspaceIdOrWebspaceNameOrOthers;
+  /**
+   * Server-side temporary path of the file, as returned by the upload operator.
+   *
+   * `<tmp-filename>` · type string
+   *
+   * @xsd element tmp-filename (backup.xsd:991)
+   */
+  tmpFilename: StringType;
+} & BackupImportFileInputWebspaceIdOrWebspaceNameOrOthers;
 /**
  * Exactly one of these properties: an xs:choice of BackupImportFileInput.
  *
  * @xsd choice (backup.xsd:954)
  */
 export type BackupImportFileInputWebspaceIdOrWebspaceNameOrOthers = OneOf<{
-    /** The subscription, by id. */
-    webspaceId: IdType;
-    /** The subscription, by domain name. */
-    webspaceName: DomainName;
-    /** The customer, by id. */
-    customerId: IdType;
-    /** The customer, by login name. */
-    customerLogin: StringType;
-    /** The reseller, by id. */
-    resellerId: IdType;
-    /** The reseller, by login name. */
-    resellerLogin: StringType;
-    /** The server's own repository. */
-    server: NoneType;
-  }> & {};
+  /**
+   * The subscription, by id.
+   *
+   * `<webspace-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element webspace-id (backup.xsd:955)
+   */
+  webspaceId: IdType;
+  /**
+   * The subscription, by domain name.
+   *
+   * `<webspace-name>` · type domainName · length 1..255
+   *
+   * @xsd element webspace-name (backup.xsd:960)
+   */
+  webspaceName: DomainName;
+  /**
+   * The customer, by id.
+   *
+   * `<customer-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element customer-id (backup.xsd:965)
+   */
+  customerId: IdType;
+  /**
+   * The customer, by login name.
+   *
+   * `<customer-login>` · type string
+   *
+   * @xsd element customer-login (backup.xsd:970)
+   */
+  customerLogin: StringType;
+  /**
+   * The reseller, by id.
+   *
+   * `<reseller-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element reseller-id (backup.xsd:975)
+   */
+  resellerId: IdType;
+  /**
+   * The reseller, by login name.
+   *
+   * `<reseller-login>` · type string
+   *
+   * @xsd element reseller-login (backup.xsd:980)
+   */
+  resellerLogin: StringType;
+  /**
+   * The server's own repository.
+   *
+   * `<server>` · type NoneType
+   *
+   * @xsd element server (backup.xsd:985)
+   */
+  server: NoneType;
+}> & {};
 /**
  * Answer of import-file.
  *
  * @xsd complexType BackupImportFileOutput (backup.xsd:999)
  */
 export interface BackupImportFileOutput {
-  /** Whether the file was imported. */
+  /**
+   * Whether the file was imported.
+   *
+   * `<result>` · type resultType
+   *
+   * @xsd element result (backup.xsd:1004)
+   */
   result: ResultType;
 }
 /**
@@ -683,37 +1583,91 @@ export interface BackupImportFileOutput {
  * @xsd complexType BackupDownloadFileInput (backup.xsd:1012)
  */
 export type BackupDownloadFileInput = {
-    /** Name of the backup file to fetch. */
-    filename: StringType;
-  } & BackupDownloadFileInputWebspaceIdOrWebspaceNameOrOthers;
+  /**
+   * Name of the backup file to fetch.
+   *
+   * `<filename>` · type string
+   *
+   * @xsd element filename (backup.xsd:1054)
+   */
+  filename: StringType;
+} & BackupDownloadFileInputWebspaceIdOrWebspaceNameOrOthers;
 /**
  * Exactly one of these properties: an xs:choice of BackupDownloadFileInput.
  *
  * @xsd choice (backup.xsd:1017)
  */
 export type BackupDownloadFileInputWebspaceIdOrWebspaceNameOrOthers = OneOf<{
-    /** The subscription, by id. */
-    webspaceId: IdType;
-    /** The subscription, by domain name. */
-    webspaceName: DomainName;
-    /** The customer, by id. */
-    customerId: IdType;
-    /** The customer, by login name. */
-    customerLogin: StringType;
-    /** The reseller, by id. */
-    resellerId: IdType;
-    /** The reseller, by login name. */
-    resellerLogin: StringType;
-    /** The server's own repository. */
-    server: NoneType;
-  }> & {};
+  /**
+   * The subscription, by id.
+   *
+   * `<webspace-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element webspace-id (backup.xsd:1018)
+   */
+  webspaceId: IdType;
+  /**
+   * The subscription, by domain name.
+   *
+   * `<webspace-name>` · type domainName · length 1..255
+   *
+   * @xsd element webspace-name (backup.xsd:1023)
+   */
+  webspaceName: DomainName;
+  /**
+   * The customer, by id.
+   *
+   * `<customer-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element customer-id (backup.xsd:1028)
+   */
+  customerId: IdType;
+  /**
+   * The customer, by login name.
+   *
+   * `<customer-login>` · type string
+   *
+   * @xsd element customer-login (backup.xsd:1033)
+   */
+  customerLogin: StringType;
+  /**
+   * The reseller, by id.
+   *
+   * `<reseller-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element reseller-id (backup.xsd:1038)
+   */
+  resellerId: IdType;
+  /**
+   * The reseller, by login name.
+   *
+   * `<reseller-login>` · type string
+   *
+   * @xsd element reseller-login (backup.xsd:1043)
+   */
+  resellerLogin: StringType;
+  /**
+   * The server's own repository.
+   *
+   * `<server>` · type NoneType
+   *
+   * @xsd element server (backup.xsd:1048)
+   */
+  server: NoneType;
+}> & {};
 /**
  * Answer of download-file when it comes as XML (that is, on failure).
  *
  * @xsd complexType BackupDownloadFileOutput (backup.xsd:1062)
  */
 export interface BackupDownloadFileOutput {
-  /** Why the file could not be delivered. */
+  /**
+   * Why the file could not be delivered.
+   *
+   * `<result>` · type resultType
+   *
+   * @xsd element result (backup.xsd:1067)
+   */
   result: ResultType;
 }
 /**
@@ -722,37 +1676,91 @@ export interface BackupDownloadFileOutput {
  * @xsd complexType BackupRemoveFileInput (backup.xsd:1075)
  */
 export type BackupRemoveFileInput = {
-    /** Name of the backup file to delete. */
-    filename: StringType;
-  } & BackupRemoveFileInputWebspaceIdOrWebspaceNameOrOthers;
+  /**
+   * Name of the backup file to delete.
+   *
+   * `<filename>` · type string
+   *
+   * @xsd element filename (backup.xsd:1117)
+   */
+  filename: StringType;
+} & BackupRemoveFileInputWebspaceIdOrWebspaceNameOrOthers;
 /**
  * Exactly one of these properties: an xs:choice of BackupRemoveFileInput.
  *
  * @xsd choice (backup.xsd:1080)
  */
 export type BackupRemoveFileInputWebspaceIdOrWebspaceNameOrOthers = OneOf<{
-    /** The subscription, by id. */
-    webspaceId: IdType;
-    /** The subscription, by domain name. */
-    webspaceName: DomainName;
-    /** The customer, by id. */
-    customerId: IdType;
-    /** The customer, by login name. */
-    customerLogin: StringType;
-    /** The reseller, by id. */
-    resellerId: IdType;
-    /** The reseller, by login name. */
-    resellerLogin: StringType;
-    /** The server's own repository. */
-    server: NoneType;
-  }> & {};
+  /**
+   * The subscription, by id.
+   *
+   * `<webspace-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element webspace-id (backup.xsd:1081)
+   */
+  webspaceId: IdType;
+  /**
+   * The subscription, by domain name.
+   *
+   * `<webspace-name>` · type domainName · length 1..255
+   *
+   * @xsd element webspace-name (backup.xsd:1086)
+   */
+  webspaceName: DomainName;
+  /**
+   * The customer, by id.
+   *
+   * `<customer-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element customer-id (backup.xsd:1091)
+   */
+  customerId: IdType;
+  /**
+   * The customer, by login name.
+   *
+   * `<customer-login>` · type string
+   *
+   * @xsd element customer-login (backup.xsd:1096)
+   */
+  customerLogin: StringType;
+  /**
+   * The reseller, by id.
+   *
+   * `<reseller-id>` · type id_type · value ≥ 1
+   *
+   * @xsd element reseller-id (backup.xsd:1101)
+   */
+  resellerId: IdType;
+  /**
+   * The reseller, by login name.
+   *
+   * `<reseller-login>` · type string
+   *
+   * @xsd element reseller-login (backup.xsd:1106)
+   */
+  resellerLogin: StringType;
+  /**
+   * The server's own repository.
+   *
+   * `<server>` · type NoneType
+   *
+   * @xsd element server (backup.xsd:1111)
+   */
+  server: NoneType;
+}> & {};
 /**
  * Answer of remove-file.
  *
  * @xsd complexType BackupRemoveFileOutput (backup.xsd:1125)
  */
 export interface BackupRemoveFileOutput {
-  /** Whether the file was deleted. */
+  /**
+   * Whether the file was deleted.
+   *
+   * `<result>` · type resultType
+   *
+   * @xsd element result (backup.xsd:1130)
+   */
   result: ResultType;
 }
 /**
@@ -761,18 +1769,48 @@ export interface BackupRemoveFileOutput {
  * @xsd complexType BackupGetSupportedProtocolsOutput (backup.xsd:1142)
  */
 export interface BackupGetSupportedProtocolsOutput {
-  /** Outcome; on success followed by the protocols. */
+  /**
+   * Outcome; on success followed by the protocols.
+   *
+   * `<result>` · type BackupGetSupportedProtocolsOutputResult
+   *
+   * @xsd element result (backup.xsd:1147)
+   */
   result: BackupGetSupportedProtocolsOutputResult;
 }
 /** @xsd anonymous complexType in BackupGetSupportedProtocolsOutput/result (backup.xsd:1151) */
 export interface BackupGetSupportedProtocolsOutputResult {
-  /** Whether the operation succeeded (ok) or failed (error). */
+  /**
+   * Whether the operation succeeded (ok) or failed (error).
+   *
+   * `<status>` · type result_status · one of `ok`, `error`
+   *
+   * @xsd element status (common.xsd:34)
+   */
   status: ResultStatus;
-  /** Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur. */
+  /**
+   * Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur.
+   *
+   * `<errcode>` (optional) · type unsignedInt · value ≥ 0 and ≤ 4294967295
+   *
+   * @xsd element errcode (common.xsd:39)
+   */
   errcode?: UnsignedInt;
-  /** Human-readable explanation of the failure, in the server's default language. */
+  /**
+   * Human-readable explanation of the failure, in the server's default language.
+   *
+   * `<errtext>` (optional) · type xs:string
+   *
+   * @xsd element errtext (common.xsd:44)
+   */
   errtext?: string;
-  /** Name of a protocol remote storage can use (such as ftp). */
+  /**
+   * Name of a protocol remote storage can use (such as ftp).
+   *
+   * `<protocol>` (1 to unbounded times) · type string
+   *
+   * @xsd element protocol (backup.xsd:1155)
+   */
   protocol?: StringType[];
 }
 /**
@@ -781,11 +1819,29 @@ export interface BackupGetSupportedProtocolsOutputResult {
  * @xsd complexType resultType (common.xsd:29)
  */
 export interface ResultType {
-  /** Whether the operation succeeded (ok) or failed (error). */
+  /**
+   * Whether the operation succeeded (ok) or failed (error).
+   *
+   * `<status>` · type result_status · one of `ok`, `error`
+   *
+   * @xsd element status (common.xsd:34)
+   */
   status: ResultStatus;
-  /** Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur. */
+  /**
+   * Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur.
+   *
+   * `<errcode>` (optional) · type unsignedInt · value ≥ 0 and ≤ 4294967295
+   *
+   * @xsd element errcode (common.xsd:39)
+   */
   errcode?: UnsignedInt;
-  /** Human-readable explanation of the failure, in the server's default language. */
+  /**
+   * Human-readable explanation of the failure, in the server's default language.
+   *
+   * `<errtext>` (optional) · type xs:string
+   *
+   * @xsd element errtext (common.xsd:44)
+   */
   errtext?: string;
 }
 /**
@@ -802,7 +1858,13 @@ export type NoneType = true;
  * @xsd complexType RequestPacketType (request.xsd:20)
  */
 export interface RequestPacket {
-  /** XML API protocol version the packet is written for, such as 1.6.9.0 (partial versions such as 1.6 are accepted). Without it the server uses its newest version; an unsupported one is refused with error 1005. */
+  /**
+   * XML API protocol version the packet is written for, such as 1.6.9.0 (partial versions such as 1.6 are accepted). Without it the server uses its newest version; an unsupported one is refused with error 1005.
+   *
+   * attribute `version` (optional) · type string
+   *
+   * @xsd attribute version (request.xsd:31)
+   */
   version?: StringType;
   operators: Array<RequestPacketOperator>;
 }
@@ -812,37 +1874,67 @@ export interface RequestPacket {
  * @xsd choice (request.xsd:24)
  */
 export type RequestPacketOperator = OneOf<{
-    /** Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage. */
-    backupManager: BackupInputType;
-  }> & {};
+  /**
+   * Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage.
+   *
+   * `<backup-manager>` · type BackupInputType
+   *
+   * @xsd element backup-manager (request.xsd:25)
+   */
+  backupManager: BackupInputType;
+}> & {};
 /**
  * Content of a response packet: either the answers of the requested operators, or a single system element when the packet as a whole was refused; then, optionally, debug output.
  *
  * @xsd complexType ResponsePacketType (response.xsd:19)
  */
 export type ResponsePacket = {
-    /** XML API protocol version the server answered with. */
-    version?: StringType;
-    /** Diagnostic text the server may append; carries no API data. */
-    output?: GarbageOutput;
-  } & ResponsePacketOperatorsOrSystem;
+  /**
+   * XML API protocol version the server answered with.
+   *
+   * attribute `version` (optional) · type string
+   *
+   * @xsd attribute version (response.xsd:44)
+   */
+  version?: StringType;
+  /**
+   * Diagnostic text the server may append; carries no API data.
+   *
+   * `<output>` (optional) · type garbageOutput
+   *
+   * @xsd element output (response.xsd:38)
+   */
+  output?: GarbageOutput;
+} & ResponsePacketOperatorsOrSystem;
 /**
  * Exactly one of these properties: an xs:choice of ResponsePacket.
  *
  * @xsd choice (response.xsd:25)
  */
 export type ResponsePacketOperator = OneOf<{
-    /** Answers to the operations of a request's backup-manager element. */
-    backupManager: BackupOutputType;
-  }> & {};
+  /**
+   * Answers to the operations of a request's backup-manager element.
+   *
+   * `<backup-manager>` · type BackupOutputType
+   *
+   * @xsd element backup-manager (response.xsd:26)
+   */
+  backupManager: BackupOutputType;
+}> & {};
 /**
  * Exactly one of these properties: an xs:choice of ResponsePacket.
  *
  * @xsd choice (response.xsd:24)
  */
 export type ResponsePacketOperatorsOrSystem = OneOf<{
-    operators: Array<ResponsePacketOperator>;
-    /** Packet-level failure, reported instead of any operator answer: bad headers or authentication (1001, 1029, 11003), unsupported version (1005), permission denied, or a request that is not well-formed or breaks the schema (1014). */
-    system: ResultType;
-  }> & {};
+  operators: Array<ResponsePacketOperator>;
+  /**
+   * Packet-level failure, reported instead of any operator answer: bad headers or authentication (1001, 1029, 11003), unsupported version (1005), permission denied, or a request that is not well-formed or breaks the schema (1014).
+   *
+   * `<system>` · type resultType
+   *
+   * @xsd element system (response.xsd:32)
+   */
+  system: ResultType;
+}> & {};
 //# sourceMappingURL=types.d.ts.map

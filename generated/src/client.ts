@@ -4,18 +4,18 @@
 
 import type * as T from './types.js';
 import { decodeResponsePacket, encodeRequestPacket, startDecodingResponsePacket } from './codecs.js';
+import { OPERATIONS } from './operations.js';
 import { PROTOCOL_VERSION } from './protocol-version.js';
 import { PleskClientCore, type CallOptions, type DownloadedFile, type Invoker, type PleskClientOptions } from './runtime/client/client.js';
 import { waitForTask, type WaitForTaskOptions } from './runtime/client/wait-for-task.js';
 
-/** The codecs of this package, its protocol version, and which operations are reads (resent after a connection failure) or answer with a file. */
+/** The codecs of this package, its protocol version, and its operations. */
 const CODEC = {
   protocolVersion: PROTOCOL_VERSION,
   encode: encodeRequestPacket,
   decode: decodeResponsePacket,
   startDecoding: startDecodingResponsePacket,
-  reads: new Set<string>(['backupManager.getRemoteStorageSettings', 'backupManager.getTasksInfo', 'backupManager.getLocalBackupList', 'backupManager.getSupportedProtocols']),
-  binary: new Set<string>(['backupManager.downloadFile']),
+  operations: OPERATIONS,
 };
 
 /** The operations of <backup-manager>: Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage. */
@@ -38,7 +38,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   getRemoteStorageSettings(input: T.BackupGetRemoteStorageSettingsInput, options?: CallOptions): Promise<T.BackupRemoteStorage | undefined> {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-remote-storage-settings', operationProp: 'getRemoteStorageSettings', unwrap: { k: 'value', prop: 'settings' } }, input, options) as Promise<T.BackupRemoteStorage | undefined>;
+    return this.#invoke.call(OPERATIONS[0]!, input, options) as Promise<T.BackupRemoteStorage | undefined>;
   }
 
   /**
@@ -52,7 +52,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   setRemoteStorageSettings(input: T.BackupSetRemoteStorageInput, options?: CallOptions): Promise<void> {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'set-remote-storage-settings', operationProp: 'setRemoteStorageSettings', unwrap: { k: 'none' } }, input, options) as Promise<void>;
+    return this.#invoke.call(OPERATIONS[1]!, input, options) as Promise<void>;
   }
 
   /**
@@ -66,7 +66,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   backupWebspace(input: T.BackupDomainInput, options?: CallOptions): Promise<T.BackupTaskIdType | undefined> {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'backup-webspace', operationProp: 'backupWebspace', unwrap: { k: 'value', prop: 'taskId' } }, input, options) as Promise<T.BackupTaskIdType | undefined>;
+    return this.#invoke.call(OPERATIONS[2]!, input, options) as Promise<T.BackupTaskIdType | undefined>;
   }
 
   /**
@@ -80,7 +80,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   backupCustomer(input: T.BackupClientInput, options?: CallOptions): Promise<T.BackupTaskIdType | undefined> {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'backup-customer', operationProp: 'backupCustomer', unwrap: { k: 'value', prop: 'taskId' } }, input, options) as Promise<T.BackupTaskIdType | undefined>;
+    return this.#invoke.call(OPERATIONS[3]!, input, options) as Promise<T.BackupTaskIdType | undefined>;
   }
 
   /**
@@ -94,7 +94,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   backupReseller(input: T.BackupResellerInput, options?: CallOptions): Promise<T.BackupTaskIdType | undefined> {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'backup-reseller', operationProp: 'backupReseller', unwrap: { k: 'value', prop: 'taskId' } }, input, options) as Promise<T.BackupTaskIdType | undefined>;
+    return this.#invoke.call(OPERATIONS[4]!, input, options) as Promise<T.BackupTaskIdType | undefined>;
   }
 
   /**
@@ -108,7 +108,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   backupServer(input: T.BackupServerInput, options?: CallOptions): Promise<T.BackupTaskIdType | undefined> {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'backup-server', operationProp: 'backupServer', unwrap: { k: 'value', prop: 'taskId' } }, input, options) as Promise<T.BackupTaskIdType | undefined>;
+    return this.#invoke.call(OPERATIONS[5]!, input, options) as Promise<T.BackupTaskIdType | undefined>;
   }
 
   /**
@@ -122,7 +122,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   getTasksInfo(input: T.BackupGetBackupStatusInput = {}, options?: CallOptions): Promise<Array<T.BackupGetBackupStatusOutputResultTask>> {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-tasks-info', operationProp: 'getTasksInfo', unwrap: { k: 'list', prop: 'task' } }, input, options) as Promise<Array<T.BackupGetBackupStatusOutputResultTask>>;
+    return this.#invoke.call(OPERATIONS[6]!, input, options) as Promise<Array<T.BackupGetBackupStatusOutputResultTask>>;
   }
 
   /**
@@ -136,7 +136,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   getLocalBackupList(input: T.BackupGetLocalBackupListInput, options?: CallOptions): Promise<Array<T.BackupType>> {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-local-backup-list', operationProp: 'getLocalBackupList', unwrap: { k: 'list', prop: 'backup' } }, input, options) as Promise<Array<T.BackupType>>;
+    return this.#invoke.call(OPERATIONS[7]!, input, options) as Promise<Array<T.BackupType>>;
   }
 
   /**
@@ -150,7 +150,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   importFile(input: T.BackupImportFileInput, options?: CallOptions): Promise<void> {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'import-file', operationProp: 'importFile', unwrap: { k: 'none' } }, input, options) as Promise<void>;
+    return this.#invoke.call(OPERATIONS[8]!, input, options) as Promise<void>;
   }
 
   /**
@@ -164,7 +164,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   downloadFile(input: T.BackupDownloadFileInput, options?: CallOptions): Promise<DownloadedFile> {
-    return this.#invoke.download({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'download-file', operationProp: 'downloadFile', unwrap: { k: 'none' } }, input, options);
+    return this.#invoke.download(OPERATIONS[9]!, input, options);
   }
 
   /**
@@ -178,7 +178,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   getSupportedProtocols(options?: CallOptions): Promise<Array<T.StringType>> {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-supported-protocols', operationProp: 'getSupportedProtocols', unwrap: { k: 'list', prop: 'protocol' } }, true, options) as Promise<Array<T.StringType>>;
+    return this.#invoke.call(OPERATIONS[10]!, true, options) as Promise<Array<T.StringType>>;
   }
 
   /**
@@ -192,7 +192,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   stopBackup(input: T.BackupStopInput, options?: CallOptions): Promise<void> {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'stop-backup', operationProp: 'stopBackup', unwrap: { k: 'none' } }, input, options) as Promise<void>;
+    return this.#invoke.call(OPERATIONS[11]!, input, options) as Promise<void>;
   }
 
   /**
@@ -206,7 +206,7 @@ export class BackupManagerOperations {
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   removeFile(input: T.BackupRemoveFileInput, options?: CallOptions): Promise<void> {
-    return this.#invoke.call({ operator: 'backup-manager', operatorProp: 'backupManager', operation: 'remove-file', operationProp: 'removeFile', unwrap: { k: 'none' } }, input, options) as Promise<void>;
+    return this.#invoke.call(OPERATIONS[12]!, input, options) as Promise<void>;
   }
 
   /**

@@ -23,6 +23,8 @@ export interface PackageSpec {
   refine?: string;
   /** apply plesk-codegen's refinements for Plesk's schemas when the schemas are Plesk's (default true) */
   pleskRefinements: boolean;
+  /** follow includes and imports outside the entry schema's folder (default false) */
+  allowOutsideIncludes: boolean;
 }
 
 /** What a caller gave for one package, paths relative to `base`. */
@@ -34,6 +36,7 @@ export interface PackageInput {
   protocolVersion?: unknown;
   refine?: unknown;
   pleskRefinements?: unknown;
+  allowOutsideIncludes?: unknown;
 }
 
 /**
@@ -58,7 +61,9 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
   for (const [i, file] of xsd.entries()) {
     const shown = (given as string[])[i]!;
     if (!existsSync(file)) fail('xsd', `${shown}: no such file (looked for ${file})`, 'correct the path; it is relative to ' + (spelling.file ? 'the config file' : 'the working directory'));
-    if (!statSync(file).isFile()) fail('xsd', `${shown}: is a folder`, `give the entry schema file inside it, e.g. ${path.join(shown, 'agent_input.xsd')}`);
+    const stats = statSync(file);
+    if (stats.isDirectory()) fail('xsd', `${shown}: is a folder`, `give the entry schema file inside it, e.g. ${path.join(shown, 'agent_input.xsd')}`);
+    if (!stats.isFile()) fail('xsd', `${shown}: is ${stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device'}, not a regular file`, 'give the path of a schema file: plesk-codegen reads regular files only');
   }
   if (typeof input.out !== 'string' || input.out === '') {
     fail('out', 'needs the folder to write the generated package into', `give ${spelling.key('out')}, e.g. plesk-api`);
@@ -97,5 +102,6 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
     if (!statSync(refine).isFile()) fail('refine', `${input.refine}: is a folder`, 'give the refinement file (JSON)');
   }
   if (input.pleskRefinements !== undefined && typeof input.pleskRefinements !== 'boolean') fail('pleskRefinements', 'must be true or false', `give ${spelling.key('pleskRefinements')}: false to switch plesk-codegen's refinements for Plesk off`);
-  return { xsd, out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false };
+  if (input.allowOutsideIncludes !== undefined && typeof input.allowOutsideIncludes !== 'boolean') fail('allowOutsideIncludes', 'must be true or false', `give ${spelling.key('allowOutsideIncludes')}: true to follow includes outside the entry schema's folder (only for schemas you trust)`);
+  return { xsd, out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true };
 }

@@ -8,14 +8,15 @@
  */
 import type { Project } from 'ts-morph';
 import type { IrSchema } from '../model/ir.js';
-import { PACKET_ELEMENT, PACKET_TYPE_NAMES, packetTypes } from '../passes/apply-plesk-conventions.js';
+import { RUNTIME_EXPORTS } from '../model/package-surface.js';
+import { PACKET_ELEMENT, PACKET_TYPE_NAMES } from '../passes/apply-plesk-conventions.js';
 import { compareCodePoints } from '../passes/names.js';
 import { createGeneratedFile, textOf } from './print.js';
 import { jsDoc } from './comments.js';
 
 export function emitCodecs(project: Project, ir: IrSchema): string {
   const file = createGeneratedFile(project, 'codecs.ts', ir.entries, 'Typed encoders and decoders.');
-  const packets = packetTypes(ir);
+  const packets = ir.packets;
   const typeNames = ir.complexTypes.map((t) => t.tsName).sort(compareCodePoints);
   file.addImportDeclaration({ moduleSpecifier: './metadata.js', namedImports: ['schema'] });
   // startDecoding serves the packet decoders only (a schema set without Plesk's envelope has none)
@@ -92,18 +93,12 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
   file.addExportDeclaration({ moduleSpecifier: './codecs.js' });
   file.addExportDeclaration({ moduleSpecifier: './metadata.js', namedExports: ['schema'] });
   file.addExportDeclaration({ moduleSpecifier: './protocol-version.js', namedExports: ['PROTOCOL_VERSION'] });
-  file.addExportDeclaration({ moduleSpecifier: './runtime/codec/errors.js', namedExports: ['XmlDecodeError', 'XmlEncodeError'] });
-  file.addExportDeclaration({ moduleSpecifier: './runtime/codec/decode-options.js', namedExports: ['setUnknownContent', 'unknownContentOf'] });
-  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/decode-options.js', namedExports: ['DecodeOptions', 'SchemaDriftEvent', 'UnknownContent', 'UnknownElement'] });
-  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/decode.js', namedExports: ['DocumentDecoder'] });
-  file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedExports: ['AnyElement', 'AtMostOneOf', 'OneOf', 'OneOfShapes', 'RawXml', 'SchemaMeta', 'XmlAny'] });
-  if (withClient) {
-    file.addExportDeclaration({ moduleSpecifier: './client.js' });
-    file.addExportDeclaration({ moduleSpecifier: './runtime/client/plesk-errors.js', namedExports: ['PleskOperationError', 'PleskSystemError', 'PleskTaskTimeoutError', 'PleskTransportError'] });
-    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/plesk-errors.js', namedExports: ['PleskResult', 'TransportFailure'] });
-    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/client.js', namedExports: ['CallOptions', 'DownloadedFile', 'OkResult', 'PleskClientOptions', 'PleskDebugEvent'] });
-    file.addExportDeclaration({ moduleSpecifier: './runtime/client/protocol-versions.js', namedExports: ['compareProtocolVersions', 'sortProtocolVersions'] });
-    file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/wait-for-task.js', namedExports: ['WaitForTaskOptions'] });
+  if (withClient) file.addExportDeclaration({ moduleSpecifier: './client.js' });
+  for (const group of RUNTIME_EXPORTS) {
+    if (group.entry !== 'index' || (group.client && !withClient)) continue;
+    const moduleSpecifier = `./runtime/${group.module.replace(/\.ts$/, '.js')}`;
+    if (group.values.length > 0) file.addExportDeclaration({ moduleSpecifier, namedExports: group.values });
+    if (group.types.length > 0) file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier, namedExports: group.types });
   }
   return textOf(file);
 }

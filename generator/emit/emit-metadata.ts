@@ -6,7 +6,7 @@
  * content models keep their particles in schema order. Keys of the two tables are TypeScript
  * type names (built-ins as `xs:int`), printed in code-point order.
  */
-import type { Project } from 'ts-morph';
+import { VariableDeclarationKind, type Project } from 'ts-morph';
 import type { ComplexTypeMeta, Particle, SimpleTypeMeta, TypeRef } from '../../runtime/codec/meta.js';
 import type { IrComplexType, IrParticle, IrSchema, IrSimpleType, IrTypeRef } from '../model/ir.js';
 import { compareCodePoints } from '../passes/names.js';
@@ -34,8 +34,13 @@ export function emitMetadata(project: Project, ir: IrSchema): string {
   for (const root of ir.roots) ref(root.type);
 
   const file = createGeneratedFile(project, 'metadata.ts', ir.entries, 'The ordered schema tables the runtime encodes and decodes with.');
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['SchemaMeta'] });
-  file.addVariableStatement({ isExported: true, declarations: [{ name: 'schema', type: 'SchemaMeta', initializer: TABLES }], docs: [jsDoc('Every type of the schema set, by TypeScript name.')] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/meta.js', namedImports: ['frozenSchema', 'type Frozen', 'type SchemaMeta'] });
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: 'schema', type: 'Frozen<SchemaMeta>', initializer: `frozenSchema(${TABLES})` }],
+    docs: [jsDoc('Every type of the schema set, by TypeScript name; frozen all the way down (the runtime only reads it, and no caller can change what another validates).')],
+  });
   // The tables (thousands of lines for Plesk's whole API) are spliced into the printed statement
   // rather than handed to ts-morph, whose writer walks an initializer character by character
   // and re-parses it: that took a third of the generator's time. The text is the same: every

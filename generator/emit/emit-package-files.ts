@@ -5,9 +5,9 @@
  * and tsconfig.json written through JSON.stringify (emit-json-files.ts).
  */
 import Handlebars from 'handlebars';
-import type { IrSchema } from '../model/ir.js';
-import { packetTypes } from '../passes/apply-plesk-conventions.js';
-import type { OperatorInfo } from './operation-table.js';
+import type { IrElement, IrSchema } from '../model/ir.js';
+import { clientOperators } from '../passes/analyse-operations.js';
+import { printContext, printValue } from './type-expressions.js';
 import { InternalError } from '../errors.js';
 import { oneLine } from './comments.js';
 import { packageJson, tsconfigJson } from './emit-json-files.js';
@@ -24,11 +24,11 @@ export interface PackageOptions {
   protocolVersion?: string;
 }
 
-/** `table`: the operation table of the schema set; `callable`: the part of it the client calls. */
-export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, options: PackageOptions, table: OperatorInfo[], callable: OperatorInfo[]): Map<string, string> {
+export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, options: PackageOptions): Map<string, string> {
+  const callable = clientOperators(ir);
   const withClient = callable.length > 0;
-  const operators = readmeOperators(table, callable);
-  const packets = packetTypes(ir);
+  const operators = readmeOperators(ir, callable);
+  const packets = ir.packets;
   const context = {
     ...options,
     protocolVersion: options.protocolVersion ?? '',
@@ -42,7 +42,7 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
     hasBackupManager: operators.some((o) => o.element === 'backup-manager'),
     typeCount: ir.complexTypes.length,
     /** the first operation the client calls, for the README's example */
-    firstOperationKey: callable[0] ? `${callable[0].prop}.${callable[0].operations[0]!.prop}` : '',
+    firstOperationKey: callable[0] ? `${callable[0].clientProp}.${callable[0].calls[0]!.method}` : '',
   };
   const out = new Map<string, string>();
   out.set('package.json', packageJson({ ...options, sources: ir.entries, hasClient: withClient }));
@@ -62,20 +62,26 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
  * Operators and their operations, for the README's table: `method` only for an operation the
  * client has, `returns` as the README prints it.
  */
-function readmeOperators(table: OperatorInfo[], callable: OperatorInfo[]) {
-  return table.map((op) => {
-    const methods = new Set(callable.find((c) => c.name === op.name)?.operations.map((o) => o.name));
+function readmeOperators(ir: IrSchema, callable: ReturnType<typeof clientOperators>) {
+  const ctx = printContext('', 'true', 'generic');
+  return ir.operators.map((op) => {
+    const methods = new Set(callable.find((c) => c.name === op.name)?.calls.map((o) => o.name));
     return {
       element: op.name,
-      prop: op.prop,
+      prop: op.clientProp || op.prop,
       inClient: methods.size > 0,
       noMethods: op.packets.length < 2 ? `it is only in the ${op.packets[0]} packet` : op.operations.length === 0 ? 'its content is not a choice of operations' : 'none of its operations is in both packets',
       operations: op.operations.map((o) => ({
         name: o.name,
-        ...(methods.has(o.name) ? { method: o.prop } : {}),
-        ...(o.request ? { request: o.request.typeName } : {}),
-        ...(o.response ? { response: o.response.typeName, returns: o.binary ? 'DownloadedFile' : o.response.returns.replace(/\bT\./g, '').replace(/\|/g, '\\|') } : {}),
+        ...(methods.has(o.name) ? { method: o.method } : {}),
+        ...(o.request ? { request: requestTypeName(o.request.element) } : {}),
+        ...(o.response ? { response: o.response.answer.tsName, returns: o.binary ? 'DownloadedFile' : printValue(o.response.returns, ctx).replace(/\|/g, '\\|') } : {}),
       })),
     };
   });
+}
+
+/** The name of an operation's request type, as the README's table gives it. */
+function requestTypeName(element: IrElement): string {
+  return element.type.kind === 'any' ? 'XmlAny' : element.type.type.tsName;
 }

@@ -6,47 +6,43 @@
  * hand-written runtime/testing/; this file only types it and hands it the package's codecs.
  */
 import type { Project } from 'ts-morph';
-import type { IrSchema } from '../model/ir.js';
-import type { OperationInfo, OperatorInfo } from './operation-table.js';
-import { createGeneratedFile, textOf } from './print.js';
-import { quote } from './type-expressions.js';
+import type { IrOperation, IrSchema } from '../model/ir.js';
+import { clientOperators } from '../passes/analyse-operations.js';
 import { docBlock, jsDoc } from './comments.js';
+import { createGeneratedFile, textOf } from './print.js';
+import { printContext, printValue, quote, type PrintContext } from './type-expressions.js';
 
-/** testing.ts for the operators the client calls (the stub answers the same operations). */
-export function emitTesting(project: Project, ir: IrSchema, operators: OperatorInfo[]): string {
+/** testing.ts for the operators the client calls (the stub answers the same operations, the rows of operations.ts). */
+export function emitTesting(project: Project, ir: IrSchema): string {
+  const operators = clientOperators(ir);
   const file = createGeneratedFile(project, 'testing.ts', ir.entries, 'createPleskStub: a local Plesk stand-in with typed handlers, for tests (the package\'s "./testing" entry).');
+  const ctx = printContext('T.', 'true', 'generic');
+  const handlers = operators.map((op) => ({
+    name: op.prop,
+    hasQuestionToken: true,
+    docs: [jsDoc(`<${op.name}>${op.doc ? `: ${op.doc}` : ''}`)],
+    type: `{\n${op.calls.map((o) => `${o.doc ? `  ${docBlock(o.doc, '  ')}\n` : ''}  ${o.prop}?: StubHandler<${printValue(o.request!.input, ctx)}, ${handlerResult(o, ctx)}, PleskStubOperation>;`).join('\n')}\n}`,
+  }));
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namespaceImport: 'T' });
   file.addImportDeclaration({ moduleSpecifier: './codecs.js', namedImports: ['decodeRequestPacket', 'encodeResponsePacket'] });
+  file.addImportDeclaration({ moduleSpecifier: './operations.js', namedImports: ['OPERATIONS'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/testing/stub-server.js', namedImports: ['startStub'] });
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/testing/stub-types.js', namedImports: ['PleskStub', 'PleskStubOptions as StubOptions', 'StubHandler', 'StubOperationSpec'] });
-  const binary = operators.some((op) => op.operations.some((o) => o.binary));
-  if (binary) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/testing/stub-answers.js', namedImports: ['StubFile'] });
-  if (operators.some((op) => op.operations.some((o) => /\bXmlAny\b/.test(`${o.request!.type} ${handlerResult(o)}`)))) {
-    file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['XmlAny'] });
-  }
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/testing/stub-types.js', namedImports: ['PleskStub', 'PleskStubOptions as StubOptions', 'StubHandler'] });
+  if (ctx.uses.has('StubFile')) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/testing/stub-answers.js', namedImports: ['StubFile'] });
+  if (ctx.uses.has('XmlAny')) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['XmlAny'] });
   file.addExportDeclaration({ moduleSpecifier: './runtime/testing/stub-answers.js', namedExports: ['StubFile', 'StubOperationError', 'stubFile', 'stubOperationError'] });
   file.addExportDeclaration({ moduleSpecifier: './runtime/testing/certificate.js', namedExports: ['createStubCertificate'] });
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/testing/stub-types.js', namedExports: ['PleskStub', 'StubCall', 'StubCredentials', 'StubFault', 'StubFaultOptions', 'StubHandler', 'StubIncoming', 'StubRequest'] });
 
-  const keys = operators.flatMap((op) => op.operations.map((o) => quote(`${op.prop}.${o.prop}`)));
+  const keys = operators.flatMap((op) => op.calls.map((o) => quote(`${op.prop}.${o.prop}`)));
   file.addTypeAlias({ isExported: true, name: 'PleskStubOperation', docs: [jsDoc('`operator.operation` of every operation the stub answers, as `calls[i].key` and `fail(…, { operation })` name them.')], type: keys.join(' | ') || 'never' });
   file.addInterface({
     isExported: true,
     name: 'PleskStubHandlers',
     docs: [jsDoc('The handlers of a stub: per operator, per operation, a function from the decoded request to the result. Throw `stubOperationError(code, text)` for an error result.')],
-    properties: operators.map((op) => ({
-      name: op.prop,
-      hasQuestionToken: true,
-      docs: [jsDoc(`<${op.name}>${op.doc ? `: ${op.doc}` : ''}`)],
-      type: `{\n${op.operations.map((o) => `${o.doc ? `  ${docBlock(o.doc, '  ')}\n` : ''}  ${o.prop}?: StubHandler<${o.request!.type}, ${handlerResult(o)}, PleskStubOperation>;`).join('\n')}\n}`,
-    })),
+    properties: handlers,
   });
   file.addTypeAlias({ isExported: true, name: 'PleskStubOptions', docs: [jsDoc('Options of createPleskStub: the handlers, the credentials it accepts, TLS, versions, faults.')], type: 'StubOptions<PleskStubHandlers, PleskStubOperation>' });
-  const specs = operators.flatMap((op) => op.operations.map((o) => {
-    const answer = o.response!.unwrap.k === 'answer' || !o.response!.result ? 'answer' : o.response!.result.many ? 'results' : 'result';
-    return `  { operator: ${quote(op.name)}, operatorProp: ${quote(op.prop)}, operation: ${quote(o.name)}, operationProp: ${quote(o.prop)}, answer: ${quote(answer)}, binary: ${o.binary}${o.single ? ', single: true' : ''}${o.singleAnswer ? ', singleAnswer: true' : ''} },`;
-  }));
-  file.addStatements(['', '/** The operations the stub answers, in schema order. */', `const OPERATIONS: StubOperationSpec[] = [\n${specs.join('\n')}\n];`]);
   file.addFunction({
     isExported: true,
     name: 'createPleskStub',
@@ -59,9 +55,12 @@ export function emitTesting(project: Project, ir: IrSchema, operators: OperatorI
 }
 
 /** What an operation's handler returns: its result (one or several), or its whole answer; a file too for file operations. */
-function handlerResult(o: OperationInfo): string {
+function handlerResult(o: IrOperation, ctx: PrintContext): string {
   const response = o.response!;
   const result = response.unwrap.k === 'answer' ? undefined : response.result;
-  const value = !result ? `T.${response.typeName}` : result.many ? `T.${result.typeName} | Array<T.${result.typeName}>` : `T.${result.typeName}`;
-  return o.binary ? `${value} | StubFile` : value;
+  const one = (t: IrOperation['response']) => printValue({ k: 'type', type: t!.result!.type }, ctx);
+  const value = !result ? printValue({ k: 'type', type: response.answer }, ctx) : result.many ? `${one(response)} | Array<${one(response)}>` : one(response);
+  if (!o.binary) return value;
+  ctx.uses.add('StubFile');
+  return `${value} | StubFile`;
 }

@@ -19,9 +19,6 @@ function findProjectRoot(from: string): string {
   }
 }
 
-/** True when running from the TypeScript sources of a checkout (not from the compiled package). */
-export const FROM_SOURCES = existsSync(path.join(PROJECT_ROOT, 'generator', 'cli.ts'));
-
 function readFolder(folder: string, suffix: string): Map<string, string> {
   const dir = path.join(PROJECT_ROOT, folder);
   const names = readdirSync(dir).filter((n) => n.endsWith(suffix)).sort(compareCodePoints);

@@ -7,6 +7,8 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { SchemaError, type SourceLocation } from '../errors.js';
+import { MAX_ELEMENT_DEPTH, MAX_ENTITY_COUNT, MAX_ENTITY_SIZE, MAX_EXPANDED_LENGTH } from '../limits.js';
+import { elementTooDeep, readerError } from './xml-limits.js';
 
 export const XS_NS = 'http://www.w3.org/2001/XMLSchema';
 
@@ -38,7 +40,9 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: false,
   captureMetaData: true,
-  processEntities: true,
+  processEntities: { enabled: true, maxEntitySize: MAX_ENTITY_SIZE, maxEntityCount: MAX_ENTITY_COUNT, maxExpandedLength: MAX_EXPANDED_LENGTH },
+  // elementTooDeep has refused deeper files, with their line, before the parser sees them
+  maxNestedTags: MAX_ELEMENT_DEPTH + 1,
 });
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
@@ -52,7 +56,15 @@ export function parseXsdText(text: string, file: string): XsdNode {
     throw new SchemaError('xml-syntax', { file, line, column: col, path: '' }, `the schema is not well-formed XML: ${msg}`, 'correct the XML syntax of this file');
   }
   const lineStarts = computeLineStarts(text);
-  const entries = parser.parse(text) as FxpEntry[];
+  const at = (index: number): SourceLocation => ({ file, ...positionOf(lineStarts, index), path: '' });
+  const tooDeep = elementTooDeep(text, at);
+  if (tooDeep) throw tooDeep;
+  let entries: FxpEntry[];
+  try {
+    entries = parser.parse(text) as FxpEntry[];
+  } catch (error) {
+    throw readerError(error, text, at);
+  }
   const root = entries.find((e) => elementName(e) !== undefined && !elementName(e)!.startsWith('?'));
   if (!root) {
     throw new SchemaError('not-a-schema', { file, line: 1, column: 1, path: '' }, 'the file has no root element', 'give the file an <xs:schema> root element');

@@ -72,8 +72,9 @@ function fillSimpleContent(ctx: BuildContext, derivation: XsdNode, ir: IrComplex
     text = base.type.text!;
     inherited = base.type.attrs;
   } else throw new SchemaError('unknown-type', derivation.loc, `the base "${baseName}" of simple content is neither a simple type nor a complex type with simple content`, 'derive simple content from a simple type');
+  ctx.derived(ir, [base.kind === 'complex' ? base.type : text.meta], derivation);
   if (derivation.local === 'restriction') {
-    text = { hint: [...hint, 'value'], loc: derivation.loc, meta: applyFacets(text.meta, derivation, 'anonymous simple type'), tsName: '' };
+    text = { hint: [...hint, 'value'], loc: derivation.loc, meta: ctx.derived(applyFacets(text.meta, derivation, 'anonymous simple type'), [text.meta], derivation), tsName: '' };
     ctx.memo.simpleTypes.push(text);
   }
   ir.content = 'simple';
@@ -87,13 +88,17 @@ function fillComplexContent(ctx: BuildContext, derivation: XsdNode, ir: IrComple
   const base = typeByName(ctx, derivation, baseName);
   if (base.kind === 'simple') throw new SchemaError('unknown-type', derivation.loc, `complex content cannot derive from the simple type "${baseName}"`, 'use xs:simpleContent, or derive from a complex type');
   const baseType = base.kind === 'complex' ? ctx.filled(base.type) : undefined;
+  if (baseType) ctx.derived(ir, [baseType], derivation);
   if (baseType?.content === 'simple') throw new SchemaError('unsupported-construct', derivation.loc, `complex content cannot extend "${baseName}", which has simple content`, 'use xs:simpleContent');
   const children = xsChildren(derivation);
   const own = ownModel(ctx, children, hint);
   let model: IrParticle | undefined;
   if (derivation.local === 'extension' && baseType?.model && own) {
     model = { kind: 'seq', min: 1, max: 1, items: [baseType.model, own], loc: derivation.loc, prop: '' };
-    if (baseType.model.kind === 'seq' && baseType.model.min === 1 && baseType.model.max === 1) model.items = [...baseType.model.items, own];
+    if (baseType.model.kind === 'seq' && baseType.model.min === 1 && baseType.model.max === 1) {
+      ctx.countParticles(baseType.model.items.length, derivation);
+      model.items = [...baseType.model.items, own];
+    }
   } else model = derivation.local === 'extension' ? (own ?? baseType?.model) : own;
   if (model) {
     if (mixed) throw mixedUnsupported(derivation);

@@ -3,6 +3,7 @@
  * make every declaration one IR node however often (and from however many sets) it is used.
  */
 import { SchemaError } from '../errors.js';
+import { MAX_DERIVATION_DEPTH, MAX_PARTICLES } from '../limits.js';
 import type { XsdNode } from '../load/xsd-node.js';
 import { builtinIr } from './build-simple-type.js';
 import type { IrComplexType, IrSimpleType } from './ir.js';
@@ -15,11 +16,19 @@ export class BuildMemo {
   /** every user-declared type, in the order it was first built */
   readonly simpleTypes: IrSimpleType[] = [];
   readonly complexTypes: IrComplexType[] = [];
+  /** the types under construction, each inside the one before: derivations, list items, union members */
   readonly building = new Set<XsdNode>();
   readonly pending = new Map<IrComplexType, () => void>();
+  /** particles built or copied into derived types so far (see MAX_PARTICLES) */
+  particles = 0;
+  /** how long the chain of types each simple type's meta or complex type is built from is (builtins: 0) */
+  readonly depth = new WeakMap<object, number>();
 }
 
 export class BuildContext {
+  /** the xs:group declarations being expanded, outermost first (a repeat is a cycle) */
+  readonly groupsOpen: XsdNode[] = [];
+
   constructor(
     readonly symbols: SymbolTable,
     readonly memo: BuildMemo,
@@ -81,15 +90,45 @@ export class BuildContext {
     for (let next = this.memo.pending.keys().next(); !next.done; next = this.memo.pending.keys().next()) this.filled(next.value);
   }
 
-  /** Marks a derivation step as in progress; a second entry is a cycle. */
+  /**
+   * Marks a derivation step as in progress; a second entry is a cycle, and more than
+   * {@link MAX_DERIVATION_DEPTH} at once a chain too long to follow on the stack.
+   */
   enter(node: XsdNode): void {
     if (this.memo.building.has(node)) {
       throw new SchemaError('unknown-type', node.loc, 'the type derives from itself', 'break the cycle of base types');
     }
+    if (this.memo.building.size >= MAX_DERIVATION_DEPTH) throw chainTooLong(node);
     this.memo.building.add(node);
+  }
+
+  /**
+   * Records that `made` (a simple type's meta, or a complex type) is built from `from` (its base,
+   * list item type or union members); a chain longer than {@link MAX_DERIVATION_DEPTH} is a schema
+   * error at `at`. Unlike {@link enter}, this sees chains declared base first, whose types are
+   * built one after the other rather than inside each other: they copy facets, patterns,
+   * attributes and content down the chain, and nest union and list metas.
+   */
+  derived<T extends object>(made: T, from: readonly object[], at: XsdNode): T {
+    const depth = 1 + Math.max(0, ...from.map((f) => this.memo.depth.get(f) ?? 0));
+    if (depth > MAX_DERIVATION_DEPTH) throw chainTooLong(at);
+    this.memo.depth.set(made, depth);
+    return made;
+  }
+
+  /** Counts `n` more particles, built at `at` or copied there from a base type. */
+  countParticles(n: number, at: XsdNode): void {
+    this.memo.particles += n;
+    if (this.memo.particles > MAX_PARTICLES) {
+      throw new SchemaError('limit-exceeded', at.loc, `the content models hold more than ${MAX_PARTICLES.toLocaleString('en-US')} particles once every xs:group reference and every extension's copy of its base's content is written out (groups used several times inside groups used several times multiply)`, 'make the repeated parts complex types, which are built once, instead of groups');
+    }
   }
 
   leave(node: XsdNode): void {
     this.memo.building.delete(node);
   }
+}
+
+function chainTooLong(node: XsdNode): SchemaError {
+  return new SchemaError('limit-exceeded', node.loc, `this type is derived in more than ${MAX_DERIVATION_DEPTH} steps (each a restriction or extension of a base type, a list of an item type or a union of member types); plesk-codegen follows at most ${MAX_DERIVATION_DEPTH} (Plesk's types: 2)`, 'shorten the chain: derive from a type nearer its start, restating the facets');
 }

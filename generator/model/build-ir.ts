@@ -9,6 +9,7 @@ import { buildComplexType, elementTypeRef } from './build-complex-type.js';
 import { buildSimpleType } from './build-simple-type.js';
 import type { IrRoot, IrSchema } from './ir.js';
 import { SymbolTable } from './symbols.js';
+import { PackageSymbols } from '../passes/symbol-table.js';
 
 export function buildIr(sets: SchemaSet[]): IrSchema {
   const memo = new BuildMemo();
@@ -27,5 +28,5 @@ export function buildIr(sets: SchemaSet[]): IrSchema {
     }
     ctx.drain();
   }
-  return { entries: sets.map((s) => s.entry.displayPath), files, simpleTypes: memo.simpleTypes, complexTypes: memo.complexTypes, roots };
+  return { entries: sets.map((s) => s.entry.displayPath), files, simpleTypes: memo.simpleTypes, complexTypes: memo.complexTypes, roots, packets: {}, operators: [], symbols: new PackageSymbols() };
 }

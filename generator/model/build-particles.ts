@@ -7,6 +7,7 @@
  * choice likewise, and a group holding a single particle becomes that particle.
  */
 import { SchemaError } from '../errors.js';
+import { MAX_CONTENT_MODEL_DEPTH } from '../limits.js';
 import { documentationOf, resolveQName, xsChildren, type XsdNode } from '../load/xsd-node.js';
 import { declaredName } from './declared-name.js';
 import type { BuildContext } from './build-context.js';
@@ -24,10 +25,19 @@ export function parseOccurs(node: XsdNode): { min: number; max: number } {
   return { min, max };
 }
 
-/** Builds the particle for a model-group child of a complex type (or undefined when it is empty). */
-export function buildParticle(ctx: BuildContext, node: XsdNode, hint: string[]): IrParticle | undefined {
+/**
+ * Builds the particle for a model-group child of a complex type (or undefined when it is empty).
+ * `depth` counts the model groups it sits in, the groups xs:group refers to included: the
+ * recursion is bounded by {@link MAX_CONTENT_MODEL_DEPTH}, and a group that contains itself is a
+ * schema error rather than an endless recursion.
+ */
+export function buildParticle(ctx: BuildContext, node: XsdNode, hint: string[], depth = 1): IrParticle | undefined {
   const occurs = parseOccurs(node);
   if (occurs.max === 0) return undefined;
+  ctx.countParticles(1, node);
+  if (depth > MAX_CONTENT_MODEL_DEPTH && node.local !== 'element' && node.local !== 'any') {
+    throw new SchemaError('limit-exceeded', node.loc, `the content model nests more than ${MAX_CONTENT_MODEL_DEPTH} groups deep here (xs:sequence, xs:choice, xs:all and the groups xs:group refers to); Plesk's nest at most 4`, 'flatten the content model, or make inner parts named complex types');
+  }
   switch (node.local) {
     case 'element':
       return buildElement(ctx, node, hint, occurs);
@@ -38,8 +48,15 @@ export function buildParticle(ctx: BuildContext, node: XsdNode, hint: string[]):
       if (ref === undefined) throw new SchemaError('unsupported-construct', node.loc, 'a local xs:group must refer to a global group with ref=', 'add ref="…"');
       const decl = ctx.symbols.lookup('group', resolveQName(node, ref));
       if (!decl) throw new SchemaError('unknown-reference', node.loc, `the group "${ref}" is not declared in this schema set`, 'declare it, or include the schema that declares it');
+      const open = ctx.groupsOpen;
+      if (open.includes(decl)) {
+        const cycle = [...open.slice(open.indexOf(decl)), decl].map((g) => g.attrs.get('name') ?? '?');
+        throw new SchemaError('circular-group', node.loc, `the group "${cycle[0]}" contains itself (${cycle.join(' → ')})`, 'a group may not contain itself, directly or through other groups (XML Schema forbids it): put the recursive part in a complex type, whose elements may refer to it');
+      }
       const inner = xsChildren(decl)[0];
-      const particle = inner ? buildParticle(ctx, inner, hint) : undefined;
+      open.push(decl);
+      const particle = inner ? buildParticle(ctx, inner, hint, depth + 1) : undefined;
+      open.pop();
       return particle && withOccurs(particle, occurs);
     }
     case 'sequence':
@@ -51,9 +68,9 @@ export function buildParticle(ctx: BuildContext, node: XsdNode, hint: string[]):
         if (node.local === 'all' && child.local !== 'element') {
           throw new SchemaError('unsupported-construct', child.loc, `xs:${child.local} inside xs:all is not allowed`, 'xs:all may hold only xs:element');
         }
-        const item = buildParticle(ctx, child, hint);
+        const item = buildParticle(ctx, child, hint, depth + 1);
         if (!item) continue;
-        if (item.kind === kind && item.min === 1 && item.max === 1 && kind !== 'all') items.push(...item.items);
+        if (item.kind === kind && item.min === 1 && item.max === 1 && kind !== 'all') for (const inner of item.items) items.push(inner);
         else items.push(item);
       }
       return simplify({ kind, ...occurs, items, loc: node.loc, prop: '' });

@@ -4,15 +4,17 @@
  *
  * For `<xs:simpleType name="BackupTaskIdType"><xs:restriction base="string">` with a pattern,
  * where Plesk's `string` restricts xs:string with whiteSpace collapse, the result is
- * `{ family: 'string', ws: 'collapse', minLength: 1, patterns: [['^(?:[\-]?[0-9]+)$']] }`.
+ * `{ family: 'string', ws: 'collapse', minLength: 1, patterns: [[{ source: '[\-]?[0-9]+', re: … }]] }`
+ * (the pattern's syntax tree: generator/model/xsd-pattern.ts).
  */
 import { SchemaError } from '../errors.js';
 import { documentationOf, resolveQName, XS_NS, xsChildren, type XsdNode } from '../load/xsd-node.js';
-import type { SimpleTypeMeta } from '../../runtime/codec/meta.js';
+import type { PatternMeta, SimpleTypeMeta } from '../../runtime/codec/meta.js';
 import { BUILTIN_NAMES, builtinSimpleType } from './builtins.js';
+import { checkFacetValue } from './facet-values.js';
 import type { BuildContext } from './build-context.js';
 import type { IrSimpleType } from './ir.js';
-import { PatternError, translateXsdPattern } from './xsd-pattern.js';
+import { parseXsdPattern, PatternError } from './xsd-pattern.js';
 
 /** Resolves a QName used as a simple type (`type=`, `base=`, `memberTypes`). */
 export function simpleTypeByName(ctx: BuildContext, at: XsdNode, qname: string): IrSimpleType {
@@ -67,7 +69,7 @@ function baseOf(ctx: BuildContext, derivation: XsdNode, attr: string, hint: stri
 export function applyFacets(base: SimpleTypeMeta, derivation: XsdNode, name: string): SimpleTypeMeta {
   const meta: SimpleTypeMeta = { ...base, name };
   const enums: string[] = [];
-  const patterns: string[] = [];
+  const patterns: PatternMeta[] = [];
   for (const facet of xsChildren(derivation)) {
     const value = facet.attrs.get('value');
     if (facet.local === 'simpleType' || facet.local === 'attribute' || facet.local === 'anyAttribute' || facet.local === 'attributeGroup') continue;
@@ -76,10 +78,10 @@ export function applyFacets(base: SimpleTypeMeta, derivation: XsdNode, name: str
       case 'enumeration': enums.push(value); break;
       case 'pattern':
         try {
-          patterns.push(translateXsdPattern(value));
+          patterns.push(parseXsdPattern(value));
         } catch (error) {
           if (!(error instanceof PatternError)) throw error;
-          throw new SchemaError('invalid-pattern', facet.loc, `the pattern "${value}" cannot be used: ${error.message}`, 'rewrite the pattern with constructs JavaScript supports (Unicode categories, ranges, escapes)');
+          throw new SchemaError('invalid-pattern', facet.loc, `the pattern "${value}" cannot be used: ${error.message}`, error.fix);
         }
         break;
       case 'whiteSpace':
@@ -96,6 +98,7 @@ export function applyFacets(base: SimpleTypeMeta, derivation: XsdNode, name: str
       default:
         throw new SchemaError('unsupported-construct', facet.loc, `the facet xs:${facet.local} is not supported`, 'remove it or express it with a pattern');
     }
+    checkFacetValue(base, facet, value);
   }
   if (enums.length > 0) meta.enum = enums;
   if (patterns.length > 0) meta.patterns = [...(base.patterns ?? []), patterns];
@@ -103,7 +106,8 @@ export function applyFacets(base: SimpleTypeMeta, derivation: XsdNode, name: str
 }
 
 function buildRestriction(ctx: BuildContext, derivation: XsdNode, name: string, hint: string[]): SimpleTypeMeta {
-  return applyFacets(baseOf(ctx, derivation, 'base', hint).meta, derivation, name);
+  const base = baseOf(ctx, derivation, 'base', hint).meta;
+  return ctx.derived(applyFacets(base, derivation, name), [base], derivation);
 }
 
 function buildUnion(ctx: BuildContext, derivation: XsdNode, name: string, hint: string[]): SimpleTypeMeta {
@@ -111,11 +115,12 @@ function buildUnion(ctx: BuildContext, derivation: XsdNode, name: string, hint: 
   for (const qname of (derivation.attrs.get('memberTypes') ?? '').split(/\s+/).filter(Boolean)) members.push(simpleTypeByName(ctx, derivation, qname).meta);
   xsChildren(derivation).forEach((inline, i) => members.push(buildSimpleType(ctx, inline, [...hint, `member${i + 1}`]).meta));
   if (members.length === 0) throw new SchemaError('unsupported-construct', derivation.loc, 'xs:union has no member types', 'add memberTypes or inline simple types');
-  return { name, family: 'string', ws: 'preserve', union: members };
+  return ctx.derived({ name, family: 'string', ws: 'preserve', union: members }, members, derivation);
 }
 
 function buildList(ctx: BuildContext, derivation: XsdNode, name: string, hint: string[]): SimpleTypeMeta {
-  return { name, family: 'string', ws: 'collapse', list: baseOf(ctx, derivation, 'itemType', [...hint, 'item']).meta };
+  const item = baseOf(ctx, derivation, 'itemType', [...hint, 'item']).meta;
+  return ctx.derived({ name, family: 'string', ws: 'collapse', list: item }, [item], derivation);
 }
 
 export function builtinIr(local: string): IrSimpleType | undefined {

@@ -7,6 +7,10 @@
  */
 import type { SourceLocation } from '../errors.js';
 import type { SimpleTypeMeta } from '../../runtime/codec/meta.js';
+import type { Unwrap } from '../../runtime/client/client-types.js';
+import type { PackageSymbols } from '../passes/symbol-table.js';
+import type { ChoiceAlias, Shape } from './shapes.js';
+import type { ValueType } from './value-types.js';
 
 export interface IrSimpleType {
   /** the XSD name; undefined for an anonymous type */
@@ -87,6 +91,10 @@ export interface IrComplexType {
   /** the name a convention pass asks for (wins over `hint`) */
   preferredName?: string;
   tsName: string;
+  /** its value's shape, set by shape-records */
+  shape?: Shape;
+  /** the aliases of its choices, in print order, set by shape-records */
+  choiceAliases?: ChoiceAlias[];
 }
 
 /** A global element of one schema set. */
@@ -108,6 +116,86 @@ export interface IrSchema {
   simpleTypes: IrSimpleType[];
   complexTypes: IrComplexType[];
   roots: IrRoot[];
+  /** Plesk's packet envelope, recorded by the conventions pass */
+  packets: Partial<Record<'request' | 'response', IrComplexType>>;
+  /** the operators of the envelope and their operations, recorded by analyse-operations */
+  operators: IrOperator[];
+  /** every name the package exports, decided by the naming passes before anything is printed */
+  symbols: PackageSymbols;
+}
+
+/** An operator of Plesk's envelope (`backup-manager`) and its operations. */
+export interface IrOperator {
+  name: string;
+  /** its property in a packet's `operators` entry */
+  prop: string;
+  doc?: string;
+  operations: IrOperation[];
+  /** the packets that have it */
+  packets: Array<'request' | 'response'>;
+  /** the operation `waitForTask` polls (backup-manager's get-tasks-info), when the operator has it in both packets */
+  taskPolling?: IrOperation;
+  /** set by name-client: the client's property (its prop, unless the client core has a member of that name) */
+  clientProp: string;
+  /** set by name-client: the class of its methods (`BackupManagerOperations`) */
+  className: string;
+}
+
+/** One operation of an operator, in either packet or both. */
+export interface IrOperation {
+  name: string;
+  prop: string;
+  doc?: string;
+  /** only reads (Plesk's `get…`): resent after a connection failure */
+  read: boolean;
+  /** answered with a file on success */
+  binary: boolean;
+  /** the operator's request holds this operation directly (one xs:choice, as db_server's), not in `operations` */
+  single: boolean;
+  /** the same of the operator's answer */
+  singleAnswer: boolean;
+  request?: IrOperationRequest;
+  response?: IrOperationResponse;
+  /** set by name-client: the client method's name (its prop, unless the class has a member of that name) */
+  method: string;
+}
+
+export interface IrOperationRequest {
+  element: IrElement;
+  /** what the client method takes: the operation's value */
+  input: ValueType;
+  /** a flag operation takes no input (its value is `true`) */
+  flag: boolean;
+  /** the value standing for an empty request, when it may be left out (`{}`, `''`) */
+  empty?: '{}' | "''";
+}
+
+export interface IrOperationResponse {
+  element: IrElement;
+  /** the operation's answer type */
+  answer: IrComplexType;
+  unwrap: Unwrap;
+  /** what the client method resolves to */
+  returns: ValueType;
+  /** the answer's <result> when it holds nothing else: what a stub handler returns */
+  result?: { type: IrComplexType; many: boolean };
+  /** a result given with its datasets as properties (name-client names it) */
+  natural?: IrNaturalResult;
+}
+
+/**
+ * A result the client gives in its natural shape: a repeated choice of distinct elements (the
+ * datasets) held as the result's own properties, declared in client.ts as an interface:
+ * `name extends Omit<base, prop>`, one optional property per member.
+ */
+export interface IrNaturalResult {
+  /** set by name-client */
+  name: string;
+  /** the result as the client gives it before the datasets are merged: `OkResult<T.GetResultType>` */
+  base: ValueType;
+  /** the repeating group's property (`items`) */
+  prop: string;
+  members: Array<{ prop: string; type: ValueType; doc?: string }>;
 }
 
 export function isRepeating(p: { max: number }): boolean {

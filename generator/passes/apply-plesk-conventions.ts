@@ -29,6 +29,7 @@ export function applyPleskConventions(ir: IrSchema): IrSchema {
     }
     seen[direction] = root;
     root.packet = direction;
+    ir.packets[direction] = type;
     type.preferredName = PACKET_TYPE_NAMES[direction];
     for (const group of repeatingChoices(type.model)) {
       group.preferredProp = 'operators';
@@ -54,12 +55,6 @@ function* repeatingChoices(model: IrParticle | undefined): Generator<IrGroup> {
   else for (const item of model.items) yield* repeatingChoices(item);
 }
 
-/** The packet types for the entry exports, if the schema has a Plesk envelope. */
-export function packetTypes(ir: IrSchema): Partial<Record<'request' | 'response', IrComplexType>> {
-  const result: Partial<Record<'request' | 'response', IrComplexType>> = {};
-  for (const root of ir.roots) if (root.packet && root.type.kind === 'complex') result[root.packet] = root.type.type;
-  return result;
-}
 
 /**
  * Operations that only read, and so may be resent after a connection failure: Plesk names them

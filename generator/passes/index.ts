@@ -6,22 +6,32 @@
 import type { IrSchema } from '../model/ir.js';
 import type { RefinementSet } from '../refine/refinement-file.js';
 import { applyPleskConventions } from './apply-plesk-conventions.js';
+import { analyseOperations } from './analyse-operations.js';
 import { applyRefinements, type RefinementReport } from './apply-refinements.js';
+import { nameClient } from './name-client.js';
 import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
+import { reserveNames } from './reserve-names.js';
+import { shapeRecords } from './shape-records.js';
 
 export interface PassContext {
   /** in order: the shipped set for Plesk (if not switched off), then the user's file */
   refinements: RefinementSet[];
   /** filled by apply-refinements */
   report: RefinementReport;
+  /** the runtime's sources by path inside runtime/ (`client/client.ts`): the names it exports are reserved, and read from there */
+  runtime?: ReadonlyMap<string, string>;
 }
 
-export const PASSES: ReadonlyArray<{ name: string; run: (ir: IrSchema, ctx: PassContext) => IrSchema }> = [
-  { name: 'apply-plesk-conventions', run: applyPleskConventions },
-  { name: 'apply-refinements', run: (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report) },
-  { name: 'name-types', run: nameTypes },
-  { name: 'name-properties', run: nameProperties },
+export const PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema> = [
+  applyPleskConventions,
+  (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report),
+  reserveNames,
+  nameTypes,
+  nameProperties,
+  analyseOperations,
+  shapeRecords,
+  nameClient,
 ];
 
 export function emptyReport(): RefinementReport {
@@ -29,5 +39,5 @@ export function emptyReport(): RefinementReport {
 }
 
 export function runPasses(ir: IrSchema, ctx: PassContext = { refinements: [], report: emptyReport() }): IrSchema {
-  return PASSES.reduce((current, pass) => pass.run(current, ctx), ir);
+  return PASSES.reduce((current, pass) => pass(current, ctx), ir);
 }

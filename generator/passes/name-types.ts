@@ -19,55 +19,57 @@
  */
 import path from 'node:path';
 import type { IrComplexType, IrSchema, IrSimpleType } from '../model/ir.js';
-import { compareCodePoints, compareLocations, NameRegistry, pascalCase } from './names.js';
-
-/** Globals a generated type must not shadow, and names the generated entry exports itself. */
-export const RESERVED_TYPE_NAMES = [
-  'Array', 'ArrayBuffer', 'BigInt', 'Boolean', 'DataView', 'Date', 'Error', 'Exclude', 'Extract', 'Function',
-  'Infinity', 'Intl', 'Iterable', 'Iterator', 'JSON', 'Map', 'Math', 'NaN', 'NonNullable', 'Number', 'Object',
-  'Omit', 'Partial', 'Pick', 'Promise', 'Proxy', 'Readonly', 'Record', 'Reflect', 'RegExp', 'Required',
-  'ReturnType', 'Set', 'String', 'Symbol', 'TypeError', 'Uint8Array', 'WeakMap', 'WeakSet', 'undefined',
-  // runtime exports
-  'AnyElement', 'AtMostOneOf', 'OneOf', 'OneOfShapes', 'RawXml', 'SchemaMeta', 'XmlAny', 'XmlDecodeError', 'XmlEncodeError', 'TypeMap', 'ElementMap',
-  'PleskClient', 'PleskSystemError', 'PleskOperationError', 'PleskTransportError', 'OkResult',
-];
+import { compareCodePoints, compareLocations, pascalCase } from './names.js';
+import type { PackageSymbols } from './symbol-table.js';
 
 type Named = IrComplexType | IrSimpleType;
 
-const unreserved = (name: string) => (RESERVED_TYPE_NAMES.includes(name) ? `${name}Type` : name);
+/** `name`, or `nameType` when the runtime, a generated file or a global has `name` (reserve-names.ts). */
+function unreserved(table: PackageSymbols, name: string): string {
+  const kind = table.get(name)?.kind;
+  return kind === 'runtime' || kind === 'generated' ? `${name}Type` : name;
+}
 
 export function nameTypes(ir: IrSchema): IrSchema {
-  const registry = new NameRegistry(RESERVED_TYPE_NAMES);
+  const registry = {
+    claim: (name: string, origin: string) => ir.symbols.claim('type', [name], origin),
+    has: (name: string) => ir.symbols.has(name),
+  };
   const all: Named[] = [...ir.complexTypes, ...ir.simpleTypes];
   const byLocation = (a: Named, b: Named) => compareLocations(a, b) || compareCodePoints(a.hint.join('/'), b.hint.join('/'));
   const preferred = all.filter((t) => 'preferredName' in t && t.preferredName).sort(byLocation);
   const named = all.filter((t) => !preferred.includes(t) && t.xsdName !== undefined).sort(byLocation);
   const anonymous = all.filter((t) => !preferred.includes(t) && t.xsdName === undefined).sort(byLocation);
 
-  for (const type of preferred) type.tsName = registry.claim((type as IrComplexType).preferredName!);
+  for (const type of preferred) type.tsName = registry.claim((type as IrComplexType).preferredName!, origin(type));
 
   // files declaring each plain name: a name of more than one file is qualified everywhere
   const filesOf = new Map<string, Set<string>>();
   for (const type of named) {
-    const plain = unreserved(pascalCase(type.xsdName!));
+    const plain = unreserved(ir.symbols, pascalCase(type.xsdName!));
     filesOf.set(plain, (filesOf.get(plain) ?? new Set()).add(type.loc.file));
   }
   /** final names of named types, by file and XSD name, for the anonymous types inside them */
   const finalName = new Map<string, string>();
   for (const type of named) {
-    const plain = unreserved(pascalCase(type.xsdName!));
-    const wanted = filesOf.get(plain)!.size > 1 ? qualifiedName(type.xsdName!, type.loc.file) : plain;
-    type.tsName = registry.claim(registry.has(wanted) && wanted !== plain ? plain : wanted);
+    const plain = unreserved(ir.symbols, pascalCase(type.xsdName!));
+    const wanted = filesOf.get(plain)!.size > 1 ? unreserved(ir.symbols, qualifiedName(type.xsdName!, type.loc.file)) : plain;
+    type.tsName = registry.claim(registry.has(wanted) && wanted !== plain ? plain : wanted, origin(type));
     finalName.set(`${type.loc.file}\u0000${type.xsdName}`, type.tsName);
   }
   for (const type of anonymous) {
     const [owner, ...rest] = type.hint;
     const start = owner === undefined ? undefined : finalName.get(`${type.loc.file}\u0000${owner}`);
-    const base = unreserved(start === undefined ? pascalCase(...type.hint) : pascalCase(start, ...rest));
+    const base = unreserved(ir.symbols, start === undefined ? pascalCase(...type.hint) : pascalCase(start, ...rest));
     const wanted = registry.has(base) ? `${base}${'content' in type ? 'Element' : 'Value'}` : base;
-    type.tsName = registry.claim(wanted);
+    type.tsName = registry.claim(wanted, origin(type));
   }
   return ir;
+}
+
+function origin(type: Named): string {
+  const kind = 'content' in type ? 'complexType' : 'simpleType';
+  return `${type.xsdName !== undefined ? `${kind} ${type.xsdName}` : `an anonymous ${kind} in ${type.hint.join('/')}`} (${type.loc.file}:${type.loc.line})`;
 }
 
 /**
@@ -83,5 +85,5 @@ export function qualifiedName(xsdName: string, file: string): string {
   const subject = pascalCase(stem.replace(/_(input|output)$/i, ''));
   const plain = pascalCase(xsdName);
   const core = plain.length > 4 && plain.endsWith('Type') ? plain.slice(0, -4) : plain;
-  return unreserved(`${core.startsWith(subject) ? '' : subject}${core}${side}`);
+  return `${core.startsWith(subject) ? '' : subject}${core}${side}`;
 }

@@ -120,6 +120,3 @@ export class PleskTaskTimeoutError<T = unknown> extends Error {
     super(`task ${taskId} did not finish within ${timeoutMs} ms${lastSeen && typeof lastSeen === 'object' && 'status' in lastSeen ? ` (last status: ${String(lastSeen.status)})` : ''}`);
   }
 }
-
-/** Masking lives in secret-masking.ts; kept here for the code that imported it from this file. */
-export { maskSecrets } from './secret-masking.js';

@@ -8,6 +8,9 @@ import { XmlDecodeError } from '../codec/errors.js';
 import { Tokenizer } from '../codec/tokenizer.js';
 import type { PleskResult } from './plesk-errors.js';
 
+/** The element names a get_protos answer is read by (not secrets: an error shows them as they are). */
+const KNOWN: ReadonlySet<string> = new Set(['packet', 'system', 'server', 'get_protos', 'result', 'status', 'errcode', 'errtext', 'protos', 'proto']);
+
 /** The request listing the server's protocol versions: sent without a version, so that any server answers it. */
 export const GET_PROTOS_PACKET = '<?xml version="1.0" encoding="UTF-8"?>\n<packet><server><get_protos/></server></packet>';
 
@@ -19,8 +22,11 @@ export interface ProtosAnswer {
   protos: string[];
 }
 
-/** Reads a get_protos answer: system error, result status, and every `proto`. Throws XmlDecodeError when it is not well-formed XML. */
-export function readProtosAnswer(xml: string): ProtosAnswer {
+/**
+ * Reads a get_protos answer: system error, result status, and every `proto`. Throws XmlDecodeError
+ * when it is not well-formed XML, what it quotes of the answer shown through `redact`.
+ */
+export function readProtosAnswer(xml: string, redact?: (text: string) => string): ProtosAnswer {
   const path: string[] = [];
   let text = '';
   const answer: ProtosAnswer = { protos: [] };
@@ -50,8 +56,9 @@ export function readProtosAnswer(xml: string): ProtosAnswer {
       text = '';
     },
     notWellFormed(reason) {
-      throw new XmlDecodeError(path.join('/'), `not well-formed XML: ${reason}`, tokenizer.line, Math.max(1, tokenizer.column));
+      throw new XmlDecodeError(path.map((name) => (redact === undefined || KNOWN.has(name) ? name : redact(name))).join('/'), `not well-formed XML: ${reason}`, tokenizer.line, Math.max(1, tokenizer.column));
     },
+    quote: (text, name) => (redact === undefined || (name && KNOWN.has(text)) ? text : redact(text)),
   });
   tokenizer.whole(xml);
   return answer;

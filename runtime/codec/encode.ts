@@ -6,8 +6,10 @@
  * occurrence bounds, unknown properties and every facet of every simple value. The first broken
  * rule throws an {@link XmlEncodeError} naming the element path; nothing is returned half-written.
  *
- * Only own enumerable properties are read (as JSON.stringify and structuredClone do): an
- * inherited property, a polluted Object.prototype included, is never written.
+ * Only own enumerable properties are read (as JSON.stringify and structuredClone do; see
+ * own-properties.ts): an inherited property, a polluted Object.prototype included, is never
+ * written, and a property named like an Object.prototype member (`constructor`) is written only
+ * when the value has it.
  *
  * Every tag is written out in the plan and appended to a {@link MarkupWriter}: no per-element
  * template strings, arrays or closures.
@@ -17,6 +19,7 @@ import { ELEMENT, rootStep, typeOf, WILDCARD, type Step, type TypePlan } from '.
 import type { AnyElement, RawXml, SchemaMeta, TypeRef } from './meta.js';
 import { UNKNOWN_CONTENT, type UnknownContent, type UnknownElement } from './decode-options.js';
 import { MarkupWriter } from './markup-writer.js';
+import { own, ownHidden } from './own-properties.js';
 import type { SimpleEncoder } from './simple-encoders.js';
 import { describe } from './simple-values.js';
 import { escapeAttribute, escapeText } from './xml-text.js';
@@ -92,7 +95,7 @@ class Encoder extends MarkupWriter {
     }
     const unknown = unknownKey(rec, type.known);
     if (unknown !== undefined) this.failUnknown(unknown, type.known, type.meta.name);
-    const kept = (rec as Record<symbol, unknown>)[UNKNOWN_CONTENT] as UnknownContent | undefined;
+    const kept = ownHidden(rec, UNKNOWN_CONTENT) as UnknownContent | undefined;
     if (kept !== undefined && kept.attributes !== undefined) open = this.keptAttributes(open ?? step.openStart, kept.attributes);
     const start = open === undefined ? step.open : `${open}>`;
     const empty = open === undefined ? step.empty : `${open}/>`;
@@ -134,9 +137,10 @@ class Encoder extends MarkupWriter {
   }
 
   unknownElement(el: UnknownElement): void {
-    if (typeof el?.name !== 'string' || !/^[\p{L}_][\p{L}\p{N}_.\-:]*$/u.test(el.name)) this.fail(`kept unknown content needs a valid element name, got ${describe(el?.name)}`);
-    this.path.push(el.name);
-    this.anyContent(el.name, el);
+    const name = typeof el === 'object' && el !== null ? own(el, 'name') : undefined;
+    if (typeof name !== 'string' || !/^[\p{L}_][\p{L}\p{N}_.\-:]*$/u.test(name)) this.fail(`kept unknown content needs a valid element name, got ${describe(name)}`);
+    this.path.push(name);
+    this.anyContent(name, el);
     this.path.pop();
   }
 
@@ -270,17 +274,9 @@ class Encoder extends MarkupWriter {
   }
 }
 
-const isOwnEnumerable = Object.prototype.propertyIsEnumerable;
-
-/** The own enumerable property `key` of `rec`, or undefined (only a present value costs the ownership test). */
-function own(rec: Rec, key: string): unknown {
-  const v = rec[key];
-  return v === undefined || isOwnEnumerable.call(rec, key) ? v : undefined;
-}
-
 /** An own enumerable property of `rec` that is set but not one of `known`. */
 function unknownKey(rec: Rec, known: Set<string>): string | undefined {
-  for (const key in rec) if (!known.has(key) && rec[key] !== undefined && isOwnEnumerable.call(rec, key)) return key;
+  for (const key in rec) if (!known.has(key) && own(rec, key) !== undefined) return key;
   return undefined;
 }
 

@@ -9,7 +9,8 @@
  * Failures throw {@link ValueError}; the caller adds the path.
  */
 import { ValueError } from './errors.js';
-import type { SimpleTypeMeta } from './meta.js';
+import type { PatternMeta, SimpleTypeMeta } from './meta.js';
+import { PatternMatcher } from './pattern-match.js';
 import { applyWhiteSpace } from './xml-text.js';
 
 const INTEGER = /^[+-]?[0-9]+$/;
@@ -35,11 +36,11 @@ const LEXICAL: Record<string, RegExp> = {
 };
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-const compiled = new WeakMap<SimpleTypeMeta, RegExp[][]>();
-function patternsOf(meta: SimpleTypeMeta): RegExp[][] {
-  let re = compiled.get(meta);
-  if (!re) compiled.set(meta, (re = meta.patterns!.map((group) => group.map((src) => new RegExp(src, 'u')))));
-  return re;
+const matchers = new WeakMap<PatternMeta, PatternMatcher>();
+function matches(pattern: PatternMeta, text: string): boolean {
+  let matcher = matchers.get(pattern);
+  if (!matcher) matchers.set(pattern, (matcher = new PatternMatcher(pattern.re)));
+  return matcher.matches(text);
 }
 
 /** Lexical form (as found in a document) → value. */
@@ -52,22 +53,22 @@ export function decodeSimple(meta: SimpleTypeMeta, raw: string): unknown {
     case 'boolean':
       if (text === 'true' || text === '1') value = true;
       else if (text === 'false' || text === '0') value = false;
-      else throw new ValueError(`${quote(text)} is not a boolean (true, false, 1 or 0)`);
+      else throw new ValueError((show) => `${quote(show(text))} is not a boolean (true, false, 1 or 0)`);
       break;
     case 'int':
-      if (!INTEGER.test(text)) throw new ValueError(`${quote(text)} is not an integer`);
+      if (!INTEGER.test(text)) throw new ValueError((show) => `${quote(show(text))} is not an integer`);
       value = Number(text) + 0; // + 0 turns -0 into 0
       break;
     case 'bigint':
-      if (!INTEGER.test(text)) throw new ValueError(`${quote(text)} is not an integer`);
+      if (!INTEGER.test(text)) throw new ValueError((show) => `${quote(show(text))} is not an integer`);
       value = exactInteger(text);
       break;
     case 'double':
-      if (!DOUBLE.test(text)) throw new ValueError(`${quote(text)} is not a number`);
+      if (!DOUBLE.test(text)) throw new ValueError((show) => `${quote(show(text))} is not a number`);
       value = text === 'INF' ? Infinity : text === '-INF' ? -Infinity : Number(text);
       break;
     case 'decimal':
-      if (!DECIMAL.test(text)) throw new ValueError(`${quote(text)} is not a decimal number`);
+      if (!DECIMAL.test(text)) throw new ValueError((show) => `${quote(show(text))} is not a decimal number`);
       value = text;
       break;
     default:
@@ -120,32 +121,31 @@ function exactInteger(text: string): number | bigint {
 
 function checkFacets(meta: SimpleTypeMeta, text: string, value: unknown): void {
   if (meta.lexical !== undefined && LEXICAL[meta.lexical] && !LEXICAL[meta.lexical]!.test(text)) {
-    throw new ValueError(`${quote(text)} is not a valid ${meta.lexical}`);
+    throw new ValueError((show) => `${quote(show(text))} is not a valid ${meta.lexical}`);
   }
   if (meta.enum && !enumHas(meta, text, value)) {
-    throw new ValueError(`${quote(text)} is not one of the values allowed by ${meta.name}: ${meta.enum.join(', ')}`);
+    throw new ValueError((show) => `${quote(show(text))} is not one of the values allowed by ${meta.name}: ${meta.enum!.join(', ')}`);
   }
   if (meta.patterns) {
-    const groups = patternsOf(meta);
-    for (let g = 0; g < groups.length; g++) {
-      if (!groups[g]!.some((re) => re.test(text))) throw new ValueError(`${quote(text)} does not match the pattern ${meta.patterns[g]!.map((p) => p.slice(4, -2)).join(' | ')} of ${meta.name}`);
+    for (const group of meta.patterns) {
+      if (!group.some((pattern) => matches(pattern, text))) throw new ValueError((show) => `${quote(show(text))} does not match the pattern ${group.map((p) => p.source).join(' | ')} of ${meta.name}`);
     }
   }
   if (meta.length !== undefined || meta.minLength !== undefined || meta.maxLength !== undefined) {
     const length = meta.family === 'string' && meta.lexical === 'base64Binary' ? Math.floor((text.replace(/[ =]/g, '').length * 3) / 4) : meta.lexical === 'hexBinary' ? text.length / 2 : codePoints(text);
-    if (meta.length !== undefined && length !== meta.length) throw new ValueError(`${quote(text)} has length ${length}; ${meta.name} requires exactly ${meta.length}`);
-    if (meta.minLength !== undefined && length < meta.minLength) throw new ValueError(`${quote(text)} is shorter than the minimum length ${meta.minLength} of ${meta.name}`);
-    if (meta.maxLength !== undefined && length > meta.maxLength) throw new ValueError(`"${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is longer than the maximum length ${meta.maxLength} of ${meta.name}`);
+    if (meta.length !== undefined && length !== meta.length) throw new ValueError((show) => `${quote(show(text))} has length ${length}; ${meta.name} requires exactly ${meta.length}`);
+    if (meta.minLength !== undefined && length < meta.minLength) throw new ValueError((show) => `${quote(show(text))} is shorter than the minimum length ${meta.minLength} of ${meta.name}`);
+    if (meta.maxLength !== undefined && length > meta.maxLength) throw new ValueError((show) => `"${cut(show(text), 40)}" is longer than the maximum length ${meta.maxLength} of ${meta.name}`);
   }
-  if (meta.minInclusive !== undefined && compare(value, meta.minInclusive) < 0) throw new ValueError(`${text} is less than the minimum ${meta.minInclusive} of ${meta.name}`);
-  if (meta.maxInclusive !== undefined && compare(value, meta.maxInclusive) > 0) throw new ValueError(`${text} is greater than the maximum ${meta.maxInclusive} of ${meta.name}`);
-  if (meta.minExclusive !== undefined && compare(value, meta.minExclusive) <= 0) throw new ValueError(`${text} must be greater than ${meta.minExclusive} (${meta.name})`);
-  if (meta.maxExclusive !== undefined && compare(value, meta.maxExclusive) >= 0) throw new ValueError(`${text} must be less than ${meta.maxExclusive} (${meta.name})`);
+  if (meta.minInclusive !== undefined && compare(value, meta.minInclusive) < 0) throw new ValueError((show) => `${show(text)} is less than the minimum ${meta.minInclusive} of ${meta.name}`);
+  if (meta.maxInclusive !== undefined && compare(value, meta.maxInclusive) > 0) throw new ValueError((show) => `${show(text)} is greater than the maximum ${meta.maxInclusive} of ${meta.name}`);
+  if (meta.minExclusive !== undefined && compare(value, meta.minExclusive) <= 0) throw new ValueError((show) => `${show(text)} must be greater than ${meta.minExclusive} (${meta.name})`);
+  if (meta.maxExclusive !== undefined && compare(value, meta.maxExclusive) >= 0) throw new ValueError((show) => `${show(text)} must be less than ${meta.maxExclusive} (${meta.name})`);
   if (meta.totalDigits !== undefined || meta.fractionDigits !== undefined) {
     const [whole = '', fraction = ''] = text.replace(/^[+-]/, '').split('.');
     const digits = (whole.replace(/^0+/, '') + fraction.replace(/0+$/, '')).length;
-    if (meta.totalDigits !== undefined && digits > meta.totalDigits) throw new ValueError(`${text} has more than ${meta.totalDigits} digits (${meta.name})`);
-    if (meta.fractionDigits !== undefined && fraction.replace(/0+$/, '').length > meta.fractionDigits) throw new ValueError(`${text} has more than ${meta.fractionDigits} fraction digits (${meta.name})`);
+    if (meta.totalDigits !== undefined && digits > meta.totalDigits) throw new ValueError((show) => `${show(text)} has more than ${meta.totalDigits} digits (${meta.name})`);
+    if (meta.fractionDigits !== undefined && fraction.replace(/0+$/, '').length > meta.fractionDigits) throw new ValueError((show) => `${show(text)} has more than ${meta.fractionDigits} fraction digits (${meta.name})`);
   }
 }
 
@@ -172,16 +172,16 @@ function compare(value: unknown, bound: string): number {
 }
 
 function firstMember<T>(meta: SimpleTypeMeta, attempt: (member: SimpleTypeMeta) => T): T {
-  const reasons: string[] = [];
+  const reasons: ValueError[] = [];
   for (const member of meta.union!) {
     try {
       return attempt(member);
     } catch (error) {
       if (!(error instanceof ValueError)) throw error;
-      reasons.push(error.message);
+      reasons.push(error);
     }
   }
-  throw new ValueError(`no member of the union ${meta.name} accepts it (${reasons.join('; ')})`);
+  throw new ValueError((show) => `no member of the union ${meta.name} accepts it (${reasons.map((r) => r.messageWith(show)).join('; ')})`);
 }
 
 /** No facet that the compiled fast paths (simple-encoders.ts, simple-decoders.ts) leave to the general one; bounds are looked at per family. */
@@ -225,8 +225,13 @@ function codePoints(text: string): number {
 }
 
 /** A value for an error message: quoted, and cut after 60 characters (a value can be megabytes long). */
-export function quote(text: string): string {
+function quote(text: string): string {
   return text.length > 60 ? `"${text.slice(0, 60)}…" (${text.length} characters)` : `"${text}"`;
+}
+
+/** A text cut after `n` characters, with `…`. */
+function cut(text: string, n: number): string {
+  return text.length > n ? `${text.slice(0, n)}…` : text;
 }
 
 export function describe(value: unknown): string {

@@ -20,7 +20,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { XmlDecodeError } from '../codec/errors.js';
 import { createStubCertificate } from './certificate.js';
 import { StubFile, StubOperationError } from './stub-answers.js';
-import { operationKeys, operationsIn, type Entries } from '../client/packet-operations.js';
+import { operationKeys, operationsIn, operatorsOf, type Entries } from '../client/packet-operations.js';
 import type { PleskStub, PleskStubOptions, StubCall, StubCodec, StubCredentials, StubFault, StubFaultOptions, StubOperationSpec, StubRequest } from './stub-types.js';
 
 type Reply = { kind: 'xml'; packet: unknown } | { kind: 'file'; file: StubFile };
@@ -102,7 +102,7 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
   const answerOperations = async (body: string, packet: Req, version: string | undefined, credentials: StubCredentials): Promise<Reply> => {
     const operators: Entries = [];
     const count = operationKeys(packet).length;
-    for (const entry of ((packet as { operators?: Entries }).operators ?? [])) {
+    for (const entry of operatorsOf(packet)) {
       const [operatorProp, value] = Object.entries(entry)[0]!;
       const operations = operationsIn(value);
       const answers: Entries = [];
@@ -131,7 +131,7 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
 
   /** The operation's answer (the handler's result wrapped as the schema wants it), or a file. */
   const runHandler = async (spec: StubOperationSpec, call: StubCall<K>): Promise<unknown> => {
-    const handler = handlers[spec.operatorProp]?.[spec.operationProp];
+    const handler = handlerMember(handlerMember(handlers, spec.operatorProp), spec.operationProp) as ((input: unknown, call: StubCall<K>) => unknown) | undefined;
     let value: unknown;
     try {
       if (typeof handler !== 'function') {
@@ -311,4 +311,15 @@ function html(res: ServerResponse, status: number, title: string): void {
   const page = `<!DOCTYPE html>\n<html><head><title>${status} ${text}</title></head><body><h1>${text}</h1><hr><center>nginx</center></body></html>\n`;
   res.writeHead(status, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': Buffer.byteLength(page) });
   res.end(page);
+}
+
+/**
+ * A member of a handlers object, own or from its class (handlers may be class instances), but
+ * never what every object inherits from Object.prototype: an operation named `constructor` or
+ * `toString` has a handler only when one is given.
+ */
+function handlerMember(holder: unknown, key: string): unknown {
+  if (holder === null || (typeof holder !== 'object' && typeof holder !== 'function')) return undefined;
+  const member = (holder as Record<string, unknown>)[key];
+  return member === (Object.prototype as unknown as Record<string, unknown>)[key] && !Object.hasOwn(holder, key) ? undefined : member;
 }

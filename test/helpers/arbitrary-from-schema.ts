@@ -38,6 +38,7 @@ import type {
   TypeRef,
   WhiteSpace,
 } from '../../generated/src/runtime/codec/meta.js';
+import { regExpOf } from './pattern-regexp.js';
 
 type Rec = Record<string, unknown>;
 
@@ -538,7 +539,7 @@ function stringArbitrary(meta: SimpleTypeMeta): fc.Arbitrary<string> {
   const maxCp = meta.length ?? meta.maxLength ?? Infinity;
   let base: fc.Arbitrary<string>;
   if (meta.patterns && meta.patterns.length > 0) {
-    const first = meta.patterns[0]!.map((src) => fc.stringMatching(new RegExp(src, 'u')));
+    const first = meta.patterns[0]!.map((pattern) => fc.stringMatching(regExpOf(pattern.re)));
     base = first.length === 1 ? first[0]! : fc.oneof(...first);
   } else if (meta.lexical !== undefined) {
     base = lexicalArbitrary(meta);
@@ -780,6 +781,6 @@ const compiledPatterns = new WeakMap<SimpleTypeMeta, RegExp[][]>();
 function patternsOk(meta: SimpleTypeMeta, text: string): boolean {
   if (!meta.patterns) return true;
   let groups = compiledPatterns.get(meta);
-  if (!groups) compiledPatterns.set(meta, (groups = meta.patterns.map((g) => g.map((src) => new RegExp(src, 'u')))));
+  if (!groups) compiledPatterns.set(meta, (groups = meta.patterns.map((g) => g.map((pattern) => regExpOf(pattern.re)))));
   return groups.every((g) => g.some((re) => re.test(text)));
 }

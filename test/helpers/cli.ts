@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../../generator/cli.js';
 import { ROOT } from './project.js';
@@ -45,13 +45,15 @@ export function tempDir(name: string): string {
   return mkdtempSync(path.join(ROOT, '.tmp', `${name}-`));
 }
 
-/** Every file and folder under `dir` (hidden ones too), by relative path: a sha-256 of each file, `dir` for folders. */
+/** Every file and folder under `dir` (hidden ones too), by relative path: a sha-256 of each file, `dir` for folders, `link <target>` for symbolic links (not followed). */
 export function snapshot(dir: string): Record<string, string> {
   const result: Record<string, string> = {};
   const walk = (rel: string) => {
     for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (entry.isDirectory()) {
+      if (entry.isSymbolicLink()) {
+        result[child] = `link ${readlinkSync(path.join(dir, child))}`;
+      } else if (entry.isDirectory()) {
         result[child] = 'dir';
         walk(child);
       } else {

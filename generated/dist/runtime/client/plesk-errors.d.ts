@@ -61,6 +61,4 @@ export declare class PleskTaskTimeoutError<T = unknown> extends Error {
   readonly name = "PleskTaskTimeoutError";
   constructor(taskId: string, timeoutMs: number, lastSeen: T | undefined);
 }
-/** Masking lives in secret-masking.ts; kept here for the code that imported it from this file. */
-export { maskSecrets } from './secret-masking.js';
 //# sourceMappingURL=plesk-errors.d.ts.map

@@ -111,6 +111,3 @@ export class PleskTaskTimeoutError extends Error {
     this.lastSeen = lastSeen;
   }
 }
-
-/** Masking lives in secret-masking.ts; kept here for the code that imported it from this file. */
-export { maskSecrets } from './secret-masking.js';

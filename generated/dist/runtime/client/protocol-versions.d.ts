@@ -10,8 +10,11 @@ export interface ProtosAnswer {
   result?: PleskResult;
   protos: string[];
 }
-/** Reads a get_protos answer: system error, result status, and every `proto`. Throws XmlDecodeError when it is not well-formed XML. */
-export declare function readProtosAnswer(xml: string): ProtosAnswer;
+/**
+ * Reads a get_protos answer: system error, result status, and every `proto`. Throws XmlDecodeError
+ * when it is not well-formed XML, what it quotes of the answer shown through `redact`.
+ */
+export declare function readProtosAnswer(xml: string, redact?: (text: string) => string): ProtosAnswer;
 /**
  * Compares two protocol versions numerically, part by part (`1.6.9.1` < `1.6.10.0`; a missing
  * part counts as 0, so `1.6` = `1.6.0.0`); parts that are not numbers compare as text.

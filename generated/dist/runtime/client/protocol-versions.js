@@ -8,11 +8,17 @@
  */
 import { XmlDecodeError } from '../codec/errors.js';
 import { Tokenizer } from '../codec/tokenizer.js';
+/** The element names a get_protos answer is read by (not secrets: an error shows them as they are). */
+const KNOWN = new Set(['packet', 'system', 'server', 'get_protos', 'result', 'status', 'errcode', 'errtext', 'protos', 'proto']);
+
 /** The request listing the server's protocol versions: sent without a version, so that any server answers it. */
 export const GET_PROTOS_PACKET = '<?xml version="1.0" encoding="UTF-8"?>\n<packet><server><get_protos/></server></packet>';
 
-/** Reads a get_protos answer: system error, result status, and every `proto`. Throws XmlDecodeError when it is not well-formed XML. */
-export function readProtosAnswer(xml) {
+/**
+ * Reads a get_protos answer: system error, result status, and every `proto`. Throws XmlDecodeError
+ * when it is not well-formed XML, what it quotes of the answer shown through `redact`.
+ */
+export function readProtosAnswer(xml, redact) {
   const path = [];
   let text = '';
   const answer = { protos: [] };
@@ -42,8 +48,9 @@ export function readProtosAnswer(xml) {
       text = '';
     },
     notWellFormed(reason) {
-      throw new XmlDecodeError(path.join('/'), `not well-formed XML: ${reason}`, tokenizer.line, Math.max(1, tokenizer.column));
+      throw new XmlDecodeError(path.map((name) => (redact === undefined || KNOWN.has(name) ? name : redact(name))).join('/'), `not well-formed XML: ${reason}`, tokenizer.line, Math.max(1, tokenizer.column));
     },
+    quote: (text, name) => (redact === undefined || (name && KNOWN.has(text)) ? text : redact(text)),
   });
   tokenizer.whole(xml);
   return answer;

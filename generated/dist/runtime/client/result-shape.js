@@ -14,8 +14,10 @@
  *   that answer as it is.
  *
  * The other properties keep their order; unknown content the decoder kept stays on the result.
+ * Properties are set as own properties whatever their names (`constructor` included).
  */
 import { setUnknownContent, unknownContentOf } from '../codec/decode-options.js';
+import { setOwn } from '../codec/own-properties.js';
 import { PleskTransportError } from './plesk-errors.js';
 
 const STATUS_FIELDS = ['status', 'errcode', 'errtext'];
@@ -26,7 +28,7 @@ export function shapeResult(result, shape, where) {
   for (const key of Object.keys(result)) {
     if (shape.ok && STATUS_FIELDS.includes(key)) continue;
     if (key !== shape.datasets) {
-      shaped[key] = result[key];
+      setOwn(shaped, key, result[key]);
       continue;
     }
     for (const item of result[key]) {
@@ -34,7 +36,7 @@ export function shapeResult(result, shape, where) {
         if (Object.hasOwn(shaped, name)) {
           throw new PleskTransportError('unexpected-answer', `${where}: the result holds ${name} twice, where each dataset comes at most once; client.request() gives that answer as it is`);
         }
-        shaped[name] = item[name];
+        setOwn(shaped, name, item[name]);
       }
     }
   }

@@ -21,9 +21,13 @@
  * escaped, and the whole spelling is replaced by `***`. The work is linear in the text (for each
  * position, at most the secret's length of constant-size steps), so no answer can stall it.
  *
- * {@link maskSecrets} is the one entry point for texts; {@link maskError} applies it to an error
- * and everything it carries.
+ * {@link maskSecrets} is the one entry point for texts. The client masks server text where it
+ * enters an error (an error text, a status line, a Content-Type, the start of a body, what a
+ * decode error quotes of an answer: DecodeOptions.redact), never an error as a whole: its class,
+ * name, reason, code and the client's own words are never rewritten.
  */
+
+import { setOwn } from '../codec/own-properties.js';
 
 /** What replaces each occurrence of a secret. */
 export const MASK = '***';
@@ -246,15 +250,6 @@ function firstMatch(text, i, list) {
   return -1;
 }
 
-/** Whether any spelling of any secret occurs in the text. */
-export function containsSecret(text, secrets) {
-  const list = usable(secrets);
-  if (list.length === 0) return false;
-  const starts = startsOf(list);
-  for (let i = 0; i < text.length; i++) if (starts.indexOf(text[i]) >= 0 && firstMatch(text, i, list) > i) return true;
-  return false;
-}
-
 /** A copy of plain data (strings, arrays, plain objects) with every string masked; other values as they are. */
 export function maskValue(value, mask, depth = 0) {
   if (typeof value === 'string') return mask(value);
@@ -263,26 +258,6 @@ export function maskValue(value, mask, depth = 0) {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   const copy = {};
-  for (const key of Object.keys(value)) copy[key] = maskValue((value)[key], mask, depth + 1);
+  for (const key of Object.keys(value)) setOwn(copy, key, maskValue((value)[key], mask, depth + 1));
   return copy;
-}
-
-/**
- * Masks an error in place, and its `cause` chain: `message`, `stack`, and every own property
- * (strings masked, plain data copied masked: an operation error's results, a task's last state).
- */
-export function maskError(error, mask) {
-  const seen = new Set();
-  for (let e = error, depth = 0; e instanceof Error && !seen.has(e) && depth < 8; e = e.cause, depth++) {
-    seen.add(e);
-    for (const key of new Set(['message', 'stack', ...Object.keys(e)])) {
-      if (key === 'cause') continue;
-      const value = (e)[key];
-      if (value === undefined || value === null || (typeof value !== 'string' && typeof value !== 'object')) continue;
-      const masked = maskValue(value, mask);
-      if (masked === value) continue;
-      const descriptor = Object.getOwnPropertyDescriptor(e, key);
-      Object.defineProperty(e, key, { value: masked, enumerable: descriptor?.enumerable ?? false, configurable: true, writable: true });
-    }
-  }
 }

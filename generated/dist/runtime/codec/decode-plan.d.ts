@@ -15,6 +15,8 @@ export declare const enum Kind {
 export interface AttributeInfo {
   meta: AttributeMeta;
   decode: SimpleDecoder;
+  /** its property is named like a member of Object.prototype: it is set with setOwn */
+  inherited: boolean;
 }
 /** A complex type, resolved. */
 export declare class TypeInfo {
@@ -40,6 +42,8 @@ export declare class Leaf {
   readonly simple: SimpleDecoder | undefined;
   readonly complex: TypeInfo | undefined;
   readonly prop: string;
+  /** the property is named like a member of Object.prototype: it is set with setOwn */
+  readonly inherited: boolean;
   readonly array: boolean;
   readonly nillable: boolean;
   readonly dflt: string | undefined;
@@ -54,4 +58,6 @@ export declare function typeInfo(schema: SchemaMeta, name: string): TypeInfo;
 export declare function leafAt(schema: SchemaMeta, type: TypeInfo, to: number): Leaf;
 /** The leaf of a document's root element (cached: the codecs pass a new type reference each call). */
 export declare function rootLeaf(schema: SchemaMeta, type: TypeRef): Leaf;
+/** Every element and attribute name the schema declares (computed once, for error messages). */
+export declare function declaredNames(schema: SchemaMeta): Set<string>;
 //# sourceMappingURL=decode-plan.d.ts.map

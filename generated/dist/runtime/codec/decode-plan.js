@@ -8,6 +8,7 @@
  * Complex types are resolved when first reached, which also makes recursive types safe.
  */
 import { automatonFor } from './content-automaton.js';
+import { isInheritedName } from './own-properties.js';
 import { simpleDecoder } from './simple-decoders.js';
 
 /** How an element's content is read. */
@@ -42,7 +43,7 @@ export class TypeInfo {
     this.automaton = this.kind === Kind.Elements ? automatonFor(meta.model) : undefined;
     this.leaves = this.automaton ? this.automaton.positions.map(() => undefined) : [];
     this.checks = this.automaton ? this.automaton.checks.get(null) : [];
-    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]) }]));
+    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]), inherited: isInheritedName(a.prop) }]));
     this.required = meta.attrs.filter((a) => a.required);
     this.text = meta.content === 'simple' ? simpleDecoder(schema.simple[meta.text.type]) : undefined;
   }
@@ -60,6 +61,8 @@ export class Leaf {
   simple;
   complex;
   prop;
+  /** the property is named like a member of Object.prototype: it is set with setOwn */
+  inherited;
   array;
   nillable;
   dflt;
@@ -82,6 +85,7 @@ export class Leaf {
       this.complex = undefined;
     }
     this.prop = particle?.prop ?? '';
+    this.inherited = isInheritedName(this.prop);
     this.array = particle !== undefined && (wildcard || particle.max === -1 || particle.max > 1);
     this.nillable = particle?.k === 'el' && particle.nillable === true;
     this.dflt = particle?.k === 'el' ? particle.dflt : undefined;
@@ -93,6 +97,7 @@ export class Leaf {
 export const UNKNOWN_LEAF = new Leaf({ simple: {}, complex: {} }, { any: true }, undefined);
 
 const typesBySchema = new WeakMap();
+const namesBySchema = new WeakMap();
 const rootsBySchema = new WeakMap();
 
 export function typeInfo(schema, name) {
@@ -121,4 +126,21 @@ export function rootLeaf(schema, type) {
   let leaf = roots.get(key);
   if (!leaf) roots.set(key, (leaf = new Leaf(schema, type, undefined)));
   return leaf;
+}
+
+/** Every element and attribute name the schema declares (computed once, for error messages). */
+export function declaredNames(schema) {
+  let names = namesBySchema.get(schema);
+  if (names) return names;
+  const found = new Set();
+  const visit = (p) => {
+    if (p.k === 'el') found.add(p.name);
+    else if (p.k !== 'any') for (const item of p.items) visit(item);
+  };
+  for (const type of Object.values(schema.complex)) {
+    for (const attr of type.attrs) found.add(attr.name);
+    if (type.model) visit(type.model);
+  }
+  namesBySchema.set(schema, found);
+  return found;
 }

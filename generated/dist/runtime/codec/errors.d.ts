@@ -23,7 +23,17 @@ export declare class XmlDecodeError extends Error {
   /** set on errors from a client call: the answer around the error position, the credentials masked */
   readonly excerpt?: string;
 }
-/** A broken facet or lexical rule, before the encoder or decoder adds the path. */
+/** How a piece of a document is shown in a message: as it is, or masked (the client's credentials). */
+export type ShowText = (text: string) => string;
+/**
+ * A broken facet or lexical rule, before the encoder or decoder adds the path. A message that
+ * quotes the value is made by a function of how to show it, so that the decoder can show the
+ * value masked before it is cut short ({@link ValueError.messageWith}).
+ */
 export declare class ValueError extends Error {
+  #private;
+  constructor(message: string | ((show: ShowText) => string));
+  /** The message with the value it quotes shown through `show` first (before it is cut short). */
+  messageWith(show: ShowText): string;
 }
 //# sourceMappingURL=errors.d.ts.map

@@ -43,5 +43,23 @@ export class XmlDecodeError extends Error {
   }
 }
 
-/** A broken facet or lexical rule, before the encoder or decoder adds the path. */
-export class ValueError extends Error {}
+const asItIs = (text) => text;
+
+/**
+ * A broken facet or lexical rule, before the encoder or decoder adds the path. A message that
+ * quotes the value is made by a function of how to show it, so that the decoder can show the
+ * value masked before it is cut short ({@link ValueError.messageWith}).
+ */
+export class ValueError extends Error {
+  #render;
+  constructor(message) {
+    const render = typeof message === 'string' ? () => message : message;
+    super(render(asItIs));
+    this.#render = render;
+  }
+
+  /** The message with the value it quotes shown through `show` first (before it is cut short). */
+  messageWith(show) {
+    return this.#render(show);
+  }
+}

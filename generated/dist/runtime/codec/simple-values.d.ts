@@ -11,7 +11,5 @@ export declare function onlyFastFacets(meta: SimpleTypeMeta): boolean;
 export declare function exactBound(bound: string | undefined, none: number): number | undefined;
 /** The four integer bounds of a type as exact numbers (missing ones infinite), or undefined when one is not exact. */
 export declare function exactBounds(meta: SimpleTypeMeta): { lo: number; hi: number; loX: number; hiX: number } | undefined;
-/** A value for an error message: quoted, and cut after 60 characters (a value can be megabytes long). */
-export declare function quote(text: string): string;
 export declare function describe(value: unknown): string;
 //# sourceMappingURL=simple-values.d.ts.map

@@ -20,7 +20,7 @@ import https from 'node:https';
 import { XmlDecodeError } from '../codec/errors.js';
 import { createStubCertificate } from './certificate.js';
 import { StubFile, StubOperationError } from './stub-answers.js';
-import { operationKeys, operationsIn } from '../client/packet-operations.js';
+import { operationKeys, operationsIn, operatorsOf } from '../client/packet-operations.js';
 /** A packet-level refusal, answered as `<system>`. */
 class SystemAnswer {
   code;
@@ -97,7 +97,7 @@ export async function startStub(options, codec) {
   const answerOperations = async (body, packet, version, credentials) => {
     const operators = [];
     const count = operationKeys(packet).length;
-    for (const entry of ((packet).operators ?? [])) {
+    for (const entry of operatorsOf(packet)) {
       const [operatorProp, value] = Object.entries(entry)[0];
       const operations = operationsIn(value);
       const answers = [];
@@ -126,7 +126,7 @@ export async function startStub(options, codec) {
 
   /** The operation's answer (the handler's result wrapped as the schema wants it), or a file. */
   const runHandler = async (spec, call) => {
-    const handler = handlers[spec.operatorProp]?.[spec.operationProp];
+    const handler = handlerMember(handlerMember(handlers, spec.operatorProp), spec.operationProp);
     let value;
     try {
       if (typeof handler !== 'function') {
@@ -306,4 +306,15 @@ function html(res, status, title) {
   const page = `<!DOCTYPE html>\n<html><head><title>${status} ${text}</title></head><body><h1>${text}</h1><hr><center>nginx</center></body></html>\n`;
   res.writeHead(status, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': Buffer.byteLength(page) });
   res.end(page);
+}
+
+/**
+ * A member of a handlers object, own or from its class (handlers may be class instances), but
+ * never what every object inherits from Object.prototype: an operation named `constructor` or
+ * `toString` has a handler only when one is given.
+ */
+function handlerMember(holder, key) {
+  if (holder === null || (typeof holder !== 'object' && typeof holder !== 'function')) return undefined;
+  const member = (holder)[key];
+  return member === (Object.prototype)[key] && !Object.hasOwn(holder, key) ? undefined : member;
 }

@@ -5,22 +5,10 @@
  * records, the faults it can be told to act out, and how the generated testing.ts describes an
  * operation to it. The handler types are generated per operator and operation (testing.ts).
  */
+import type { OperationRow } from '../client/client-types.js';
 import type { StubFile } from './stub-answers.js';
-/** One operation, as the generated testing.ts describes it to the stub. */
-export interface StubOperationSpec {
-  operator: string;
-  operatorProp: string;
-  operation: string;
-  operationProp: string;
-  /** what a handler returns: the `result` (`result`), one or more results (`results`), or the whole answer (`answer`: the answer has no <result>) */
-  answer: 'result' | 'results' | 'answer';
-  /** answered with a file on success (download-file) */
-  binary: boolean;
-  /** the operator's request holds the operation directly (its content is one xs:choice, as db_server's), not in `operations` */
-  single?: boolean;
-  /** the same of the operator's answer */
-  singleAnswer?: boolean;
-}
+/** One operation: the stub reads the rows of the package's operations.ts, as the client does. */
+export type StubOperationSpec = OperationRow;
 /** What the generated testing.ts gives the stub: the package's codecs and its operations. */
 export interface StubCodec<Req, Res> {
   decodeRequest(xml: string): Req;

@@ -90,17 +90,36 @@ export interface ResultShape {
  */
 export type OkResult<T> = T extends unknown ? Omit<T, 'status' | 'errcode' | 'errtext'> : never;
 
-export interface OperationSpec {
+/**
+ * One operation of the package, as the generated operations.ts lists it: the client's methods,
+ * the client core (what may be resent, what answers with a file), the stub and the command line
+ * all read this one row.
+ */
+export interface OperationRow {
+  /** the operator's element (`backup-manager`) and its property in a packet (`backupManager`) */
   operator: string;
   operatorProp: string;
+  /** the operation's element (`get-tasks-info`) and its property (`getTasksInfo`) */
   operation: string;
   operationProp: string;
+  /** only reads: resent after a connection failure */
+  read: boolean;
+  /** answered with a file on success (download-file) */
+  binary: boolean;
+  /** how a client method turns the answer into its value */
   unwrap: Unwrap;
-  /** the operator's request holds one operation directly (a single xs:choice, as db_server's), not a list of them */
+  /** what a stub handler returns: the `result`, one or more `results`, or the whole `answer` (it has no <result>) */
+  answer: 'result' | 'results' | 'answer';
+  /** the operator's request holds the operation directly (one xs:choice, as db_server's), not in `operations` */
   single?: boolean;
+  /** the same of the operator's answer */
+  singleAnswer?: boolean;
 }
 
-/** What the generated package gives the core: its codecs and which operations are reads or binary. */
+/** What the client core needs of an operation (a row of operations.ts). */
+export type OperationSpec = OperationRow;
+
+/** What the generated package gives the core: its codecs and its operations. */
 export interface PacketCodec<Req, Res> {
   encode(packet: Req): string;
   decode(xml: string, options?: DecodeOptions): Res;
@@ -108,10 +127,8 @@ export interface PacketCodec<Req, Res> {
   startDecoding(options?: DecodeOptions): DocumentDecoder<Res>;
   /** the XML API protocol version the package was generated for (PROTOCOL_VERSION) */
   protocolVersion: string | undefined;
-  /** `operatorProp.operationProp` of operations safe to resend */
-  reads: ReadonlySet<string>;
-  /** `operatorProp.operationProp` of operations answered with a file on success */
-  binary: ReadonlySet<string>;
+  /** every operation of the package (operations.ts) */
+  operations: readonly OperationRow[];
 }
 
 /** What the generated operator objects call: the client's exchange of one operation. */

@@ -8,8 +8,8 @@
  * - request packets are encoded and response packets decoded by the generated codecs;
  * - a `<system>` error answer becomes PleskSystemError, an operation's error `<result>`s a
  *   PleskOperationError carrying every result (ok and error), anything that is not a Plesk packet
- *   a PleskTransportError; the password and secret key are masked, in every spelling, in every
- *   error that leaves the client (secret-masking.ts);
+ *   a PleskTransportError; the password and secret key are masked, in every spelling, wherever
+ *   an error takes text from the server (secret-masking.ts), and nowhere else;
  * - every numeric option is checked (options-check.ts): a TypeError names the option and its range;
  * - a packet made only of reads is resent on a connection failure (option `retries`); a packet
  *   that starts or changes something never is.
@@ -26,8 +26,9 @@ import { XmlDecodeError } from '../codec/errors.js';
 import { checkInteger, checkMilliseconds, MAX_RESPONSE_BYTES } from './options-check.js';
 import { PleskOperationError, PleskSystemError, PleskTransportError, type PleskResult } from './plesk-errors.js';
 import { GET_PROTOS_PACKET, readProtosAnswer, sortProtocolVersions, versionErrorHint } from './protocol-versions.js';
-import { containsSecret, maskError, maskSecrets, maskValue } from './secret-masking.js';
-import { operationKeys, operationsIn, type Entries } from './packet-operations.js';
+import { maskSecrets, maskValue } from './secret-masking.js';
+import { operationKeys, operationsIn, operatorsOf, type Entries } from './packet-operations.js';
+import { own } from '../codec/own-properties.js';
 import { shapeResult } from './result-shape.js';
 import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
 
@@ -49,6 +50,9 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   readonly #version: string | undefined;
   readonly #decodeOptions: DecodeOptions;
   readonly #debug: PleskClientOptions['debug'];
+  /** `operatorProp.operationProp` of the operations safe to resend, and of those answered with a file */
+  readonly #reads: ReadonlySet<string>;
+  readonly #binary: ReadonlySet<string>;
 
   constructor(options: PleskClientOptions, codec: PacketCodec<Req, Res>) {
     if (!options || typeof options.host !== 'string' || options.host === '') throw new TypeError('PleskClient: option host is required');
@@ -84,13 +88,17 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       headers: { ...headers, 'User-Agent': 'plesk-codegen-client', Accept: 'text/xml, application/octet-stream' },
     };
     this.#codec = codec;
+    this.#reads = new Set(codec.operations.filter((o) => o.read).map((o) => `${o.operatorProp}.${o.operationProp}`));
+    this.#binary = new Set(codec.operations.filter((o) => o.binary).map((o) => `${o.operatorProp}.${o.operationProp}`));
     this.#timeoutMs = timeoutMs ?? 30_000;
     this.#maxResponseBytes = maxResponseBytes ?? 64 * 1024 * 1024;
     this.#retries = retries ?? 2;
     this.#version = options.protocolVersion === null ? undefined : (options.protocolVersion ?? codec.protocolVersion);
     if (options.unknownElements !== undefined && options.unknownElements !== 'keep' && options.unknownElements !== 'error') throw new TypeError(`PleskClient: option unknownElements must be 'keep' or 'error', not ${String(options.unknownElements)}`);
-    const onDrift = options.onSchemaDrift ?? driftWarning();
-    this.#decodeOptions = options.unknownElements === 'error' ? { unknownElements: 'error' } : { unknownElements: 'keep', onUnknown: onDrift };
+    const onDrift = options.onSchemaDrift ?? driftWarning((text) => this.#mask(text));
+    // what a decode error quotes of an answer is masked before it is cut short; nothing else of it
+    const redact = this.#secrets.length > 0 ? { redact: (text: string) => this.#mask(text) } : {};
+    this.#decodeOptions = options.unknownElements === 'error' ? { unknownElements: 'error', ...redact } : { unknownElements: 'keep', onUnknown: onDrift, ...redact };
     if (options.debug !== undefined && typeof options.debug !== 'function') throw new TypeError('PleskClient: option debug must be a function');
     this.#debug = options.debug;
   }
@@ -112,10 +120,10 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       const answer = await this.#send(GET_PROTOS_PACKET, true, false, options, trace);
       if (answer.kind === 'binary') {
         answer.stream.destroy();
-        throw new PleskTransportError('not-a-packet', `the server answered a file (${answer.contentType}) to server/get_protos`);
+        throw new PleskTransportError('not-a-packet', `the server answered a file (${this.#mask(answer.contentType)}) to server/get_protos`);
       }
       this.#checkRoot(answer.text);
-      const read = readProtosAnswer(answer.text);
+      const read = readProtosAnswer(answer.text, this.#decodeOptions.redact);
       if (read.system?.status === 'error') throw new PleskSystemError(read.system.errcode ?? 0, this.#mask(read.system.errtext ?? ''));
       if (!read.result) throw new PleskTransportError('unexpected-answer', 'the answer has no <server><get_protos><result>');
       if (read.result.status === 'error') throw this.#operationError({ operator: 'server', operation: 'get_protos' }, [read.result as PleskResult & Record<string, unknown>]);
@@ -132,9 +140,9 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
    */
   async request(packet: Req, options: CallOptions = {}): Promise<Res> {
     const keys = operationKeys(packet);
-    const binary = keys.find((k) => this.#codec.binary.has(k));
+    const binary = keys.find((k) => this.#binary.has(k));
     if (binary) throw new TypeError(`request(): ${binary} answers with a file and must be sent alone; use its own method`);
-    const read = keys.length > 0 && keys.every((k) => this.#codec.reads.has(k));
+    const read = keys.length > 0 && keys.every((k) => this.#reads.has(k));
     const trace = this.#trace(keys);
     return this.#guard(async () => this.#checkSystem(this.#decode(await this.#exchange(packet, read, false, options, trace)), packet, options), trace);
   }
@@ -144,7 +152,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     const key = `${spec.operatorProp}.${spec.operationProp}`;
     const trace = this.#trace([key]);
     return this.#guard(async () => {
-      const answer = await this.#exchange(single(spec, input), this.#codec.reads.has(key), false, options, trace);
+      const answer = await this.#exchange(single(spec, input), this.#reads.has(key), false, options, trace);
       const res = await this.#checkSystem(this.#decode(answer), undefined, options);
       return this.#unwrap(spec, res);
     }, trace);
@@ -197,7 +205,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       } catch (error) {
         const pauseMs = 100 * 2 ** attempt;
         const again = read && attempt < this.#retries && isConnectionFailure(error) && !options.signal?.aborted && deadline - Date.now() > pauseMs;
-        if (again && error instanceof Error) trace?.failed(this.#maskError(error));
+        if (again && error instanceof Error) trace?.failed(error);
         if (!again) {
           if (error instanceof PleskTransportError && (attempt > 0 || (!read && isConnectionFailure(error)))) {
             throw new PleskTransportError(error.reason, `${error.message}${read ? ` (after ${attempt} resends)` : '; not resent, because the packet may have started work on the server'}`, { cause: error.cause, status: error.status, retried: attempt });
@@ -212,7 +220,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   #decode(answer: Answer): Res {
     if (answer.kind === 'binary') {
       answer.stream.destroy();
-      throw new PleskTransportError('not-a-packet', `the server answered a file (${answer.contentType}) to an operation that answers XML`);
+      throw new PleskTransportError('not-a-packet', `the server answered a file (${this.#mask(answer.contentType)}) to an operation that answers XML`);
     }
     // decoded as it arrived: the answer's text is never made
     const decoded = answer.decoded;
@@ -231,21 +239,8 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       }
     }
     if (!(error instanceof XmlDecodeError)) throw error;
-    if (!containsSecret(text, this.#secrets)) throw withExcerpt(error, text, this.#secrets);
-    // The message quotes the answer (a value, a name), cut short: a secret in it could be cut
-    // before masking could see it whole. The error is made again from the answer with the
-    // secrets masked first; if that answer decodes (as far as it was read), the secret itself
-    // broke the document (raw markup in it), and the first error is kept, masked.
-    const masked = this.#mask(text);
-    const drift = { unknownElements: this.#decodeOptions.unknownElements };
-    try {
-      // (an answer read only in part is written without its end, which it does not have)
-      if (!answer.partial) this.#codec.decode(masked, drift);
-      else this.#codec.startDecoding(drift).write(masked);
-    } catch (again) {
-      if (again instanceof XmlDecodeError) throw withExcerpt(again, masked, this.#secrets);
-    }
-    throw withExcerpt(new XmlDecodeError(this.#mask(error.path), this.#mask(error.reason), error.line, error.column), text, this.#secrets);
+    // (what it quotes of the answer was masked as it was made: DecodeOptions.redact)
+    throw withExcerpt(error, text, this.#secrets);
   }
 
   #checkRoot(text: string): void {
@@ -261,22 +256,22 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
    * the version sent and, for 1005, the versions the server supports (asked for at once).
    */
   async #checkSystem(res: Res, packet: Req | undefined, options: CallOptions): Promise<Res> {
-    const system = (res as { system?: PleskResult }).system;
+    const system = own(res as object, 'system') as PleskResult | undefined;
     if (!system || system.status !== 'error') return res;
     const code = system.errcode ?? 0;
     const errtext = this.#mask(system.errtext ?? '');
     if (!VERSION_ERRORS.has(code)) throw new PleskSystemError(code, errtext);
     const sent = packet?.version ?? this.#version;
     let supported: string[] | undefined;
-    if (code === 1005) supported = await this.supportedProtocols({ ...options }).catch(() => undefined);
+    if (code === 1005) supported = (await this.supportedProtocols({ ...options }).catch(() => undefined))?.map((version) => this.#mask(version));
     throw new PleskSystemError(code, errtext, { protocolVersion: sent, ...(supported ? { supportedVersions: supported } : {}), hint: versionErrorHint(code, sent, supported) });
   }
 
   #unwrap(spec: OperationSpec, res: Res): unknown {
-    const operators = ((res as { operators?: Entries }).operators ?? []) as Entries;
-    const operator = operators.find((o) => o[spec.operatorProp] !== undefined)?.[spec.operatorProp];
+    const operators = operatorsOf(res);
+    const operator = ownOf(operators.find((o) => own(o, spec.operatorProp) !== undefined), spec.operatorProp);
     // (an operator whose answer is a single choice holds its operation directly)
-    const answer = operationsIn(operator).find((o) => o[spec.operationProp] !== undefined)?.[spec.operationProp] as Record<string, unknown> | undefined;
+    const answer = ownOf(operationsIn(operator).find((o) => own(o, spec.operationProp) !== undefined), spec.operationProp) as Record<string, unknown> | undefined;
     if (answer === undefined) throw new PleskTransportError('unexpected-answer', `the answer has no <${spec.operator}><${spec.operation}>`);
     if (spec.unwrap.k === 'answer') {
       // no <result> to look at: any report with status error inside the answer fails the call
@@ -284,43 +279,46 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       if (reports.some((r) => r.status === 'error')) throw this.#operationError(spec, reports);
       return answer;
     }
-    const raw = answer.result;
+    const raw = own(answer, 'result');
     const results = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Array<PleskResult & Record<string, unknown>>;
     if (results.some((r) => r.status === 'error')) throw this.#operationError(spec, results);
     switch (spec.unwrap.k) {
       case 'none': return undefined;
-      case 'list': { const prop = spec.unwrap.prop; return results.flatMap((r) => (r[prop] as unknown[] | undefined) ?? []); }
-      case 'value': return results[0]?.[spec.unwrap.prop];
+      case 'list': { const prop = spec.unwrap.prop; return results.flatMap((r) => (own(r, prop) as unknown[] | undefined) ?? []); }
+      case 'value': return ownOf(results[0], spec.unwrap.prop);
       case 'result': return results[0] && shapeResult(results[0], spec.unwrap, `${spec.operator}/${spec.operation}`);
       case 'results': { const shape = spec.unwrap; return results.map((r) => shapeResult(r, shape, `${spec.operator}/${spec.operation}`)); }
     }
   }
 
-  /** The error for results of which one or more failed, their error texts masked. */
+  /**
+   * The error for results of which one or more failed, their texts masked; their `status` (ok or
+   * error: what the error is made from, never the server's free text) as it is.
+   */
   #operationError(spec: { operator: string; operation: string }, results: Array<PleskResult & Record<string, unknown>>): PleskOperationError {
-    return new PleskOperationError(`${spec.operator}/${spec.operation}`, maskValue(results, (text) => this.#mask(text)) as typeof results);
+    const masked = results.map((r) => ({ ...(maskValue(r, (text) => this.#mask(text)) as typeof r), status: r.status }));
+    return new PleskOperationError(`${spec.operator}/${spec.operation}`, masked);
   }
 
   #mask(text: string): string {
     return maskSecrets(text, this.#secrets);
   }
 
-  /** Masks the credentials in whatever error leaves the client: its texts, what it carries, its causes. */
+  /**
+   * Runs one call and reports it to the debug trace. Its errors are thrown as they are: each
+   * masked the credentials where it took text from the server (an error text, a status line, a
+   * Content-Type, the start of a body, what a decode error quotes of an answer), and nowhere else,
+   * so that its class, name, reason, code and the client's own words are never rewritten.
+   */
   async #guard<T>(run: () => Promise<T>, trace?: ExchangeTrace): Promise<T> {
     try {
       const value = await run();
       trace?.finish();
       return value;
     } catch (error) {
-      this.#maskError(error);
       trace?.finish(error);
       throw error;
     }
-  }
-
-  #maskError<E>(error: E): E {
-    if (this.#secrets.length > 0) maskError(error, (text) => this.#mask(text));
-    return error;
   }
 
   /** The debug trace of one call, when the client has a debug listener. */
@@ -337,6 +335,11 @@ function withExcerpt(error: XmlDecodeError, answer: string, secrets: readonly st
   return error;
 }
 
+/** The own property `key` of a record that may be missing. */
+function ownOf(record: object | undefined, key: string): unknown {
+  return record === undefined ? undefined : own(record, key);
+}
+
 /** Every object with a `status` inside an answer that has no <result> element, in document order. */
 function statusReports(value: unknown, found: Array<PleskResult & Record<string, unknown>> = [], depth = 0): Array<PleskResult & Record<string, unknown>> {
   if (depth > 32 || value === null || typeof value !== 'object') return found;
@@ -345,7 +348,8 @@ function statusReports(value: unknown, found: Array<PleskResult & Record<string,
     return found;
   }
   const record = value as Record<string, unknown>;
-  if (record.status === 'ok' || record.status === 'error') found.push(record as PleskResult & Record<string, unknown>);
+  const status = own(record, 'status');
+  if (status === 'ok' || status === 'error') found.push(record as PleskResult & Record<string, unknown>);
   for (const key of Object.keys(record)) if (key !== 'status') statusReports(record[key], found, depth + 1);
   return found;
 }
@@ -356,12 +360,15 @@ function single(spec: OperationSpec, input: unknown): never {
 }
 
 /** Without onSchemaDrift: one process warning per path a drift was seen at. */
-function driftWarning(): (event: SchemaDriftEvent) => void {
+function driftWarning(mask: (text: string) => string): (event: SchemaDriftEvent) => void {
   const seen = new Set<string>();
   return (event) => {
     if (seen.has(event.path)) return;
     seen.add(event.path);
-    process.emitWarning(`the answer has the ${event.kind} ${event.kind === 'attribute' ? event.name : `<${event.name}>`} at ${event.path}, which the package's schemas do not declare (a newer server?): it was kept; pass onSchemaDrift to the client to handle such reports`, { type: 'PleskSchemaDrift' });
+    // the name is the server's (the path before it is the schema's known elements)
+    const name = mask(event.name);
+    const path = `${event.path.slice(0, event.path.length - event.name.length)}${name}`;
+    process.emitWarning(`the answer has the ${event.kind} ${event.kind === 'attribute' ? name : `<${name}>`} at ${path}, which the package's schemas do not declare (a newer server?): it was kept; pass onSchemaDrift to the client to handle such reports`, { type: 'PleskSchemaDrift' });
   };
 }
 

@@ -14,8 +14,10 @@
  *   that answer as it is.
  *
  * The other properties keep their order; unknown content the decoder kept stays on the result.
+ * Properties are set as own properties whatever their names (`constructor` included).
  */
 import { setUnknownContent, unknownContentOf } from '../codec/decode-options.js';
+import { setOwn } from '../codec/own-properties.js';
 import type { ResultShape } from './client-types.js';
 import { PleskTransportError } from './plesk-errors.js';
 
@@ -27,7 +29,7 @@ export function shapeResult(result: Record<string, unknown>, shape: ResultShape,
   for (const key of Object.keys(result)) {
     if (shape.ok && STATUS_FIELDS.includes(key)) continue;
     if (key !== shape.datasets) {
-      shaped[key] = result[key];
+      setOwn(shaped, key, result[key]);
       continue;
     }
     for (const item of result[key] as Array<Record<string, unknown>>) {
@@ -35,7 +37,7 @@ export function shapeResult(result: Record<string, unknown>, shape: ResultShape,
         if (Object.hasOwn(shaped, name)) {
           throw new PleskTransportError('unexpected-answer', `${where}: the result holds ${name} twice, where each dataset comes at most once; client.request() gives that answer as it is`);
         }
-        shaped[name] = item[name];
+        setOwn(shaped, name, item[name]);
       }
     }
   }

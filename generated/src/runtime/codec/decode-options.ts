@@ -4,6 +4,7 @@
  * The decoder's options: what it does with content the schema does not declare (schema drift:
  * a newer server's elements and attributes), and where it reports it.
  */
+import { ownHidden } from './own-properties.js';
 
 export interface DecodeOptions {
   /**
@@ -17,6 +18,13 @@ export interface DecodeOptions {
   unknownElements?: 'error' | 'keep';
   /** with `'keep'`: called for each element or attribute kept */
   onUnknown?: (event: SchemaDriftEvent) => void;
+  /**
+   * Masks what an error message quotes of the document (a value, a text, a name the schema does
+   * not declare, a reference): each piece is given to it before it is cut short, and the error
+   * shows what it returns; everything else about the error (its path's known names, line,
+   * column, the rest of its reason) stays as it is. The client masks its credentials with it.
+   */
+  redact?: (text: string) => string;
 }
 
 /** One element or attribute an answer carries that the schema does not declare. */
@@ -51,7 +59,7 @@ export const UNKNOWN_CONTENT: unique symbol = Symbol.for('plesk-codegen.unknownC
 
 /** The unknown content the decoder kept on a decoded record (`unknownElements: 'keep'`), if any. */
 export function unknownContentOf(record: unknown): UnknownContent | undefined {
-  return record !== null && typeof record === 'object' ? ((record as Record<symbol, unknown>)[UNKNOWN_CONTENT] as UnknownContent | undefined) : undefined;
+  return record !== null && typeof record === 'object' ? (ownHidden(record, UNKNOWN_CONTENT) as UnknownContent | undefined) : undefined;
 }
 
 /** Attaches unknown content to a record (as the decoder does), for a value built by hand. */

@@ -8,7 +8,8 @@
  * Complex types are resolved when first reached, which also makes recursive types safe.
  */
 import { automatonFor, type Automaton, type RecordCheck } from './content-automaton.js';
-import type { AttributeMeta, ComplexTypeMeta, ElementParticle, SchemaMeta, TypeRef, WildcardParticle } from './meta.js';
+import type { AttributeMeta, ComplexTypeMeta, ElementParticle, Particle, SchemaMeta, TypeRef, WildcardParticle } from './meta.js';
+import { isInheritedName } from './own-properties.js';
 import { simpleDecoder, type SimpleDecoder } from './simple-decoders.js';
 
 /** How an element's content is read. */
@@ -17,6 +18,8 @@ export const enum Kind { Elements, Simple, SimpleContent, Empty, Flag, Any }
 export interface AttributeInfo {
   meta: AttributeMeta;
   decode: SimpleDecoder;
+  /** its property is named like a member of Object.prototype: it is set with setOwn */
+  inherited: boolean;
 }
 
 /** A complex type, resolved. */
@@ -38,7 +41,7 @@ export class TypeInfo {
     this.automaton = this.kind === Kind.Elements ? automatonFor(meta.model!) : undefined;
     this.leaves = this.automaton ? this.automaton.positions.map(() => undefined) : [];
     this.checks = this.automaton ? this.automaton.checks.get(null)! : [];
-    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]!) }]));
+    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]!), inherited: isInheritedName(a.prop) }]));
     this.required = meta.attrs.filter((a) => a.required);
     this.text = meta.content === 'simple' ? simpleDecoder(schema.simple[meta.text!.type]!) : undefined;
   }
@@ -56,6 +59,8 @@ export class Leaf {
   readonly simple: SimpleDecoder | undefined;
   readonly complex: TypeInfo | undefined;
   readonly prop: string;
+  /** the property is named like a member of Object.prototype: it is set with setOwn */
+  readonly inherited: boolean;
   readonly array: boolean;
   readonly nillable: boolean;
   readonly dflt: string | undefined;
@@ -78,6 +83,7 @@ export class Leaf {
       this.complex = undefined;
     }
     this.prop = particle?.prop ?? '';
+    this.inherited = isInheritedName(this.prop);
     this.array = particle !== undefined && (wildcard || particle.max === -1 || particle.max > 1);
     this.nillable = particle?.k === 'el' && particle.nillable === true;
     this.dflt = particle?.k === 'el' ? particle.dflt : undefined;
@@ -89,6 +95,7 @@ export class Leaf {
 export const UNKNOWN_LEAF: Leaf = new Leaf({ simple: {}, complex: {} }, { any: true }, undefined);
 
 const typesBySchema = new WeakMap<SchemaMeta, Map<string, TypeInfo>>();
+const namesBySchema = new WeakMap<SchemaMeta, Set<string>>();
 const rootsBySchema = new WeakMap<SchemaMeta, Map<string, Leaf>>();
 
 export function typeInfo(schema: SchemaMeta, name: string): TypeInfo {
@@ -117,4 +124,21 @@ export function rootLeaf(schema: SchemaMeta, type: TypeRef): Leaf {
   let leaf = roots.get(key);
   if (!leaf) roots.set(key, (leaf = new Leaf(schema, type, undefined)));
   return leaf;
+}
+
+/** Every element and attribute name the schema declares (computed once, for error messages). */
+export function declaredNames(schema: SchemaMeta): Set<string> {
+  let names = namesBySchema.get(schema);
+  if (names) return names;
+  const found = new Set<string>();
+  const visit = (p: Particle): void => {
+    if (p.k === 'el') found.add(p.name);
+    else if (p.k !== 'any') for (const item of p.items) visit(item);
+  };
+  for (const type of Object.values(schema.complex)) {
+    for (const attr of type.attrs) found.add(attr.name);
+    if (type.model) visit(type.model);
+  }
+  namesBySchema.set(schema, found);
+  return found;
 }

@@ -33,5 +33,26 @@ export class XmlDecodeError extends Error {
   declare readonly excerpt?: string;
 }
 
-/** A broken facet or lexical rule, before the encoder or decoder adds the path. */
-export class ValueError extends Error {}
+/** How a piece of a document is shown in a message: as it is, or masked (the client's credentials). */
+export type ShowText = (text: string) => string;
+
+const asItIs: ShowText = (text) => text;
+
+/**
+ * A broken facet or lexical rule, before the encoder or decoder adds the path. A message that
+ * quotes the value is made by a function of how to show it, so that the decoder can show the
+ * value masked before it is cut short ({@link ValueError.messageWith}).
+ */
+export class ValueError extends Error {
+  readonly #render: (show: ShowText) => string;
+  constructor(message: string | ((show: ShowText) => string)) {
+    const render = typeof message === 'string' ? () => message : message;
+    super(render(asItIs));
+    this.#render = render;
+  }
+
+  /** The message with the value it quotes shown through `show` first (before it is cut short). */
+  messageWith(show: ShowText): string {
+    return this.#render(show);
+  }
+}

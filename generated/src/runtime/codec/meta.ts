@@ -24,6 +24,39 @@ export type SimpleFamily =
   /** xs:decimal: kept as its string, validated */
   | 'decimal';
 
+/**
+ * An xs:pattern facet: its text as the schema gives it (for messages) and its syntax tree, which
+ * the generator has checked (docs/patterns.md). The runtime matches it in time linear in the value.
+ */
+export interface PatternMeta {
+  source: string;
+  re: RegexNode;
+}
+
+/**
+ * An XSD regular expression, anchored at both ends: one character of a set, literal characters,
+ * a sequence, alternatives, or a repetition (`max` -1 when unbounded).
+ */
+export type RegexNode =
+  | { set: CharSet }
+  | { text: string }
+  | { seq: readonly RegexNode[] }
+  | { alt: readonly RegexNode[] }
+  | { rep: RegexNode; min: number; max: number };
+
+/**
+ * A set of code points: those in `ranges` (pairs `[from, to, from, to …]`, inclusive), in a Unicode
+ * general category of `cats` (`L`, `Nd` …, as the JavaScript engine's `\p{…}` knows them) or in one
+ * of `sets`; all that complemented when `not`; less the code points of `minus`.
+ */
+export interface CharSet {
+  ranges?: readonly number[];
+  cats?: readonly string[];
+  sets?: readonly CharSet[];
+  not?: boolean;
+  minus?: CharSet;
+}
+
 /** The whiteSpace facet. */
 export type WhiteSpace = 'preserve' | 'replace' | 'collapse';
 
@@ -36,9 +69,9 @@ export interface SimpleTypeMeta {
   /** a named lexical check for string-family built-ins (date, dateTime, base64Binary ...) */
   lexical?: string;
   /** allowed values, compared after whitespace processing */
-  enum?: string[];
-  /** JavaScript regular expression sources (flag `u`): every inner list must have a match */
-  patterns?: string[][];
+  enum?: readonly string[];
+  /** xs:pattern facets, one inner list per derivation step: the value must match one pattern of every list */
+  patterns?: ReadonlyArray<readonly PatternMeta[]>;
   length?: number;
   minLength?: number;
   maxLength?: number;
@@ -50,7 +83,7 @@ export interface SimpleTypeMeta {
   totalDigits?: number;
   fractionDigits?: number;
   /** xs:union: the value is the first member that accepts it */
-  union?: SimpleTypeMeta[];
+  union?: readonly SimpleTypeMeta[];
   /** xs:list: a whitespace-separated list of items */
   list?: SimpleTypeMeta;
 }
@@ -91,7 +124,7 @@ export interface GroupParticle {
   min: number;
   max: number;
   prop?: string;
-  items: Particle[];
+  items: readonly Particle[];
 }
 
 /** An element wildcard (xs:any): matched elements are kept as {@link AnyElement} values in `prop`. */
@@ -107,7 +140,7 @@ export type Particle = ElementParticle | GroupParticle | WildcardParticle;
 export interface ComplexTypeMeta {
   /** the XSD name, for error messages */
   name: string;
-  attrs: AttributeMeta[];
+  attrs: readonly AttributeMeta[];
   /** `empty` with no attributes is a flag: its value is `true` */
   content: 'empty' | 'simple' | 'elements';
   /** simple content: its type and the property that holds the text */
@@ -119,6 +152,25 @@ export interface ComplexTypeMeta {
 export interface SchemaMeta {
   simple: Record<string, SimpleTypeMeta>;
   complex: Record<string, ComplexTypeMeta>;
+}
+
+/** `T` read-only all the way down: what {@link frozenSchema} makes of the tables. */
+export type Frozen<T> = T extends ReadonlyArray<infer U> ? ReadonlyArray<Frozen<U>> : T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
+
+/**
+ * The tables frozen all the way down, as a generated package exports them (`schema` of
+ * metadata.ts): every caller in the process shares them, so none may change them (pushing a value
+ * into an enumeration would change validation for all). The runtime only reads them.
+ */
+export function frozenSchema(schema: SchemaMeta): Frozen<SchemaMeta> {
+  freezeAll(schema);
+  return schema;
+}
+
+function freezeAll(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) freezeAll((value as Record<string, unknown>)[key]);
 }
 
 /** The content of an untyped (xs:anyType) element: text-only content is a string, anything else {@link RawXml}. */

@@ -1,7 +1,8 @@
 /**
- * The operators and operations of a Plesk packet envelope, with what the client needs to call
- * each one: the request type (and whether it may be left out), the response type, and how the
- * answer is turned into the method's value (`Unwrap`, see runtime/client/client.ts):
+ * Records the operators and operations of Plesk's envelope in the IR (`ir.operators`), with what
+ * the client, the stub and the README need of each: the request's value (and whether it may be
+ * left out), the answer, and how the client turns the answer into a method's value (`Unwrap`,
+ * runtime/client/client.ts):
  *
  *   answer without <result>                          the answer itself
  *   result: status, errcode, errtext only            void
@@ -11,95 +12,61 @@
  *
  * A result (or results) given whole is shaped (`ResultShape`, runtime/client/result-shape.ts):
  * without status, errcode and errtext when its status can only be ok (`OkResult<T>`), and with
- * the members of a repeated choice of datasets as its own properties (`ServerGetResult`).
+ * the members of a repeated choice of datasets as its own properties (server get's datasets).
+ * Names are not decided here: name-client.ts names the classes, methods and result interfaces.
  */
 import type { ResultShape, Unwrap } from '../../runtime/client/client-types.js';
-import type { IrComplexType, IrElement, IrParticle, IrSchema } from '../model/ir.js';
+import type { IrComplexType, IrElement, IrNaturalResult, IrOperation, IrOperationRequest, IrOperationResponse, IrOperator, IrParticle, IrSchema } from '../model/ir.js';
 import { isRepeating } from '../model/ir.js';
-import { isBinaryOperation, isReadOperation, packetTypes } from '../passes/apply-plesk-conventions.js';
-import { pascalCase } from '../passes/names.js';
-import { isFlag, simpleMetaType } from './type-expressions.js';
-
-export interface OperationInfo {
-  name: string;
-  prop: string;
-  doc?: string;
-  /** undefined when the request envelope does not offer this operation */
-  /** `empty`: the value that stands for an empty request, when the request may be empty */
-  request?: { type: string; typeName: string; flag: boolean; empty?: string };
-  /** undefined when the response envelope has no answer for it */
-  /** `result`: the type of the answer's <result> element and whether it repeats, when the answer holds nothing else */
-  response?: { typeName: string; unwrap: Unwrap; returns: string; result?: { typeName: string; many: boolean }; natural?: NaturalResult };
-  read: boolean;
-  binary: boolean;
-  /** the operator's request holds this operation directly (its content is one xs:choice, as db_server's), not in `operations` */
-  single?: boolean;
-  /** the same of the operator's answer */
-  singleAnswer?: boolean;
-}
-
-/**
- * A result the client gives in its natural shape: a repeated choice of distinct elements (the
- * datasets) held as the result's own properties. `client.ts` declares it as an interface:
- * `name extends Omit<base, prop>`, one optional property per member.
- */
-export interface NaturalResult {
-  name: string;
-  /** the result's type as the client gives it, before the datasets are merged: `OkResult<T.GetResultType>` */
-  base: string;
-  /** the repeating group's property (`items`) */
-  prop: string;
-  members: Array<{ prop: string; type: string; doc?: string }>;
-}
-
-export interface OperatorInfo {
-  name: string;
-  prop: string;
-  doc?: string;
-  operations: OperationInfo[];
-  /** the packets that have this operator */
-  packets: Array<'request' | 'response'>;
-}
+import { elementValue, isFlag, type ValueType } from '../model/value-types.js';
+import { isBinaryOperation, isReadOperation, TASK_POLLING } from './apply-plesk-conventions.js';
 
 const RESULT_STATUS = new Set(['status', 'errcode', 'errtext']);
 
-/**
- * `taken`: the names types.ts exports, which a natural result's interface must not take (index.ts
- * exports both files).
- */
-export function operationTable(ir: IrSchema, taken: ReadonlySet<string> = new Set()): OperatorInfo[] {
-  const table: OperatorInfo[] = [];
-  const packets = packetTypes(ir);
-  const requests = new Map<OperationInfo, IrElement>();
-  const names = new Set(taken);
+export function analyseOperations(ir: IrSchema): IrSchema {
+  const table: IrOperator[] = [];
+  const requests = new Map<IrOperation, IrElement>();
   for (const direction of ['request', 'response'] as const) {
-    for (const operator of groupItems(packets[direction]?.model, 'operators')) {
+    for (const operator of groupItems(ir.packets[direction]?.model, 'operators')) {
       if (operator.type.kind !== 'complex') continue;
       let row = table.find((r) => r.name === operator.name);
-      if (!row) table.push((row = { name: operator.name, prop: operator.prop, operations: [], packets: [], ...(operator.doc ? { doc: operator.doc } : {}) }));
+      if (!row) table.push((row = { name: operator.name, prop: operator.prop, operations: [], packets: [], clientProp: '', className: '', ...(operator.doc ? { doc: operator.doc } : {}) }));
       if (!row.packets.includes(direction)) row.packets.push(direction);
       const { items, single } = operationsOf(operator.type.type.model);
       for (const operation of items) {
         let entry = row.operations.find((o) => o.name === operation.name);
         if (!entry) {
-          entry = { name: operation.name, prop: operation.prop, read: isReadOperation(operation.name), binary: isBinaryOperation(operator.name, operation.name) };
+          entry = { name: operation.name, prop: operation.prop, read: isReadOperation(operation.name), binary: isBinaryOperation(operator.name, operation.name), single: false, singleAnswer: false, method: '' };
           row.operations.push(entry);
         }
         if (direction === 'request') {
           if (operation.doc) entry.doc = operation.doc;
-          entry.request = requestInfo(operation);
+          entry.request = requestOf(operation);
           requests.set(entry, operation);
-          if (single) entry.single = true;
+          entry.single = single;
         } else if (operation.type.kind === 'complex') {
-          const naturalName = claim(names, `${pascalCase(operator.name)}${pascalCase(operation.name)}Result`);
-          entry.response = responseInfo(operation.type.type, requests.get(entry), naturalName);
-          if (entry.response.natural) names.add(naturalName);
-          if (single) entry.singleAnswer = true;
+          entry.response = responseOf(operation, operation.type.type, requests.get(entry));
+          entry.singleAnswer = single;
         }
       }
     }
   }
-  return table;
+  for (const operator of table) {
+    const poll = operator.name === TASK_POLLING.operator ? operator.operations.find((o) => o.name === TASK_POLLING.operation) : undefined;
+    if (poll && isCallable(ir, poll) && poll.response!.unwrap.k === 'list') operator.taskPolling = poll;
+  }
+  ir.operators = table;
+  return ir;
+}
+
+/** Whether the client calls the operation: it is in both packets, and so are they. */
+export function isCallable(ir: IrSchema, operation: IrOperation): boolean {
+  return ir.packets.request !== undefined && ir.packets.response !== undefined && operation.request !== undefined && operation.response !== undefined;
+}
+
+/** The operators a PleskClient has, each with the operations it calls; none without both packets. */
+export function clientOperators(ir: IrSchema): Array<IrOperator & { calls: IrOperation[] }> {
+  return ir.operators.map((op) => ({ ...op, calls: op.operations.filter((o) => isCallable(ir, o)) })).filter((op) => op.calls.length > 0);
 }
 
 /**
@@ -120,15 +87,15 @@ function groupItems(model: IrParticle | undefined, prop: string): IrElement[] {
   return model.items.flatMap((item) => groupItems(item, prop));
 }
 
-function requestInfo(operation: IrElement): OperationInfo['request'] {
+function requestOf(operation: IrElement): IrOperationRequest {
   const t = operation.type;
   if (t.kind === 'complex') {
     const flag = isFlag(t.type);
-    return { type: flag ? 'true' : `T.${t.type.tsName}`, typeName: t.type.tsName, flag, ...(!flag && acceptsEmpty(t.type) ? { empty: '{}' } : {}) };
+    return { element: operation, input: elementValue(operation), flag, ...(!flag && acceptsEmpty(t.type) ? { empty: '{}' as const } : {}) };
   }
-  if (t.kind === 'simple') return { type: valueType(operation), typeName: t.type.tsName, flag: false };
+  if (t.kind === 'simple') return { element: operation, input: elementValue(operation), flag: false };
   // untyped (xs:anyType): usually an operation without parameters, such as <reboot/>
-  return { type: 'XmlAny', typeName: 'XmlAny', flag: false, empty: "''" };
+  return { element: operation, input: { k: 'any' }, flag: false, empty: "''" };
 }
 
 function acceptsEmpty(type: IrComplexType): boolean {
@@ -159,18 +126,12 @@ function members(p: IrParticle, required: boolean, out: Member[]): Member[] | un
   return out;
 }
 
-/** `base`, or when a type has it `base` + `Datasets` (then `Choice`): the name of a natural result's interface. */
-function claim(names: ReadonlySet<string>, base: string): string {
-  for (const name of [base, `${base}Datasets`, `${base}Choice`]) if (!names.has(name)) return name;
-  throw new Error(`internal: no free name for ${base}`);
-}
-
-function responseInfo(answer: IrComplexType, request: IrElement | undefined, naturalName: string): NonNullable<OperationInfo['response']> {
-  const info = unwrapInfo(answer, request, naturalName);
+function responseOf(element: IrElement, answer: IrComplexType, request: IrElement | undefined): IrOperationResponse {
+  const info = unwrapOf(element, answer, request);
   // the stub's handlers return the result when it is all the answer holds, the whole answer otherwise
   const top = answer.model ? members(answer.model, true, []) : [];
   const result = top?.length === 1 && answer.attrs.length === 0 ? top[0]!.element : undefined;
-  return result?.name === 'result' && result.type.kind === 'complex' ? { ...info, result: { typeName: result.type.type.tsName, many: isRepeating(result) } } : info;
+  return result?.name === 'result' && result.type.kind === 'complex' ? { ...info, result: { type: result.type.type, many: isRepeating(result) } } : info;
 }
 
 /** The answer's own <result> element, if it has one outside any repeating group. */
@@ -179,32 +140,34 @@ function resultElement(answer: IrComplexType): IrElement | undefined {
   return top?.find((m) => m.element.name === 'result')?.element;
 }
 
-function unwrapInfo(answer: IrComplexType, request: IrElement | undefined, naturalName: string): NonNullable<OperationInfo['response']> {
-  const whole = { typeName: answer.tsName, unwrap: { k: 'answer' } as Unwrap, returns: `T.${answer.tsName}` };
+function unwrapOf(element: IrElement, answer: IrComplexType, request: IrElement | undefined): IrOperationResponse {
+  const whole: IrOperationResponse = { element, answer, unwrap: { k: 'answer' }, returns: { k: 'type', type: answer } };
   const result = resultElement(answer);
   if (!result || result.type.kind !== 'complex' || answer.attrs.length > 0) return whole;
   const type = result.type.type;
   const all = type.model ? members(type.model, true, []) : [];
   const many = isRepeating(result);
   const ok = okOnly(type);
-  const base = ok ? `OkResult<T.${type.tsName}>` : `T.${type.tsName}`;
+  const base: ValueType = ok ? { k: 'ok', of: { k: 'type', type } } : { k: 'type', type };
   const datasets = datasetsOf(type, request);
   const shape: ResultShape = { ...(ok ? { ok: true as const } : {}), ...(datasets ? { datasets: datasets.prop } : {}) };
-  const one = datasets ? naturalName : base;
-  const results = {
-    typeName: answer.tsName,
+  const natural: IrNaturalResult | undefined = datasets ? { name: '', base, ...datasets } : undefined;
+  const one: ValueType = natural ? { k: 'natural', result: natural } : base;
+  const results: IrOperationResponse = {
+    element,
+    answer,
     unwrap: (many ? { k: 'results', ...shape } : { k: 'result', ...shape }) as Unwrap,
-    returns: many ? `Array<${one}>` : one,
-    ...(datasets ? { natural: { name: naturalName, base, ...datasets } } : {}),
+    returns: many ? { k: 'array', of: one } : one,
+    ...(natural ? { natural } : {}),
   };
   if (!all || type.attrs.length > 0 || type.content === 'simple') return results;
   const payload = all.filter((m) => !RESULT_STATUS.has(m.element.name));
-  if (payload.length === 0) return { typeName: answer.tsName, unwrap: { k: 'none' }, returns: 'void' };
+  if (payload.length === 0) return { element, answer, unwrap: { k: 'none' }, returns: { k: 'void' } };
   if (payload.length > 1) return results;
-  const { element, required } = payload[0]!;
-  if (isRepeating(element)) return { typeName: answer.tsName, unwrap: { k: 'list', prop: element.prop }, returns: `Array<${valueType(element)}>` };
+  const { element: only, required } = payload[0]!;
+  if (isRepeating(only)) return { element, answer, unwrap: { k: 'list', prop: only.prop }, returns: { k: 'array', of: elementValue(only) } };
   if (many) return results;
-  return { typeName: answer.tsName, unwrap: { k: 'value', prop: element.prop }, returns: required ? valueType(element) : `${valueType(element)} | undefined` };
+  return { element, answer, unwrap: { k: 'value', prop: only.prop }, returns: required ? elementValue(only) : { k: 'undefinable', of: elementValue(only) } };
 }
 
 /**
@@ -238,7 +201,7 @@ function outside(p: IrParticle, required: boolean): Member[] {
  * for it once), the order of the entries carries no meaning, and the result holds them as its
  * own properties.
  */
-function datasetsOf(type: IrComplexType, request: IrElement | undefined): Pick<NaturalResult, 'prop' | 'members'> | undefined {
+function datasetsOf(type: IrComplexType, request: IrElement | undefined): Pick<IrNaturalResult, 'prop' | 'members'> | undefined {
   if (!type.model || type.attrs.length > 0 || type.content !== 'elements' || request?.type.kind !== 'complex' || !request.type.type.model) return undefined;
   const groups: IrParticle[] = [];
   const walk = (p: IrParticle): boolean => {
@@ -258,24 +221,5 @@ function datasetsOf(type: IrComplexType, request: IrElement | undefined): Pick<N
   const others = new Set(outside(type.model, false).map((m) => m.element.prop));
   const props = items.map((i) => i.prop);
   if (new Set(items.map((i) => i.name)).size !== items.length || items.some((i) => !asked.has(i.name)) || props.some((p) => others.has(p))) return undefined;
-  return { prop: group.prop, members: items.map((i) => ({ prop: i.prop, type: valueType(i), ...(i.doc ? { doc: i.doc } : {}) })) };
-}
-
-/** The TypeScript type of an element's value, as client.ts (which imports types.js as T) spells it. */
-function valueType(el: IrElement): string {
-  const t = el.type;
-  const base = t.kind === 'any' ? 'XmlAny' : t.kind === 'complex' ? (isFlag(t.type) ? 'true' : `T.${t.type.tsName}`) : t.type.tsName.startsWith('xs:') ? simpleMetaType(t.type.meta) : `T.${t.type.tsName}`;
-  return el.nillable ? `${base} | null` : base;
-}
-
-/**
- * The operators a PleskClient calls, each with the operations present in both packets; none when
- * the schema set lacks one of the packets (then no client is generated).
- */
-export function clientOperators(ir: IrSchema, table: OperatorInfo[]): OperatorInfo[] {
-  const packets = packetTypes(ir);
-  if (!packets.request || !packets.response) return [];
-  return table
-    .map((op) => ({ ...op, operations: op.operations.filter((o) => o.request && o.response) }))
-    .filter((op) => op.operations.length > 0);
+  return { prop: group.prop, members: items.map((i) => ({ prop: i.prop, type: elementValue(i), ...(i.doc ? { doc: i.doc } : {}) })) };
 }

@@ -1,0 +1,324 @@
+/**
+ * The schema decoder: the handler of the tokenizer's tokens (tokenizer.ts) that builds the typed
+ * value. No generic tree is built: each element is matched against its parent's content automaton
+ * as it opens, and its value is placed in its record as it closes.
+ *
+ * It rejects what the schema rejects: elements out of order, missing or unknown elements,
+ * too many occurrences, text where elements belong, unknown attributes, values outside their
+ * facets, lone surrogates (XML cannot carry them), xsi:nil values other than true/false/1/0 and
+ * xsi:nil on an element that is not nillable. Errors name the element path, the 1-based line and
+ * column, and what was expected.
+ *
+ * What it needs about each element is resolved once per schema (decode-plan.ts); the document's
+ * pieces, path and errors are document-reader.ts's. The frames of open elements are reused from
+ * one element to the next (decode-frame.ts), and a known element's name is compared in place with
+ * the names its parent's automaton expects, so that reading an element allocates little beyond
+ * its value.
+ */
+import type { RecordCheck, Transition } from './content-automaton.js';
+import { Frame, type Rec } from './decode-frame.js';
+import { Kind, leafAt, UNKNOWN_LEAF, type Leaf, type TypeInfo } from './decode-plan.js';
+import { setUnknownContent, type SchemaDriftEvent } from './decode-options.js';
+import { DocumentReader } from './document-reader.js';
+import { ValueError } from './errors.js';
+import type { GroupParticle, RawXml } from './meta.js';
+import { own, setOwn } from './own-properties.js';
+import type { SimpleDecoder } from './simple-decoders.js';
+import { spelledAt } from './xml-chars.js';
+import { escapeAttribute, escapeText, isWhiteSpace } from './xml-text.js';
+
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+/** The tokens of a document, read against the schema: the handler the tokenizer reports to. */
+export class Decoder extends DocumentReader {
+  openTag(source: string, start: number, end: number): string {
+    const parent = this.open > 0 ? this.frames[this.open - 1]! : undefined;
+    if (parent?.kind === Kind.Any) {
+      const name = source.slice(start, end);
+      this.capture(parent, name);
+      return name;
+    }
+    const hasAttributes = this.tokenizer.attrCount !== 0;
+    if (!parent) {
+      const root = this.rootName;
+      const name = end - start === root.length && spelledAt(source, start, root) ? root : source.slice(start, end);
+      if (this.result !== undefined || name !== root) this.fail(`expected the root element <${root}>, found <${this.quote(name, true)}>`, name);
+      this.push(name, this.rootLeaf!, null, hasAttributes);
+      return name;
+    }
+    if (parent.kind !== Kind.Elements) {
+      const name = source.slice(start, end);
+      const shown = this.quote(name, true);
+      this.fail(parent.kind === Kind.Simple || parent.kind === Kind.SimpleContent ? `element <${shown}> found where only text is allowed` : `element <${shown}> found in an element that must be empty`, name);
+    }
+    const state = parent.state!;
+    // the expected names compared in place (no string made), else the name hashed
+    const names = state.names;
+    const length = end - start;
+    let name: string | undefined;
+    let move: Transition | undefined;
+    if (names.length <= 8) {
+      const first = source.charCodeAt(start);
+      for (let i = 0; i < names.length; i++) {
+        const candidate = names[i]!;
+        if (candidate.length === length && candidate.charCodeAt(0) === first && spelledAt(source, start, candidate)) {
+          name = candidate;
+          move = state.moves[i];
+          break;
+        }
+      }
+    } else {
+      name = source.slice(start, end);
+      move = state.next.get(name);
+    }
+    if (!move) {
+      name ??= source.slice(start, end);
+      move = state.wildcard;
+    }
+    if (!move && this.keep && !parent.type!.declares(name!)) return this.keepUnknown(parent, name!, hasAttributes);
+    if (!move) {
+      const expected = state.expected.length > 0 ? `expected ${state.expected.length === 1 ? '' : 'one of '}${state.expected.join(', ')}` : `<${parent.name}> allows no more elements`;
+      this.fail(`unexpected element <${this.quote(name!, true)}>; ${expected}${state.accepting && state.expected.length > 0 ? ` or the end of <${parent.name}>` : ''}`, name);
+    }
+    const type = parent.type!;
+    const automaton = type.automaton!;
+    const position = automaton.positions[move.to]!;
+    // close the group records the move leaves, open the ones it enters
+    while (parent.scopes.length > move.keep) this.closeRecord(parent, parent.scopes.pop()!, parent.recs.pop()!);
+    for (let j = move.keep; j < position.scopes.length; j++) {
+      const group = position.scopes[j]!;
+      const rec: Rec = {};
+      const owner = parent.recs[j]!;
+      const list = own(owner, group.prop!) as Rec[] | undefined;
+      if (list) list.push(rec);
+      else setOwn(owner, group.prop!, [rec]);
+      parent.recs.push(rec);
+      parent.scopes.push(group);
+    }
+    parent.state = automaton.states[move.to];
+    parent.children++;
+    this.push(name!, leafAt(this.schema, type, move.to), parent.recs[parent.recs.length - 1]!, hasAttributes);
+    return name!;
+  }
+
+  /** unknownElements: 'keep': an element the parent's type does not declare is captured raw, in its place. */
+  keepUnknown(parent: Frame, name: string, hasAttributes: boolean): string {
+    this.report('element', name, `${this.path()}/${name}`);
+    this.push(name, UNKNOWN_LEAF, null, hasAttributes);
+    this.frames[this.open - 1]!.unknownAt = parent.children;
+    return name;
+  }
+
+  report(kind: SchemaDriftEvent['kind'], name: string, path: string): void {
+    this.onUnknown?.({ path, name, kind, line: this.tokenizer.line, column: this.tokenizer.column });
+  }
+
+  push(name: string, leaf: Leaf, target: Rec | null, hasAttributes: boolean): void {
+    let frame = this.frames[this.open];
+    if (!frame) this.frames.push((frame = new Frame()));
+    frame.open(name, leaf, target);
+    this.open++;
+    if (hasAttributes) this.attributes(frame, leaf.nillable);
+    // no attributes: only the required ones can be wrong
+    else if (frame.type !== undefined && frame.type.required.length > 0) this.checkRequired(frame, frame.type);
+  }
+
+  attributes(frame: Frame, nillable: boolean): void {
+    const { attrNames: keys, attrValues: values, attrCount: count } = this.tokenizer;
+    // namespace declarations first: they hold for every attribute of the element, whatever their order
+    for (let i = 0; i < count; i++) {
+      const key = keys[i]!;
+      if (key === 'xmlns' && values[i] !== '') this.fail(`elements in the namespace "${this.quote(values[i]!, false)}" are not part of this schema (it has no target namespace)`);
+      if (key.startsWith('xmlns:') && values[i] === XSI) {
+        this.xsiPrefixes.push(key.slice(6));
+        frame.xsiDeclared++;
+      }
+    }
+    for (let i = 0; i < count; i++) {
+      const key = keys[i]!;
+      const value = values[i]!;
+      if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
+      const colon = key.indexOf(':');
+      if (colon > 0 && this.xsiPrefixes.includes(key.slice(0, colon))) {
+        const local = key.slice(colon + 1);
+        if (local === 'nil') {
+          // XML Schema: xsi:nil is an xs:boolean, and only a nillable element may carry it at all
+          if (!nillable) this.fail(`<${this.quote(frame.name, true)}> is not nillable: it cannot carry ${this.quote(key, true)}`);
+          const flag = collapseBoolean(value);
+          if (flag === undefined) {
+            const shown = this.quote(value, false);
+            this.fail(`${this.quote(key, true)} must be true, false, 1 or 0, not ${JSON.stringify(shown.length > 20 ? `${shown.slice(0, 20)}…` : shown)}`);
+          }
+          frame.nil = flag;
+        } else if (local !== 'schemaLocation' && local !== 'noNamespaceSchemaLocation') this.fail(`the attribute ${this.quote(key, true)} is not supported`);
+        continue;
+      }
+      if (frame.kind === Kind.Any) {
+        setOwn((frame.attributes ??= {}), key, detached(value));
+        continue;
+      }
+      const attr = frame.type?.attributes.get(key);
+      if (!attr && this.keep && frame.type !== undefined && frame.kind !== Kind.Flag) {
+        const drift = (frame.drift ??= { elements: [] });
+        setOwn((drift.attributes ??= {}), key, detached(value));
+        this.report('attribute', key, `${this.path()}/@${key}`);
+        continue;
+      }
+      if (!attr) {
+        const allowed = frame.type?.meta.attrs.map((a) => a.name) ?? [];
+        this.fail(`unknown attribute ${this.quote(key, true)}${allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : `; <${frame.name}> takes no attributes`}`);
+      }
+      const decoded = this.simpleValue(attr.decode, value, `@${key}`);
+      if (attr.inherited) setOwn(frame.recs[0]!, attr.meta.prop, decoded);
+      else frame.recs[0]![attr.meta.prop] = decoded;
+    }
+    if (frame.type !== undefined) this.checkRequired(frame, frame.type);
+  }
+
+  checkRequired(frame: Frame, type: TypeInfo): void {
+    for (const attr of type.required) if (own(frame.recs[0]!, attr.prop) === undefined) this.fail(`the required attribute ${attr.name} is missing`);
+  }
+
+  text(source: string, start: number, end: number): void {
+    if (this.open === 0) return;
+    const frame = this.frames[this.open - 1]!;
+    const kind = frame.kind;
+    if (kind === Kind.Simple || kind === Kind.SimpleContent) {
+      const text = start === 0 && end === source.length ? source : source.slice(start, end);
+      frame.text = frame.text === '' ? text : frame.text + text;
+    } else if (kind === Kind.Any) {
+      const text = source.slice(start, end);
+      frame.raw += escapeText(text);
+      frame.text += text;
+    } else if (!isWhiteSpace(source, start, end)) this.fail(`text "${this.quote(source.slice(start, end).trim(), false).slice(0, 40)}" found where only elements are allowed`);
+  }
+
+  capture(frame: Frame, name: string): void {
+    frame.depth++;
+    frame.hasMarkup = true;
+    const { attrNames, attrValues, attrCount } = this.tokenizer;
+    let open = `<${name}`;
+    for (let i = 0; i < attrCount; i++) open += ` ${attrNames[i]}="${escapeAttribute(attrValues[i]!)}"`;
+    frame.raw += `${open}>`;
+  }
+
+  closeTag(name: string): void {
+    const frame = this.frames[this.open - 1]!;
+    if (frame.kind === Kind.Any && frame.depth > 0) {
+      frame.raw += `</${name}>`;
+      frame.depth--;
+      return;
+    }
+    if (frame.unknownAt >= 0) return this.closeUnknown(frame);
+    const leaf = frame.leaf!;
+    let value: unknown;
+    switch (frame.kind) {
+      case Kind.Simple:
+        if (frame.nil) {
+          if (frame.text !== '') this.fail('an element with xsi:nil="true" must be empty');
+          value = null;
+        } else value = this.simpleValue(leaf.simple!, frame.text === '' && leaf.dflt !== undefined ? leaf.dflt : frame.text);
+        break;
+      case Kind.SimpleContent:
+        value = frame.recs[0];
+        setOwn(value as Rec, frame.type!.meta.text!.prop, this.simpleValue(leaf.simple!, frame.text));
+        break;
+      case Kind.Elements:
+        if (frame.nil) value = null;
+        else {
+          if (!frame.state!.accepting) this.fail(`<${frame.name}> ends too early; expected ${frame.state!.expected.length === 1 ? '' : 'one of '}${frame.state!.expected.join(', ')}`);
+          while (frame.scopes.length > 0) this.closeRecord(frame, frame.scopes.pop()!, frame.recs.pop()!);
+          value = frame.recs[0];
+          this.runChecks(frame.type!.checks, value as Rec);
+        }
+        break;
+      case Kind.Flag:
+        value = frame.nil ? null : true;
+        break;
+      case Kind.Empty:
+        value = frame.nil ? null : frame.recs[0];
+        break;
+      case Kind.Any: {
+        const attributes = frame.attributes ? { attributes: frame.attributes } : {};
+        if (leaf.wildcard) value = { name: detached(frame.name), ...attributes, xml: detached(frame.raw) };
+        else value = !frame.hasMarkup && frame.attributes === undefined ? detached(frame.text) : ({ ...attributes, xml: detached(frame.raw) } satisfies RawXml);
+        break;
+      }
+    }
+    if (frame.drift !== undefined && value !== null && typeof value === 'object') setUnknownContent(value, frame.drift);
+    this.open--;
+    if (frame.xsiDeclared > 0) this.xsiPrefixes.length -= frame.xsiDeclared;
+    const target = frame.target;
+    if (!target) {
+      this.result = value;
+      return;
+    }
+    if (leaf.array) {
+      const list = own(target, leaf.prop) as unknown[] | undefined;
+      if (list) list.push(value);
+      else if (leaf.inherited) setOwn(target, leaf.prop, [value]);
+      else target[leaf.prop] = [value];
+    } else {
+      if (own(target, leaf.prop) !== undefined) this.fail(`<${frame.name}> may occur only once here`, frame.name);
+      if (leaf.inherited) setOwn(target, leaf.prop, value);
+      else target[leaf.prop] = value;
+    }
+  }
+
+  /** The end of an unknown element kept by 'keep': it goes to its parent's unknown content, at its place. */
+  closeUnknown(frame: Frame): void {
+    const parent = this.frames[this.open - 2]!;
+    const drift = (parent.drift ??= { elements: [] });
+    drift.elements.push({ name: detached(frame.name), at: frame.unknownAt, ...(frame.attributes ? { attributes: frame.attributes } : {}), xml: detached(frame.raw) });
+    this.open--;
+    if (frame.xsiDeclared > 0) this.xsiPrefixes.length -= frame.xsiDeclared;
+  }
+
+  closeRecord(frame: Frame, group: GroupParticle, rec: Rec): void {
+    this.runChecks(frame.type!.automaton!.checks.get(group)!, rec);
+  }
+
+  runChecks(checks: RecordCheck[], rec: Rec): void {
+    for (const check of checks) {
+      const value = own(rec, check.prop);
+      if (check.kind === 'required') {
+        if (value === undefined) this.fail(`the element <${check.name}> is required`);
+        continue;
+      }
+      const n = (value as unknown[] | undefined)?.length ?? 0;
+      if (n > 0 && n < check.min) this.fail(`at least ${check.min} ${check.name} required, found ${n}`);
+      if (check.max !== -1 && n > check.max) this.fail(`at most ${check.max} ${check.name} allowed, found ${n}`);
+    }
+  }
+
+  simpleValue(decode: SimpleDecoder, text: string, child?: string): unknown {
+    try {
+      const value = decode(text);
+      return typeof value === 'string' ? detached(value) : value;
+    } catch (error) {
+      if (!(error instanceof ValueError)) throw error;
+      const message = this.redact === undefined ? error.message : error.messageWith((piece) => this.quote(piece, false));
+      this.fail(this.keep ? `${message} (unknownElements: 'keep' keeps unknown elements and attributes, not values outside their type: the type would not hold them; regenerate from the server's schemas)` : message, child);
+    }
+  }
+}
+
+/**
+ * A string that holds its own characters. A slice of the document (V8 makes one for 13
+ * characters or more) keeps the whole document, or the whole piece of it, alive as long as the
+ * value lives: a decoded value must not hold the answer beside it. Concatenating, then slicing,
+ * makes V8 copy the characters into a string of their own.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (text + ' ').slice(0, -1);
+}
+
+/** An xs:boolean's value (white space collapsed), or undefined when the text is not one. */
+function collapseBoolean(text: string): boolean | undefined {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isWhiteSpace(text[start]!)) start++;
+  while (end > start && isWhiteSpace(text[end - 1]!)) end--;
+  const word = start === 0 && end === text.length ? text : text.slice(start, end);
+  return word === 'true' || word === '1' ? true : word === 'false' || word === '0' ? false : undefined;
+}
