@@ -1,4 +1,6 @@
-/** Small questions about TypeScript syntax shared by the JavaScript and declaration writers. */
+/**
+ * Small questions about TypeScript syntax shared by the JavaScript and declaration writers.
+ */
 import { ts } from 'ts-morph';
 import { unsupported } from './compile-error.js';
 
