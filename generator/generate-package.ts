@@ -58,6 +58,7 @@ export function generatePackage(spec: PackageSpec, options: PackageRunOptions = 
       packageVersion: spec.packageVersion,
       ...(spec.protocolVersion !== undefined ? { protocolVersion: spec.protocolVersion } : {}),
       pleskRefinements: spec.pleskRefinements,
+      integers: spec.integers,
       ...(refine ? { refine } : {}),
     });
     return { files: generated.files, notices: generated.notices, refinements: generated.refinements, timings: generated.timings, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };

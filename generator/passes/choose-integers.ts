@@ -1,0 +1,34 @@
+/**
+ * Decides the one TypeScript type of every unbounded integer type (xs:integer, xs:long,
+ * xs:unsignedLong, xs:positiveInteger …, and Plesk's `int` and `id_type`, which derive from them):
+ * `number` by default, so `task.id + 1` compiles and reads as a number, a value beyond 2^53 − 1
+ * failing to decode (never rounded) with a message that names the option; or, with the package
+ * option `integers: "bigint"`, `bigint` for every such field, decoded as a bigint whatever its
+ * size. The choice is recorded in each simple type's metadata (`big`), which the decoder reads
+ * and the type printer spells. Encoders accept both in either mode.
+ */
+import type { SimpleTypeMeta } from '../../runtime/codec/meta.js';
+import type { IrParticle, IrSchema } from '../model/ir.js';
+import type { PassContext } from './index.js';
+
+export function chooseIntegers(ir: IrSchema, ctx: PassContext): IrSchema {
+  if (ctx.integers !== 'bigint') return ir;
+  const mark = (meta: SimpleTypeMeta): void => {
+    if (meta.family === 'bigint') (meta as { big?: true }).big = true;
+    for (const member of meta.union ?? []) mark(member);
+    if (meta.list) mark(meta.list);
+  };
+  const particle = (p: IrParticle): void => {
+    if (p.kind === 'element') {
+      if (p.type.kind === 'simple') mark(p.type.type.meta);
+    } else if (p.kind !== 'any') for (const item of p.items) particle(item);
+  };
+  for (const type of ir.simpleTypes) mark(type.meta);
+  for (const type of ir.complexTypes) {
+    for (const attr of type.attrs) mark(attr.type.meta);
+    if (type.text) mark(type.text.meta);
+    if (type.model) particle(type.model);
+  }
+  for (const root of ir.roots) if (root.type.kind === 'simple') mark(root.type.type.meta);
+  return ir;
+}
