@@ -76,6 +76,12 @@ export declare class Failure extends Error {
 `);
 });
 
+test('a literal initialized `as const` is declared with its readonly literal type, doc comments kept', (t) => {
+  const out = compileOne("export const NAMES = {\n  /** the root */\n  packet: 'packet',\n  codes: [1, -2, true],\n} as const;\n");
+  t.is(out.get('dist/sample.js'), "export const NAMES = {\n  /** the root */\n  packet: 'packet',\n  codes: [1, -2, true],\n};\n");
+  t.is(out.get('dist/sample.d.ts'), 'export declare const NAMES: {\n  /** the root */\n  readonly packet: "packet";\n  readonly codes: readonly [1, -2, true];\n};\n//# sourceMappingURL=sample.d.ts.map\n');
+});
+
 test('what the compiler does not support is an internal error naming the file, line and fix', (t) => {
   t.is(message('export const size = Math.max(1, 2);\n'), 'internal error (a bug in plesk-codegen, please report it): src/sample.ts:1:14: the exported variable size without a type is outside the TypeScript that plesk-codegen compiles to JavaScript and declarations; state its type (`: T`), as --isolatedDeclarations requires');
   t.is(message('export function f(a: string) {\n  return a;\n}\n'), 'internal error (a bug in plesk-codegen, please report it): src/sample.ts:1:1: an exported function or method without a return type is outside the TypeScript that plesk-codegen compiles to JavaScript and declarations; state its return type, as --isolatedDeclarations requires');

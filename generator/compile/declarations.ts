@@ -12,6 +12,7 @@
  */
 import { ts } from 'ts-morph';
 import { unsupported } from './compile-error.js';
+import { constLiteral, writeConstType } from './const-types.js';
 import { OutputText } from './output-text.js';
 import { angleBrackets, docStart, enumValues, hasModifier, indentationAt, isExported, isParameterProperty, lineStartBefore, literalType } from './syntax.js';
 
@@ -140,6 +141,8 @@ export function declarationsOf(file: ts.SourceFile, header = ''): OutputText {
       const literal = literalType(declaration.initializer, file);
       if (literal) return void out.write(isConst ? ` = ${literal.literal}` : `: ${literal.widened}`);
       if (writeFunctionType(declaration.initializer)) return;
+      const constant = isConst ? constLiteral(declaration.initializer) : undefined;
+      if (constant) return void writeConstType(out.write(': '), file, constant, '');
       throw unsupported(file, declaration, `the exported variable ${declaration.name.text} without a type`, 'state its type (`: T`), as --isolatedDeclarations requires');
     });
     out.write(';\n');

@@ -27,6 +27,7 @@ import { operationKeys, operationsIn, operatorsOf } from './packet-operations.js
 import { own } from '../codec/own-properties.js';
 import { shapeResult } from './result-shape.js';
 import { isConnectionFailure, postPacket } from './transport.js';
+import { ENVELOPE } from './envelope.js';
 
 export { rootElementName } from './answer-text.js';
 /** System errors about the protocol version: 1005 version not supported, 1017 not supported by this version. */
@@ -249,7 +250,7 @@ export class PleskClientCore {
    * the version sent and, for 1005, the versions the server supports (asked for at once).
    */
   async #checkSystem(res, packet, options) {
-    const system = own(res, 'system');
+    const system = own(res, ENVELOPE.system);
     if (!system || system.status !== 'error') return res;
     const code = system.errcode ?? 0;
     const errtext = this.#mask(system.errtext ?? '');
@@ -272,7 +273,7 @@ export class PleskClientCore {
       if (reports.some((r) => r.status === 'error')) throw this.#operationError(spec, reports);
       return answer;
     }
-    const raw = own(answer, 'result');
+    const raw = own(answer, ENVELOPE.result);
     const results = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]);
     if (results.some((r) => r.status === 'error')) throw this.#operationError(spec, results);
     switch (spec.unwrap.k) {

@@ -6,11 +6,12 @@
  * (db_server's request), the operator's record itself, which holds its one operation directly.
  */
 import { own } from '../codec/own-properties.js';
+import { ENVELOPE } from './envelope.js';
 
 /** The operations of one operator's record. */
 export function operationsIn(value) {
   if (value === null || typeof value !== 'object') return [];
-  const operations = own(value, 'operations');
+  const operations = own(value, ENVELOPE.operations);
   return operations ?? (Object.keys(value).length > 0 ? [value] : []);
 }
 
@@ -27,5 +28,5 @@ export function operationKeys(packet) {
 
 /** The operator entries of a packet value (its own `operators`). */
 export function operatorsOf(packet) {
-  return (packet !== null && typeof packet === 'object' ? (own(packet, 'operators')) : undefined) ?? [];
+  return (packet !== null && typeof packet === 'object' ? (own(packet, ENVELOPE.operators)) : undefined) ?? [];
 }

@@ -19,8 +19,9 @@
 import { setUnknownContent, unknownContentOf } from '../codec/decode-options.js';
 import { setOwn } from '../codec/own-properties.js';
 import { PleskTransportError } from './plesk-errors.js';
+import { RESULT_STATUS_FIELDS } from './envelope.js';
 
-const STATUS_FIELDS = ['status', 'errcode', 'errtext'];
+const STATUS_FIELDS = RESULT_STATUS_FIELDS;
 
 export function shapeResult(result, shape, where) {
   if (!shape.ok && shape.datasets === undefined) return result;

@@ -31,10 +31,14 @@ export interface State {
   /** element names allowed here, in schema order, for messages */
   expected: string[];
 }
-/** A check run when a record closes. */
+/**
+ * A check run when a record closes. An xs:all's required members (`all`) are required when the
+ * group is (it and every group around it up to the record are required, none a choice) or, when
+ * it may be left out, as soon as any of its members is there: the rule the encoder applies too.
+ */
 export type RecordCheck =
   | { kind: 'count'; prop: string; name: string; min: number; max: number }
-  | { kind: 'required'; prop: string; name: string };
+  | { kind: 'all'; always: boolean; members: string[]; required: Array<{ prop: string; name: string }> };
 export interface Automaton {
   positions: Position[];
   start: State;

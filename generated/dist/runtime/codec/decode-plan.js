@@ -9,6 +9,7 @@
  */
 import { automatonFor } from './content-automaton.js';
 import { isInheritedName } from './own-properties.js';
+import { isRepeating } from './particles.js';
 import { simpleDecoder } from './simple-decoders.js';
 
 /** How an element's content is read. */
@@ -86,7 +87,7 @@ export class Leaf {
     }
     this.prop = particle?.prop ?? '';
     this.inherited = isInheritedName(this.prop);
-    this.array = particle !== undefined && (wildcard || particle.max === -1 || particle.max > 1);
+    this.array = particle !== undefined && (wildcard || isRepeating(particle));
     this.nillable = particle?.k === 'el' && particle.nillable === true;
     this.dflt = particle?.k === 'el' ? particle.dflt : undefined;
     this.wildcard = wildcard;

@@ -78,6 +78,6 @@ export declare class TypePlan {
 export declare function rootStep(schema: SchemaMeta, name: string, type: TypeRef): Step;
 /** The plan of an element step's complex type. */
 export declare function typeOf(schema: SchemaMeta, step: Step): TypePlan;
-/** Whether a particle may match nothing at all. */
-export declare function nullable(p: Particle): boolean;
+/** Whether a particle may match nothing at all (particles.ts). */
+export declare const nullable: (p: Particle) => boolean;
 //# sourceMappingURL=encode-plan.d.ts.map
