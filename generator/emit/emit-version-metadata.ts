@@ -17,7 +17,7 @@ import type { IrSchema } from '../model/ir.js';
 import { versionView } from '../model/version-view.js';
 import { jsDoc } from './comments.js';
 import { complexEntry, schemaTables, simpleEntry, sortedKeys, TABLES } from './emit-metadata.js';
-import { createGeneratedFile, textOf } from './print.js';
+import { createGeneratedFile, spliced, textOf } from './print.js';
 import { quote } from './type-expressions.js';
 
 export function emitVersionMetadata(project: Project, ir: IrSchema): string {
@@ -81,7 +81,5 @@ export function emitVersionMetadata(project: Project, ir: IrSchema): string {
     perVersion.push(`  ${quote(version)}: () => ({`, '    simple: {', '      ...common.simple,', ...own[i]!.simple, '    },', '    complex: {', '      ...common.complex,', ...own[i]!.complex, '    },', '  }),');
   });
   perVersion.push('}');
-  const text = textOf(file);
-  for (const placeholder of [COMMON, VERSIONS]) if (text.split(placeholder).length !== 2) throw new Error(`the metadata placeholder ${placeholder} is not printed exactly once`);
-  return text.replace(COMMON, () => common.join('\n')).replace(VERSIONS, () => perVersion.join('\n'));
+  return spliced(project, spliced(project, textOf(file), COMMON, common.join('\n')), VERSIONS, perVersion.join('\n'));
 }

@@ -62,7 +62,7 @@ const results: Results = {
   installedCli,
   versions,
   peakRss: bench,
-  goals: checkGoals({ decode, encode, secondShape, memory, generator, peakRss: bench, versions }),
+  goals: checkGoals({ decode, encode, secondShape, memory, generator, installedCli, peakRss: bench, versions }),
 };
 const markdown = markdownReport(results);
 const out = path.resolve(values.out!);

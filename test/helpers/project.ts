@@ -43,6 +43,8 @@ export function generateFrom(entries: string[], baseDir?: string, read?: ReadTex
   }
   return {
     ...cached,
+    // read from the cache: nothing was timed
+    timings: { model: 0, emit: 0, compile: 0 },
     get ir() {
       result ??= generateUncached(entries, baseDir, read, options);
       return result.ir;

@@ -93,7 +93,7 @@ export class Leaf {
 }
 
 /** The leaf of an element kept by unknownElements: 'keep': captured raw, placed by the decoder itself. */
-export const UNKNOWN_LEAF = new Leaf({ simple: {}, complex: {} }, { any: true }, undefined);
+export const UNKNOWN_LEAF: Leaf = new Leaf({ simple: {}, complex: {} }, { any: true }, undefined);
 
 const typesBySchema = new WeakMap<SchemaMeta, Map<string, TypeInfo>>();
 const namesBySchema = new WeakMap<SchemaMeta, Set<string>>();
