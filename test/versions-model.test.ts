@@ -89,7 +89,7 @@ test('--check notices a set whose files changed, even where the generated code w
   writeFileSync(file, readFileSync(file, 'utf8').replace('<xs:schema', '<!-- a new revision of the same protocol number -->\n<xs:schema'));
   const checked = await runCli([...args, '--out', path.join(dir, 'out'), '--check', '--quiet'], dir);
   t.is(checked.code, 1);
-  t.is(checked.stderr, 'out is stale: 1 file differs from what the schemas generate:\n  src/protocol-version.ts (differs)\nrun the same command without --check to update out\n');
+  t.is(checked.stderr, 'out is stale: 2 files differ from what the schemas generate:\n  dist/protocol-version.js (differs)\n  src/protocol-version.ts (differs)\nrun the same command without --check to update out\n');
 });
 
 /** The small package, written and imported, with its stub. */
