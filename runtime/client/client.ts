@@ -38,7 +38,7 @@ export type { PleskDebugEvent } from './debug.js';
 /** System errors about the protocol version: 1005 version not supported, 1017 not supported by this version. */
 const VERSION_ERRORS = new Set([1005, 1017]);
 
-/** An answer, and the protocol version of the packet it answers (a package of several versions). */
+/** An answer, and the version of the packet it answers (a package of several versions). */
 type Answered = Answer & { sent?: string };
 
 export class PleskClientCore<Req extends { version?: string; operators: Entries }, Res> {
@@ -190,19 +190,12 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     this.#endpoint.agent.destroy();
   }
 
-  /**
-   * One exchange, resent after a connection failure when `read`; the deadline covers every
-   * attempt. In a package of several protocol versions the packet goes in the version the router
-   * chooses (or is refused before anything is sent), and its answer is read in that version.
-   */
+  /** One exchange, resent after a connection failure when `read`; the deadline covers every attempt (several versions: in the router's, its answer read in it). */
   async #exchange(packet: Req, read: boolean, allowBinary: boolean, options: CallOptions, trace: ExchangeTrace | undefined, call: string): Promise<Answered> {
-    if (this.#router) {
-      const { version, body } = await this.#router.route(packet, options, call);
-      const decodeOptions = this.#router.decodeOptions(this.#decodeOptions, version);
-      return Object.assign(await this.#send(body, read, allowBinary, options, trace, () => this.#codec.startDecoding(decodeOptions)), { sent: version });
-    }
-    const body = this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet);
-    return this.#send(body, read, allowBinary, options, trace, () => this.#codec.startDecoding(this.#decodeOptions));
+    const routed = await this.#router?.route(packet, options, call);
+    const body = routed?.body ?? this.#codec.encode(this.#version !== undefined && packet.version === undefined ? { ...packet, version: this.#version } : packet);
+    const decodeOptions = routed ? this.#router!.decodeOptions(this.#decodeOptions, routed.version) : this.#decodeOptions;
+    return Object.assign(await this.#send(body, read, allowBinary, options, trace, () => this.#codec.startDecoding(decodeOptions)), routed ? { sent: routed.version } : {});
   }
 
   /** One exchange; with `decoder`, a 200 XML answer is decoded as it arrives. */
