@@ -13,6 +13,8 @@ import { readRuntimeSources, readTemplates } from '../generator/load/load-inputs
 import { loadSchemaSets } from '../generator/load/load-schemas.js';
 import { setRevision } from '../generator/load/set-revision.js';
 import { writePackage } from '../generator/write.js';
+import type { RefinementSet } from '../generator/refine/refinement-file.js';
+import { RefinementError } from '../generator/refine/refinement-error.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { ROOT } from './helpers/project.js';
 
@@ -20,12 +22,12 @@ const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'versions');
 const VERSIONS = ['1.6.0.0', '1.6.1.0'] as const;
 const entries = (version: string, dir = FIXTURES) => ['request.xsd', 'response.xsd'].map((f) => path.join(dir, version, f));
 
-function generateSmall(versions: readonly string[] = VERSIONS, dir = FIXTURES): GenerateResult {
+function generateSmall(versions: readonly string[] = VERSIONS, dir = FIXTURES, refine?: RefinementSet): GenerateResult {
   const sets = versions.map((protocolVersion) => {
     const loaded = loadSchemaSets(entries(protocolVersion, dir));
     return { protocolVersion, revision: setRevision(loaded), sets: loaded };
   });
-  return generate({ sets: sets.flatMap((s) => s.sets), versions: sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: 'small', packageVersion: '1.0.0' });
+  return generate({ sets: sets.flatMap((s) => s.sets), versions: sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: 'small', packageVersion: '1.0.0', ...(refine ? { refine } : {}) });
 }
 
 const small = generateSmall();
@@ -68,6 +70,30 @@ test('the README has a matrix of operators by version; package.json and protocol
   t.regex(versions, /^export const PROTOCOL_REVISIONS: ReadonlyArray<\{ readonly version: ProtocolVersion; readonly revision: string \}> = \[\{ version: '1\.6\.0\.0', revision: 'sha256:[0-9a-f]{16}' \}, \{ version: '1\.6\.1\.0', revision: 'sha256:[0-9a-f]{16}' \}\];$/m);
   t.regex(versions, /^export const PROTOCOL_VERSION: ProtocolVersion = '1\.6\.1\.0';$/m);
   t.deepEqual(small.notices, [], 'every packet names its version: no notice');
+});
+
+test('refinements apply to each version\'s set; an entry of the user\'s file fails only when no version has what it names', (t) => {
+  const refine = (entries: RefinementSet['entries']): RefinementSet => ({ origin: 'refine.json', shipped: false, entries });
+  // hint: untyped in 1.6.0.0 (refined there), typed in 1.6.1.0 (the entry does not apply there, and does not fail)
+  const refined = generateSmall(VERSIONS, FIXTURES, refine([{ in: 'ThingGet', element: 'hint', as: 'xs:string' }]));
+  t.deepEqual(refined.refinements, { plesk: false, sets: [{ origin: 'refine.json', shipped: false, used: 1, skipped: 0 }], elements: 1 });
+  t.regex(declaration(refined.files.get('src/types.ts')!, 'ThingGet'), /By protocol version: 1\.6\.0\.0: optional, type xs:string; 1\.6\.1\.0: optional, type xs:int\.\n[^]*hint\?: string \| number;/);
+  const error = t.throws(() => generateSmall(VERSIONS, FIXTURES, refine([{ in: 'Nowhere', element: 'x', as: 'flag' }])), { instanceOf: RefinementError });
+  t.is(error.message, 'refine.json: refinements[0] (Nowhere / x as flag): matches nothing: these schemas declare no complex type "Nowhere" (in none of the protocol versions 1.6.0.0, 1.6.1.0)\n  fix: correct "in": the XSD name of the declaring complex type, or for an anonymous one the path of its @xsd line (e.g. "DNSInputType/get_rec"); or remove the entry');
+});
+
+test('a package of several versions reserves the names its own files declare: a schema type of such a name gets another', (t) => {
+  const dir = tempDir('versions-names');
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(FIXTURES, dir, { recursive: true });
+  for (const version of VERSIONS) {
+    const file = path.join(dir, version, 'things.xsd');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('</xs:schema>', ['ProtocolVersion', 'PacketDecodeOptions', 'PleskVersionError'].map((n) => `  <xs:complexType name="${n}"><xs:sequence><xs:element name="x" type="xs:string"/></xs:sequence></xs:complexType>\n`).join('') + '</xs:schema>'));
+  }
+  const { ir, files } = generateSmall(VERSIONS, dir);
+  t.deepEqual(['ProtocolVersion', 'PacketDecodeOptions', 'PleskVersionError'].map((n) => ir.complexTypes.find((c) => c.xsdName === n)!.tsName), ['ProtocolVersionType', 'PacketDecodeOptionsType', 'PleskVersionErrorType']);
+  t.regex(files.get('src/index.ts')!, /export \{ PROTOCOL_VERSION, PROTOCOL_VERSIONS, PROTOCOL_REVISIONS, type ProtocolVersion \} from '\.\/protocol-version\.js';/);
+  t.regex(files.get('src/index.ts')!, /export \{ PleskVersionError \} from '\.\/runtime\/client\/plesk-version-error\.js';/);
 });
 
 test('one version\'s set as `versions` is the package of that set: byte for byte', (t) => {
