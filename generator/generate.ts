@@ -84,7 +84,8 @@ export function generate(given: GenerateInput): GenerateResult {
   files.set('src/index.ts', emitIndex(project, ir, withClient));
   for (const [name, text] of input.runtime) {
     // a package without a client carries the codec runtime only; one of one schema set, none of the versions' modules
-    if ((!withClient && !name.startsWith('codec/')) || (!several && VERSION_MODULES.includes(name))) continue;
+    // (the codecs of several versions read client/version-availability.ts: what each version declares)
+    if ((!withClient && !name.startsWith('codec/') && !(several && name === 'client/version-availability.ts')) || (!several && VERSION_MODULES.includes(name))) continue;
     files.set(`src/runtime/${name}`, runtimeSource(name, text));
   }
   for (const [name, text] of emitPackageFiles(ir, input.templates, input)) files.set(name, text);

@@ -235,6 +235,13 @@ test('each version\'s tables are that version\'s declarations; the codecs take t
   t.throws(() => pkg.encodeRequestPacket(packet, '1.6.0.0'), { message: /packet\/thing\/get\/kind: "c" is not one of the values allowed by Kind: a, b/ });
   t.throws(() => pkg.decodeRequestPacket('<packet><thing><get><extra>x</extra></get></thing></packet>', { protocolVersion: '1.6.0.0' }), { message: /extra/ });
   t.deepEqual(pkg.decodeRequestPacket('<packet><thing><get><extra>x</extra></get></thing></packet>'), { operators: [{ thing: { operations: [{ get: { extra: 'x' } }] } }] });
+  // without a version: the one the value or document names, else the newest that declares it
+  const old = { operators: [{ old: { operations: [{ get: { id: 1, mode: 'm' } }] } }] };
+  t.is(pkg.encodeRequestPacket(old), '<?xml version="1.0" encoding="UTF-8"?>\n<packet><old><get mode="m"><id>1</id></get></old></packet>', 'only 1.6.0.0 declares <old>');
+  t.throws(() => pkg.encodeRequestPacket(old, '1.6.1.0'), { message: /old/ });
+  t.deepEqual(pkg.decodeRequestPacket('<packet version="1.6.0.0"><old><get><id>1</id></get></old></packet>'), { version: '1.6.0.0', operators: [{ old: { operations: [{ get: { id: 1 } }] } }] }, 'read in the version it names');
+  t.throws(() => pkg.decodeRequestPacket(Buffer.from('<packet version="1.6.0.0"><thing><get><extra>x</extra></get></thing></packet>')), { message: /extra/ }, 'bytes too');
+  t.is(pkg.encodeType('ThingGet', 'get', { id: 1, mode: 'm' }), '<?xml version="1.0" encoding="UTF-8"?>\n<get mode="m"><id>1</id></get>', 'mode is 1.6.0.0\'s');
 });
 
 test('the stub reads and answers each packet in the version it names: 1005 for one it does not speak, 1014 for what that version does not declare', async (t) => {

@@ -9,7 +9,8 @@
  *   of properties (from a value) or of XML names (from an answer, for drift reports).
  *
  * Only what is declared is looked at: a value a version declares but refuses (a missing required
- * element, a string too long) is the encoder's to report.
+ * element, a string too long) is the encoder's to report. And {@link namedVersion}: the version a
+ * document names on its root (`<packet version="1.6.6.0">`), read before it is decoded.
  */
 import type { ComplexTypeMeta, Particle, SchemaMeta, SimpleTypeMeta, TypeRef } from '../codec/meta.js';
 import { own } from '../codec/own-properties.js';
@@ -149,4 +150,14 @@ function elementNamed(particles: readonly Particle[], name: string): Extract<Par
     }
   }
   return undefined;
+}
+
+/**
+ * The version a document names on its root element (`<packet version="1.6.6.0">`), read from its
+ * start without decoding it (a string, or UTF-8 bytes: their first KiB); undefined when it names none.
+ */
+export function namedVersion(document: string | Uint8Array): string | undefined {
+  const text = typeof document === 'string' ? document.slice(0, 1024) : new TextDecoder().decode(document.subarray(0, 1024));
+  const start = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<[\w.-]+\b([^>]*)>/.exec(text);
+  return start ? /\bversion\s*=\s*(["'])(.*?)\1/.exec(start[1]!)?.[2] : undefined;
 }

@@ -11,6 +11,7 @@
  * - `<server><get_protos/></server>` without a handler for it → the versions it speaks.
  */
 import { compareProtocolVersions } from '../client/protocol-versions.js';
+import { namedVersion } from '../client/version-availability.js';
 import type { StubReading, StubVersions } from './stub-types.js';
 
 /** The stub's side of a package of several versions, from its codecs (the generated testing.ts). */
@@ -22,12 +23,6 @@ export function stubVersions<Req, Res>(codecs: { versions: readonly string[]; de
     decodeRequest: (xml, tables) => codecs.decodeRequest(xml, tables),
     encodeResponse: (packet, tables) => codecs.encodeResponse(packet, tables),
   };
-}
-
-/** The version a packet names (`<packet version="…">`), read from its start tag without decoding it. */
-export function namedVersion(body: string): string | undefined {
-  const start = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<packet\b([^>]*)>/.exec(body);
-  return start ? /\bversion\s*=\s*(["'])(.*?)\1/.exec(start[1]!)?.[2] : undefined;
 }
 
 export function readingOf(body: string, speaks: readonly string[] | undefined, own: readonly string[]): StubReading {
