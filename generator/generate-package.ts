@@ -53,6 +53,7 @@ export function generatePackage(spec: PackageSpec, options: PackageRunOptions = 
       packageVersion: spec.packageVersion,
       ...(spec.protocolVersion !== undefined ? { protocolVersion: spec.protocolVersion } : {}),
       pleskRefinements: spec.pleskRefinements,
+      cliName: spec.cliName,
       ...(refine ? { refine } : {}),
     });
     return { files: generated.files, notices: generated.notices, refinements: generated.refinements, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };

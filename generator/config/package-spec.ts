@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from './config-error.js';
-import { npmNameProblem, packageNameFromOut, protocolVersionProblem, semverProblem } from './package-options.js';
+import { cliNameProblem, defaultCliName, npmNameProblem, packageNameFromOut, protocolVersionProblem, semverProblem } from './package-options.js';
 
 export const DEFAULT_PACKAGE_VERSION = '0.1.0';
 
@@ -25,6 +25,8 @@ export interface PackageSpec {
   pleskRefinements: boolean;
   /** follow includes and imports outside the entry schema's folder (default false) */
   allowOutsideIncludes: boolean;
+  /** the command a package with a client installs (its `bin`; default: the package name without its scope) */
+  cliName: string;
 }
 
 /** What a caller gave for one package, paths relative to `base`. */
@@ -37,6 +39,7 @@ export interface PackageInput {
   refine?: unknown;
   pleskRefinements?: unknown;
   allowOutsideIncludes?: unknown;
+  cliName?: unknown;
 }
 
 /**
@@ -103,5 +106,11 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
   }
   if (input.pleskRefinements !== undefined && typeof input.pleskRefinements !== 'boolean') fail('pleskRefinements', 'must be true or false', `give ${spelling.key('pleskRefinements')}: false to switch plesk-codegen's refinements for Plesk off`);
   if (input.allowOutsideIncludes !== undefined && typeof input.allowOutsideIncludes !== 'boolean') fail('allowOutsideIncludes', 'must be true or false', `give ${spelling.key('allowOutsideIncludes')}: true to follow includes outside the entry schema's folder (only for schemas you trust)`);
-  return { xsd, out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true };
+  let cliName = defaultCliName(packageName);
+  if (input.cliName !== undefined) {
+    const problem = typeof input.cliName === 'string' ? cliNameProblem(input.cliName) : 'it must be a string';
+    if (problem) fail('cliName', `${JSON.stringify(input.cliName)}: ${problem}`, `give a command name such as ${cliName} or plesk`);
+    cliName = input.cliName as string;
+  }
+  return { xsd, out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true, cliName };
 }

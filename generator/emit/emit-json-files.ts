@@ -12,6 +12,8 @@ export interface PackageJsonInput {
   /** the entry schemas' display paths */
   sources: string[];
   hasClient: boolean;
+  /** the command of a package with a client: its name and file */
+  bin?: { name: string; path: string };
 }
 
 export function packageJson(input: PackageJsonInput): string {
@@ -28,7 +30,8 @@ export function packageJson(input: PackageJsonInput): string {
     },
     main: './dist/index.js',
     types: './dist/index.d.ts',
-    files: ['dist', 'README.md'],
+    ...(input.bin ? { bin: { [input.bin.name]: input.bin.path } } : {}),
+    files: [...(input.bin ? ['bin'] : []), 'dist', 'README.md'],
     sideEffects: false,
     scripts: { build: 'tsc -p tsconfig.json', prepare: 'npm run build' },
     engines: { node: '^20.19.0 || >=22.12.0' },
