@@ -40,7 +40,7 @@ export function describeError(error: unknown, what = ''): Report {
     case 'PleskTransportError':
       return { exit: e.reason === 'timeout' ? EXIT.timeout : EXIT.transport, message: `${prefix}${error.message}` };
     case 'PleskSystemError':
-      return { exit: EXIT.transport, message: `${prefix}${error.message}` };
+      return { exit: EXIT.transport, message: `${prefix}${error.message}${e.code === 1005 || e.code === 1017 ? ' (with this command: --protocol-version VERSION, or --protocol-version none for the server\'s newest)' : ''}` };
     case 'XmlDecodeError':
       return { exit: EXIT.transport, message: `${prefix}the answer does not fit the package's schema: ${error.message}${e.excerpt ? `\n  near: ${e.excerpt}` : ''}` };
   }

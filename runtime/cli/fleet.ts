@@ -110,7 +110,8 @@ async function runOne(cmd: Command, entry: HostEntry, secrets: Awaited<ReturnTyp
     const { exit, message } = describeError(error);
     const e = error as { name?: string; code?: unknown; protocolVersion?: string };
     const outcome = e.name === 'PleskSystemError' ? `system error ${String(e.code)}` : exit === EXIT.timeout ? 'timed out' : exit === EXIT.usage ? 'not run' : 'failed';
-    return finish({ protocol: e.protocolVersion ?? sent ?? '', outcome, exit, message: message.replace(/\n\s*/g, ' ') });
+    const refused = e.name === 'PleskSystemError' && (e.code === 1005 || e.code === 1017);
+    return finish({ protocol: `${e.protocolVersion ?? sent ?? ''}${refused ? ' (refused)' : ''}`, outcome, exit, message: message.replace(/\n\s*/g, ' ') });
   } finally {
     clearTimeout(timer);
     client?.close();

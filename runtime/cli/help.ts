@@ -26,11 +26,6 @@ export function summary(doc: string | undefined): string {
   return end < 0 ? line : line.slice(0, end + 1);
 }
 
-/** `text` cut to `width` characters, with `…`. */
-export function fit(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
-}
-
 /** Words in lines of at most `width` characters (a longer word has a line of its own). */
 export function wrapLines(text: string, width: number): string[] {
   const lines: string[] = [];
@@ -78,7 +73,7 @@ export function globalFlagsText(width: number): string {
 export function topHelp(pkg: CliPackage, width: number): string {
   const counts = new Map<string, number>();
   for (const row of pkg.operations) counts.set(row.operator, (counts.get(row.operator) ?? 0) + 1);
-  const operators = pkg.operators.filter((o) => counts.has(o.name)).map((o): [string, string] => [o.name, fit(`${summary(o.doc)}${o.doc ? ' ' : ''}(${counts.get(o.name)} operations)`, Math.max(40, width - 40))]);
+  const operators = pkg.operators.filter((o) => counts.has(o.name)).map((o): [string, string] => [o.name, `${summary(o.doc)}${o.doc ? ' ' : ''}(${counts.get(o.name)} operations)`]);
   const protocol = pkg.protocolVersion ? `XML API protocol ${pkg.protocolVersion}` : 'no protocol version: the server answers in its newest';
   return [
     `${pkg.bin}: every operation of Plesk's XML API in ${pkg.packageName} ${pkg.packageVersion} (${protocol}), as a command.`,
@@ -93,7 +88,7 @@ export function topHelp(pkg: CliPackage, width: number): string {
     '',
     globalFlagsText(width),
     '',
-    'Environment: PLESK_HOST, PLESK_PORT, PLESK_LOGIN, PLESK_PASSWORD, PLESK_SECRET_KEY, PLESK_CA, PLESK_PROFILE, PLESK_PROFILE_FILE; HTTPS_PROXY and NO_PROXY (as curl reads them); NO_COLOR.',
+    wrap('Environment: PLESK_HOST, PLESK_PORT, PLESK_LOGIN, PLESK_PASSWORD, PLESK_SECRET_KEY, PLESK_CA, PLESK_PROFILE, PLESK_PROFILE_FILE; HTTPS_PROXY and NO_PROXY (as curl reads them); NO_COLOR.', width),
     wrap(EXIT_CODES_TEXT, width),
     '',
   ].join('\n');

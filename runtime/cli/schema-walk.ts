@@ -53,3 +53,10 @@ export function operationElement(schema: SchemaMeta, packetType: string, row: Op
 export function memberElement(type: ComplexTypeMeta | undefined, prop: string): ElementParticle | undefined {
   return elementsIn(type?.model).find((e) => e.prop === prop);
 }
+
+/** A particle that may match nothing: optional, or a group whose content may be empty. */
+export function nullable(p: Particle): boolean {
+  if (p.min === 0) return true;
+  if (p.k === 'el' || p.k === 'any') return false;
+  return p.k === 'choice' ? p.items.some(nullable) : p.items.every(nullable);
+}

@@ -8,10 +8,11 @@
  * required flags and the first branch of each required choice, with values their types accept.
  */
 import type { OperationRow } from '../client/client-types.js';
-import type { SchemaMeta, SimpleTypeMeta } from '../codec/meta.js';
+import type { Particle, SchemaMeta, SimpleTypeMeta } from '../codec/meta.js';
 import { decodeSimple } from '../codec/simple-values.js';
 import type { CliDocs, CliPackage } from './cli-types.js';
 import type { FlagSpec, FlagTable } from './flag-table.js';
+import { isFlagType } from './schema-walk.js';
 import { EXIT_CODES_TEXT, twoColumns, wrap } from './help.js';
 
 export function commandHelp(pkg: CliPackage, row: OperationRow, table: FlagTable, schema: SchemaMeta, docs: CliDocs, width: number): string {
@@ -40,7 +41,7 @@ export function commandHelp(pkg: CliPackage, row: OperationRow, table: FlagTable
 function flagsText(table: FlagTable, schema: SchemaMeta, docs: CliDocs, width: number): string {
   const groupOf = new Map<string, { required: boolean; first: string; index: number }>();
   table.choices.forEach((choice, index) => {
-    if (choice.repeated) return;
+    if (choice.repeated) return; // (a repeating choice takes its branches' flags in any number)
     const first = choice.branches.find((b) => b.length > 0)?.[0];
     for (const branch of choice.branches) for (const path of branch) if (!groupOf.has(path) && first) groupOf.set(path, { required: choice.required, first, index });
   });
@@ -101,23 +102,75 @@ export function constraints(meta: SimpleTypeMeta): string[] {
   return out;
 }
 
-/** The flags of the help's example: required ones, and the first branch of each required choice outside an optional record. */
+/**
+ * The flags of the help's example: the smallest request the schema accepts, walked in its order
+ * (required elements and attributes; of each required choice the first branch that flags reach,
+ * preferring one that holds something; one iteration of a required repeating group), each flag
+ * with a value its type accepts.
+ */
 export function exampleFlags(table: FlagTable, schema: SchemaMeta): string {
-  const chosen = new Set<string>();
-  for (const flag of table.flags) if (flag.required && !flag.underOptional) chosen.add(flag.path);
-  for (const choice of table.choices) {
-    if (!choice.required || choice.repeated || choice.at !== '') continue;
-    const branch = choice.branches.find((b) => b.length > 0);
-    if (!branch) continue;
-    const flags = branch.map((p) => table.byPath.get(p)!);
-    const needed = flags.filter((f) => f.required);
-    for (const f of needed.length > 0 ? needed : [flags[0]!]) chosen.add(f.path);
-  }
-  return table.flags
-    .filter((f) => chosen.has(f.path))
-    .map((f) => (f.kind === 'flag' ? ` --${f.name}` : ` --${f.name} ${shellWord(sample(f, schema))}`))
-    .join('');
+  if (table.type === undefined) return table.value === 'text' ? ` --value ${shellWord(sample(table.flags[0]!, schema))}` : '';
+  const flag = (path: string[]): FlagSpec[] | undefined => {
+    const found = table.byPath.get(path.join('.'));
+    return found ? [found] : undefined;
+  };
+  const record = (typeKey: string, path: string[], depth: number): FlagSpec[] | undefined => {
+    const type = schema.complex[typeKey];
+    if (!type || depth > 8) return undefined;
+    const out: FlagSpec[] = [];
+    for (const attr of type.attrs) {
+      if (!attr.required) continue;
+      const found = flag([...path, `@${attr.name}`]);
+      if (!found) return undefined;
+      out.push(...found);
+    }
+    if (type.content === 'simple') {
+      const found = flag(path);
+      if (!found) return undefined;
+      out.push(...found);
+    }
+    const inner = type.model ? particle(type.model, path, depth) : [];
+    return inner && [...out, ...inner];
+  };
+  const particle = (p: Particle, path: string[], depth: number): FlagSpec[] | undefined => {
+    if (p.min === 0) return [];
+    if (p.k === 'any') return undefined;
+    if (p.k === 'el') {
+      const one = 'c' in p.type && !isFlagType(schema.complex[p.type.c]) ? record(p.type.c, [...path, p.name], depth + 1) : flag([...path, p.name]);
+      return one && Array.from({ length: Math.max(1, p.min) }, () => one).flat();
+    }
+    if (p.k !== 'choice') {
+      const out: FlagSpec[] = [];
+      for (const item of p.items) {
+        const inner = particle(item, path, depth);
+        if (!inner) return undefined;
+        out.push(...inner);
+      }
+      return out;
+    }
+    const branches = p.items.map((item) => particle(item, path, depth)).filter((b): b is FlagSpec[] => b !== undefined);
+    return branches.find((b) => b.length > 0) ?? branches[0];
+  };
+  const flags = record(table.type, [], 0) ?? [];
+  return flags.map((f) => (f.kind === 'flag' ? ` --${f.name}` : ` --${f.name} ${shellWord(sample(f, schema))}`)).join('');
 }
+
+/** A value of each built-in lexical form, for examples. */
+const LEXICAL_SAMPLES: { readonly [lexical: string]: string } = {
+  base64Binary: 'ZXhhbXBsZQ==',
+  hexBinary: '00ff',
+  date: '2025-01-31',
+  dateTime: '2025-01-31T12:00:00Z',
+  time: '12:00:00',
+  duration: 'P1D',
+  gYear: '2025',
+  gYearMonth: '2025-01',
+  language: 'en',
+  NCName: 'example',
+  Name: 'example',
+  NMTOKEN: 'example',
+  QName: 'example',
+};
 
 /** A value the flag's type accepts, for the example. */
 export function sample(flag: FlagSpec, schema: SchemaMeta): string {
@@ -126,7 +179,7 @@ export function sample(flag: FlagSpec, schema: SchemaMeta): string {
   const meta = flag.simple ? schema.simple[flag.simple] : undefined;
   if (!meta) return 'example';
   if (meta.enum && meta.enum.length > 0) return meta.enum[0]!;
-  const candidates = meta.family === 'boolean' ? ['true'] : meta.family === 'string' ? ['example', 'example.com', '1', 'a', 'admin'] : [meta.minInclusive ?? '1', '1', '0'];
+  const candidates = meta.family === 'boolean' ? ['true'] : meta.family === 'string' ? [...(meta.lexical ? [LEXICAL_SAMPLES[meta.lexical] ?? ''] : []), 'example', 'example.com', '1', 'a', 'admin', '10.0.0.1', 'admin@example.com', '2001:db8::1', 'ZXhhbXBsZQ=='] : [meta.minInclusive ?? '1', '1', '0'];
   for (const candidate of candidates) {
     try {
       decodeSimple(meta, candidate);

@@ -78,8 +78,12 @@ export interface ChoiceSpec {
   required: boolean;
   /** in each branch, the paths of the flags it holds (none: only --input reaches it) */
   branches: string[][];
-  /** inside a repeated record or a repeating group: checked by the encoder per occurrence */
+  /** inside a repeated record or a repeating group, or repeating itself: checked per occurrence */
   repeated: boolean;
+  /** the choice itself repeats (each iteration one branch): `required` means at least one */
+  repeating: boolean;
+  /** a record on the way to it may be left out */
+  underOptional: boolean;
 }
 
 export interface FlagTable {
@@ -149,11 +153,17 @@ export function flagTable(schema: SchemaMeta, operation: ElementParticle): FlagT
     const repeating = p.max !== 1;
     if (repeating && p.prop !== undefined) {
       const inner = { ...ctx, repeated: true, underOptional: ctx.underOptional || p.min === 0 };
+      const branches: string[][] = [];
+      const outer = collect;
       p.items.forEach((item, branch) => {
         const step: FlagStep = { prop: p.prop!, many: true, group: true, ...(p.k === 'choice' ? { branch } : {}) };
+        const list: string[] = [];
+        branches.push(list);
+        collect = [...outer, list];
         walkParticle(owner, item, { ...inner, steps: [...ctx.steps, step] }, p.k !== 'choice');
       });
-      if (p.k === 'choice') choices.push({ at: ctx.path.join('.'), required: false, branches: [], repeated: true });
+      collect = outer;
+      if (p.k === 'choice') choices.push({ at: ctx.path.join('.'), required: required && p.min > 0, branches, repeated: true, repeating: true, underOptional: ctx.underOptional });
       return;
     }
     if (p.k !== 'choice') {
@@ -172,7 +182,7 @@ export function flagTable(schema: SchemaMeta, operation: ElementParticle): FlagT
       if (!ctx.repeated) for (const path of branch) byPath.get(path)!.exclusive.push({ depth: ctx.steps.length, props: others });
     });
     collect = outer;
-    choices.push({ at: ctx.path.join('.'), required: required && p.min > 0, branches, repeated: ctx.repeated });
+    choices.push({ at: ctx.path.join('.'), required: required && p.min > 0, branches, repeated: ctx.repeated, repeating: false, underOptional: ctx.underOptional });
   };
 
   const walkElement = (owner: string, el: ElementParticle, ctx: Context, required: boolean) => {

@@ -9,12 +9,52 @@
  * (flag-values.ts); the package's encoder checks everything again when it writes the packet.
  */
 import type { ComplexTypeMeta, Particle, SchemaMeta } from '../codec/meta.js';
-import { own } from '../codec/own-properties.js';
+import { own, setOwn } from '../codec/own-properties.js';
 import { CliError } from './cli-types.js';
 import type { FlagTable } from './flag-table.js';
-import { complexOf, isFlagType } from './schema-walk.js';
+import { complexOf, isFlagType, nullable } from './schema-walk.js';
 
 type Rec = Record<string, unknown>;
+
+/**
+ * Fills in what has one value only: a required empty element (a flag) outside any choice is
+ * `true`, a required record whose content may be empty (a `<filter/>` that selects everything) is
+ * `{}`, in every record present; then the rest is the user's to give.
+ */
+export function completeRequest(schema: SchemaMeta, table: FlagTable, value: unknown): void {
+  if (table.type === undefined) return;
+  const record = (type: ComplexTypeMeta, rec: unknown, depth: number) => {
+    if (depth > 32 || typeof rec !== 'object' || rec === null || Array.isArray(rec) || !type.model) return;
+    particle(type.model, rec as Rec, true, depth);
+  };
+  const particle = (p: Particle, rec: Rec, required: boolean, depth: number): void => {
+    if (p.k === 'any') return;
+    if (p.k === 'el') {
+      const type = complexOf(schema, p);
+      if (!type) return;
+      let v = own(rec, p.prop);
+      if (v === undefined && required && p.min > 0 && p.max === 1) {
+        if (isFlagType(type)) setOwn(rec, p.prop, true);
+        else if (acceptsEmpty(type)) setOwn(rec, p.prop, (v = {}));
+      }
+      if (v !== undefined && !isFlagType(type)) for (const item of Array.isArray(v) ? v : [v]) record(type, item, depth + 1);
+      return;
+    }
+    if (p.max !== 1 && p.prop !== undefined) {
+      const items = own(rec, p.prop);
+      if (Array.isArray(items)) for (const item of items) if (typeof item === 'object' && item !== null) for (const i of p.items) particle(i, item as Rec, p.k !== 'choice', depth + 1);
+      return;
+    }
+    for (const item of p.items) particle(item, rec, required && p.min > 0 && p.k !== 'choice', depth);
+  };
+  record(schema.complex[table.type]!, value, 0);
+}
+
+/** A record that may be empty: no required attribute, no text, a model that may match nothing. */
+function acceptsEmpty(type: ComplexTypeMeta): boolean {
+  if (type.attrs.some((a) => a.required) || type.content === 'simple') return false;
+  return !type.model || nullable(type.model);
+}
 
 export function checkRequest(schema: SchemaMeta, table: FlagTable, value: unknown): void {
   if (table.type === undefined) return;
@@ -44,8 +84,11 @@ export function checkRequest(schema: SchemaMeta, table: FlagTable, value: unknow
     if (p.k === 'el') {
       const v = own(rec, p.prop);
       if (v === undefined) {
-        if (required && p.min > 0) throw new CliError(`${name([...path, p.name])} is required${path.length > 0 ? ` (with ${name(path)})` : ''}`);
-        return;
+        if (!required || p.min === 0) return;
+        // a required record: what it needs first, by its flag
+        const inner = complexOf(schema, p);
+        if (inner && !isFlagType(inner) && !table.byPath.has([...path, p.name].join('.'))) record(inner, {}, [...path, p.name]);
+        throw new CliError(`${name([...path, p.name])} is required${path.length > 0 ? ` (with ${name(path)})` : ''}`);
       }
       const values = p.max !== 1 && Array.isArray(v) ? v : [v];
       if (p.max !== 1 && Array.isArray(v)) count(values.length, p.min, p.max, name([...path, p.name]));
@@ -56,8 +99,10 @@ export function checkRequest(schema: SchemaMeta, table: FlagTable, value: unknow
     if (p.max !== 1 && p.prop !== undefined) {
       const items = own(rec, p.prop);
       if (items === undefined) {
-        if (required && p.min > 0) throw new CliError(`${branchNames(p, path)} is required`);
-        return;
+        if (!required || p.min === 0) return;
+        if (p.k === 'choice') throw new CliError(`at least one of ${p.items.map((i) => branchNames(i, path)).join(', ')} is required`);
+        body(p, {}, path, true);
+        throw new CliError(`${branchNames(p, path)} is required`);
       }
       if (!Array.isArray(items)) return;
       for (const item of items) if (typeof item === 'object' && item !== null) body(p, item as Rec, path, true);
@@ -76,7 +121,7 @@ export function checkRequest(schema: SchemaMeta, table: FlagTable, value: unknow
       throw new CliError(`${chosen.map((i) => branchNames(i, path)).join(' and ')} exclude each other (one xs:choice${path.length > 0 ? ` of ${path.join('.')}` : ''}): give only one`);
     }
     if (chosen.length === 0) {
-      if (required && p.min > 0) throw new CliError(`one of ${p.items.map((i) => branchNames(i, path)).join(', ')} is required`);
+      if (required && p.min > 0 && !p.items.some(nullable)) throw new CliError(`one of ${p.items.map((i) => branchNames(i, path)).join(', ')} is required`);
       return;
     }
     particle(chosen[0]!, rec, path, true);

@@ -32,7 +32,7 @@ import { flagTable, type FlagTable } from './flag-table.js';
 import { applyFlags, type GivenFlag } from './flag-values.js';
 import { checkTokens, globalOptions, globalValues, type GlobalValues, type ParseOptions, type Token } from './global-flags.js';
 import { coerce, readInput } from './input-value.js';
-import { checkRequest } from './request-check.js';
+import { checkRequest, completeRequest } from './request-check.js';
 import { COLOUR, FORMATS, PLAIN, renderJson, renderTable, wantsColour, type Format } from './render.js';
 import { operationElement } from './schema-walk.js';
 import { pollingRow, startedTasks, watchTasks } from './watch.js';
@@ -80,6 +80,7 @@ async function run(pkg: CliPackage, row: OperationRow, argv: readonly string[], 
   if (table.value === 'flag' && input !== undefined && input !== true) throw new CliError(`${row.operator} ${row.operation} takes no request content (it is the empty element): leave --input out`);
   const value = await applyFlags(table, given, input, { schema, io, secrets });
   if (value === undefined) throw new CliError(`${row.operator} ${row.operation} needs its value: give --value or --input`);
+  completeRequest(schema, table, value);
   checkRequest(schema, table, value);
   cmd.packet = packetOf(row, value);
   const version = cmd.protocolVersion === undefined ? pkg.protocolVersion : cmd.protocolVersion ?? undefined;
