@@ -81,6 +81,7 @@ export function clientFor(cmd: Command, target: Target, hooks: ClientHooks = {})
       ...(debug || hooks.onExchange
         ? {
             debug: (event: PleskDebugEvent) => {
+              if (event.answer !== undefined) harvestXmlSecrets(event.answer, cmd.secrets);
               hooks.onExchange?.(event);
               if (debug) cmd.io.stderr(debugText(event, hooks.label));
             },
@@ -90,6 +91,39 @@ export function clientFor(cmd: Command, target: Target, hooks: ClientHooks = {})
     cmd.pkg,
     cmd.codecs,
   );
+}
+
+const SECRET_PROPERTY = /passw(or)?d|secret|private[-_]?key/i;
+
+/**
+ * Adds the values of an answer's secret members (a stored FTP `password`, a `secretKey`) to the
+ * secrets every output masks: the schema marks them by name only, and an answer is printed whole.
+ */
+export function harvestSecrets(value: unknown, secrets: string[], depth = 0): void {
+  if (depth > 64 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) harvestSecrets(item, secrets, depth + 1);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (typeof v === 'string' && v.length >= 3 && SECRET_PROPERTY.test(key)) {
+      if (!secrets.includes(v)) secrets.push(v);
+    } else harvestSecrets(v, secrets, depth + 1);
+  }
+}
+
+/** The same for the text of an answer, before it is decoded (what --debug prints): each secret element's text, its character references read. */
+export function harvestXmlSecrets(xml: string, secrets: string[]): void {
+  for (const match of xml.matchAll(/<([\w.-]*(?:passw(?:or)?d|secret|private[-_]?key)[\w.-]*)>([^<]{3,})<\/\1>/gi)) {
+    const text = match[2]!.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, ref: string) => {
+      const lower = ref.toLowerCase();
+      const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : lower.startsWith('#') ? Number(lower.slice(1)) : undefined;
+      if (code !== undefined) return code <= 0x10ffff ? String.fromCodePoint(code) : `&${ref};`;
+      return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[lower]!;
+    });
+    if (!secrets.includes(text)) secrets.push(text);
+  }
 }
 
 /** The version the command sends, from --protocol-version (`none`: no version). */

@@ -15,12 +15,13 @@
  * of secret flags.
  */
 import { parseArgs } from 'node:util';
+import { maskSecrets, maskValue } from '../client/secret-masking.js';
 import type { OperationRow } from '../client/client-types.js';
 import { answerRows, failedResults } from './answer-rows.js';
 import { packetOf } from './cli-client.js';
 import { CliError, EXIT, type CliIo, type CliPackage } from './cli-types.js';
 import { tableOf, type Column } from './columns.js';
-import { clientFor, maskedIo, protocolVersionFlag, type Command } from './command.js';
+import { clientFor, harvestSecrets, maskedIo, protocolVersionFlag, type Command } from './command.js';
 import { commandHelp } from './command-help.js';
 import { flagSecrets, resolveTarget } from './credentials.js';
 import { describeError, operationErrorText } from './error-report.js';
@@ -106,6 +107,7 @@ async function run(pkg: CliPackage, row: OperationRow, argv: readonly string[], 
   try {
     if (destination) return await downloadTo(cmd, client, value, destination);
     const answer = await client.request(cmd.packet, cmd.timeoutMs !== undefined && globals.watch !== true ? { timeoutMs: cmd.timeoutMs } : {});
+    harvestSecrets(answer, secrets);
     const read = answerRows(schema, pkg.packets.response, row, answer);
     const failed = failedResults(read.results);
     if (globals.watch !== true || failed.length > 0) print(cmd, read.rows, read.rowType, read.rowsAreResults, answerText);
@@ -151,8 +153,10 @@ async function commandOf(pkg: CliPackage, row: OperationRow, io: CliIo, globals:
 }
 
 /** The rows in the command's format (xml: the answer as it came, masked). */
-function print(cmd: Command, rows: readonly unknown[], rowType: Column['records'], rowsAreResults: boolean, answerText: string | undefined): void {
+function print(cmd: Command, rows: unknown[], rowType: Column['records'], rowsAreResults: boolean, answerText: string | undefined): void {
   const { io, format } = cmd;
+  // masked before it is laid out, so that a table stays aligned (the output masks again)
+  if (cmd.secrets.length > 0) rows = maskValue(rows, (text) => maskSecrets(text, cmd.secrets)) as unknown[];
   if (format === 'xml') {
     if (answerText !== undefined) io.stdout(answerText.endsWith('\n') ? answerText : `${answerText}\n`);
     return;

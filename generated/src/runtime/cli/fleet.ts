@@ -18,7 +18,7 @@
 import { answerRows, failedResults } from './answer-rows.js';
 import { CliError, EXIT, type ExitCode } from './cli-types.js';
 import type { Column } from './columns.js';
-import { clientFor, type Command } from './command.js';
+import { clientFor, harvestSecrets, type Command } from './command.js';
 import { flagSecrets, resolveTarget } from './credentials.js';
 import { formatDuration } from './durations.js';
 import { describeError, operationErrorText } from './error-report.js';
@@ -99,6 +99,7 @@ async function runOne(cmd: Command, entry: HostEntry, secrets: Awaited<ReturnTyp
     client = clientFor(cmd, target, { onDrift: () => void drift++, label: entry.label });
     sent = client.protocolVersion;
     const answer = await client.request(cmd.packet, { signal: deadline.signal, timeoutMs });
+    harvestSecrets(answer, cmd.secrets);
     const read = answerRows(cmd.schema, cmd.pkg.packets.response, cmd.row, answer);
     const failed = failedResults(read.results);
     const protocol = read.version ?? sent ?? '';

@@ -16,7 +16,7 @@ import { own } from '../codec/own-properties.js';
 import { answerRows, failedResults } from './answer-rows.js';
 import { packetOf, type CliClient } from './cli-client.js';
 import { CliError, EXIT, type ExitCode } from './cli-types.js';
-import type { Command } from './command.js';
+import { harvestSecrets, type Command } from './command.js';
 import { formatDuration } from './durations.js';
 import { operationErrorText } from './error-report.js';
 
@@ -59,6 +59,7 @@ export async function watchTasks(cmd: Command, client: CliClient, ids: readonly 
     };
     const pollOnce = async (signal: AbortSignal) => {
       const answer = await client.request(packetOf(poll, { [filter]: id }), { signal });
+      harvestSecrets(answer, cmd.secrets);
       const read = answerRows(cmd.schema, cmd.pkg.packets.response, poll, answer);
       const failed = failedResults(read.results);
       if (failed.length > 0) throw new CliError(operationErrorText(`${poll.operator}/${poll.operation}`, read.results), EXIT.operation);
