@@ -39,18 +39,18 @@ export function commandHelp(pkg: CliPackage, row: OperationRow, table: FlagTable
 }
 
 function flagsText(table: FlagTable, schema: SchemaMeta, docs: CliDocs, width: number): string {
-  const groupOf = new Map<string, { required: boolean; first: string; index: number }>();
+  const groupOf = new Map<string, { title: string; index: number }>();
   table.choices.forEach((choice, index) => {
-    if (choice.repeated) return; // (a repeating choice takes its branches' flags in any number)
-    const first = choice.branches.find((b) => b.length > 0)?.[0];
-    for (const branch of choice.branches) for (const path of branch) if (!groupOf.has(path) && first) groupOf.set(path, { required: choice.required, first, index });
+    if (choice.repeated && !choice.repeating) return; // (checked per occurrence of its record)
+    const title = choice.repeating ? (choice.required ? 'one or more of, each flag an entry in the order given:' : 'any of, each flag an entry in the order given:') : choice.required ? 'exactly one of:' : 'at most one of:';
+    for (const branch of choice.branches) for (const path of branch) if (!groupOf.has(path)) groupOf.set(path, { title, index });
   });
   const rows: Array<[string, string]> = [];
   let open = -1;
   for (const flag of table.flags) {
     const group = groupOf.get(flag.path);
     if (group && group.index !== open) {
-      rows.push([group.required ? 'exactly one of:' : 'at most one of:', '']);
+      rows.push([group.title, '']);
       open = group.index;
     } else if (!group) open = -1;
     const indent = group ? '  ' : '';

@@ -23,7 +23,7 @@
  */
 import type { ComplexTypeMeta, ElementParticle, Particle, SchemaMeta } from '../codec/meta.js';
 import { RESERVED_NAMES } from './global-flags.js';
-import { complexOf, isFlagType } from './schema-walk.js';
+import { complexOf, isFlagType, nullable } from './schema-walk.js';
 
 /** How deep flags go below the operation's element; deeper content is given with --input. */
 export const MAX_DEPTH = 6;
@@ -182,7 +182,8 @@ export function flagTable(schema: SchemaMeta, operation: ElementParticle): FlagT
       if (!ctx.repeated) for (const path of branch) byPath.get(path)!.exclusive.push({ depth: ctx.steps.length, props: others });
     });
     collect = outer;
-    choices.push({ at: ctx.path.join('.'), required: required && p.min > 0, branches, repeated: ctx.repeated, repeating: false, underOptional: ctx.underOptional });
+    // (a branch that may be empty satisfies the choice: then none need be given)
+    choices.push({ at: ctx.path.join('.'), required: required && p.min > 0 && !p.items.some(nullable), branches, repeated: ctx.repeated, repeating: false, underOptional: ctx.underOptional });
   };
 
   const walkElement = (owner: string, el: ElementParticle, ctx: Context, required: boolean) => {
