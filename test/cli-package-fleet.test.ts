@@ -17,7 +17,7 @@ const HANGING = 6;
 const OLD = 13;
 const DRIFTING = 17;
 
-const TASK = { id: 1, status: 'finished', started: '2026-12-01 03:00:00', prefix: '', filename: 'a.tar', protocol: 'local', server: true };
+const TASK = { id: 1, status: 'finished', started: '2026-12-01 03:00:00', prefix: '', filename: 'a.tar', protocol: 'local', server: true } as const;
 const DRIFT_ANSWER = '<?xml version="1.0" encoding="UTF-8"?><packet version="1.6.6.0"><backup-manager><get-tasks-info><result><status>ok</status><task><server/><id>1</id><status>finished</status><started>2026-12-01 03:00:00</started><prefix/><filename>a.tar</filename><protocol>local</protocol><size>12</size></task></result></get-tasks-info></backup-manager></packet>';
 
 interface Fleet {

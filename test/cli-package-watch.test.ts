@@ -6,13 +6,14 @@
  */
 import test from 'ava';
 import { createPleskStub, stubOperationError, type PleskStub } from '../generated/src/testing.js';
+import type { BackupTaskStatus } from '../generated/src/types.js';
 import { tempDir } from './helpers/cli.js';
 import { runPackageCli, stubEnv } from './helpers/package-cli.js';
 
-const task = (status: string) => ({ id: 42, status, started: '2026-12-01 03:00:00', prefix: 'nightly', filename: 'nightly_2612010300.tar', protocol: 'local', server: true });
+const task = (status: BackupTaskStatus) => ({ id: 42, status, started: '2026-12-01 03:00:00', prefix: 'nightly', filename: 'nightly_2612010300.tar', protocol: 'local', server: true as const });
 
 /** A stub whose backup-server starts task 42 and whose get-tasks-info walks through `states` (the last one repeating). */
-async function taskStub(t: { teardown: (fn: () => unknown) => void }, states: string[]): Promise<{ stub: PleskStub; env: Record<string, string> }> {
+async function taskStub(t: { teardown: (fn: () => unknown) => void }, states: BackupTaskStatus[]): Promise<{ stub: PleskStub; env: Record<string, string> }> {
   let polls = 0;
   const stub = await createPleskStub({
     handlers: {
