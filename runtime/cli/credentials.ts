@@ -56,6 +56,8 @@ export async function flagSecrets(globals: GlobalValues, io: CliIo): Promise<Fla
   if (globals['secret-key-stdin'] === true && globals.input === '-') throw new CliError('--secret-key-stdin and --input - both read stdin: give the request or the secret key in a file');
   const password = globals['password-stdin'] === true ? firstLine(await readStdin(io, '--password-stdin')) : await fromFile('password-file');
   const secretKey = globals['secret-key-stdin'] === true ? firstLine(await readStdin(io, '--secret-key-stdin')) : await fromFile('secret-key-file');
+  if (password === '') throw new CliError(`${globals['password-stdin'] === true ? '--password-stdin' : `--password-file ${String(globals['password-file'])}`}: the password is empty (its first line)`);
+  if (secretKey === '') throw new CliError(`${globals['secret-key-stdin'] === true ? '--secret-key-stdin' : `--secret-key-file ${String(globals['secret-key-file'])}`}: the secret key is empty (its first line)`);
   if (password !== undefined && secretKey !== undefined) throw new CliError('give either a password or a secret key, not both');
   return { ...(password !== undefined ? { password } : {}), ...(secretKey !== undefined ? { secretKey } : {}) };
 }

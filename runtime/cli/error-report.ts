@@ -44,6 +44,8 @@ export function describeError(error: unknown, what = ''): Report {
     case 'XmlDecodeError':
       return { exit: EXIT.transport, message: `${prefix}the answer does not fit the package's schema: ${error.message}${e.excerpt ? `\n  near: ${e.excerpt}` : ''}` };
   }
+  // the client's checks of its options (a header that cannot carry a character, a port): nothing was sent
+  if (error instanceof TypeError && error.message.startsWith('PleskClient: ')) return { exit: EXIT.usage, message: error.message.slice('PleskClient: '.length) };
   if (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return { exit: EXIT.transport, message: `${prefix}${error.message}` };
   return { exit: EXIT.transport, message: `internal error (a bug of the command, please report it): ${error.stack ?? error.message}` };
 }
