@@ -8,6 +8,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { PleskClient } from '../generated/src/index.js';
 import { createPleskStub, type PleskStub } from '../generated/src/testing.js';
 import { tempDir } from './helpers/cli.js';
 import { caFile, runPackageCli, stubEnv } from './helpers/package-cli.js';
@@ -108,7 +109,7 @@ async function connectProxy(t: { teardown: (fn: () => unknown) => void }): Promi
   return { port: (server.address() as net.AddressInfo).port, tunnels };
 }
 
-test('HTTPS_PROXY: the request goes through a CONNECT tunnel that sees the server\'s name, never the credentials; NO_PROXY bypasses it', async (t) => {
+test("HTTPS_PROXY: the request goes through a CONNECT tunnel that sees the server's name, never the credentials; NO_PROXY bypasses it; the client's proxy option", async (t) => {
   const s = await stub(t, { password: 'tunnel-Password-7' });
   const proxy = await connectProxy(t);
   const env = { ...stubEnv(s, tempDir('proxy')), PLESK_PASSWORD: 'tunnel-Password-7', HTTPS_PROXY: `http://user:proxy-pass@127.0.0.1:${proxy.port}` };
@@ -128,6 +129,12 @@ test('HTTPS_PROXY: the request goes through a CONNECT tunnel that sees the serve
   const bypassed = await runPackageCli(READ, { env: { ...env, NO_PROXY: 'localhost,127.0.0.1' } });
   t.is(bypassed.code, 0);
   t.is(proxy.tunnels.length, 1, 'NO_PROXY named the server');
+  // the library client's own option: explicit, checked
+  const client = new PleskClient({ host: s.host, port: s.port, ca: s.ca, login: s.login, password: 'tunnel-Password-7', proxy: `http://127.0.0.1:${proxy.port}` });
+  t.deepEqual(await client.backupManager.getSupportedProtocols(), ['ftp']);
+  client.close();
+  t.is(proxy.tunnels.length, 2);
+  t.throws(() => new PleskClient({ host: 'h', secretKey: 'k', proxy: 'socks5://proxy:1080' }), { instanceOf: TypeError, message: 'PleskClient: option proxy must be an http:// URL (the tunnel carries TLS of its own), not socks5:' });
   const wrong = await runPackageCli(READ, { env: { ...env, HTTPS_PROXY: 'https://proxy.example.com:3128' } });
   t.is(wrong.code, 2);
   t.is(wrong.stderr.split('\n')[0], 'plesk-backup: HTTPS_PROXY https://proxy.example.com:3128: only http:// proxies are supported (the tunnel to the server is TLS of its own)');

@@ -120,6 +120,10 @@ test('download-file -O saves the file under the server\'s name (no .part left), 
   t.deepEqual(readFileSync(path.join(dir, 'nightly.tar')), body);
   t.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.part')), []);
   t.regex(saved.stderr, new RegExp(`^download-file: saved ${dir.replaceAll('/', '\\/')}\\/nightly\\.tar \\(68\\.4 KiB\\) in `));
+  const barred = await runPackageCli(['backup-manager', 'download-file', '--server', '--filename', 'nightly.tar', '-O', path.join(dir, 'copy.tar')], { env, tty: true });
+  t.is(barred.code, 0, barred.stderr);
+  t.regex(barred.stderr, /\r\[#{30}\] 100% {2}68\.4 KiB of 68\.4 KiB\n/, 'a progress bar on a terminal, at 100% when done');
+  t.deepEqual(readFileSync(path.join(dir, 'copy.tar')), body);
   const piped = await runPackageCli(['backup-manager', 'download-file', '--server', '--filename', 'nightly.tar'], { env });
   t.deepEqual(piped.bytes, body, 'stdout that is not a terminal takes the bytes');
   const before = stub.requests.length;
