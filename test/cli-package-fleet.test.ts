@@ -64,6 +64,8 @@ test('a read over 20 hosts: one row each in file order, a hanging host timed out
 
 test('an operation that changes state needs --yes (nothing sent without it) and is sent once to each host, never resent', async (t) => {
   const { stubs, dir, env } = await fleet(t);
+  const xml = await runPackageCli(['backup-manager', 'get-tasks-info', '--hosts', 'hosts.txt', '-o', 'xml'], { env, cwd: dir });
+  t.is(xml.stderr.split('\n')[0], 'plesk-backup: -o xml prints one answer: with --hosts use table, wide, json or ndjson');
   const refused = await runPackageCli(['backup-manager', 'backup-server', '--local', '--description', 'fleet', '--hosts', 'hosts.txt'], { env, cwd: dir });
   t.is(refused.code, 2);
   t.is(refused.stderr.split('\n')[0], 'plesk-backup: backup-manager backup-server changes state on the server: running it on the 20 servers of hosts.txt needs --yes (nothing was sent)');

@@ -61,6 +61,7 @@ test('rules are checked before any call: a choice, a required flag, a pattern, a
     [['backup-manager', 'get-tasks-info', '--password', 'hunter2'], 'plesk-backup: --password is not accepted: a password given as a flag shows in `ps` and in the shell history: use PLESK_PASSWORD, --password-file FILE, --password-stdin or a profile'],
     [['backup-manager', 'get-tasks-info', '-o', 'yaml'], 'plesk-backup: -o yaml: give one of table, wide, json, ndjson, xml'],
     [['backup-manager', 'get-tasks-info', '--timeout', '5 minutes'], 'plesk-backup: --timeout: "5 minutes" is not a duration: give a number with a unit, such as 90s, 5m, 1h30m or 250ms'],
+    [['backup-manager', 'backup-server', '--local', '--description', 'x', '--watch', '--interval', '0s'], 'plesk-backup: --interval: "0s" is not a duration longer than zero'],
     [['backup-manager', 'get-tasks-info', '--watch'], 'plesk-backup: --watch follows a task, and backup-manager get-tasks-info starts none (those that do: backup-manager backup-webspace, backup-manager backup-customer, backup-manager backup-reseller, backup-manager backup-server)'],
   ];
   for (const [args, message] of cases) {

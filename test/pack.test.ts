@@ -39,8 +39,10 @@ test('generated/ packs, installs by name into a fresh project, and encodes and d
   const [packed] = JSON.parse(await npm(['pack', '--json', '--pack-destination', work], source)) as Array<{ filename: string; files: Array<{ path: string }> }>;
   const shipped = packed!.files.map((f) => f.path).sort();
   const modules = generatedFiles.filter((f) => f.startsWith('src/') && f.endsWith('.ts')).map((f) => f.slice('src/'.length, -'.ts'.length));
-  const expected = ['README.md', 'package.json', ...modules.flatMap((m) => [`dist/${m}.d.ts`, `dist/${m}.js`])].sort();
-  t.deepEqual(shipped, expected, 'the tarball holds package.json, the README and dist/ (built by prepack), nothing else');
+  const bins = generatedFiles.filter((f) => f.startsWith('bin/'));
+  t.deepEqual(bins, ['bin/plesk-backup.js']);
+  const expected = ['README.md', 'package.json', ...bins, ...modules.flatMap((m) => [`dist/${m}.d.ts`, `dist/${m}.js`])].sort();
+  t.deepEqual(shipped, expected, 'the tarball holds package.json, the README, the command (bin/) and dist/ (built by prepack), nothing else');
 
   // a fresh project outside the repository
   const app = path.join(work, 'app');

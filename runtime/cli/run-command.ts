@@ -103,7 +103,8 @@ async function run(pkg: CliPackage, row: OperationRow, argv: readonly string[], 
   if (!row.binary && globals['output-file'] !== undefined) throw new CliError(`-O is for an operation that answers with a file; ${row.operator} ${row.operation} answers XML: use -o and a redirection`);
   const target = await resolveTarget(globals, await flagSecrets(globals, io), io);
   let answerText: string | undefined;
-  const client = clientFor(cmd, target, { onExchange: (event) => void (answerText = event.answer ?? answerText) });
+  // (-o xml prints the answer as it came: the client's debug hook has its text, masked; otherwise no hook, no text made)
+  const client = clientFor(cmd, target, cmd.format === 'xml' ? { onExchange: (event) => void (answerText = event.answer ?? answerText) } : {});
   try {
     if (destination) return await downloadTo(cmd, client, value, destination);
     const answer = await client.request(cmd.packet, cmd.timeoutMs !== undefined && globals.watch !== true ? { timeoutMs: cmd.timeoutMs } : {});
@@ -119,9 +120,8 @@ async function run(pkg: CliPackage, row: OperationRow, argv: readonly string[], 
     const ids = startedTasks(read.results, pollingRow(cmd, row)!.taskFilter!);
     if (ids.length === 0) throw new CliError(`${row.operator} ${row.operation} answered without a task id: nothing to watch`, EXIT.transport);
     for (const id of ids) io.stderr(`task ${id} started\n`);
-    const interval = typeof globals.interval === 'string' ? parseDuration(globals.interval, 'interval') : undefined;
-    const watched = await watchTasks(cmd, client, ids, interval);
-    print(cmd, watched.tasks, watched.rowType, false, undefined);
+    const watched = await watchTasks(cmd, client, ids, cmd.intervalMs);
+    print(cmd, watched.tasks, watched.rowType, false, answerText);
     return watched.exit;
   } finally {
     client.close();
@@ -148,6 +148,7 @@ async function commandOf(pkg: CliPackage, row: OperationRow, io: CliIo, globals:
     secrets,
     packet: { operators: [] },
     timeoutMs: typeof globals.timeout === 'string' ? parseDuration(globals.timeout, 'timeout') : undefined,
+    intervalMs: typeof globals.interval === 'string' ? parseDuration(globals.interval, 'interval') : undefined,
     protocolVersion: version,
   };
 }

@@ -38,6 +38,8 @@ export interface Command {
   packet: CliPacket;
   /** --timeout, in ms */
   timeoutMs: number | undefined;
+  /** --interval (--watch's first pause), in ms */
+  intervalMs: number | undefined;
   /** the packet/@version to send: undefined for the package's, null for none */
   protocolVersion: string | null | undefined;
 }

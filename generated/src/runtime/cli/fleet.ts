@@ -53,6 +53,7 @@ export async function runFleet(cmd: Command, file: string, concurrencyText: stri
   const { row, globals, io } = cmd;
   if (row.binary) throw new CliError(`${row.operator} ${row.operation} answers with a file: run it on one server at a time, not with --hosts`);
   if (globals.watch === true) throw new CliError('--watch follows one server\'s task: run it without --hosts (or one command per server)');
+  if (cmd.format === 'xml') throw new CliError('-o xml prints one answer: with --hosts use table, wide, json or ndjson');
   const concurrency = concurrencyText === undefined ? DEFAULT_CONCURRENCY : Number(concurrencyText);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new CliError(`--concurrency ${concurrencyText}: give a whole number from 1 to 256`);
   const hosts = await readHostList(file, io, typeof globals['profile-file'] === 'string' ? globals['profile-file'] : undefined);
@@ -77,7 +78,7 @@ export async function runFleet(cmd: Command, file: string, concurrencyText: stri
   else if (cmd.format === 'table' || cmd.format === 'wide') {
     const shown = results.map((r) => ({ ...r, outcome: r.outcome, duration: formatDuration(r.durationMs), rowCount: r.rows?.length }));
     io.stdout(renderTable(COLUMNS, shown, cmd.format === 'wide', cmd.paint));
-  } else if (cmd.format === 'xml') throw new CliError('-o xml prints one answer: with --hosts use table, wide, json or ndjson');
+  }
   for (const r of results) if (r.message !== undefined) io.stderr(`${r.host}: ${r.message}\n`);
   const exit = results.reduce<ExitCode>((worst, r) => (r.exit > worst ? r.exit : worst), EXIT.ok);
   const tally = new Map<string, number>();
