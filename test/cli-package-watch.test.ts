@@ -60,7 +60,7 @@ test('a task that fails exits 3, and one that is stopped too', async (t) => {
 
 test('a task that stalls: --timeout ends the wait with exit 4, saying the last state seen', async (t) => {
   const { stub, env } = await taskStub(t, ['working']);
-  const run = await runPackageCli([...START, '--timeout', '150ms'], { env });
+  const run = await runPackageCli([...START, '--timeout', '1s'], { env });
   t.is(run.code, 4);
   t.regex(run.stderr, /\nplesk-backup: backup-manager backup-server: task 42 did not finish within \d+ ms \(last status: working\)\n$/);
   t.true(stub.calls.filter((c) => c.key === 'backupManager.getTasksInfo').length >= 1);
