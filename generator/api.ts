@@ -62,6 +62,8 @@ export interface GenerateOptions {
    * since a schema can name any file; see docs/untrusted-input.md)
    */
   allowOutsideIncludes?: boolean;
+  /** the command a package with a client installs (its package.json `bin`; default: the package name without its scope) */
+  cliName?: string;
   /** write nothing: compare with `out` and report the stale files */
   check?: boolean;
   /** the folder relative paths start from (default: process.cwd()) */
@@ -98,7 +100,7 @@ export interface GenerateReport {
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   if (typeof options !== 'object' || options === null) throw new ConfigError('options', 'must be an object', 'call generate({ xsd: [...], out: "plesk-api" })');
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const spec = resolvePackageSpec({ xsd: options.xsd, ...(options.versions !== undefined ? { versions: options.versions } : {}), out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion, refine: options.refine, pleskRefinements: options.pleskRefinements, allowOutsideIncludes: options.allowOutsideIncludes, integers: options.integers }, cwd, { key: (name) => name });
+  const spec = resolvePackageSpec({ xsd: options.xsd, ...(options.versions !== undefined ? { versions: options.versions } : {}), out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion, refine: options.refine, pleskRefinements: options.pleskRefinements, allowOutsideIncludes: options.allowOutsideIncludes, integers: options.integers, cliName: options.cliName }, cwd, { key: (name) => name });
   return report(spec.packageName, generatePackage(spec, { check: options.check === true }));
 }
 

@@ -37,6 +37,7 @@ export const GENERATE_OPTIONS: Record<string, Options> = {
   'plesk-refinements': { type: 'boolean', describe: "apply plesk-codegen's refinements when the schemas are Plesk's (default; --no-plesk-refinements switches them off)" },
   integers: { type: 'string', requiresArg: true, describe: 'the TypeScript type of unbounded integers (xs:integer, Plesk\'s int and id_type): number (default; a value beyond 2^53 fails to decode, naming this flag) or bigint' },
   'allow-outside-includes': { type: 'boolean', describe: "follow xs:include and xs:import outside the entry schema's folder (default: refused, since a schema can name any file; only for schemas you trust)" },
+  'cli-name': { type: 'string', requiresArg: true, describe: 'the command a package with a client installs (its package.json bin; default: the package name without its scope)' },
   check: { type: 'boolean', default: false, describe: 'write nothing: compare each package with its folder, list the stale files and exit 1 if any differ (for CI)' },
   quiet: { type: 'boolean', default: false, describe: 'no progress lines on stderr (errors still go there)' },
 };
@@ -54,6 +55,7 @@ export interface RawGenerateArgs {
   pleskRefinements?: unknown;
   allowOutsideIncludes?: unknown;
   integers?: unknown;
+  cliName?: unknown;
   check?: unknown;
   quiet?: unknown;
 }
@@ -66,7 +68,7 @@ export interface GenerateJob {
   quiet: boolean;
 }
 
-const FLAG_OF: Record<keyof PackageInput, string> = { xsd: '--xsd', versions: '--set', out: '--out', packageName: '--package-name', packageVersion: '--package-version', protocolVersion: '--protocol-version', refine: '--refine', pleskRefinements: '--plesk-refinements', allowOutsideIncludes: '--allow-outside-includes', integers: '--integers' };
+const FLAG_OF: Record<keyof PackageInput, string> = { xsd: '--xsd', versions: '--set', out: '--out', packageName: '--package-name', packageVersion: '--package-version', protocolVersion: '--protocol-version', refine: '--refine', pleskRefinements: '--plesk-refinements', allowOutsideIncludes: '--allow-outside-includes', integers: '--integers', cliName: '--cli-name' };
 
 export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()): GenerateJob {
   const common = { check: args.check === true, quiet: args.quiet === true };
@@ -86,11 +88,12 @@ export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()):
       pleskRefinements: Array.isArray(args.pleskRefinements) ? args.pleskRefinements.at(-1) : args.pleskRefinements,
       allowOutsideIncludes: Array.isArray(args.allowOutsideIncludes) ? args.allowOutsideIncludes.at(-1) : args.allowOutsideIncludes,
       integers: single(args.integers, 'integers', 'number or bigint'),
+      cliName: single(args.cliName, 'cli-name', 'a command name'),
     };
     if (input.out === undefined) throw new UsageError(`${flag} needs --out: the folder to write the generated package into, e.g. --out plesk-api`);
     return { ...common, packages: [resolvePackageSpec(input, cwd, { key: (name) => FLAG_OF[name], ...(sets ? { versionKey: sets.key } : {}) })] };
   }
-  for (const flag of ['out', 'packageName', 'packageVersion', 'protocolVersion', 'refine', 'pleskRefinements', 'allowOutsideIncludes', 'integers'] as const) {
+  for (const flag of ['out', 'packageName', 'packageVersion', 'protocolVersion', 'refine', 'pleskRefinements', 'allowOutsideIncludes', 'integers', 'cliName'] as const) {
     if (args[flag] !== undefined) throw new UsageError(`${FLAG_OF[flag]} needs --xsd: without --xsd the packages come from the config file, which sets ${FLAG_OF[flag].slice(2)} per package`);
   }
   const file = configArg === undefined ? findConfig(cwd) : path.resolve(cwd, configArg);

@@ -66,6 +66,7 @@ export function generatePackage(spec: PackageSpec, options: PackageRunOptions = 
       ...(spec.protocolVersion !== undefined ? { protocolVersion: spec.protocolVersion } : {}),
       pleskRefinements: spec.pleskRefinements,
       integers: spec.integers,
+      cliName: spec.cliName,
       ...(refine ? { refine } : {}),
     });
     return { files: generated.files, notices: generated.notices, refinements: generated.refinements, timings: generated.timings, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };

@@ -18,6 +18,8 @@ import type { RefinementSet } from './refine/refinement-file.js';
 import { PLESK_REFINEMENTS } from './refine/plesk-refinements.js';
 import { compareCodePoints } from './passes/names.js';
 import { emitClient } from './emit/emit-client.js';
+import { emitCli } from './emit/emit-cli.js';
+import { defaultCliName } from './config/package-options.js';
 import { emitCodecs, emitIndex } from './emit/emit-codecs.js';
 import { emitOperations } from './emit/emit-operations.js';
 import { emitMetadata } from './emit/emit-metadata.js';
@@ -79,16 +81,18 @@ export function generate(given: GenerateInput): GenerateResult {
     files.set('src/operations.ts', operations.text);
     files.set('src/client.ts', emitClient(project, ir, operations.rows)!);
     files.set('src/testing.ts', emitTesting(project, ir));
+    const cli = emitCli(project, ir, { cliName: input.cliName ?? defaultCliName(input.packageName), packageName: input.packageName, packageVersion: input.packageVersion });
+    for (const [name, text] of cli) files.set(name, text);
   }
   files.set('src/protocol-version.ts', several ? emitProtocolVersions(project, ir) : emitProtocolVersion(project, ir, input.protocolVersion));
   files.set('src/index.ts', emitIndex(project, ir, withClient));
   for (const [name, text] of input.runtime) {
-    // a package without a client carries the codec runtime only; one of one schema set, none of the versions' modules
-    // (the codecs of several versions read client/version-availability.ts: what each version declares)
+    // a package without a client carries the codec runtime only (no client, stub or command line); one of one
+    // schema set, none of the versions' modules (the codecs of several read client/version-availability.ts)
     if ((!withClient && !name.startsWith('codec/') && !(several && name === 'client/version-availability.ts')) || (!several && VERSION_MODULES.includes(name))) continue;
     files.set(`src/runtime/${name}`, runtimeSource(name, text));
   }
-  for (const [name, text] of emitPackageFiles(ir, input.templates, input)) files.set(name, text);
+  for (const [name, text] of emitPackageFiles(ir, input.templates, { ...input, cliName: input.cliName ?? defaultCliName(input.packageName) })) files.set(name, text);
   const emitted = performance.now();
   for (const [name, text] of compilePackage(files, printedSources(project))) files.set(name, text);
   const timings = { model: modelled - started, emit: emitted - modelled, compile: performance.now() - emitted };

@@ -209,8 +209,9 @@ test.serial('packed, the whole API, backup.xsd\'s package and generated/ as comm
   const tarballs: string[] = [];
   for (const dir of [path.join(app, 'packages', 'plesk-api'), path.join(app, 'packages', 'plesk-backup'), committed]) {
     const packed = await pack(dir);
-    const expected = ['README.md', 'package.json', ...readManifest(dir).filter((f) => /^(dist|src)\//.test(f))].sort();
-    t.deepEqual(packed.files.map((f) => f.path).sort(), expected, `${path.basename(dir)}: the compiled package and its sources, no tsconfig.json, .gitignore or manifest`);
+    const expected = ['README.md', 'package.json', ...readManifest(dir).filter((f) => /^(bin|dist|src)\//.test(f))].sort();
+    t.deepEqual(packed.files.map((f) => f.path).sort(), expected, `${path.basename(dir)}: the compiled package, its sources and its command (bin/), no tsconfig.json, .gitignore or manifest`);
+    t.true(expected.some((f) => f.startsWith('bin/')), `${path.basename(dir)}: a package with a client ships its command`);
     tarballs.push(path.join(work, packed.filename));
   }
   mkdirSync(consumer);

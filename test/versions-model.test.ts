@@ -16,6 +16,7 @@ import { writePackage } from '../generator/write.js';
 import type { RefinementSet } from '../generator/refine/refinement-file.js';
 import { RefinementError } from '../generator/refine/refinement-error.js';
 import { runCli, tempDir } from './helpers/cli.js';
+import { runPackageCli, stubEnv } from './helpers/package-cli.js';
 import { ROOT } from './helpers/project.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'versions');
@@ -125,7 +126,7 @@ async function smallPackage(t: { teardown(fn: () => void): void }) {
   writePackage(dir, small.files);
   const pkg = await import(pathToFileURL(path.join(dir, 'src', 'index.ts')).href);
   const testing = await import(pathToFileURL(path.join(dir, 'src', 'testing.ts')).href);
-  return { pkg, testing };
+  return { pkg, testing, dir };
 }
 
 const handlers = { thing: { get: () => ({ status: 'ok', name: 'got' }), legacy: () => ({ status: 'ok', name: 'legacy' }) }, old: { get: () => ({ status: 'ok' }) }, fresh: { get: () => ({ status: 'ok' }) } };
@@ -231,17 +232,35 @@ test('each version\'s tables are that version\'s declarations; the codecs take t
   t.true(Object.isFrozen(pkg.schemaOf('1.6.0.0').simple.Kind.enum));
   t.throws(() => pkg.schemaOf('1.6.9.0'), { instanceOf: TypeError, message: 'schemaOf: this package has no schemas of protocol version 1.6.9.0; it has 1.6.0.0, 1.6.1.0' });
   const packet = { operators: [{ thing: { operations: [{ get: { id: 1, kind: 'c' } }] } }] };
-  t.is(pkg.encodeRequestPacket(packet), '<?xml version="1.0" encoding="UTF-8"?>\n<packet><thing><get><id>1</id><kind>c</kind></get></thing></packet>');
+  t.is(pkg.encodeRequestPacket(packet), '<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.1.0"><thing><get><id>1</id><kind>c</kind></get></thing></packet>', 'a packet that names no version is written naming the one it is written in');
   t.throws(() => pkg.encodeRequestPacket(packet, '1.6.0.0'), { message: /packet\/thing\/get\/kind: "c" is not one of the values allowed by Kind: a, b/ });
   t.throws(() => pkg.decodeRequestPacket('<packet><thing><get><extra>x</extra></get></thing></packet>', { protocolVersion: '1.6.0.0' }), { message: /extra/ });
   t.deepEqual(pkg.decodeRequestPacket('<packet><thing><get><extra>x</extra></get></thing></packet>'), { operators: [{ thing: { operations: [{ get: { extra: 'x' } }] } }] });
+  t.deepEqual(pkg.decodeRequestPacket('<packet><old><get><id>1</id></get></old></packet>'), { operators: [{ old: { operations: [{ get: { id: 1 } }] } }] }, 'naming no version: read in the newest that reads it');
+  t.throws(() => pkg.decodeRequestPacket('<packet><old><get><extra>x</extra></get></old></packet>'), { message: /^packet\/old \(line 1, column 13\): unexpected element <old>/ }, 'read by none: the newest\'s error');
   // without a version: the one the value or document names, else the newest that declares it
   const old = { operators: [{ old: { operations: [{ get: { id: 1, mode: 'm' } }] } }] };
-  t.is(pkg.encodeRequestPacket(old), '<?xml version="1.0" encoding="UTF-8"?>\n<packet><old><get mode="m"><id>1</id></get></old></packet>', 'only 1.6.0.0 declares <old>');
+  t.is(pkg.encodeRequestPacket(old), '<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.0.0"><old><get mode="m"><id>1</id></get></old></packet>', 'only 1.6.0.0 declares <old>');
   t.throws(() => pkg.encodeRequestPacket(old, '1.6.1.0'), { message: /old/ });
   t.deepEqual(pkg.decodeRequestPacket('<packet version="1.6.0.0"><old><get><id>1</id></get></old></packet>'), { version: '1.6.0.0', operators: [{ old: { operations: [{ get: { id: 1 } }] } }] }, 'read in the version it names');
   t.throws(() => pkg.decodeRequestPacket(Buffer.from('<packet version="1.6.0.0"><thing><get><extra>x</extra></get></thing></packet>')), { message: /extra/ }, 'bytes too');
   t.is(pkg.encodeType('ThingGet', 'get', { id: 1, mode: 'm' }), '<?xml version="1.0" encoding="UTF-8"?>\n<get mode="m"><id>1</id></get>', 'mode is 1.6.0.0\'s');
+});
+
+test('the package\'s command line: an operation only the older version has reads its flags from that version and goes in it', async (t) => {
+  const { testing, dir } = await smallPackage(t);
+  const { main } = await import(pathToFileURL(path.join(dir, 'src', 'cli.ts')).href);
+  const stub = await testing.createPleskStub({ protocolVersions: ['1.6.0.0', '1.6.1.0'], handlers });
+  t.teardown(() => void stub.close());
+  const env = stubEnv(stub, dir);
+  const legacy = await runPackageCli(['thing', 'legacy', '--id', '1', '--@mode', 'm', '-o', 'json'], { env, main });
+  t.is(legacy.code, 0, legacy.stderr);
+  const fresh = await runPackageCli(['fresh', 'get', '-o', 'json'], { env, main });
+  t.is(fresh.code, 0, fresh.stderr);
+  t.deepEqual(stub.calls.map((c: { key: string; version?: string }) => `${c.key} ${c.version}`), ['thing.legacy 1.6.0.0', 'fresh.get 1.6.1.0']);
+  const dry = await runPackageCli(['old', 'get', '--id', '2', '--dry-run'], { env, main });
+  t.is(dry.code, 0, dry.stderr);
+  t.is(dry.stdout, '<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.0.0"><old><get><id>2</id></get></old></packet>\n');
 });
 
 test('the stub reads and answers each packet in the version it names: 1005 for one it does not speak, 1014 for what that version does not declare', async (t) => {
@@ -258,7 +277,7 @@ test('the stub reads and answers each packet in the version it names: 1005 for o
       req.on('error', reject).end(xml);
     });
   };
-  t.is(await post('<packet version="1.6.1.0"><fresh><get/></fresh></packet>'), '<?xml version="1.0" encoding="UTF-8"?>\n<packet><system><status>error</status><errcode>1005</errcode><errtext>Unsupported protocol version 1.6.1.0.</errtext></system></packet>');
+  t.is(await post('<packet version="1.6.1.0"><fresh><get/></fresh></packet>'), '<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.0.0"><system><status>error</status><errcode>1005</errcode><errtext>Unsupported protocol version 1.6.1.0.</errtext></system></packet>');
   t.regex(await post('<packet version="1.6.0.0"><thing><get><extra>x</extra></get></thing></packet>'), /<errcode>1014<\/errcode><errtext>Parser error: Request is invalid\. packet\/thing\/get\/extra/);
   t.is(await post('<packet version="1.6.0.0"><old><get><id>1</id></get></old></packet>'), '<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.0.0"><old><get><result><status>ok</status></result></get></old></packet>');
   t.is(await post('<packet><server><get_protos/></server></packet>'), '<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.0.0"><server><get_protos><result><status>ok</status><protos><proto>1.6.0.0</proto></protos></result></get_protos></server></packet>');

@@ -46,3 +46,18 @@ export const PROTOCOL_VERSION = /^(0|[1-9]\d*)(\.(0|[1-9]\d*)){1,3}$/;
 export function protocolVersionProblem(version: string): string | undefined {
   return PROTOCOL_VERSION.test(version) ? undefined : 'it is not an XML API protocol version: give two to four dot-separated numbers, e.g. 1.6.9.0 (ls /usr/local/psa/admin/htdocs/schemas/rpc/ on the server lists them)';
 }
+
+/**
+ * The command a package with a client installs (its package.json `bin`) when none is given: the
+ * package name without its scope (`@acme/plesk-api` → `plesk-api`).
+ */
+export function defaultCliName(packageName: string): string {
+  return packageName.slice(packageName.lastIndexOf('/') + 1);
+}
+
+/** What is wrong with a command name for the package's `bin`, if anything. */
+export function cliNameProblem(name: string): string | undefined {
+  if (name.length > 214) return 'it is longer than 214 characters';
+  if (!/^[a-z0-9][a-z0-9\-._~]*$/.test(name)) return 'a command name is lowercase letters, digits and - . _ ~, starting with a letter or digit (it becomes a file name in node_modules/.bin)';
+  return undefined;
+}

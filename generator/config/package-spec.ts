@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from './config-error.js';
-import { npmNameProblem, packageNameFromOut, protocolVersionProblem, semverProblem } from './package-options.js';
+import { cliNameProblem, defaultCliName, npmNameProblem, packageNameFromOut, protocolVersionProblem, semverProblem } from './package-options.js';
 import { resolveVersions, type VersionInput, type VersionSpec } from './version-sets.js';
 
 export type { VersionSpec } from './version-sets.js';
@@ -32,6 +32,8 @@ export interface PackageSpec {
   allowOutsideIncludes: boolean;
   /** the TypeScript type of unbounded integer types (xs:integer, xs:long, Plesk's int and id_type): number (default; a value beyond 2^53 fails to decode) or bigint */
   integers: 'number' | 'bigint';
+  /** the command a package with a client installs (its `bin`; default: the package name without its scope) */
+  cliName: string;
 }
 
 /** What a caller gave for one package, paths relative to `base`. */
@@ -46,6 +48,7 @@ export interface PackageInput {
   allowOutsideIncludes?: unknown;
   integers?: unknown;
   versions?: unknown;
+  cliName?: unknown;
 }
 
 /**
@@ -105,7 +108,13 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
   if (input.pleskRefinements !== undefined && typeof input.pleskRefinements !== 'boolean') fail('pleskRefinements', 'must be true or false', `give ${spelling.key('pleskRefinements')}: false to switch plesk-codegen's refinements for Plesk off`);
   if (input.allowOutsideIncludes !== undefined && typeof input.allowOutsideIncludes !== 'boolean') fail('allowOutsideIncludes', 'must be true or false', `give ${spelling.key('allowOutsideIncludes')}: true to follow includes outside the entry schema's folder (only for schemas you trust)`);
   if (input.integers !== undefined && input.integers !== 'number' && input.integers !== 'bigint') fail('integers', `${JSON.stringify(input.integers)}: must be "number" or "bigint"`, `give ${spelling.key('integers')} "bigint" to read unbounded integers (xs:integer, Plesk's int and id_type) as bigint, or leave it out for number`);
-  return { xsd, ...(versions ? { versions } : {}), out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true, integers: input.integers === 'bigint' ? 'bigint' : 'number' };
+  let cliName = defaultCliName(packageName);
+  if (input.cliName !== undefined) {
+    const problem = typeof input.cliName === 'string' ? cliNameProblem(input.cliName) : 'it must be a string';
+    if (problem) fail('cliName', `${JSON.stringify(input.cliName)}: ${problem}`, `give a command name such as ${cliName} or plesk`);
+    cliName = input.cliName as string;
+  }
+  return { xsd, ...(versions ? { versions } : {}), out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true, integers: input.integers === 'bigint' ? 'bigint' : 'number', cliName };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface PackageJsonInput {
   /** the entry schemas' display paths */
   sources: string[];
   hasClient: boolean;
+  /** the command of a package with a client: its name and file */
+  bin?: { name: string; path: string };
 }
 
 export function packageJson(input: PackageJsonInput): string {
@@ -30,9 +32,10 @@ export function packageJson(input: PackageJsonInput): string {
     },
     main: './dist/index.js',
     types: './dist/index.d.ts',
+    ...(input.bin ? { bin: { [input.bin.name]: input.bin.path } } : {}),
     // dist/ is written by plesk-codegen (ready at generation: no build script, no TypeScript to
     // install); src/ ships for the declaration maps to lead to
-    files: ['dist', 'src', 'README.md'],
+    files: [...(input.bin ? ['bin'] : []), 'dist', 'src', 'README.md'],
     sideEffects: false,
     engines: { node: '^20.19.0 || >=22.12.0' },
     dependencies: {},

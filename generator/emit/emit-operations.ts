@@ -6,7 +6,8 @@
  * For backup-manager's get-tasks-info we generate the row
  *   { operator: 'backup-manager', operatorProp: 'backupManager', operation: 'get-tasks-info',
  *     operationProp: 'getTasksInfo', read: true, binary: false, unwrap: { k: 'list', prop: 'task' },
- *     answer: 'results' }
+ *     answer: 'results', taskFilter: 'taskId' }
+ * and for backup-server, which starts a task that row follows, `…, startsTask: true }`.
  */
 import type { Project } from 'ts-morph';
 import type { Unwrap } from '../../runtime/client/client-types.js';
@@ -52,6 +53,8 @@ function row(op: IrOperator, o: IrOperation): string {
     `answer: ${quote(answer)}`,
     ...(o.single ? ['single: true'] : []),
     ...(o.singleAnswer ? ['singleAnswer: true'] : []),
+    ...(o.startsTask ? ['startsTask: true'] : []),
+    ...(o.taskFilter !== undefined ? [`taskFilter: ${quote(o.taskFilter)}`] : []),
   ];
   return `{ ${parts.join(', ')} }`;
 }

@@ -11,6 +11,7 @@ import { printContext, printValue } from './type-expressions.js';
 import { InternalError } from '../errors.js';
 import { oneLine } from './comments.js';
 import { packageJson, tsconfigJson } from './emit-json-files.js';
+import { binPath } from './emit-cli.js';
 import { BANNER } from './print.js';
 
 export interface PackageOptions {
@@ -24,6 +25,8 @@ export interface PackageOptions {
   protocolVersion?: string;
   /** the TypeScript type of unbounded integer types: number (default; a value beyond 2^53 − 1 fails to decode) or bigint */
   integers?: 'number' | 'bigint';
+  /** the command a package with a client installs (package.json `bin`); default: the package name without its scope */
+  cliName?: string;
 }
 
 export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, options: PackageOptions): Map<string, string> {
@@ -43,13 +46,16 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
     hasResponsePacket: packets.response !== undefined,
     bigIntegers: options.integers === 'bigint',
     hasBackupManager: operators.some((o) => o.element === 'backup-manager'),
+    cliName: options.cliName ?? '',
+    /** an operation for the README's command-line example (get-tasks-info where there is one) */
+    cliExample: callable[0] ? `${(callable.find((c) => c.taskPolling) ?? callable[0]).name} ${(callable.find((c) => c.taskPolling)?.taskPolling ?? callable[0].calls[0]!).name}` : '',
     typeCount: ir.complexTypes.length,
     /** the first operation the client calls, for the README's example */
     firstOperationKey: callable[0] ? `${callable[0].clientProp}.${callable[0].calls[0]!.method}` : '',
     ...versionContext(ir),
   };
   const out = new Map<string, string>();
-  out.set('package.json', packageJson({ ...options, sources: ir.entries, hasClient: withClient, ...(ir.versions ? { protocolVersions: ir.versions.map((v) => v.protocolVersion) } : {}) }));
+  out.set('package.json', packageJson({ ...options, sources: ir.entries, hasClient: withClient, ...(withClient && options.cliName !== undefined ? { bin: { name: options.cliName, path: binPath(options.cliName) } } : {}), ...(ir.versions ? { protocolVersions: ir.versions.map((v) => v.protocolVersion) } : {}) }));
   out.set('tsconfig.json', tsconfigJson(BANNER, ir.entries));
   for (const [name, text] of templates) {
     if (!name.endsWith('.hbs')) continue;

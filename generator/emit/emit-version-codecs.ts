@@ -4,7 +4,8 @@
  * `schemaOf`): `encodeRequestPacket(packet, '1.6.6.0')`, `decodeResponsePacket(xml, {
  * protocolVersion: '1.6.6.0' })`. Without one: the version a packet or document names (its
  * `version` attribute), if the package has it; else, to write, the newest version that declares
- * everything the value holds, and to read, the newest that declares the type. The client
+ * everything the value holds (a packet that names no version is written naming it), and to read a
+ * whole document, the newest that reads it (a document in pieces: the newest). The client
  * chooses the version of each packet itself (runtime/client/version-router.ts).
  */
 import type { Project } from 'ts-morph';
@@ -20,6 +21,8 @@ export function emitVersionCodecs(project: Project, ir: IrSchema): string {
   const typeNames = ir.complexTypes.map((t) => t.tsName).sort(compareCodePoints);
   const hasPackets = packets.request !== undefined || packets.response !== undefined;
   file.addImportDeclaration({ moduleSpecifier: './metadata.js', namedImports: ['schemaOf'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/errors.js', namedImports: ['XmlDecodeError'] });
+  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['Frozen', 'SchemaMeta'] });
   file.addImportDeclaration({ moduleSpecifier: './protocol-version.js', namedImports: ['PROTOCOL_VERSION', 'PROTOCOL_VERSIONS', 'type ProtocolVersion'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/client/version-availability.js', namedImports: ['firstUndeclared', 'namedVersion'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/codec/decode.js', namedImports: ['decodeDocument', ...(hasPackets ? ['startDecoding', 'type DocumentDecoder'] : [])] });
@@ -31,11 +34,11 @@ export function emitVersionCodecs(project: Project, ir: IrSchema): string {
     isExported: true,
     name: 'PacketDecodeOptions',
     extends: ['DecodeOptions'],
-    docs: [jsDoc('The decoders\' options in a package of several protocol versions: which version\'s schemas the document is read with (default: the one it names on its root, if the package has it, else the newest that declares its type).')],
+    docs: [jsDoc('The decoders\' options in a package of several protocol versions: which version\'s schemas the document is read with (default: the one it names on its root, if the package has it, else the newest that reads it).')],
     properties: [{ name: 'protocolVersion', type: 'ProtocolVersion | undefined', hasQuestionToken: true }],
   });
   const versionDoc = 'protocolVersion: the version whose schemas it is written with; default: the one the value names in its `version`, if the package has it, else the newest that declares everything the value holds';
-  const readDoc = 'default: the one the document names on its root, if the package has it, else the newest that declares the type';
+  const readDoc = 'default: the one the document names on its root, if the package has it, else the newest that reads it';
   file.addFunction({
     name: 'isVersion',
     parameters: [{ name: 'version', type: 'unknown' }],
@@ -60,14 +63,30 @@ export function emitVersionCodecs(project: Project, ir: IrSchema): string {
   });
   file.addFunction({
     name: 'readingVersion',
-    parameters: [{ name: 'type', type: 'string' }, { name: 'options', type: 'PacketDecodeOptions | undefined' }, { name: 'xml', type: 'string | Uint8Array', hasQuestionToken: true }],
+    parameters: [{ name: 'type', type: 'string' }, { name: 'options', type: 'PacketDecodeOptions | undefined' }],
     returnType: 'ProtocolVersion',
-    docs: [jsDoc('The version a document is read in: the option, else the one it names, else the newest that declares its type.')],
+    docs: [jsDoc('The version a document in pieces is read in: the option, else the newest that declares its type (its start is not read before it is decoded).')],
+    statements: 'return options?.protocolVersion ?? [...PROTOCOL_VERSIONS].reverse().find((version) => Object.hasOwn(schemaOf(version).complex, type)) ?? PROTOCOL_VERSION;',
+  });
+  file.addFunction({
+    name: 'readIn',
+    parameters: [{ name: 'type', type: 'string' }, { name: 'xml', type: 'string | Uint8Array' }, { name: 'options', type: 'PacketDecodeOptions | undefined' }, { name: 'read', type: '(schema: Frozen<SchemaMeta>) => unknown' }],
+    returnType: 'unknown',
+    docs: [jsDoc('Reads a whole document in the version the option or the document names; when neither names one the package has, in the newest version (of those declaring the type) that reads it (the newest one\'s error when none does).')],
     statements: [
-      'if (options?.protocolVersion !== undefined) return options.protocolVersion;',
-      'const named = xml === undefined ? undefined : namedVersion(xml);',
-      'if (isVersion(named)) return named;',
-      'return [...PROTOCOL_VERSIONS].reverse().find((version) => Object.hasOwn(schemaOf(version).complex, type)) ?? PROTOCOL_VERSION;',
+      'const named = options?.protocolVersion ?? namedVersion(xml);',
+      'if (isVersion(named)) return read(schemaOf(named));',
+      'let first: unknown;',
+      'for (const version of [...PROTOCOL_VERSIONS].reverse()) {',
+      '  if (!Object.hasOwn(schemaOf(version).complex, type)) continue;',
+      '  try {',
+      '    return read(schemaOf(version));',
+      '  } catch (error) {',
+      '    if (!(error instanceof XmlDecodeError)) throw error;',
+      '    first ??= error;',
+      '  }',
+      '}',
+      'throw first ?? new TypeError(`no protocol version of this package declares the type ${type}`);',
     ],
   });
 
@@ -84,7 +103,10 @@ export function emitVersionCodecs(project: Project, ir: IrSchema): string {
       parameters: [{ name: 'packet', type: tsType }, { name: 'protocolVersion', type: 'ProtocolVersion', initializer: `writingVersion(packet, '${type.tsName}')` }],
       returnType: 'string',
       docs: [jsDoc(`Writes a ${direction} <${PACKET_ELEMENT}> in schema order, checking every rule of one protocol version's schemas first (${versionDoc}).\n\n@throws XmlEncodeError naming the path and the broken rule\n@throws TypeError when the package has no schemas of that version`)],
-      statements: `return encodeDocument(schemaOf(protocolVersion), '${PACKET_ELEMENT}', ${ref}, packet);`,
+      // a packet that names no version is written naming the one it is written in
+      statements: type.attrs.some((a) => a.name === 'version' && a.prop === 'version')
+        ? `return encodeDocument(schemaOf(protocolVersion), '${PACKET_ELEMENT}', ${ref}, packet.version === undefined ? { ...packet, version: protocolVersion } : packet);`
+        : `return encodeDocument(schemaOf(protocolVersion), '${PACKET_ELEMENT}', ${ref}, packet);`,
     });
     file.addFunction({
       isExported: true,
@@ -92,7 +114,7 @@ export function emitVersionCodecs(project: Project, ir: IrSchema): string {
       parameters: [{ name: 'xml', type: 'string | Uint8Array' }, { name: 'options', type: 'PacketDecodeOptions', hasQuestionToken: true }],
       returnType: tsType,
       docs: [jsDoc(`Reads a ${direction} <${PACKET_ELEMENT}> (a string, or its UTF-8 bytes), validating it against one protocol version's schemas as it goes (\`options.protocolVersion\`; ${readDoc}). \`options.unknownElements: 'keep'\` keeps (and reports) elements and attributes the schema does not declare instead of failing.\n\n@throws XmlDecodeError naming the path, line, column and what was expected`)],
-      statements: `return decodeDocument(schemaOf(readingVersion('${type.tsName}', options, xml)), '${PACKET_ELEMENT}', ${ref}, xml, options) as ${tsType};`,
+      statements: `return readIn('${type.tsName}', xml, options, (schema) => decodeDocument(schema, '${PACKET_ELEMENT}', ${ref}, xml, options)) as ${tsType};`,
     });
     file.addFunction({
       isExported: true,
@@ -126,7 +148,7 @@ export function emitVersionCodecs(project: Project, ir: IrSchema): string {
     parameters: [{ name: 'type', type: 'K' }, { name: 'element', type: 'string' }, { name: 'xml', type: 'string | Uint8Array' }, { name: 'options', type: 'PacketDecodeOptions', hasQuestionToken: true }],
     returnType: 'TypeMap[K]',
     docs: [jsDoc(`Reads a document whose root is the element \`element\` of the complex type \`type\`, with one protocol version's schemas (\`options.protocolVersion\`; ${readDoc}).\n\n@throws TypeError when \`type\` is not a type of that version or \`element\` is not an XML name\n@throws XmlDecodeError naming the path, line, column and what was expected`)],
-    statements: 'const schema = schemaOf(readingVersion(type, options, xml));\ncheckTypeArguments(\'decodeType\', schema, type, element);\nreturn decodeDocument(schema, element, { c: type }, xml, options) as TypeMap[K];',
+    statements: 'return readIn(type, xml, options, (schema) => {\n  checkTypeArguments(\'decodeType\', schema, type, element);\n  return decodeDocument(schema, element, { c: type }, xml, options);\n}) as TypeMap[K];',
   });
   return textOf(file);
 }

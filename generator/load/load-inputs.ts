@@ -25,10 +25,10 @@ function readFolder(folder: string, suffix: string): Map<string, string> {
   return new Map(names.map((n) => [n, readFileSync(path.join(dir, n), 'utf8')]));
 }
 
-/** the files of runtime/ and its folders (client/, codec/, testing/), by path inside runtime/, in code-point order. */
+/** the files of runtime/ and its folders (cli/, client/, codec/, testing/), by path inside runtime/, in code-point order. */
 export function readRuntimeSources(): Map<string, string> {
   const files = [...readFolder('runtime', '.ts')];
-  for (const sub of ['client', 'codec', 'testing']) for (const [name, text] of readFolder(`runtime/${sub}`, '.ts')) files.push([`${sub}/${name}`, text]);
+  for (const sub of ['cli', 'client', 'codec', 'testing']) for (const [name, text] of readFolder(`runtime/${sub}`, '.ts')) files.push([`${sub}/${name}`, text]);
   return new Map(files.sort((a, b) => compareCodePoints(a[0], b[0])));
 }
 

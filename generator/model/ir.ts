@@ -241,6 +241,13 @@ export interface IrOperation {
   binary: boolean;
   /** the operator's request holds this operation directly (one xs:choice, as db_server's), not in `operations` */
   single: boolean;
+  /**
+   * it starts a task its operator's `taskPolling` operation follows: it is not a read, and its
+   * result holds the task's id (backup-manager's backup-* answer `result/task-id`)
+   */
+  startsTask: boolean;
+  /** on the operation that polls tasks: the property of its request that selects one task (`taskId`) */
+  taskFilter?: string;
   /** the same of the operator's answer */
   singleAnswer: boolean;
   request?: IrOperationRequest;

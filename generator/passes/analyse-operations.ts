@@ -39,7 +39,7 @@ export function analyseOperations(ir: IrSchema): IrSchema {
       for (const operation of items) {
         let entry = row.operations.find((o) => o.name === operation.name);
         if (!entry) {
-          entry = { name: operation.name, prop: operation.prop, read: isReadOperation(operation.name), binary: isBinaryOperation(operator.name, operation.name), single: false, singleAnswer: false, method: '' };
+          entry = { name: operation.name, prop: operation.prop, read: isReadOperation(operation.name), binary: isBinaryOperation(operator.name, operation.name), single: false, singleAnswer: false, startsTask: false, method: '' };
           row.operations.push(entry);
         }
         // in a package of several versions: those of the request, less those without an answer
@@ -58,10 +58,28 @@ export function analyseOperations(ir: IrSchema): IrSchema {
   }
   for (const operator of table) {
     const poll = operator.name === TASK_POLLING.operator ? operator.operations.find((o) => o.name === TASK_POLLING.operation) : undefined;
-    if (poll && isCallable(ir, poll) && poll.response!.unwrap.k === 'list') operator.taskPolling = poll;
+    if (poll && isCallable(ir, poll) && poll.response!.unwrap.k === 'list') markTaskPolling(ir, operator, poll);
   }
   ir.operators = table;
   return ir;
+}
+
+/**
+ * Records an operator's task polling: the operation that polls (get-tasks-info), the property of
+ * its request that selects one task (its element `task-id`), and the operations that start a
+ * task it follows (not reads, their result holding a `task-id` of its own: backup-*).
+ */
+function markTaskPolling(ir: IrSchema, operator: IrOperator, poll: IrOperation): void {
+  const request = poll.request!.element.type;
+  const filter = request.kind === 'complex' && request.type.model ? outside(request.type.model, false).find((m) => m.element.name === TASK_POLLING.filter) : undefined;
+  operator.taskPolling = poll;
+  if (!filter) return;
+  poll.taskFilter = filter.element.prop;
+  for (const operation of operator.operations) {
+    const result = operation.response?.result;
+    if (operation.read || !isCallable(ir, operation) || !result?.type.model) continue;
+    operation.startsTask = outside(result.type.model, false).some((m) => m.element.name === TASK_POLLING.filter && !isRepeating(m.element));
+  }
 }
 
 /** Whether the client calls the operation: it is in both packets, and so are they. */

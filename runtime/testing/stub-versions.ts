@@ -4,7 +4,7 @@
  * answered with the tables of the version it names, as Plesk validates each packet against that
  * version's schemas, so one stub can be an old and a new server at once.
  *
- * - a packet naming a version the server does not speak → 1005, before it is read;
+ * - a packet naming a version the server does not speak → 1005, before it is read (in its newest);
  * - a packet naming none → the server's newest version;
  * - a version the server speaks but the package has no schemas of → the package's newest older
  *   version (or its oldest), the nearest the package has;
@@ -30,9 +30,9 @@ export function readingOf(body: string, speaks: readonly string[] | undefined, o
   const named = namedVersion(body);
   // Plesk takes a partial version (1.6) for the first it speaks that starts with it
   const version = named === undefined ? spoken.at(-1)! : spoken.find((v) => v === named || v.startsWith(`${named}.`));
-  if (version === undefined) return { unsupported: named! };
-  const older = own.filter((v) => compareProtocolVersions(v, version) <= 0);
-  return { version: named ?? version, tables: older.at(-1) ?? own[0]! };
+  const tables = (v: string) => own.filter((o) => compareProtocolVersions(o, v) <= 0).at(-1) ?? own[0]!;
+  if (version === undefined) return { version: spoken.at(-1)!, tables: tables(spoken.at(-1)!), unsupported: named! };
+  return { version: named ?? version, tables: tables(version) };
 }
 
 /** Whether the packet is `<server><get_protos/></server>` alone. */

@@ -5,6 +5,7 @@
 import type { GeneratorResult } from './generator-bench.js';
 import type { InstalledCliResult } from './installed-cli-bench.js';
 import type { MemoryBenchResult } from './memory-bench.js';
+import type { PackageCliResult } from './package-cli-bench.js';
 import type { PeakRss } from './peak-rss.js';
 import type { SecondShapeResult } from './second-shape-bench.js';
 import type { SizeResult } from './size-result.js';
@@ -25,6 +26,7 @@ export interface GoalInputs {
   installedCli?: InstalledCliResult;
   peakRss: PeakRss;
   versions?: VersionsResult;
+  packageCli?: PackageCliResult;
 }
 
 const at = (results: SizeResult[], tasks: number): SizeResult | undefined => results.find((r) => r.tasks === tasks);
@@ -44,7 +46,7 @@ function perTaskGoal(op: string, results: SizeResult[], max: number): Goal {
   return ratioGoal(`${op}: time per task at 100,000 within ${max}× of at 1,000`, big / small, { max }, `${big.toFixed(2)} vs ${small.toFixed(2)} µs/task`);
 }
 
-export function checkGoals({ decode, encode, secondShape, memory, generator, installedCli, peakRss, versions }: GoalInputs): Goal[] {
+export function checkGoals({ decode, encode, secondShape, memory, generator, installedCli, peakRss, packageCli, versions }: GoalInputs): Goal[] {
   const d = at(decode, 10_000);
   const e = at(encode, 10_000);
   const second = 'results' in secondShape ? secondShape.results[0] : undefined;
@@ -77,6 +79,8 @@ export function checkGoals({ decode, encode, secondShape, memory, generator, ins
   ];
   const whole = generator.rows[1];
   const seconds = (whole?.cliMs ?? NaN) / 1000;
+  const help = packageCli?.rows[1];
+  goals.push({ goal: "issue 26: the whole-API package's bin answers --help in < 300 ms", measured: help ? `${help.ms.toFixed(0)} ms (${help.ratio.toFixed(2)}× node -e 0, ${packageCli!.rows[0]!.ms.toFixed(0)} ms)` : `skipped${packageCli?.skipped ? `: ${packageCli.skipped}` : ''}`, met: help !== undefined && help.ms < 300 });
   goals.push(...versionGoals(versions));
   goals.push({ goal: 'the whole Plesk API generated in < 5 s', measured: whole ? `${seconds.toFixed(2)} s through the CLI (${(whole.warmMs / 1000).toFixed(2)} s warm in process)` : 'skipped', met: seconds < 5 });
   // issue 22: ready at generation (sources, JavaScript, declarations) through the installed command

@@ -2,6 +2,7 @@
 import { DECODER_LABELS, ENCODER_LABELS } from './contenders.js';
 import type { GeneratorResult } from './generator-bench.js';
 import type { InstalledCliResult } from './installed-cli-bench.js';
+import type { PackageCliResult } from './package-cli-bench.js';
 import type { Goal } from './goals.js';
 import type { MemoryBenchResult } from './memory-bench.js';
 import type { PeakRss } from './peak-rss.js';
@@ -19,6 +20,7 @@ export interface Results {
   generator: GeneratorResult;
   installedCli: InstalledCliResult;
   versions: VersionsResult;
+  packageCli: PackageCliResult;
   peakRss: PeakRss;
   goals: Goal[];
 }
@@ -80,6 +82,10 @@ export function markdownReport(results: Results): string {
   lines.push('| run | time | ÷ node -e 0 |', '|---|---:|---:|');
   for (const r of results.installedCli.rows) lines.push(`| ${r.what} | ${seconds(r.ms)} | ${r.ratio.toFixed(1)}× |`);
   if (results.installedCli.skipped) lines.push('', `(${results.installedCli.skipped})`);
+  lines.push('', "**A generated package's command** (the whole API's bin, built; each a fresh process, median)", '');
+  lines.push('| run | time | ÷ node -e 0 |', '|---|---:|---:|');
+  for (const r of results.packageCli.rows) lines.push(`| ${r.what} | ${(r.ms).toFixed(0)} ms | ${r.ratio.toFixed(2)}× |`);
+  if (results.packageCli.skipped) lines.push('', `(${results.packageCli.skipped})`);
   lines.push('', '**One package, two protocol versions** (Plesk\'s 1.6.6.0 and 1.6.9.1 sets alone and in one package: the package\'s own source lines, what `npm install` puts on disk from it after its build, and a fresh process importing its built root, median)', '', ...versionsTable(results.versions));
   lines.push('', '**Goals**', '', '| goal | measured | met |', '|---|---|---|');
   for (const g of results.goals) lines.push(`| ${g.goal} | ${g.measured} | ${g.met ? 'met' : '**missed**'} |`);

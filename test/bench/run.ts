@@ -16,6 +16,7 @@ import { decodeBench } from './decode-bench.js';
 import { encodeBench } from './encode-bench.js';
 import { generatorBench } from './generator-bench.js';
 import { installedCliBench } from './installed-cli-bench.js';
+import { packageCliBench } from './package-cli-bench.js';
 import { checkGoals } from './goals.js';
 import { memoryBench } from './memory-bench.js';
 import { peakRss, recordChildrenPeakRss } from './peak-rss.js';
@@ -47,6 +48,7 @@ const secondShape = secondShapeBench(SECOND_SHAPE_RECORDS, options, log);
 const memory = memoryBench(100_000, log);
 const generator = generatorBench(Math.max(3, Math.ceil(rounds / 2)), 3, log);
 const installedCli = installedCliBench(Math.max(3, Math.ceil(rounds / 2)), log);
+const packageCli = packageCliBench(Math.max(5, rounds), log);
 const versions = versionsBench(rounds, log);
 const bench = peakRss();
 log(`peak RSS: ${(bench.max / 1e6).toFixed(0)} MB (this process ${(bench.self / 1e6).toFixed(0)} MB, ${bench.children} child processes)`);
@@ -60,9 +62,10 @@ const results: Results = {
   memory,
   generator,
   installedCli,
+  packageCli,
   versions,
   peakRss: bench,
-  goals: checkGoals({ decode, encode, secondShape, memory, generator, installedCli, peakRss: bench, versions }),
+  goals: checkGoals({ decode, encode, secondShape, memory, generator, installedCli, peakRss: bench, packageCli, versions }),
 };
 const markdown = markdownReport(results);
 const out = path.resolve(values.out!);

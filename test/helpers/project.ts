@@ -19,7 +19,7 @@ export function sharedDir(name: string): string {
 }
 
 /** The project's own package, as plesk-codegen.config.json of the checkout describes it. */
-export const PROJECT_PACKAGE = (JSON.parse(readFileSync(path.join(ROOT, 'plesk-codegen.config.json'), 'utf8')) as { packages: Array<{ xsd: string[]; out: string; packageName: string; packageVersion: string; protocolVersion: string }> }).packages[0]!;
+export const PROJECT_PACKAGE = (JSON.parse(readFileSync(path.join(ROOT, 'plesk-codegen.config.json'), 'utf8')) as { packages: Array<{ xsd: string[]; out: string; packageName: string; packageVersion: string; protocolVersion: string; cliName: string }> }).packages[0]!;
 
 type GenerateOptions = string | Pick<GenerateInput, 'refine' | 'pleskRefinements' | 'protocolVersion' | 'integers'>;
 
@@ -55,8 +55,9 @@ export function generateFrom(entries: string[], baseDir?: string, read?: ReadTex
 function generateUncached(entries: string[], baseDir: string | undefined, read: ReadText | undefined, options: GenerateOptions): GenerateResult {
   const sets = loadSchemaSets(entries, { ...(baseDir ? { baseDir } : {}), ...(read ? { read } : {}) });
   const given = typeof options === 'string' ? { protocolVersion: options } : options;
-  const version = given.protocolVersion ?? (entries.join('\n') === DEFAULT_ENTRIES.join('\n') ? PROJECT_PACKAGE.protocolVersion : undefined);
-  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: PROJECT_PACKAGE.packageName, packageVersion: PROJECT_PACKAGE.packageVersion, ...given, ...(version ? { protocolVersion: version } : {}) });
+  const own = entries.join('\n') === DEFAULT_ENTRIES.join('\n');
+  const version = given.protocolVersion ?? (own ? PROJECT_PACKAGE.protocolVersion : undefined);
+  return generate({ sets, runtime: readRuntimeSources(), templates: readTemplates(), packageName: PROJECT_PACKAGE.packageName, packageVersion: PROJECT_PACKAGE.packageVersion, ...(own ? { cliName: PROJECT_PACKAGE.cliName } : {}), ...given, ...(version ? { protocolVersion: version } : {}) });
 }
 
 export const DEFAULT_ENTRIES = PROJECT_PACKAGE.xsd.map((p) => path.join(ROOT, p));

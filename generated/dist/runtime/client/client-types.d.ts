@@ -32,6 +32,13 @@ export interface PleskClientOptions {
   ca?: string | Buffer | Array<string | Buffer> | undefined;
   /** the name the certificate must carry, when it is not `host` (a server reached by IP address whose certificate names its host name) */
   servername?: string | undefined;
+  /**
+   * An HTTP proxy to tunnel through (CONNECT), `http://[user:password@]host:port`: the proxy sees
+   * the server's name and port, never the credentials or the packets, which travel inside TLS
+   * with the server (see proxy-agent.ts). The client reads no environment variable for it; the
+   * command line passes what HTTPS_PROXY and NO_PROXY say.
+   */
+  proxy?: string | URL | undefined;
   /** Accept any certificate, for this client only. Anyone on the network path can then read the credentials. */
   dangerouslyDisableTlsVerification?: boolean | undefined;
   /** deadline of one exchange, in ms (default 30000) */
@@ -119,6 +126,10 @@ export interface OperationRow {
   single?: boolean;
   /** the same of the operator's answer */
   singleAnswer?: boolean;
+  /** it starts a task that the operator's polling row (the one with `taskFilter`) follows: backup-* (the command line's --watch) */
+  startsTask?: boolean;
+  /** on the row that polls tasks (get-tasks-info): the property of its request that selects one task (`taskId`) */
+  taskFilter?: string;
 }
 /** What the client core needs of an operation (a row of operations.ts). */
 export type OperationSpec = OperationRow;

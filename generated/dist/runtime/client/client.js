@@ -26,6 +26,7 @@ import { maskSecrets, maskValue } from './secret-masking.js';
 import { operationKeys, operationsIn, operatorsOf } from './packet-operations.js';
 import { own } from '../codec/own-properties.js';
 import { shapeResult } from './result-shape.js';
+import { proxyUrl, TunnelAgent } from './proxy-agent.js';
 import { isConnectionFailure, postPacket } from './transport.js';
 import { ENVELOPE } from './envelope.js';
 
@@ -65,17 +66,19 @@ export class PleskClientCore {
     }
     const headers = options.secretKey ? { KEY: options.secretKey } : { HTTP_AUTH_LOGIN: options.login, HTTP_AUTH_PASSWD: options.password };
     this.#secrets = [options.password, options.secretKey].filter((s) => !!s);
+    const agentOptions = {
+      keepAlive: true,
+      // an idle kept-alive connection is closed before the server closes it (web servers wait
+      // 5 s or more), so that an operation that must not be resent never meets a closing socket
+      timeout: 4_000,
+      maxSockets: options.maxSockets ?? 16,
+      ca: options.ca,
+      ...(options.servername ? { servername: options.servername } : {}),
+      rejectUnauthorized: options.dangerouslyDisableTlsVerification !== true,
+    };
     this.#endpoint = {
-      agent: new https.Agent({
-        keepAlive: true,
-        // an idle kept-alive connection is closed before the server closes it (web servers wait
-        // 5 s or more), so that an operation that must not be resent never meets a closing socket
-        timeout: 4_000,
-        maxSockets: options.maxSockets ?? 16,
-        ca: options.ca,
-        ...(options.servername ? { servername: options.servername } : {}),
-        rejectUnauthorized: options.dangerouslyDisableTlsVerification !== true,
-      }),
+      // with a proxy: the same TLS, through its CONNECT tunnel (proxy-agent.ts)
+      agent: options.proxy !== undefined ? new TunnelAgent(proxyUrl(options.proxy), agentOptions) : new https.Agent(agentOptions),
       mask: (text, limit) => maskSecrets(text, this.#secrets, limit),
       host: options.host,
       port: options.port ?? 8443,

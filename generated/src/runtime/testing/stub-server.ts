@@ -167,12 +167,11 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     requests.push(record);
     let packet: Req | undefined;
     let decodeError: unknown;
-    const reading = codec.versions?.reading(body, options.protocolVersions);
-    const read = reading && !('unsupported' in reading) ? reading : undefined;
+    const read = codec.versions?.reading(body, options.protocolVersions);
     // get_protos, answered by the stub of several versions itself unless a handler answers it
-    const protos = read && !handlerMember(handlerMember(handlers, 'server'), 'getProtos') ? codec.versions!.protosAnswer(body, options.protocolVersions) : undefined;
+    const protos = read && read.unsupported === undefined && !handlerMember(handlerMember(handlers, 'server'), 'getProtos') ? codec.versions!.protosAnswer(body, options.protocolVersions) : undefined;
     try {
-      if (reading && 'unsupported' in reading) decodeError = new Unsupported(reading.unsupported);
+      if (read?.unsupported !== undefined) decodeError = new Unsupported(read.unsupported);
       else if (protos === undefined) packet = read ? codec.versions!.decodeRequest(body, read.tables) : codec.decodeRequest(body);
     } catch (error) {
       decodeError = error;
@@ -218,7 +217,7 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     }
     let xml: string;
     try {
-      xml = reply.kind === 'text' ? reply.xml : read ? codec.versions!.encodeResponse(reply.packet as Res, read.tables) : codec.encodeResponse(reply.packet as Res);
+      xml = reply.kind === 'text' ? reply.xml : read ? codec.versions!.encodeResponse({ version: read.version, ...(reply.packet as object) } as Res, read.tables) : codec.encodeResponse(reply.packet as Res);
     } catch (error) {
       throw new Error(`the stub's answer breaks the response schema (check what the handlers returned): ${(error as Error).message}`, { cause: error });
     }

@@ -20,8 +20,16 @@ export interface StubCodec<Req, Res> {
   versions?: StubVersions<Req, Res>;
 }
 
-/** How the stub of a package of several versions reads a packet: in the version it names (or the server's newest), with which of the package's tables; or refused (1005). */
-export type StubReading = { version: string; tables: string } | { unsupported: string };
+/**
+ * How the stub of a package of several versions reads a packet: in the version it names (or the
+ * server's newest), with which of the package's tables; `unsupported`: the version it names, which
+ * the server does not speak (1005, answered in the server's newest).
+ */
+export interface StubReading {
+  version: string;
+  tables: string;
+  unsupported?: string;
+}
 
 export interface StubVersions<Req, Res> {
   /** the package's versions, oldest first */
