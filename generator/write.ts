@@ -53,15 +53,15 @@ export interface WriteReport {
 /** The file-system calls that change something; tests substitute failing ones. */
 export interface WriteOps {
   mkdir(dir: string): void;
-  /** creates a new file (never through an existing file or link) */
-  writeFile(file: string, text: string): void;
+  /** creates a new file (never through an existing file or link); `executable` for a command (bin/) */
+  writeFile(file: string, text: string, executable?: boolean): void;
   rename(from: string, to: string): void;
   rmdir(dir: string): void;
 }
 
 export const nodeOps: WriteOps = {
   mkdir: (dir) => mkdirSync(dir),
-  writeFile: (file, text) => writeFileSync(file, text, { flag: 'wx' }),
+  writeFile: (file, text, executable) => writeFileSync(file, text, { flag: 'wx', mode: executable ? 0o755 : 0o666 }),
   rename: (from, to) => renameSync(from, to),
   rmdir: (dir) => rmdirSync(dir),
 };
@@ -123,7 +123,7 @@ export function writePackage(outDir: string, files: Map<string, string>, options
       failedAt = path.join(out, rel);
       const staged = path.join(staging, 'new', rel);
       ensureDir(path.dirname(staged), ops);
-      ops.writeFile(staged, contents.get(rel)!);
+      ops.writeFile(staged, contents.get(rel)!, isCommand(rel));
     }
     const putAside = (rel: string) => {
       const target = path.join(out, rel);
@@ -201,7 +201,7 @@ function insideOnly(ops: WriteOps, out: string): WriteOps {
   };
   return {
     mkdir: (dir) => (check(dir), ops.mkdir(dir)),
-    writeFile: (file, text) => (check(file), ops.writeFile(file, text)),
+    writeFile: (file, text, executable) => (check(file), ops.writeFile(file, text, executable)),
     rename: (from, to) => (check(from), check(to), ops.rename(from, to)),
     rmdir: (dir) => (check(dir), ops.rmdir(dir)),
   };
@@ -255,4 +255,9 @@ function removeEmptyParents(out: string, relDir: string): void {
       return;
     }
   }
+}
+
+/** A file of the package's bin/ folder: a command, written executable (npm would make it so when it links it). */
+function isCommand(rel: string): boolean {
+  return rel.startsWith('bin/');
 }

@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MANIFEST, readManifest } from '../generator/manifest.js';
 import { TSC } from './helpers/compiled-like-tsc.js';
-import { npm, npmOutputs, run, runOutputs, runStatus } from './helpers/npm.js';
+import { cleanEnv, npm, npmOutputs, run, runOutputs, runStatus } from './helpers/npm.js';
 import { ROOT, sharedDir } from './helpers/project.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -127,7 +127,8 @@ test.serial('npx plesk-codegen generate writes both packages of the config file,
     t.deepEqual(manifest.exports['.'], { types: './dist/index.d.ts', default: './dist/index.js' }, 'one ES module build, for import and for require()');
     t.is(manifest.scripts, undefined, 'no prepare or build script: nothing to run on install');
     t.is(manifest.devDependencies, undefined, 'no TypeScript to install');
-    t.deepEqual(manifest.files, ['dist', 'src', 'README.md']);
+    // the whole API has a client, and so its command (bin/); backup.xsd alone has codecs only
+    t.deepEqual(manifest.files, pkg === 'plesk-api' ? ['bin', 'dist', 'src', 'README.md'] : ['dist', 'src', 'README.md']);
     for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/index.d.ts.map', 'dist/runtime/codec/decode.js']) t.true(readManifest(dir).includes(file), `${pkg}: ${file} is a generated file`);
   }
   t.true(readFileSync(path.join(app, 'packages', 'plesk-api', 'src', 'client.ts'), 'utf8').includes('Source schemas: agent_input.xsd, agent_output.xsd'), 'paths relative to the schemas, not to the project');
@@ -211,14 +212,14 @@ test.serial('packed, the whole API, backup.xsd\'s package and generated/ as comm
     const packed = await pack(dir);
     const expected = ['README.md', 'package.json', ...readManifest(dir).filter((f) => /^(bin|dist|src)\//.test(f))].sort();
     t.deepEqual(packed.files.map((f) => f.path).sort(), expected, `${path.basename(dir)}: the compiled package, its sources and its command (bin/), no tsconfig.json, .gitignore or manifest`);
-    t.true(expected.some((f) => f.startsWith('bin/')), `${path.basename(dir)}: a package with a client ships its command`);
+    if (readManifest(dir).includes('src/client.ts')) t.true(expected.some((f) => f.startsWith('bin/')), `${path.basename(dir)}: a package with a client ships its command`);
     tarballs.push(path.join(work, packed.filename));
   }
   mkdirSync(consumer);
   writeJson(path.join(consumer, 'package.json'), { name: 'consumer', private: true, type: 'module' });
   const { stderr } = await npmOutputs(['install', '--ignore-scripts', ...tarballs], consumer);
   t.false(stderr.includes('install-scripts'), stderr);
-  t.deepEqual(readdirSync(path.join(consumer, 'node_modules')).sort(), ['.package-lock.json', generatedName.split('/')[0]!, 'plesk-api', 'plesk-backup'].sort(), 'no dependency, no TypeScript: nothing else is installed');
+  t.deepEqual(readdirSync(path.join(consumer, 'node_modules')).sort(), ['.bin', '.package-lock.json', generatedName.split('/')[0]!, 'plesk-api', 'plesk-backup'].sort(), 'no dependency, no TypeScript: nothing else is installed (.bin: the packages\' commands)');
   t.deepEqual(json(path.join(consumer, 'node_modules', ...generatedName.split('/'), 'package.json')).dependencies, {}, 'the generated package, stub included, has no runtime dependency');
 });
 
@@ -252,6 +253,22 @@ test.serial('generated/, installed by name, encodes and decodes as the checkout\
   const fromTs = JSON.parse(await run(process.execPath, [path.join('out', 'consumer.js')], consumer));
   const statuses = response.operators[0].backupManager.operations[0].getTasksInfo.result[0].task.map((task: { status: string }) => task.status);
   t.deepEqual(fromTs, { request, response, rejected: 'packet/nope', statuses, client: 'function' });
+});
+
+test.serial("the installed packages' commands from npx, with nothing else installed: help, a dry run, a read against the stub", async (t) => {
+  t.deepEqual(readdirSync(path.join(consumer, 'node_modules', '.bin')).sort(), ['plesk-api', 'plesk-backup']);
+  const help = await runStatus('npx', ['--no-install', 'plesk-backup', '--help'], consumer);
+  t.is(help.code, 0, help.stderr);
+  t.regex(help.stdout, /^plesk-backup: every operation of Plesk's XML API in @plesk-codegen\/backup-manager/);
+  const dry = await runStatus('npx', ['--no-install', 'plesk-backup', 'backup-manager', 'backup-server', '--local', '--description', 'nightly', '--dry-run'], consumer);
+  t.is(dry.stdout, '<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.6.0"><backup-manager><backup-server><local/><description>nightly</description></backup-server></backup-manager></packet>\n');
+  const { createPleskStub } = await import('../generated/src/testing.js');
+  const stub = await createPleskStub({ handlers: { backupManager: { getSupportedProtocols: () => ({ status: 'ok', protocol: ['ftp'] }) } } });
+  t.teardown(() => stub.close());
+  writeFileSync(path.join(consumer, 'stub.pem'), stub.ca!);
+  const env = { ...cleanEnv, PLESK_HOST: stub.host, PLESK_PORT: String(stub.port), PLESK_LOGIN: stub.login, PLESK_PASSWORD: stub.password, PLESK_CA: 'stub.pem' };
+  // (asynchronously: the stub answers from this process)
+  t.is(await run('npx', ['--no-install', 'plesk-backup', 'backup-manager', 'get-supported-protocols', '-o', 'ndjson'], consumer, env), '"ftp"\n');
 });
 
 test.serial("generated/'s ./testing entry: a user's node:test test of their integration, compiled with tsc --strict, passes and ends on its own", async (t) => {

@@ -44,7 +44,7 @@ export function emitCli(project: Project, ir: IrSchema, options: CliOptions): Ma
   cli.addStatements([
     ...(ir.versions ? olderOperations(ir, operators) : []),
     '',
-    '/** What the command knows of this package; the metadata, the codecs and the documentation are imported only when a command needs them. */',
+    docBlock('What the command knows of this package; the metadata, the codecs and the documentation are imported only when a command needs them.', ''),
     'export const CLI: CliPackage = {',
     `  bin: ${quote(options.cliName)},`,
     `  packageName: ${quote(options.packageName)},`,
@@ -105,7 +105,7 @@ function emitDocs(project: Project, ir: IrSchema, operators: ReturnType<typeof c
   const types = [...ir.simpleTypes, ...ir.complexTypes].filter((t) => t.doc).map((t) => `    ${quote(t.tsName)}: ${quote(t.doc!)},`);
   file.addStatements([
     '',
-    '/** The documentation of the operations (by `operator/operation`), of the members of each type (by type, then by element name or `@attribute`), and of the types. */',
+    docBlock('The documentation of the operations (by `operator/operation`), of the members of each type (by type, then by element name or `@attribute`), and of the types.', ''),
     'export const DOCS: CliDocs = {',
     '  operations: {',
     ...operations,
