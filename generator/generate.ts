@@ -46,7 +46,7 @@ export interface GenerateResult {
 export function generate(input: GenerateInput): GenerateResult {
   const refinements = [...(input.pleskRefinements === false ? [] : [PLESK_REFINEMENTS]), ...(input.refine ? [input.refine] : [])];
   const report = emptyReport();
-  const ir = runPasses(buildIr(input.sets), { refinements, report, runtime: input.runtime });
+  const ir = runPasses(buildIr(input.sets), { refinements, report, runtime: input.runtime, operators: input.operators });
   const project = createPrinter();
   const files = new Map<string, string>();
   files.set('src/types.ts', emitTypes(project, ir));

@@ -25,6 +25,8 @@ export interface PackageSpec {
   pleskRefinements: boolean;
   /** follow includes and imports outside the entry schema's folder (default false) */
   allowOutsideIncludes: boolean;
+  /** only these operators of the packet envelope (and what they reference); none: every operator */
+  operators?: string[];
 }
 
 /** What a caller gave for one package, paths relative to `base`. */
@@ -37,6 +39,7 @@ export interface PackageInput {
   refine?: unknown;
   pleskRefinements?: unknown;
   allowOutsideIncludes?: unknown;
+  operators?: unknown;
 }
 
 /**
@@ -103,5 +106,18 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
   }
   if (input.pleskRefinements !== undefined && typeof input.pleskRefinements !== 'boolean') fail('pleskRefinements', 'must be true or false', `give ${spelling.key('pleskRefinements')}: false to switch plesk-codegen's refinements for Plesk off`);
   if (input.allowOutsideIncludes !== undefined && typeof input.allowOutsideIncludes !== 'boolean') fail('allowOutsideIncludes', 'must be true or false', `give ${spelling.key('allowOutsideIncludes')}: true to follow includes outside the entry schema's folder (only for schemas you trust)`);
-  return { xsd, out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true };
+  const operators = input.operators === undefined ? undefined : checkOperators(input.operators, (problem) => fail('operators', problem, `give the operators' element names, as the packet has them: ${spelling.key('operators') === '--operator' ? '--operator backup-manager --operator webspace' : '["backup-manager", "webspace"]'}`));
+  return { xsd, out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true, ...(operators !== undefined ? { operators } : {}) };
+}
+
+/** The operators option: a non-empty list of element names, each once. */
+function checkOperators(value: unknown, fail: (problem: string) => never): string[] {
+  if (!Array.isArray(value) || value.length === 0) return fail(Array.isArray(value) ? 'must list at least one operator' : 'must be an array of operator names');
+  const seen = new Set<string>();
+  for (const name of value) {
+    if (typeof name !== 'string' || !/^[A-Za-z_][\w.-]*$/.test(name)) return fail(`${JSON.stringify(name)} is not an operator's element name`);
+    if (seen.has(name)) return fail(`names ${name} twice`);
+    seen.add(name);
+  }
+  return value as string[];
 }

@@ -8,6 +8,7 @@ import Handlebars from 'handlebars';
 import type { IrElement, IrSchema } from '../model/ir.js';
 import { clientOperators } from '../passes/analyse-operations.js';
 import { printContext, printValue } from './type-expressions.js';
+import { operatorProtocolsText } from '../../runtime/client/protocol-versions.js';
 import { InternalError } from '../errors.js';
 import { oneLine } from './comments.js';
 import { packageJson, tsconfigJson } from './emit-json-files.js';
@@ -22,6 +23,8 @@ export interface PackageOptions {
    * packets go without a version and the server answers in its newest protocol.
    */
   protocolVersion?: string;
+  /** only these operators of the envelope (and what they reference); undefined: all (passes/select-operators.ts) */
+  operators?: readonly string[] | undefined;
 }
 
 export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, options: PackageOptions): Map<string, string> {
@@ -40,6 +43,10 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
     hasRequestPacket: packets.request !== undefined,
     hasResponsePacket: packets.response !== undefined,
     hasBackupManager: operators.some((o) => o.element === 'backup-manager'),
+    hasBackupClient: operators.some((o) => o.element === 'backup-manager' && o.inClient),
+    hasUpload: ir.upload !== undefined,
+    selectedOperators: options.operators === undefined ? '' : oneLine(options.operators.join(', ')),
+    hasSelectedOperators: options.operators !== undefined,
     typeCount: ir.complexTypes.length,
     /** the first operation the client calls, for the README's example */
     firstOperationKey: callable[0] ? `${callable[0].clientProp}.${callable[0].calls[0]!.method}` : '',
@@ -70,6 +77,8 @@ function readmeOperators(ir: IrSchema, callable: ReturnType<typeof clientOperato
       element: op.name,
       prop: op.clientProp || op.prop,
       inClient: methods.size > 0,
+      protocols: op.protocols ? operatorProtocolsText(op.protocols) : '',
+      uploadAnswer: ir.upload !== undefined && op.prop === ir.upload.prop && op.operations.length === 0,
       noMethods: op.packets.length < 2 ? `it is only in the ${op.packets[0]} packet` : op.operations.length === 0 ? 'its content is not a choice of operations' : 'none of its operations is in both packets',
       operations: op.operations.map((o) => ({
         name: o.name,

@@ -12,6 +12,7 @@ import { nameClient } from './name-client.js';
 import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
 import { reserveNames } from './reserve-names.js';
+import { selectOperators } from './select-operators.js';
 import { shapeRecords } from './shape-records.js';
 
 export interface PassContext {
@@ -21,11 +22,14 @@ export interface PassContext {
   report: RefinementReport;
   /** the runtime's sources by path inside runtime/ (`client/client.ts`): the names it exports are reserved, and read from there */
   runtime?: ReadonlyMap<string, string>;
+  /** the operators the package is for (the package option `operators`); undefined: every operator of the envelope */
+  operators?: readonly string[] | undefined;
 }
 
 export const PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema> = [
   applyPleskConventions,
   (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report),
+  selectOperators,
   reserveNames,
   nameTypes,
   nameProperties,
