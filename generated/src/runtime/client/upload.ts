@@ -90,6 +90,10 @@ export async function uploadBody(source: UploadSource, options: UploadOptions): 
       return progress.bytes;
     },
     send(req, fail) {
+      // a request that ends early (abort, timeout, the server) closes the source: nothing waits on it
+      req.once('close', () => {
+        if (!req.writableFinished) close();
+      });
       const written = async () => {
         await write(req, head);
         for await (const chunk of open()) {
@@ -100,8 +104,9 @@ export async function uploadBody(source: UploadSource, options: UploadOptions): 
         progress.end();
         req.end(tail);
       };
-      written().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error)))).finally(() => {
-        if (!req.writableEnded) close();
+      written().catch((error: unknown) => {
+        close();
+        fail(error instanceof Error ? error : new Error(String(error)));
       });
     },
   };

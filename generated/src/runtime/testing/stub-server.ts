@@ -157,6 +157,11 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     requests.push(record);
     const { reply, description } = await receiveUpload(req, uploadLimit, credentials, refusal, uploads);
     record.xml = description;
+    // the faults of a packet, for an upload: the file is kept, then no answer (drop), or none ever (hang)
+    const fault = options.faultFor?.({ xml: description, operations: ['upload'], credentials }) ?? takeFault(['upload']);
+    if (fault) record.fault = fault.kind;
+    if (fault?.kind === 'drop') return void res.socket?.destroy();
+    if (fault?.kind === 'hang') return;
     const version = options.protocolVersion ?? '1.6.9.0';
     let packet: unknown;
     if ('system' in reply) packet = systemPacket(reply.system.code, reply.system.text).packet;
