@@ -27,7 +27,7 @@ export function selectOperators(ir: IrSchema, ctx: PassContext): IrSchema {
   const declared = new Set(groups.flatMap((g) => g.items.flatMap((i) => (i.kind === 'element' ? [i.name] : []))));
   for (const name of wanted) {
     if (declared.has(name)) continue;
-    const near = [...declared].filter((d) => distance(d, name.toLowerCase()) <= 2);
+    const near = [...declared].filter((d) => distance(d, name.toLowerCase()) <= Math.max(1, Math.floor(name.length / 4)));
     const list = [...declared].sort(compareCodePoints).join(', ');
     throw new SchemaError('unknown-operator', groups[0]!.loc, `the packet declares no operator <${name}>`, `${near.length > 0 ? `did you mean ${near[0]}? ` : ''}choose among the operators these schemas declare: ${list}`);
   }
