@@ -5,7 +5,8 @@
  * - a KEY header that is not the secret key → system error 11003; no credentials → 1029; a wrong
  *   login or password → 1001;
  * - a packet that is not well-formed or breaks the schema → 1014, the decoder's reason in errtext;
- * - a version outside `protocolVersions` → 1005;
+ * - a version outside `protocolVersions` → 1005; `<server><get_protos/>` → `protocolVersions` (read
+ *   without the package's codecs, as the client asks it for a 1005), unless a handler answers it;
  * - each operation → its handler's result, in packet order; `stubOperationError` → an error
  *   result; no handler → an error result (1017) naming the handler to write;
  * - a file operation whose handler returns `stubFile(…)` → the file (octet stream, attachment);
@@ -28,7 +29,7 @@ import { compareProtocolVersions } from '../client/protocol-versions.js';
 import { isMultipart, receiveUpload } from './stub-uploads.js';
 import type { PleskStub, PleskStubOptions, StubCall, StubCodec, StubCredentials, StubFault, StubFaultOptions, StubOperationSpec, StubRequest, StubUpload } from './stub-types.js';
 
-type Reply = { kind: 'xml'; packet: unknown } | { kind: 'file'; file: StubFile };
+type Reply = { kind: 'xml'; packet: unknown } | { kind: 'file'; file: StubFile } | { kind: 'raw'; xml: string };
 
 interface QueuedFault {
   fault: StubFault;
@@ -45,6 +46,9 @@ class SystemAnswer {
 }
 
 const AGENT = '/enterprise/control/agent.php';
+
+/** The request every version answers: the server's protocol versions. */
+const GET_PROTOS = /^\s*(?:<\?xml[^>]*\?>\s*)?<packet(?:\s+version="[^"]*")?>\s*<server>\s*<get_protos\s*\/>\s*<\/server>\s*<\/packet>\s*$/;
 
 export async function startStub<Req, Res, H, K extends string>(options: PleskStubOptions<H, K>, codec: StubCodec<Req, Res>): Promise<PleskStub<K>> {
   const tls = options.tls !== false;
@@ -79,7 +83,8 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     return entry.fault;
   };
 
-  const systemPacket = (code: number, text: string): Reply & { kind: 'xml' } => ({ kind: 'xml', packet: { system: { status: 'error', errcode: code, errtext: text } } });
+  // as Plesk: the packet-level refusal carries the protocol the server answers in (its newest)
+  const systemPacket = (code: number, text: string): Reply & { kind: 'xml' } => ({ kind: 'xml', packet: { version: options.protocolVersion ?? '1.6.9.0', system: { status: 'error', errcode: code, errtext: text } } });
 
   /** Plesk's refusal of these credentials, if it refuses them. */
   const refusal = (credentials: StubCredentials): { code: number; text: string } | undefined => {
@@ -93,6 +98,10 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
   const answer = async (body: string, packet: Req | undefined, decodeError: unknown, credentials: StubCredentials): Promise<Reply> => {
     const refused = refusal(credentials);
     if (refused) return systemPacket(refused.code, refused.text);
+    if (GET_PROTOS.test(body) && typeof handlerMember(handlerMember(handlers, 'server'), 'getProtos') !== 'function') {
+      const versions = options.protocolVersions ?? [options.protocolVersion ?? '1.6.9.0'];
+      return { kind: 'raw', xml: `<?xml version="1.0" encoding="UTF-8"?>\n<packet version="${options.protocolVersion ?? '1.6.9.0'}"><server><get_protos><result><status>ok</status><protos>${versions.map((v) => `<proto>${v.replace(/[<>&]/g, '')}</proto>`).join('')}</protos></result></get_protos></server></packet>` };
+    }
     if (packet === undefined) {
       if (decodeError instanceof XmlDecodeError) return systemPacket(1014, `Parser error: Request is invalid. ${decodeError.message}`);
       throw decodeError;
@@ -235,6 +244,12 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
         break;
     }
     const reply = fault?.kind === 'system-error' ? systemPacket(fault.code, fault.text ?? '') : await answer(body, packet, decodeError, credentials);
+    if (reply.kind === 'raw') {
+      if (fault?.kind === 'drop') return void res.socket?.destroy();
+      record.answer = reply.xml;
+      record.status = 200;
+      return sendXml(res, reply.xml, 200);
+    }
     if (reply.kind === 'file') {
       if (fault?.kind === 'drop') return void res.socket?.destroy();
       record.kind = 'file';
