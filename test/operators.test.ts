@@ -53,10 +53,11 @@ test('its size beside the whole API\'s: generated lines and files (counted, not 
   const small = backupOnly().files;
   const all = whole().files;
   const types = (files: Map<string, string>) => (files.get('src/types.ts')!.match(/^export (?:interface|type) /gm) ?? []).length;
-  const generated = (files: Map<string, string>) => new Map([...files].filter(([name]) => !name.startsWith('src/runtime/')));
-  t.log(`operators ["backup-manager"]: ${lines(generated(small))} generated lines (${lines(small)} with the runtime), ${types(small)} types; whole API: ${lines(generated(all))} generated lines (${lines(all)} with the runtime), ${types(all)} types`);
+  // the TypeScript the generator writes for the schemas (src/, without the runtime it copies; dist/ is that compiled)
+  const generated = (files: Map<string, string>) => new Map([...files].filter(([name]) => name.startsWith('src/') && !name.startsWith('src/runtime/')));
+  t.log(`operators ["backup-manager"]: ${lines(generated(small))} generated lines (${lines(small)} with the runtime and dist/), ${types(small)} types; whole API: ${lines(generated(all))} generated lines (${lines(all)} with the runtime and dist/), ${types(all)} types`);
   t.true(lines(generated(small)) * 10 < lines(generated(all)), `${lines(generated(small))} generated lines is under a tenth of ${lines(generated(all))}`);
-  t.true(lines(small) * 5 < lines(all), 'the runtime copied in included');
+  t.true(lines(small) * 4 < lines(all), 'everything included: the runtime copied in, dist/');
   t.true(types(small) * 10 < types(all));
   const generatedOwn = [...small.keys()].filter((f) => !f.startsWith('src/runtime/'));
   t.true(generatedOwn.every((f) => all.has(f)), 'the same files, smaller');

@@ -25,6 +25,8 @@ export interface PackageSpec {
   pleskRefinements: boolean;
   /** follow includes and imports outside the entry schema's folder (default false) */
   allowOutsideIncludes: boolean;
+  /** the TypeScript type of unbounded integer types (xs:integer, xs:long, Plesk's int and id_type): number (default; a value beyond 2^53 fails to decode) or bigint */
+  integers: 'number' | 'bigint';
   /** only these operators of the packet envelope (and what they reference); none: every operator */
   operators?: string[];
 }
@@ -40,6 +42,7 @@ export interface PackageInput {
   pleskRefinements?: unknown;
   allowOutsideIncludes?: unknown;
   operators?: unknown;
+  integers?: unknown;
 }
 
 /**
@@ -106,8 +109,9 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
   }
   if (input.pleskRefinements !== undefined && typeof input.pleskRefinements !== 'boolean') fail('pleskRefinements', 'must be true or false', `give ${spelling.key('pleskRefinements')}: false to switch plesk-codegen's refinements for Plesk off`);
   if (input.allowOutsideIncludes !== undefined && typeof input.allowOutsideIncludes !== 'boolean') fail('allowOutsideIncludes', 'must be true or false', `give ${spelling.key('allowOutsideIncludes')}: true to follow includes outside the entry schema's folder (only for schemas you trust)`);
+  if (input.integers !== undefined && input.integers !== 'number' && input.integers !== 'bigint') fail('integers', `${JSON.stringify(input.integers)}: must be "number" or "bigint"`, `give ${spelling.key('integers')} "bigint" to read unbounded integers (xs:integer, Plesk's int and id_type) as bigint, or leave it out for number`);
   const operators = input.operators === undefined ? undefined : checkOperators(input.operators, (problem) => fail('operators', problem, `give the operators' element names, as the packet has them: ${spelling.key('operators') === '--operator' ? '--operator backup-manager --operator webspace' : '["backup-manager", "webspace"]'}`));
-  return { xsd, out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true, ...(operators !== undefined ? { operators } : {}) };
+  return { xsd, out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true, integers: input.integers === 'bigint' ? 'bigint' : 'number', ...(operators !== undefined ? { operators } : {}) };
 }
 
 /** The operators option: a non-empty list of element names, each once. */

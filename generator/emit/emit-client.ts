@@ -18,7 +18,7 @@ import { clientOperators } from '../passes/analyse-operations.js';
 import { FILE_UPLOAD, PACKET_TYPE_NAMES, TASK_POLLING } from '../passes/apply-plesk-conventions.js';
 import { camelCase } from '../passes/names.js';
 import { operatorProtocolsText } from '../../runtime/client/protocol-versions.js';
-import { jsDoc } from './comments.js';
+import { docBlock, jsDoc } from './comments.js';
 import { createGeneratedFile, textOf } from './print.js';
 import { printContext, printValue, type PrintContext } from './type-expressions.js';
 
@@ -51,7 +51,7 @@ export function emitClient(project: Project, ir: IrSchema, rows: Map<IrOperation
 
   const codec = [
     '',
-    '/** The codecs of this package, its protocol version, and its operations. */',
+    docBlock('The codecs of this package, its protocol version, and its operations.', ''),
     'const CODEC = {',
     '  protocolVersion: PROTOCOL_VERSION,',
     '  encode: encodeRequestPacket,',
@@ -107,13 +107,13 @@ function operationMethod(op: IrOperator, o: IrOperation, row: number, ctx: Print
   const parameters = request.flag ? [] : [{ name: 'input', type: printValue(request.input, ctx), ...(request.empty !== undefined ? { initializer: request.empty } : {}) }];
   const returns = o.binary ? 'DownloadedFile' : printValue(response.returns, ctx);
   const call = o.binary ? `return this.#invoke.download(${spec}, ${input}, options);` : `return this.#invoke.call(${spec}, ${input}, options) as Promise<${returns}>;`;
-  const docs = jsDoc(
+  const doc = [
     o.doc,
     `Sends <${op.name}><${o.name}> alone in a packet${o.read ? ' (a read: resent after a connection failure)' : ' (never resent automatically)'}.`,
     o.binary ? 'Resolves to the file the server sends back (its body is not read yet; `options.onProgress` sees it arrive); with `options.toFile`, writes it there atomically and resolves to a `SavedFile` (path and length; nothing is left behind on an error or abort). A failure comes back as XML and rejects.' : resolvesText(response.unwrap),
     protocolsDoc(op),
     '@throws PleskOperationError when a result is an error (it carries every result)\n@throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError',
-  );
+  ];
   if (o.binary) {
     // the overloads: a stream, or with toFile the file written to disk
     const first = parameters.map((p) => ({ name: p.name, type: p.type, ...(p.initializer !== undefined ? { hasQuestionToken: true } : {}) }));
@@ -121,9 +121,9 @@ function operationMethod(op: IrOperator, o: IrOperation, row: number, ctx: Print
       kind: StructureKind.Method,
       name: o.method,
       overloads: [
-        { parameters: [...first, { name: 'options', type: 'DownloadOptions & { toFile: string }' }], returnType: 'Promise<SavedFile>', docs: [docs] },
-        { parameters: [...first, { name: 'options', type: 'DownloadOptions & { toFile?: undefined }', hasQuestionToken: true }], returnType: 'Promise<DownloadedFile>', docs: [docs] },
-        { parameters: [...first, { name: 'options', type: 'DownloadOptions', hasQuestionToken: true }], returnType: 'Promise<DownloadedFile | SavedFile>', docs: [docs] },
+        { parameters: [...first, { name: 'options', type: 'DownloadOptions & { toFile: string }' }], returnType: 'Promise<SavedFile>', docs: [jsDoc(...doc)] },
+        { parameters: [...first, { name: 'options', type: 'DownloadOptions & { toFile?: undefined }', hasQuestionToken: true }], returnType: 'Promise<DownloadedFile>', docs: [jsDoc(...doc)] },
+        { parameters: [...first, { name: 'options', type: 'DownloadOptions', hasQuestionToken: true }], returnType: 'Promise<DownloadedFile | SavedFile>', docs: [jsDoc(...doc)] },
       ],
       parameters: [...parameters, { name: 'options', type: 'DownloadOptions', hasQuestionToken: true }],
       returnType: 'Promise<DownloadedFile | SavedFile>',
@@ -135,7 +135,7 @@ function operationMethod(op: IrOperator, o: IrOperation, row: number, ctx: Print
     name: o.method,
     parameters: [...parameters, { name: 'options', type: 'CallOptions', hasQuestionToken: true }],
     returnType: `Promise<${returns}>`,
-    docs: [docs],
+    docs: [jsDoc(...doc)],
     statements: [call],
   };
 }

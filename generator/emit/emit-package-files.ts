@@ -23,6 +23,8 @@ export interface PackageOptions {
    * packets go without a version and the server answers in its newest protocol.
    */
   protocolVersion?: string;
+  /** the TypeScript type of unbounded integer types: number (default; a value beyond 2^53 − 1 fails to decode) or bigint */
+  integers?: 'number' | 'bigint';
   /** only these operators of the envelope (and what they reference); undefined: all (passes/select-operators.ts) */
   operators?: readonly string[] | undefined;
 }
@@ -42,6 +44,7 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
     hasClient: withClient,
     hasRequestPacket: packets.request !== undefined,
     hasResponsePacket: packets.response !== undefined,
+    bigIntegers: options.integers === 'bigint',
     hasBackupManager: operators.some((o) => o.element === 'backup-manager'),
     hasBackupClient: operators.some((o) => o.element === 'backup-manager' && o.inClient),
     hasUpload: ir.upload !== undefined,

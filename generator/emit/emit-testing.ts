@@ -47,7 +47,7 @@ export function emitTesting(project: Project, ir: IrSchema): string {
     properties: handlers,
   });
   const upload = ir.upload ? `{ prop: ${quote(ir.upload.prop)}, many: ${ir.upload.many} }` : 'undefined';
-  file.addStatements(['', '/** What the stub needs of this package: its codecs, operations, upload answer and operator protocols. */', `const CODEC = { decodeRequest: decodeRequestPacket, encodeResponse: encodeResponsePacket, operations: OPERATIONS, upload: ${upload}, operatorProtocols: OPERATOR_PROTOCOLS };`]);
+  file.addStatements(['', docBlock('What the stub needs of this package: its codecs, operations, upload answer and operator protocols.', ''), `const CODEC = { decodeRequest: decodeRequestPacket, encodeResponse: encodeResponsePacket, operations: OPERATIONS, upload: ${upload}, operatorProtocols: OPERATOR_PROTOCOLS };`]);
   file.addTypeAlias({ isExported: true, name: 'PleskStubOptions', docs: [jsDoc('Options of createPleskStub: the handlers, the credentials it accepts, TLS, versions, faults.')], type: 'StubOptions<PleskStubHandlers, PleskStubOperation>' });
   if (operators.some((op) => op.name === TASK_POLLING.operator)) {
     file.addImportDeclaration({ moduleSpecifier: './runtime/testing/stand-in.js', namedImports: ['startStandIn'] });

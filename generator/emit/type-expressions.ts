@@ -7,7 +7,7 @@
  * For this value or shape                          we print
  *   enumeration working|stopped                      'working' | 'stopped'
  *   xs:int, xs:unsignedInt                           number
- *   xs:integer, xs:long, xs:positiveInteger          number | bigint   (bigint only beyond 2^53)
+ *   xs:integer, xs:long, xs:positiveInteger          number   (bigint with the package option integers: "bigint")
  *   an empty complex type (NoneType), a flag         NoneType in types.ts, true in client.ts
  *   an untyped element (xs:anyType)                  XmlAny
  *   minOccurs="0" / maxOccurs="unbounded"            optional / T[]
@@ -48,7 +48,7 @@ export function simpleMetaType(meta: SimpleTypeMeta): string {
       const numbers = (meta.enum ?? []).map(Number);
       return meta.enum && numbers.every(Number.isFinite) ? unique(numbers.map(String)).join(' | ') : 'number';
     }
-    case 'bigint': return 'number | bigint';
+    case 'bigint': return meta.big ? 'bigint' : meta.enum ? unique(meta.enum.map((v) => String(Number(v)))).join(' | ') : 'number';
     default: return meta.enum ? unique(meta.enum.map((v) => quote(v))).join(' | ') : 'string';
   }
 }

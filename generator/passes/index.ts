@@ -8,6 +8,7 @@ import type { RefinementSet } from '../refine/refinement-file.js';
 import { applyPleskConventions } from './apply-plesk-conventions.js';
 import { analyseOperations } from './analyse-operations.js';
 import { applyRefinements, type RefinementReport } from './apply-refinements.js';
+import { chooseIntegers } from './choose-integers.js';
 import { nameClient } from './name-client.js';
 import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
@@ -22,6 +23,8 @@ export interface PassContext {
   report: RefinementReport;
   /** the runtime's sources by path inside runtime/ (`client/client.ts`): the names it exports are reserved, and read from there */
   runtime?: ReadonlyMap<string, string>;
+  /** the TypeScript type of unbounded integer types (default number) */
+  integers?: 'number' | 'bigint';
   /** the operators the package is for (the package option `operators`); undefined: every operator of the envelope */
   operators?: readonly string[] | undefined;
 }
@@ -30,6 +33,7 @@ export const PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema>
   applyPleskConventions,
   (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report),
   selectOperators,
+  chooseIntegers,
   reserveNames,
   nameTypes,
   nameProperties,

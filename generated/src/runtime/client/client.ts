@@ -35,6 +35,7 @@ import { saveToFile } from './download-to-file.js';
 import { checkListener } from './progress.js';
 import type { DownloadOptions, SavedFile, UploadedFile, UploadOptions, UploadSource } from './transfer-types.js';
 import { uploadBody, uploadResult, type StreamedBody } from './upload.js';
+import { ENVELOPE } from './envelope.js';
 
 export { rootElementName } from './answer-text.js';
 export type { CallOptions, DownloadedFile, Invoker, OkResult, OperationSpec, PacketCodec, PleskClientOptions, ResultShape, SchemaDriftEvent, Unwrap } from './client-types.js';
@@ -273,7 +274,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
    * because the protocol lacks an operator of the packet says so (protocol-versions.ts).
    */
   async #checkSystem(res: Res, packet: Req | undefined, options: CallOptions, operators: readonly string[]): Promise<Res> {
-    const system = own(res as object, 'system') as PleskResult | undefined;
+    const system = own(res as object, ENVELOPE.system) as PleskResult | undefined;
     if (!system || system.status !== 'error') return res;
     const code = system.errcode ?? 0;
     const supported = code === 1005 ? (await this.supportedProtocols({ ...options }).catch(() => undefined))?.map((version) => this.#mask(version)) : undefined;
@@ -293,7 +294,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       if (reports.some((r) => r.status === 'error')) throw this.#operationError(spec, reports);
       return answer;
     }
-    const raw = own(answer, 'result');
+    const raw = own(answer, ENVELOPE.result);
     const results = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Array<PleskResult & Record<string, unknown>>;
     if (results.some((r) => r.status === 'error')) throw this.#operationError(spec, results);
     switch (spec.unwrap.k) {
