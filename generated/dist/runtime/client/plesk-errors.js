@@ -16,7 +16,7 @@
  * sends back. Every class is branded (runtime/codec/error-brand.ts): `instanceof` holds for an error
  * of the same class thrown by another generated package's runtime.
  */
-import { BrandedError, ERROR_BRAND } from '../codec/error-brand.js';
+import { BrandedError, brandClass } from '../codec/error-brand.js';
 
 /** The packet-level codes a client is most likely to meet, for messages (branch on `.code`). */
 const SYSTEM_CODES = {
@@ -36,7 +36,9 @@ const SYSTEM_CODES = {
 export class PleskSystemError extends BrandedError {
   code;
   errtext;
-  static [ERROR_BRAND] = 'PleskSystemError';
+  static {
+    brandClass(this, 'PleskSystemError');
+  }
   name = 'PleskSystemError';
   /** version errors (1005, 1017): the version sent */
   protocolVersion;
@@ -60,7 +62,9 @@ export class PleskSystemError extends BrandedError {
 export class PleskOperationError extends BrandedError {
   operation;
   results;
-  static [ERROR_BRAND] = 'PleskOperationError';
+  static {
+    brandClass(this, 'PleskOperationError');
+  }
   name = 'PleskOperationError';
   /** the errcode of the first failed result */
   code;
@@ -85,7 +89,9 @@ export class PleskOperationError extends BrandedError {
 
 export class PleskTransportError extends BrandedError {
   reason;
-  static [ERROR_BRAND] = 'PleskTransportError';
+  static {
+    brandClass(this, 'PleskTransportError');
+  }
   name = 'PleskTransportError';
   constructor(
     reason,
@@ -108,7 +114,9 @@ export class PleskTaskTimeoutError extends BrandedError {
   taskId;
   timeoutMs;
   lastSeen;
-  static [ERROR_BRAND] = 'PleskTaskTimeoutError';
+  static {
+    brandClass(this, 'PleskTaskTimeoutError');
+  }
   name = 'PleskTaskTimeoutError';
   constructor(
     taskId,
@@ -130,7 +138,9 @@ export class PleskTaskFailedError extends BrandedError {
   taskId;
   status;
   task;
-  static [ERROR_BRAND] = 'PleskTaskFailedError';
+  static {
+    brandClass(this, 'PleskTaskFailedError');
+  }
   name = 'PleskTaskFailedError';
   constructor(
     taskId,
@@ -156,7 +166,9 @@ export class PleskTaskFailedError extends BrandedError {
  */
 export class PleskUploadTooLargeError extends PleskOperationError {
   bytes;
-  static [ERROR_BRAND] = 'PleskUploadTooLargeError';
+  static {
+    brandClass(this, 'PleskUploadTooLargeError');
+  }
   name = 'PleskUploadTooLargeError';
   constructor(
     results,

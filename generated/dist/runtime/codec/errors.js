@@ -5,13 +5,15 @@
  * (`packet/backup-manager/get-tasks-info/task-id`) and the rule that was broken. Both are branded
  * (error-brand.ts): `instanceof` holds for the same class of another generated package's runtime.
  */
-import { BrandedError, ERROR_BRAND } from './error-brand.js';
+import { BrandedError, brandClass } from './error-brand.js';
 
 /** A value could not be written as schema-valid XML. Nothing was sent. */
 export class XmlEncodeError extends BrandedError {
   path;
   reason;
-  static [ERROR_BRAND] = 'XmlEncodeError';
+  static {
+    brandClass(this, 'XmlEncodeError');
+  }
   name = 'XmlEncodeError';
   constructor(
     /** where in the packet: element names joined by `/`, a property as `@name` or `.prop` */
@@ -31,7 +33,9 @@ export class XmlDecodeError extends BrandedError {
   reason;
   line;
   column;
-  static [ERROR_BRAND] = 'XmlDecodeError';
+  static {
+    brandClass(this, 'XmlDecodeError');
+  }
   name = 'XmlDecodeError';
   constructor(
     path,

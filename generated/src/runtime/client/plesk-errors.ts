@@ -16,7 +16,7 @@
  * sends back. Every class is branded (runtime/codec/error-brand.ts): `instanceof` holds for an error
  * of the same class thrown by another generated package's runtime.
  */
-import { BrandedError, ERROR_BRAND } from '../codec/error-brand.js';
+import { BrandedError, brandClass } from '../codec/error-brand.js';
 
 /** The packet-level codes a client is most likely to meet, for messages (branch on `.code`). */
 const SYSTEM_CODES: Record<number, string> = {
@@ -44,7 +44,9 @@ export interface VersionErrorDetail {
 }
 
 export class PleskSystemError extends BrandedError {
-  static readonly [ERROR_BRAND]: string = 'PleskSystemError';
+  static {
+    brandClass(this, 'PleskSystemError');
+  }
   override readonly name = 'PleskSystemError';
   /** version errors (1005, 1017): the version sent */
   readonly protocolVersion: string | undefined;
@@ -71,7 +73,9 @@ export interface PleskResult {
 }
 
 export class PleskOperationError<R extends PleskResult = PleskResult> extends BrandedError {
-  static readonly [ERROR_BRAND]: string = 'PleskOperationError';
+  static {
+    brandClass(this, 'PleskOperationError');
+  }
   override readonly name: string = 'PleskOperationError';
   /** the errcode of the first failed result */
   readonly code: number | undefined;
@@ -103,7 +107,9 @@ export type TransportFailure =
   | 'unexpected-answer';
 
 export class PleskTransportError extends BrandedError {
-  static readonly [ERROR_BRAND]: string = 'PleskTransportError';
+  static {
+    brandClass(this, 'PleskTransportError');
+  }
   override readonly name = 'PleskTransportError';
   constructor(
     readonly reason: TransportFailure,
@@ -122,7 +128,9 @@ export class PleskTransportError extends BrandedError {
 
 /** A `waitForTask` that ran out of time; the last state seen is kept. */
 export class PleskTaskTimeoutError<T = unknown> extends BrandedError {
-  static readonly [ERROR_BRAND]: string = 'PleskTaskTimeoutError';
+  static {
+    brandClass(this, 'PleskTaskTimeoutError');
+  }
   override readonly name = 'PleskTaskTimeoutError';
   constructor(
     readonly taskId: string,
@@ -138,7 +146,9 @@ export class PleskTaskTimeoutError<T = unknown> extends BrandedError {
  * carries its status, never a reason, so the message says where an administrator looks instead.
  */
 export class PleskTaskFailedError<T = unknown> extends BrandedError {
-  static readonly [ERROR_BRAND]: string = 'PleskTaskFailedError';
+  static {
+    brandClass(this, 'PleskTaskFailedError');
+  }
   override readonly name = 'PleskTaskFailedError';
   constructor(
     readonly taskId: string,
@@ -160,7 +170,9 @@ export class PleskTaskFailedError<T = unknown> extends BrandedError {
  * for a file over the panel's PHP `upload_max_filesize` (and `post_max_size`). It is never resent.
  */
 export class PleskUploadTooLargeError<R extends PleskResult = PleskResult> extends PleskOperationError<R> {
-  static override readonly [ERROR_BRAND]: string = 'PleskUploadTooLargeError';
+  static {
+    brandClass(this, 'PleskUploadTooLargeError');
+  }
   override readonly name: string = 'PleskUploadTooLargeError';
   constructor(
     results: R[],

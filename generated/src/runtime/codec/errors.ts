@@ -5,11 +5,13 @@
  * (`packet/backup-manager/get-tasks-info/task-id`) and the rule that was broken. Both are branded
  * (error-brand.ts): `instanceof` holds for the same class of another generated package's runtime.
  */
-import { BrandedError, ERROR_BRAND } from './error-brand.js';
+import { BrandedError, brandClass } from './error-brand.js';
 
 /** A value could not be written as schema-valid XML. Nothing was sent. */
 export class XmlEncodeError extends BrandedError {
-  static readonly [ERROR_BRAND]: string = 'XmlEncodeError';
+  static {
+    brandClass(this, 'XmlEncodeError');
+  }
   override readonly name = 'XmlEncodeError';
   constructor(
     /** where in the packet: element names joined by `/`, a property as `@name` or `.prop` */
@@ -23,7 +25,9 @@ export class XmlEncodeError extends BrandedError {
 
 /** A document is not well-formed, or does not follow the schema. */
 export class XmlDecodeError extends BrandedError {
-  static readonly [ERROR_BRAND]: string = 'XmlDecodeError';
+  static {
+    brandClass(this, 'XmlDecodeError');
+  }
   override readonly name = 'XmlDecodeError';
   constructor(
     readonly path: string,
