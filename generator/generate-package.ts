@@ -16,6 +16,7 @@ import { SchemaError } from './errors.js';
 import { writePackage, type WriteReport } from './write.js';
 import type { RefinementReport } from './passes/apply-refinements.js';
 import { readRefinementFile } from './refine/refinement-file.js';
+import { operatorFileNotice } from './load/envelope-beside.js';
 
 export interface PackageResult extends WriteReport {
   /** absolute path of the output folder */
@@ -60,9 +61,11 @@ export function generatePackage(spec: PackageSpec, options: PackageRunOptions = 
       pleskRefinements: spec.pleskRefinements,
       integers: spec.integers,
       cliName: spec.cliName,
+      ...(spec.operators !== undefined ? { operators: spec.operators } : {}),
       ...(refine ? { refine } : {}),
     });
-    return { files: generated.files, notices: generated.notices, refinements: generated.refinements, timings: generated.timings, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };
+    const alone = operatorFileNotice(generated.ir, spec, options.display ?? ((p) => p));
+    return { files: generated.files, notices: alone === undefined ? generated.notices : [...generated.notices, alone], refinements: generated.refinements, timings: generated.timings, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };
   });
   const base = { out: spec.out, files: [...files.keys()], schemaCount, notices, refinements };
   const writing = performance.now();

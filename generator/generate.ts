@@ -54,7 +54,7 @@ export function generate(input: GenerateInput): GenerateResult {
   const refinements = [...(input.pleskRefinements === false ? [] : [PLESK_REFINEMENTS]), ...(input.refine ? [input.refine] : [])];
   const report = emptyReport();
   const started = performance.now();
-  const ir = runPasses(buildIr(input.sets), { refinements, report, runtime: input.runtime, integers: input.integers ?? 'number' });
+  const ir = runPasses(buildIr(input.sets), { refinements, report, runtime: input.runtime, integers: input.integers ?? 'number', operators: input.operators });
   const modelled = performance.now();
   const project = createPrinter();
   const files = new Map<string, string>();

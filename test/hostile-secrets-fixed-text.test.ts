@@ -126,6 +126,6 @@ test('decode option redact: each quoted piece of the document is masked before i
   t.is(decode('<packet s3cret-word="1"/>').reason, 'unknown attribute ***; allowed: version');
   // names the schema declares are not masked, even when they hold the secret
   const declared = t.throws(() => decodeResponsePacket('<packet><packet/></packet>', { redact: (text) => maskSecrets(text, ['pa']) }), { instanceOf: XmlDecodeError });
-  t.is(declared.reason, 'unexpected element <packet>; expected one of backup-manager, system');
+  t.is(declared.reason, 'unexpected element <packet>; expected one of backup-manager, upload, system');
   t.throws(() => decodeResponsePacket('<packet/>', { redact: 'no' as never }), { instanceOf: TypeError, message: 'decode: option redact must be a function, not string' });
 });

@@ -93,6 +93,7 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
   file.addExportDeclaration({ moduleSpecifier: './codecs.js' });
   file.addExportDeclaration({ moduleSpecifier: './metadata.js', namedExports: ['schema'] });
   file.addExportDeclaration({ moduleSpecifier: './protocol-version.js', namedExports: ['PROTOCOL_VERSION'] });
+  if (withClient) file.addExportDeclaration({ moduleSpecifier: './protocol-version.js', namedExports: ['OPERATOR_PROTOCOLS'] });
   if (withClient) file.addExportDeclaration({ moduleSpecifier: './client.js' });
   for (const group of RUNTIME_EXPORTS) {
     if (group.entry !== 'index' || (group.client && !withClient)) continue;

@@ -13,6 +13,7 @@ import { nameClient } from './name-client.js';
 import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
 import { reserveNames } from './reserve-names.js';
+import { selectOperators } from './select-operators.js';
 import { shapeRecords } from './shape-records.js';
 
 export interface PassContext {
@@ -24,11 +25,14 @@ export interface PassContext {
   runtime?: ReadonlyMap<string, string>;
   /** the TypeScript type of unbounded integer types (default number) */
   integers?: 'number' | 'bigint';
+  /** the operators the package is for (the package option `operators`); undefined: every operator of the envelope */
+  operators?: readonly string[] | undefined;
 }
 
 export const PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema> = [
   applyPleskConventions,
   (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report),
+  selectOperators,
   chooseIntegers,
   reserveNames,
   nameTypes,

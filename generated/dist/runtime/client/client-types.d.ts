@@ -9,6 +9,8 @@ import type { Readable } from 'node:stream';
 import type { PleskDebugEvent } from './debug.js';
 import type { DocumentDecoder } from '../codec/decode.js';
 import type { DecodeOptions, SchemaDriftEvent } from '../codec/decode-options.js';
+import type { OperatorProtocols } from './protocol-versions.js';
+import type { DownloadOptions, SavedFile } from './transfer-types.js';
 export type { SchemaDriftEvent };
 /** The options of a PleskClient. Every optional one also takes `undefined`, so that `ca: stub.ca` compiles under `exactOptionalPropertyTypes`. */
 export interface PleskClientOptions {
@@ -131,11 +133,14 @@ export interface PacketCodec<Req, Res> {
   protocolVersion: string | undefined;
   /** every operation of the package (operations.ts) */
   operations: readonly OperationRow[];
+  /** the protocol versions in which Plesk documents the package's operators, where known (OPERATOR_PROTOCOLS) */
+  operatorProtocols?: readonly OperatorProtocols[];
 }
 /** What the generated operator objects call: the client's exchange of one operation. */
 export interface Invoker {
   call(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<unknown>;
-  download(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<DownloadedFile>;
+  /** the file as a stream; written to `options.toFile` instead when given (a SavedFile) */
+  download(spec: OperationSpec, input: unknown, options?: DownloadOptions): Promise<DownloadedFile | SavedFile>;
 }
 /** A file sent back by an operation such as download-file. The body is not read yet. */
 export interface DownloadedFile {
