@@ -13,7 +13,7 @@
  * Against a real server this starts a real backup of the whole server (into its local repository).
  */
 import { readFileSync } from 'node:fs';
-import { PleskClient, PleskOperationError, PleskSystemError, PleskTaskTimeoutError, PleskTransportError, type PleskClientOptions } from '../generated/src/index.js';
+import { PleskClient, PleskOperationError, PleskSystemError, PleskTaskFailedError, PleskTaskTimeoutError, PleskTransportError, type PleskClientOptions } from '../generated/src/index.js';
 import { startStandIn, type StandIn } from './stand-in/server.js';
 
 async function connect(): Promise<{ options: PleskClientOptions; standIn?: StandIn }> {
@@ -70,6 +70,7 @@ try {
   else if (error instanceof PleskOperationError) console.error(`${error.operation} failed with ${error.code}; all results: ${JSON.stringify(error.results)}`);
   else if (error instanceof PleskTransportError) console.error(`Could not talk to the server (${error.reason}): ${error.message}`);
   else if (error instanceof PleskTaskTimeoutError) console.error(`${error.message}; it may still be running on the server`);
+  else if (error instanceof PleskTaskFailedError) console.error(error.message);
   else throw error;
   process.exitCode = 1;
 } finally {

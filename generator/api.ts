@@ -51,6 +51,11 @@ export interface GenerateOptions {
   packageVersion?: string;
   /** the XML API protocol version the schemas are of (1.6.9.0): the client sends it as packet/@version */
   protocolVersion?: string;
+  /**
+   * only these operators of Plesk's packet envelope (`['backup-manager']`), with the types they
+   * reference: a small package from the whole API's entry schemas (default: every operator)
+   */
+  operators?: readonly string[];
   /** a refinement file (JSON, see refine.schema.json), relative to `cwd` */
   refine?: string;
   /** apply plesk-codegen's refinements when the schemas are Plesk's (default true) */
@@ -100,7 +105,7 @@ export interface GenerateReport {
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   if (typeof options !== 'object' || options === null) throw new ConfigError('options', 'must be an object', 'call generate({ xsd: [...], out: "plesk-api" })');
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const spec = resolvePackageSpec({ xsd: options.xsd, ...(options.versions !== undefined ? { versions: options.versions } : {}), out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion, refine: options.refine, pleskRefinements: options.pleskRefinements, allowOutsideIncludes: options.allowOutsideIncludes, integers: options.integers, cliName: options.cliName }, cwd, { key: (name) => name });
+  const spec = resolvePackageSpec({ xsd: options.xsd, ...(options.versions !== undefined ? { versions: options.versions } : {}), out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion, operators: options.operators, refine: options.refine, pleskRefinements: options.pleskRefinements, allowOutsideIncludes: options.allowOutsideIncludes, integers: options.integers, cliName: options.cliName }, cwd, { key: (name) => name });
   return report(spec.packageName, generatePackage(spec, { check: options.check === true }));
 }
 

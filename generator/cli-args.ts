@@ -33,6 +33,7 @@ export const GENERATE_OPTIONS: Record<string, Options> = {
   'package-name': { type: 'string', requiresArg: true, describe: "the generated npm package's name (default: the --out folder's name)" },
   'package-version': { type: 'string', requiresArg: true, describe: "the generated npm package's version, semver (default: 0.1.0)" },
   'protocol-version': { type: 'string', requiresArg: true, describe: 'the XML API protocol version the schemas are of (1.6.9.0): the client sends it as packet/@version (default: none, the server answers in its newest)' },
+  operator: { type: 'string', array: true, requiresArg: true, describe: 'only this operator of the packet envelope (backup-manager), with what it references; repeat for several (default: every operator)' },
   refine: { type: 'string', requiresArg: true, describe: 'a refinement file (JSON): types for elements the schemas leave untyped (with --xsd; in a config file, "refine" per package)' },
   'plesk-refinements': { type: 'boolean', describe: "apply plesk-codegen's refinements when the schemas are Plesk's (default; --no-plesk-refinements switches them off)" },
   integers: { type: 'string', requiresArg: true, describe: 'the TypeScript type of unbounded integers (xs:integer, Plesk\'s int and id_type): number (default; a value beyond 2^53 fails to decode, naming this flag) or bigint' },
@@ -51,6 +52,7 @@ export interface RawGenerateArgs {
   packageName?: unknown;
   packageVersion?: unknown;
   protocolVersion?: unknown;
+  operator?: unknown;
   refine?: unknown;
   pleskRefinements?: unknown;
   allowOutsideIncludes?: unknown;
@@ -68,7 +70,7 @@ export interface GenerateJob {
   quiet: boolean;
 }
 
-const FLAG_OF: Record<keyof PackageInput, string> = { xsd: '--xsd', versions: '--set', out: '--out', packageName: '--package-name', packageVersion: '--package-version', protocolVersion: '--protocol-version', refine: '--refine', pleskRefinements: '--plesk-refinements', allowOutsideIncludes: '--allow-outside-includes', integers: '--integers', cliName: '--cli-name' };
+const FLAG_OF: Record<keyof PackageInput, string> = { xsd: '--xsd', versions: '--set', out: '--out', packageName: '--package-name', packageVersion: '--package-version', protocolVersion: '--protocol-version', operators: '--operator', refine: '--refine', pleskRefinements: '--plesk-refinements', allowOutsideIncludes: '--allow-outside-includes', integers: '--integers', cliName: '--cli-name' };
 
 export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()): GenerateJob {
   const common = { check: args.check === true, quiet: args.quiet === true };
@@ -84,6 +86,7 @@ export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()):
       packageName: single(args.packageName, 'package-name', 'an npm package name'),
       packageVersion: single(args.packageVersion, 'package-version', 'a version'),
       protocolVersion: single(args.protocolVersion, 'protocol-version', 'a protocol version'),
+      operators: args.operator,
       refine: single(args.refine, 'refine', 'the path of a refinement file'),
       pleskRefinements: Array.isArray(args.pleskRefinements) ? args.pleskRefinements.at(-1) : args.pleskRefinements,
       allowOutsideIncludes: Array.isArray(args.allowOutsideIncludes) ? args.allowOutsideIncludes.at(-1) : args.allowOutsideIncludes,
@@ -96,6 +99,7 @@ export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()):
   for (const flag of ['out', 'packageName', 'packageVersion', 'protocolVersion', 'refine', 'pleskRefinements', 'allowOutsideIncludes', 'integers', 'cliName'] as const) {
     if (args[flag] !== undefined) throw new UsageError(`${FLAG_OF[flag]} needs --xsd: without --xsd the packages come from the config file, which sets ${FLAG_OF[flag].slice(2)} per package`);
   }
+  if (args.operator !== undefined) throw new UsageError('--operator needs --xsd: without --xsd the packages come from the config file, which sets "operators" per package');
   const file = configArg === undefined ? findConfig(cwd) : path.resolve(cwd, configArg);
   if (file === undefined) {
     throw new UsageError(

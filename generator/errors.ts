@@ -46,7 +46,9 @@ export type SchemaErrorCode =
   | 'invalid-facet'
   | 'invalid-pattern'
   // plesk conventions
-  | 'packet-envelope';
+  | 'packet-envelope'
+  /** the package option operators names an operator the packet envelope does not declare */
+  | 'unknown-operator';
 
 export class SchemaError extends Error {
   override readonly name = 'SchemaError';

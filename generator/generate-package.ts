@@ -17,6 +17,7 @@ import { writePackage, type WriteReport } from './write.js';
 import type { RefinementReport } from './passes/apply-refinements.js';
 import { readRefinementFile } from './refine/refinement-file.js';
 import { setRevision } from './load/set-revision.js';
+import { operatorFileNotice } from './load/envelope-beside.js';
 
 export interface PackageResult extends WriteReport {
   /** absolute path of the output folder */
@@ -52,7 +53,7 @@ export function generatePackage(spec: PackageSpec, options: PackageRunOptions = 
     // a package of several versions: each version's set loaded on its own, its paths relative to its own folder
     const versions = spec.versions?.map((v) => {
       const loaded = withAbsolutePaths(v.xsd, () => loadSchemaSets(v.xsd, { allowOutsideIncludes: spec.allowOutsideIncludes }));
-      return { protocolVersion: v.protocolVersion, revision: setRevision(loaded), sets: loaded };
+      return { protocolVersion: v.protocolVersion, revision: setRevision(loaded), sets: loaded, ...(v.operators !== undefined ? { operators: v.operators } : {}) };
     });
     const sets = versions ? versions.flatMap((v) => v.sets) : loadSchemaSets(spec.xsd, { allowOutsideIncludes: spec.allowOutsideIncludes });
     load = performance.now() - started;
@@ -67,9 +68,12 @@ export function generatePackage(spec: PackageSpec, options: PackageRunOptions = 
       pleskRefinements: spec.pleskRefinements,
       integers: spec.integers,
       cliName: spec.cliName,
+      ...(spec.operators !== undefined ? { operators: spec.operators } : {}),
       ...(refine ? { refine } : {}),
     });
-    return { files: generated.files, notices: generated.notices, refinements: generated.refinements, timings: generated.timings, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };
+    // (an operator file alone: the notice gives the package of one set that has a client)
+    const alone = versions && versions.length > 1 ? undefined : operatorFileNotice(generated.ir, spec, options.display ?? ((p) => p));
+    return { files: generated.files, notices: alone === undefined ? generated.notices : [...generated.notices, alone], refinements: generated.refinements, timings: generated.timings, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };
   });
   const base = { out: spec.out, files: [...files.keys()], schemaCount, notices, refinements };
   const writing = performance.now();

@@ -61,9 +61,10 @@ export interface GenerateResult {
 }
 
 export function generate(given: GenerateInput): GenerateResult {
-  const input = given.versions?.length === 1 ? { ...given, sets: given.versions[0]!.sets, protocolVersion: given.versions[0]!.protocolVersion, versions: undefined } : given;
+  const only = given.versions?.length === 1 ? given.versions[0]! : undefined;
+  const input = only ? { ...given, sets: only.sets, protocolVersion: only.protocolVersion, operators: only.operators ?? given.operators, versions: undefined } : given;
   const refinements = [...(input.pleskRefinements === false ? [] : [PLESK_REFINEMENTS]), ...(input.refine ? [input.refine] : [])];
-  const ctx = { refinements, report: emptyReport(), runtime: input.runtime, integers: input.integers ?? 'number' } as const;
+  const ctx = { refinements, report: emptyReport(), runtime: input.runtime, integers: input.integers ?? 'number', operators: input.operators } as const;
   const started = performance.now();
   const merged = input.versions ? buildVersionsIr(input.versions, ctx) : undefined;
   const report = merged?.report ?? ctx.report;

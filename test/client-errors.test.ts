@@ -116,7 +116,9 @@ test.serial('a file that stops arriving, is cut off, or is a page instead fails 
   const client = clientOf(server);
   const input = { server: true as const, filename: 'any.tar' };
   server.faults.push('file-stall');
-  const stalled = await client.backupManager.downloadFile(input, { timeoutMs: 300 });
+  // the headers and the first bytes come at once, then nothing: a deadline long enough for the
+  // first part on any machine, which only the stall can reach
+  const stalled = await client.backupManager.downloadFile(input, { timeoutMs: 3_000 });
   t.is(stalled.filename, 'partial.tar');
   t.is((await t.throwsAsync(stalled.buffer(), { instanceOf: PleskTransportError })).reason, 'timeout');
   server.faults.push('file-stall');

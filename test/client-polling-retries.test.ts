@@ -4,7 +4,7 @@
  * dropped connection.
  */
 import test from 'ava';
-import { PleskTaskTimeoutError, PleskTransportError, type PleskClient } from '../generated/src/index.js';
+import { PleskTaskFailedError, PleskTaskTimeoutError, PleskTransportError, type PleskClient } from '../generated/src/index.js';
 import { clientOf, standIn, type StandIn } from './helpers/stand-in.js';
 
 let server: StandIn;
@@ -70,10 +70,12 @@ test.serial('waitForTask sees working, then finished', async (t) => {
   t.is(task.filename, `wait_backup_server_${taskId}.tar`);
 });
 
-test.serial('waitForTask resolves with a stopped task; rejects on timeout and on abort', async (t) => {
+test.serial('waitForTask rejects a stopped task (PleskTaskFailedError), resolves it with anyFinalState; rejects on timeout and on abort', async (t) => {
   const stopped = (await client.backupManager.backupServer({ description: '', local: true }))!;
   await client.backupManager.stopBackup({ taskId: stopped });
-  t.is((await client.backupManager.waitForTask(stopped)).status, 'stopped');
+  const failed = await t.throwsAsync(client.backupManager.waitForTask(stopped), { instanceOf: PleskTaskFailedError });
+  t.like(failed, { taskId: stopped, status: 'stopped', task: { id: Number(stopped), status: 'stopped', filename: '' } });
+  t.is((await client.backupManager.waitForTask(stopped, { anyFinalState: true })).status, 'stopped');
 
   const slow = await standIn({ finishAfterPolls: 1_000 });
   const slowClient = clientOf(slow);

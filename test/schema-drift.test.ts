@@ -49,7 +49,7 @@ test('keep: every unknown element and attribute is reported with its path, and r
   ]);
   t.true(events.every((e) => e.line === 2 && e.column > 0 && e.name === e.path.split('/').at(-1)!.replace(/^@/, '')));
   t.is(encodeResponsePacket(value), drifted, 'lossless: written back where they were');
-  const task = value.operators![0]!.backupManager.operations[0]!.getTasksInfo!.result[0]!.task![0]!;
+  const task = value.operators![0]!.backupManager!.operations[0]!.getTasksInfo!.result[0]!.task![0]!;
   t.deepEqual(unknownContentOf(task), {
     elements: [
       { name: 'size', at: 0, attributes: { unit: 'bytes' }, xml: '1024' },
@@ -59,7 +59,7 @@ test('keep: every unknown element and attribute is reported with its path, and r
     ],
   });
   t.is(unknownContentOf(decodeResponsePacket(clean)), undefined);
-  t.deepEqual(Object.keys(task), Object.keys(decodeResponsePacket(clean).operators![0]!.backupManager.operations[0]!.getTasksInfo!.result[0]!.task![0]!), 'not an enumerable property');
+  t.deepEqual(Object.keys(task), Object.keys(decodeResponsePacket(clean).operators![0]!.backupManager!.operations[0]!.getTasksInfo!.result[0]!.task![0]!), 'not an enumerable property');
 });
 
 test('error (the default): the first unknown element or attribute fails, naming it', (t) => {

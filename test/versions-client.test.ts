@@ -96,7 +96,7 @@ test('the README\'s matrix lists backup-manager as absent from 1.6.9.1; the JSDo
   const absent = [...readme.matchAll(/^\| `([^`]+)` \| ✓ \| — \|$/gm)].map((m) => m[1]);
   t.deepEqual(absent.sort(), ['backup-manager', 'ip-ban', 'maillist', 'migration', 'plan-item', 'role', 'service-node', 'sitebuilder', 'smb', 'spamfilter', 'sso', 'updater', 'user', 'webmail', 'webuser', 'wp-instance'], 'the 15 operators gone from 1.6.9.1, and smb (gone in 1.6.7.0)');
   const client = files.get('src/client.ts')!;
-  t.true(client.includes('/**\n * The operations of <backup-manager>\n *\n * Protocol versions: 1.6.6.0 (absent from 1.6.9.1).\n */\nexport class BackupManagerOperations {'));
+  t.true(client.includes('/**\n * The operations of <backup-manager>\n *\n * Protocol versions: 1.6.6.0 (absent from 1.6.9.1).\n *\n * Protocols: <backup-manager> is documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on: the client sends it only in a version of the package that has it and the server speaks, and refuses it before the network (PleskVersionError) when there is none.\n */\nexport class BackupManagerOperations {'));
   t.true(client.includes('  /** Protocol versions: 1.6.6.0 (absent from 1.6.9.1). */\n  readonly backupManager: BackupManagerOperations;'));
   const getTasksInfo = client.slice(client.lastIndexOf('/**', client.indexOf('  getTasksInfo(input')), client.indexOf('  getTasksInfo(input'));
   t.regex(getTasksInfo, /Protocol versions: 1\.6\.6\.0 \(absent from 1\.6\.9\.1\)\./);

@@ -75,7 +75,8 @@ const configMistakes: Array<[string, unknown, string]> = [
   ['an empty list', { versions: [], out: 'o' }, 'packages[0].versions: must be a non-empty array of schema sets\n  fix: give one entry per protocol version, e.g. [{ "protocolVersion": "1.6.6.0", "xsd": ["1.6.6.0/agent_input.xsd", "1.6.6.0/agent_output.xsd"] }, { "protocolVersion": "1.6.9.1", "xsd": [...] }]'],
   ['no protocolVersion', { versions: [{ xsd: VERSIONS[0]!.xsd }], out: 'o' }, 'packages[0].versions[0].protocolVersion: is missing\n  fix: give the version of the schema folder you copied from the server, e.g. 1.6.9.0'],
   ['an unknown key', { versions: [{ ...VERSIONS[0], protocol: '1.6.0.0' }], out: 'o' }, 'packages[0].versions[0].protocol: is not a known key\n  fix: the keys are "protocolVersion", "xsd", "operators"'],
-  ['operators (not yet)', { versions: [{ ...VERSIONS[0], operators: ['thing'] }], out: 'o' }, 'packages[0].versions[0].operators: is not supported yet: a package for chosen operators needs the package option operators, which this plesk-codegen does not have\n  fix: leave packages[0].versions[0].operators out: the package has every operator of each version\'s schemas'],
+  ['operators not a list', { versions: [VERSIONS[0], { ...VERSIONS[1], operators: 'thing' }], out: 'o' }, 'packages[0].versions[1].operators: must be an array of operator names\n  fix: give the operators\' element names, as the packet has them: ["backup-manager", "webspace"]'],
+  ['an operator twice', { versions: [{ ...VERSIONS[0], operators: ['thing', 'thing'] }, VERSIONS[1]], out: 'o' }, 'packages[0].versions[0].operators: names thing twice\n  fix: give the operators\' element names, as the packet has them: ["backup-manager", "webspace"]'],
   ['neither xsd nor versions', { out: 'o' }, 'packages[0].xsd: needs the path of at least one entry schema\n  fix: give packages[0].xsd the schema file(s), e.g. schemas/agent_input.xsd and schemas/agent_output.xsd'],
 ];
 

@@ -1,7 +1,7 @@
 /** waitForTask's polling schedule, with a poll that answers at once (no network, no server). */
 import test from 'ava';
-import { PleskTaskTimeoutError } from '../runtime/client/plesk-errors.js';
-import { waitForTask } from '../runtime/client/wait-for-task.js';
+import { PleskTaskFailedError, PleskTaskTimeoutError } from '../runtime/client/plesk-errors.js';
+import { waitForTask, type WaitForTaskOptions } from '../runtime/client/wait-for-task.js';
 
 function scripted(statuses: string[], events: string[] = []) {
   let polls = 0;
@@ -39,13 +39,34 @@ test.serial('pauses grow by the back-off factor up to the maximum, and each poll
   t.deepEqual(events, ['poll', 'pause 20 over', 'poll', 'pause 40 over', 'poll', 'pause 60 over', 'poll', 'pause 60 over', 'poll', 'pause 60 over', 'poll']);
 });
 
-test('every terminal state ends the wait, with the task in that state', async (t) => {
-  for (const end of ['finished', 'failed', 'stopped']) {
-    const seen: string[] = [];
-    const task = await waitForTask('7', scripted(['working', end]).poll, { intervalMs: 1, onProgress: (x) => seen.push(x.status) });
-    t.is(task.status, end);
-    t.deepEqual(seen, ['working', end]);
+test('finished resolves with the task; failed and stopped reject with PleskTaskFailedError carrying the last task seen', async (t) => {
+  const seen: string[] = [];
+  t.deepEqual(await waitForTask('7', scripted(['working', 'finished']).poll, { intervalMs: 1, onProgress: (x) => seen.push(x.status) }), { id: 7, status: 'finished' });
+  t.deepEqual(seen, ['working', 'finished']);
+  for (const end of ['failed', 'stopped']) {
+    const ends: string[] = [];
+    const error = await t.throwsAsync(waitForTask('7', scripted(['working', end]).poll, { intervalMs: 1, onProgress: (x) => ends.push(x.status) }), { instanceOf: PleskTaskFailedError });
+    t.deepEqual([error.taskId, error.status, error.task], ['7', end, { id: 7, status: end }]);
+    t.is(error.name, 'PleskTaskFailedError');
+    t.deepEqual(ends, ['working', end], 'onProgress saw the final state before the rejection');
   }
+  const failed = await t.throwsAsync(waitForTask('7', scripted(['failed']).poll, { intervalMs: 1 }));
+  t.is(failed.message, "backup task 7 ended failed; Plesk's XML API gives no reason for a failed task: its log in Plesk's Backup Manager (Tools & Settings > Backup Manager, or the subscription's Backup Manager) says why");
+  const stopped = await t.throwsAsync(waitForTask('7', scripted(['stopped']).poll, { intervalMs: 1 }));
+  t.is(stopped.message, "backup task 7 was stopped (by stop-backup, or by an administrator in Plesk's Backup Manager); it made no backup file");
+});
+
+test('anyFinalState gives back the old behaviour: every terminal state resolves, with the task in that state', async (t) => {
+  for (const end of ['finished', 'failed', 'stopped']) {
+    t.is((await waitForTask('7', scripted(['working', end]).poll, { intervalMs: 1, anyFinalState: true })).status, end);
+  }
+  await t.throwsAsync(waitForTask('7', scripted(['finished']).poll, { anyFinalState: 'yes' as never }), { instanceOf: TypeError, message: 'waitForTask: option anyFinalState must be true or false, not yes' });
+});
+
+test('every option takes undefined, as a caller passing its own optional options along does (exactOptionalPropertyTypes)', async (t) => {
+  const passed: { signal?: AbortSignal | undefined; timeoutMs?: number | undefined } = {};
+  const options: WaitForTaskOptions<{ id: unknown; status: string }> = { intervalMs: undefined, backoff: undefined, maxIntervalMs: undefined, timeoutMs: passed.timeoutMs, signal: passed.signal, onProgress: undefined, anyFinalState: undefined };
+  t.is((await waitForTask('7', scripted(['finished']).poll, options)).status, 'finished');
 });
 
 test('a task the answer does not list, and a wait longer than timeoutMs, are errors', async (t) => {

@@ -4,8 +4,13 @@
 
 import type * as T from './types.js';
 import { PleskClientCore, type CallOptions, type DownloadedFile, type Invoker, type PleskClientOptions } from './runtime/client/client.js';
+import type { DownloadOptions, SavedFile, UploadedFile, UploadOptions, UploadSource } from './runtime/client/transfer-types.js';
 import { type WaitForTaskOptions } from './runtime/client/wait-for-task.js';
-/** The operations of <backup-manager>: Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage. */
+/**
+ * The operations of <backup-manager>: Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage.
+ *
+ * Protocols: <backup-manager> is documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on: the client sends PROTOCOL_VERSION; a server whose protocol lacks the operator refuses it (1005, 1014 or 1017), and the error says so and what to generate instead.
+ */
 export declare class BackupManagerOperations {
   #private;
   /** @internal created by PleskClient */
@@ -16,6 +21,8 @@ export declare class BackupManagerOperations {
    * Sends <backup-manager><get-remote-storage-settings> alone in a packet (a read: resent after a connection failure).
    *
    * Resolves to the `settings` of the result.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -28,6 +35,8 @@ export declare class BackupManagerOperations {
    *
    * Resolves when every result is ok.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -38,6 +47,8 @@ export declare class BackupManagerOperations {
    * Sends <backup-manager><backup-webspace> alone in a packet (never resent automatically).
    *
    * Resolves to the `taskId` of the result.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -50,6 +61,8 @@ export declare class BackupManagerOperations {
    *
    * Resolves to the `taskId` of the result.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -60,6 +73,8 @@ export declare class BackupManagerOperations {
    * Sends <backup-manager><backup-reseller> alone in a packet (never resent automatically).
    *
    * Resolves to the `taskId` of the result.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -72,6 +87,8 @@ export declare class BackupManagerOperations {
    *
    * Resolves to the `taskId` of the result.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -82,6 +99,8 @@ export declare class BackupManagerOperations {
    * Sends <backup-manager><get-tasks-info> alone in a packet (a read: resent after a connection failure).
    *
    * Resolves to the `task` entries of every result, in document order.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -94,6 +113,8 @@ export declare class BackupManagerOperations {
    *
    * Resolves to the `backup` entries of every result, in document order.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -105,6 +126,8 @@ export declare class BackupManagerOperations {
    *
    * Resolves when every result is ok.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -114,18 +137,48 @@ export declare class BackupManagerOperations {
    *
    * Sends <backup-manager><download-file> alone in a packet (never resent automatically).
    *
-   * Resolves to the file the server sends back (its body is not read yet); a failure comes back as XML and rejects.
+   * Resolves to the file the server sends back (its body is not read yet; `options.onProgress` sees it arrive); with `options.toFile`, writes it there atomically and resolves to a `SavedFile` (path and length; nothing is left behind on an error or abort). A failure comes back as XML and rejects.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
-  downloadFile(input: T.BackupDownloadFileInput, options?: CallOptions): Promise<DownloadedFile>;
+  downloadFile(input: T.BackupDownloadFileInput, options: DownloadOptions & { toFile: string }): Promise<SavedFile>;
+  /**
+   * Fetches a backup file from an owner's local repository. Success is answered with the file itself (a binary body), failure with XML. Must be the only operation of its packet.
+   *
+   * Sends <backup-manager><download-file> alone in a packet (never resent automatically).
+   *
+   * Resolves to the file the server sends back (its body is not read yet; `options.onProgress` sees it arrive); with `options.toFile`, writes it there atomically and resolves to a `SavedFile` (path and length; nothing is left behind on an error or abort). A failure comes back as XML and rejects.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
+   * @throws PleskOperationError when a result is an error (it carries every result)
+   * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
+   */
+  downloadFile(input: T.BackupDownloadFileInput, options?: DownloadOptions & { toFile?: undefined }): Promise<DownloadedFile>;
+  /**
+   * Fetches a backup file from an owner's local repository. Success is answered with the file itself (a binary body), failure with XML. Must be the only operation of its packet.
+   *
+   * Sends <backup-manager><download-file> alone in a packet (never resent automatically).
+   *
+   * Resolves to the file the server sends back (its body is not read yet; `options.onProgress` sees it arrive); with `options.toFile`, writes it there atomically and resolves to a `SavedFile` (path and length; nothing is left behind on an error or abort). A failure comes back as XML and rejects.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
+   * @throws PleskOperationError when a result is an error (it carries every result)
+   * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
+   */
+  downloadFile(input: T.BackupDownloadFileInput, options?: DownloadOptions): Promise<DownloadedFile | SavedFile>;
   /**
    * Asks which transfer protocols remote backup storage may use. Takes no parameters.
    *
    * Sends <backup-manager><get-supported-protocols> alone in a packet (a read: resent after a connection failure).
    *
    * Resolves to the `protocol` entries of every result, in document order.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -138,6 +191,8 @@ export declare class BackupManagerOperations {
    *
    * Resolves when every result is ok.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -149,13 +204,16 @@ export declare class BackupManagerOperations {
    *
    * Resolves when every result is ok.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
   removeFile(input: T.BackupRemoveFileInput, options?: CallOptions): Promise<void>;
   /**
-   * Polls get-tasks-info for one task, with back-off, until its status is finished, failed or stopped, and resolves with the task in that state.
+   * Polls get-tasks-info for one task, with back-off (options.intervalMs, backoff, maxIntervalMs), until it ends, and resolves with the task when it is finished. A task that ends failed or stopped rejects with PleskTaskFailedError (its `.task`: the task as last seen); Plesk's XML API gives no reason for a failure (the task's log in Plesk's Backup Manager does). `options.anyFinalState: true` resolves with the task in any final state instead.
    *
+   * @throws PleskTaskFailedError when the task ends failed or stopped
    * @throws PleskTaskTimeoutError after options.timeoutMs (default 1 hour); PleskTransportError (reason aborted) when options.signal aborts; any error of a poll
    */
   waitForTask(taskId: string | number | bigint, options?: WaitForTaskOptions<T.BackupGetBackupStatusOutputResultTask>): Promise<T.BackupGetBackupStatusOutputResultTask>;
@@ -171,5 +229,18 @@ export declare class PleskClient extends PleskClientCore<T.RequestPacket, T.Resp
   /** Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage. */
   readonly backupManager: BackupManagerOperations;
   constructor(options: PleskClientOptions);
+  /**
+   * Uploads a file to the server (a backup to import): a multipart/form-data POST to the agent, as Plesk's upload takes it (administrator only). The source is a path, a Buffer or a stream; resolves to the `<upload>` result: `name`, and `file`, the server-side temporary path import-file takes.
+   *
+   * Never resent. Its deadline is `options.timeoutMs` (default one hour); `options.signal` aborts it; `options.onProgress` sees the bytes go.
+   *
+   * @example
+   * const uploaded = await client.uploadFile('backups/example.com.tar', { onProgress: (p) => console.log(p.bytes, p.total) });
+   * await client.backupManager.importFile({ server: true, tmpFilename: uploaded.file });
+   *
+   * @throws PleskUploadTooLargeError when the file is over the server's upload limit (error 1023)
+   * @throws PleskOperationError for another error result; PleskSystemError, PleskTransportError, XmlDecodeError
+   */
+  uploadFile(source: UploadSource, options?: UploadOptions): Promise<UploadedFile>;
 }
 //# sourceMappingURL=client.d.ts.map

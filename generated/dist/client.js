@@ -4,7 +4,7 @@
 
 import { decodeResponsePacket, encodeRequestPacket, startDecodingResponsePacket } from './codecs.js';
 import { OPERATIONS } from './operations.js';
-import { PROTOCOL_VERSION } from './protocol-version.js';
+import { OPERATOR_PROTOCOLS, PROTOCOL_VERSION } from './protocol-version.js';
 import { PleskClientCore } from './runtime/client/client.js';
 import { waitForTask } from './runtime/client/wait-for-task.js';
 
@@ -15,9 +15,14 @@ const CODEC = {
   decode: decodeResponsePacket,
   startDecoding: startDecodingResponsePacket,
   operations: OPERATIONS,
+  operatorProtocols: OPERATOR_PROTOCOLS,
 };
 
-/** The operations of <backup-manager>: Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage. */
+/**
+ * The operations of <backup-manager>: Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage.
+ *
+ * Protocols: <backup-manager> is documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on: the client sends PROTOCOL_VERSION; a server whose protocol lacks the operator refuses it (1005, 1014 or 1017), and the error says so and what to generate instead.
+ */
 export class BackupManagerOperations {
   #invoke;
 
@@ -33,6 +38,8 @@ export class BackupManagerOperations {
    *
    * Resolves to the `settings` of the result.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -46,6 +53,8 @@ export class BackupManagerOperations {
    * Sends <backup-manager><set-remote-storage-settings> alone in a packet (never resent automatically).
    *
    * Resolves when every result is ok.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -61,6 +70,8 @@ export class BackupManagerOperations {
    *
    * Resolves to the `taskId` of the result.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -74,6 +85,8 @@ export class BackupManagerOperations {
    * Sends <backup-manager><backup-customer> alone in a packet (never resent automatically).
    *
    * Resolves to the `taskId` of the result.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -89,6 +102,8 @@ export class BackupManagerOperations {
    *
    * Resolves to the `taskId` of the result.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -102,6 +117,8 @@ export class BackupManagerOperations {
    * Sends <backup-manager><backup-server> alone in a packet (never resent automatically).
    *
    * Resolves to the `taskId` of the result.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -117,6 +134,8 @@ export class BackupManagerOperations {
    *
    * Resolves to the `task` entries of every result, in document order.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -130,6 +149,8 @@ export class BackupManagerOperations {
    * Sends <backup-manager><get-local-backup-list> alone in a packet (a read: resent after a connection failure).
    *
    * Resolves to the `backup` entries of every result, in document order.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -145,6 +166,8 @@ export class BackupManagerOperations {
    *
    * Resolves when every result is ok.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -152,16 +175,6 @@ export class BackupManagerOperations {
     return this.#invoke.call(OPERATIONS[8], input, options);
   }
 
-  /**
-   * Fetches a backup file from an owner's local repository. Success is answered with the file itself (a binary body), failure with XML. Must be the only operation of its packet.
-   *
-   * Sends <backup-manager><download-file> alone in a packet (never resent automatically).
-   *
-   * Resolves to the file the server sends back (its body is not read yet); a failure comes back as XML and rejects.
-   *
-   * @throws PleskOperationError when a result is an error (it carries every result)
-   * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
-   */
   downloadFile(input, options) {
     return this.#invoke.download(OPERATIONS[9], input, options);
   }
@@ -172,6 +185,8 @@ export class BackupManagerOperations {
    * Sends <backup-manager><get-supported-protocols> alone in a packet (a read: resent after a connection failure).
    *
    * Resolves to the `protocol` entries of every result, in document order.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -187,6 +202,8 @@ export class BackupManagerOperations {
    *
    * Resolves when every result is ok.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -201,6 +218,8 @@ export class BackupManagerOperations {
    *
    * Resolves when every result is ok.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -209,8 +228,9 @@ export class BackupManagerOperations {
   }
 
   /**
-   * Polls get-tasks-info for one task, with back-off, until its status is finished, failed or stopped, and resolves with the task in that state.
+   * Polls get-tasks-info for one task, with back-off (options.intervalMs, backoff, maxIntervalMs), until it ends, and resolves with the task when it is finished. A task that ends failed or stopped rejects with PleskTaskFailedError (its `.task`: the task as last seen); Plesk's XML API gives no reason for a failure (the task's log in Plesk's Backup Manager does). `options.anyFinalState: true` resolves with the task in any final state instead.
    *
+   * @throws PleskTaskFailedError when the task ends failed or stopped
    * @throws PleskTaskTimeoutError after options.timeoutMs (default 1 hour); PleskTransportError (reason aborted) when options.signal aborts; any error of a poll
    */
   waitForTask(taskId, options) {
@@ -234,5 +254,21 @@ export class PleskClient extends PleskClientCore {
     super(options, CODEC);
     const invoker = this.invoker();
     this.backupManager = new BackupManagerOperations(invoker);
+  }
+
+  /**
+   * Uploads a file to the server (a backup to import): a multipart/form-data POST to the agent, as Plesk's upload takes it (administrator only). The source is a path, a Buffer or a stream; resolves to the `<upload>` result: `name`, and `file`, the server-side temporary path import-file takes.
+   *
+   * Never resent. Its deadline is `options.timeoutMs` (default one hour); `options.signal` aborts it; `options.onProgress` sees the bytes go.
+   *
+   * @example
+   * const uploaded = await client.uploadFile('backups/example.com.tar', { onProgress: (p) => console.log(p.bytes, p.total) });
+   * await client.backupManager.importFile({ server: true, tmpFilename: uploaded.file });
+   *
+   * @throws PleskUploadTooLargeError when the file is over the server's upload limit (error 1023)
+   * @throws PleskOperationError for another error result; PleskSystemError, PleskTransportError, XmlDecodeError
+   */
+  uploadFile(source, options = {}) {
+    return this.upload(source, options, 'upload');
   }
 }

@@ -80,6 +80,8 @@ export interface TypeMap {
   RequestPacket: T.RequestPacket;
   ResponsePacket: T.ResponsePacket;
   ResultType: T.ResultType;
+  UploadOutputResultType: T.UploadOutputResultType;
+  UploadOutputType: T.UploadOutputType;
 }
 /**
  * Writes `value` as the element `element` of the complex type `type`.

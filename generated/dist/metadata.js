@@ -391,6 +391,7 @@ export const schema = frozenSchema({
           { k: 'choice', min: 1, max: 1, items: [
             { k: 'choice', min: 1, max: -1, prop: 'operators', items: [
               { k: 'el', name: 'backup-manager', prop: 'backupManager', type: { c: 'BackupOutputType' }, min: 1, max: 1 },
+              { k: 'el', name: 'upload', prop: 'upload', type: { c: 'UploadOutputType' }, min: 1, max: 1 },
             ] },
             { k: 'el', name: 'system', prop: 'system', type: { c: 'ResultType' }, min: 1, max: 1 },
           ] },
@@ -404,6 +405,22 @@ export const schema = frozenSchema({
           { k: 'el', name: 'errcode', prop: 'errcode', type: { s: 'UnsignedInt' }, min: 0, max: 1 },
           { k: 'el', name: 'errtext', prop: 'errtext', type: { s: 'xs:string' }, min: 0, max: 1 },
         ] },
+      },
+      'UploadOutputResultType': {
+        name: 'UploadOutputResultType', attrs: [], content: 'elements',
+        model: { k: 'seq', min: 1, max: 1, items: [
+          { k: 'el', name: 'status', prop: 'status', type: { s: 'ResultStatus' }, min: 1, max: 1 },
+          { k: 'el', name: 'errcode', prop: 'errcode', type: { s: 'UnsignedInt' }, min: 0, max: 1 },
+          { k: 'el', name: 'errtext', prop: 'errtext', type: { s: 'xs:string' }, min: 0, max: 1 },
+          { k: 'seq', min: 1, max: 1, items: [
+            { k: 'el', name: 'name', prop: 'name', type: { s: 'xs:string' }, min: 1, max: 1 },
+            { k: 'el', name: 'file', prop: 'file', type: { s: 'StringType' }, min: 1, max: 1 },
+          ] },
+        ] },
+      },
+      'UploadOutputType': {
+        name: 'UploadOutputType', attrs: [], content: 'elements',
+        model: { k: 'el', name: 'result', prop: 'result', type: { c: 'UploadOutputResultType' }, min: 1, max: -1 },
       },
     },
   });

@@ -2,6 +2,9 @@
 // Source schemas: request.xsd, response.xsd
 // The XML API protocol version of the schemas.
 
+import type { OperatorProtocols } from './runtime/client/protocol-versions.js';
 /** The XML API protocol version the schemas are of: the client sends it as packet/@version (option `protocolVersion` overrides it), so the server validates and answers in the format this package reads. */
 export declare const PROTOCOL_VERSION = "1.6.6.0";
+/** The protocol versions in which Plesk documents the operators of this package, where plesk-codegen knows them: the first and the last version documented, and the first whose schemas lack the operator. A server refusing an operator for its version (1005, 1014, 1017) is explained from this table. */
+export declare const OPERATOR_PROTOCOLS: readonly OperatorProtocols[];
 //# sourceMappingURL=protocol-version.d.ts.map

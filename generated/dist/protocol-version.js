@@ -4,3 +4,7 @@
 
 /** The XML API protocol version the schemas are of: the client sends it as packet/@version (option `protocolVersion` overrides it), so the server validates and answers in the format this package reads. */
 export const PROTOCOL_VERSION = '1.6.6.0';
+/** The protocol versions in which Plesk documents the operators of this package, where plesk-codegen knows them: the first and the last version documented, and the first whose schemas lack the operator. A server refusing an operator for its version (1005, 1014, 1017) is explained from this table. */
+export const OPERATOR_PROTOCOLS = [
+  { operator: 'backup-manager', documented: ['1.5.2.0', '1.6.9.0'], absentFrom: '1.6.9.1' },
+];

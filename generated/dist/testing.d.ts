@@ -5,9 +5,10 @@
 import type * as T from './types.js';
 import type { PleskStub, PleskStubOptions as StubOptions, StubHandler } from './runtime/testing/stub-types.js';
 import type { StubFile } from './runtime/testing/stub-answers.js';
+import type { PleskStandIn, StandInOptions } from './runtime/testing/stand-in-types.js';
 export { StubFile, StubOperationError, stubFile, stubOperationError } from './runtime/testing/stub-answers.js';
 export { createStubCertificate } from './runtime/testing/certificate.js';
-export type { PleskStub, StubCall, StubCredentials, StubFault, StubFaultOptions, StubHandler, StubIncoming, StubRequest } from './runtime/testing/stub-types.js';
+export type { PleskStub, StubCall, StubCredentials, StubFault, StubFaultOptions, StubHandler, StubIncoming, StubRequest, StubUpload } from './runtime/testing/stub-types.js';
 /** `operator.operation` of every operation the stub answers, as `calls[i].key` and `fail(…, { operation })` name them. */
 export type PleskStubOperation = 'backupManager.getRemoteStorageSettings' | 'backupManager.setRemoteStorageSettings' | 'backupManager.backupWebspace' | 'backupManager.backupCustomer' | 'backupManager.backupReseller' | 'backupManager.backupServer' | 'backupManager.getTasksInfo' | 'backupManager.getLocalBackupList' | 'backupManager.importFile' | 'backupManager.downloadFile' | 'backupManager.getSupportedProtocols' | 'backupManager.stopBackup' | 'backupManager.removeFile';
 /** The handlers of a stub: per operator, per operation, a function from the decoded request to the result. Throw `stubOperationError(code, text)` for an error result. */
@@ -44,6 +45,17 @@ export interface PleskStubHandlers {
 }
 /** Options of createPleskStub: the handlers, the credentials it accepts, TLS, versions, faults. */
 export type PleskStubOptions = StubOptions<PleskStubHandlers, PleskStubOperation>;
+export type { PleskStandIn, StandInBackup, StandInCustomer, StandInScenario, StandInTask, StandInWebspace } from './runtime/testing/stand-in-types.js';
+/** Options of createPleskStandIn: those of createPleskStub (handlers given here replace the stand-in's own), its accounts, and the scenario it plays. */
+export type PleskStandInOptions = StandInOptions<PleskStubHandlers, PleskStubOperation>;
+/**
+ * Starts the stub as a Plesk server with accounts and backups: subscriptions and customers (webspace/get, customer/get, when the package has them), backup tasks that run and finish (get-tasks-info), local repositories (list, download, remove), uploads and import-file; and a scenario: owners whose backups fail or stall, slow downloads, an upload limit. What it holds: `standIn.tasks`, `standIn.backups`, `standIn.uploads`.
+ *
+ * @example
+ * const standIn = await createPleskStandIn({ scenario: { failing: ['shop.example.com'] } });
+ * const client = new PleskClient({ host: standIn.host, port: standIn.port, ca: standIn.ca, login: standIn.login, password: standIn.password });
+ */
+export declare function createPleskStandIn(options?: PleskStandInOptions): Promise<PleskStandIn<PleskStubOperation>>;
 /**
  * Starts a stand-in Plesk server on 127.0.0.1 (HTTPS with a certificate made now: pass `stub.ca` to the client) speaking the agent protocol with this package's codecs. Close it with `await stub.close()`.
  *

@@ -4,9 +4,25 @@
 
 import { decodeRequestPacket, encodeResponsePacket } from './codecs.js';
 import { OPERATIONS } from './operations.js';
+import { OPERATOR_PROTOCOLS } from './protocol-version.js';
 import { startStub } from './runtime/testing/stub-server.js';
+import { startStandIn } from './runtime/testing/stand-in.js';
 export { StubFile, StubOperationError, stubFile, stubOperationError } from './runtime/testing/stub-answers.js';
 export { createStubCertificate } from './runtime/testing/certificate.js';
+/** What the stub needs of this package: its codecs, operations, upload answer and operator protocols. */
+const CODEC = { decodeRequest: decodeRequestPacket, encodeResponse: encodeResponsePacket, operations: OPERATIONS, upload: { prop: 'upload', many: true }, operatorProtocols: OPERATOR_PROTOCOLS };
+
+/**
+ * Starts the stub as a Plesk server with accounts and backups: subscriptions and customers (webspace/get, customer/get, when the package has them), backup tasks that run and finish (get-tasks-info), local repositories (list, download, remove), uploads and import-file; and a scenario: owners whose backups fail or stall, slow downloads, an upload limit. What it holds: `standIn.tasks`, `standIn.backups`, `standIn.uploads`.
+ *
+ * @example
+ * const standIn = await createPleskStandIn({ scenario: { failing: ['shop.example.com'] } });
+ * const client = new PleskClient({ host: standIn.host, port: standIn.port, ca: standIn.ca, login: standIn.login, password: standIn.password });
+ */
+export function createPleskStandIn(options = {}) {
+  return startStandIn(options, CODEC);
+}
+
 /**
  * Starts a stand-in Plesk server on 127.0.0.1 (HTTPS with a certificate made now: pass `stub.ca` to the client) speaking the agent protocol with this package's codecs. Close it with `await stub.close()`.
  *
@@ -15,5 +31,5 @@ export { createStubCertificate } from './runtime/testing/certificate.js';
  * const client = new PleskClient({ host: stub.host, port: stub.port, ca: stub.ca, login: stub.login, password: stub.password });
  */
 export function createPleskStub(options = {}) {
-  return startStub(options, { decodeRequest: decodeRequestPacket, encodeResponse: encodeResponsePacket, operations: OPERATIONS });
+  return startStub(options, CODEC);
 }

@@ -5,8 +5,9 @@
 import type * as T from './types.js';
 import { decodeResponsePacket, encodeRequestPacket, startDecodingResponsePacket } from './codecs.js';
 import { OPERATIONS } from './operations.js';
-import { PROTOCOL_VERSION } from './protocol-version.js';
+import { OPERATOR_PROTOCOLS, PROTOCOL_VERSION } from './protocol-version.js';
 import { PleskClientCore, type CallOptions, type DownloadedFile, type Invoker, type PleskClientOptions } from './runtime/client/client.js';
+import type { DownloadOptions, SavedFile, UploadedFile, UploadOptions, UploadSource } from './runtime/client/transfer-types.js';
 import { waitForTask, type WaitForTaskOptions } from './runtime/client/wait-for-task.js';
 
 /** The codecs of this package, its protocol version, and its operations. */
@@ -16,9 +17,14 @@ const CODEC = {
   decode: decodeResponsePacket,
   startDecoding: startDecodingResponsePacket,
   operations: OPERATIONS,
+  operatorProtocols: OPERATOR_PROTOCOLS,
 };
 
-/** The operations of <backup-manager>: Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage. */
+/**
+ * The operations of <backup-manager>: Backup operations: start, follow and stop backups, list, import, download and delete backup files, configure remote storage.
+ *
+ * Protocols: <backup-manager> is documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on: the client sends PROTOCOL_VERSION; a server whose protocol lacks the operator refuses it (1005, 1014 or 1017), and the error says so and what to generate instead.
+ */
 export class BackupManagerOperations {
   readonly #invoke: Invoker;
 
@@ -34,6 +40,8 @@ export class BackupManagerOperations {
    *
    * Resolves to the `settings` of the result.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -47,6 +55,8 @@ export class BackupManagerOperations {
    * Sends <backup-manager><set-remote-storage-settings> alone in a packet (never resent automatically).
    *
    * Resolves when every result is ok.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -62,6 +72,8 @@ export class BackupManagerOperations {
    *
    * Resolves to the `taskId` of the result.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -75,6 +87,8 @@ export class BackupManagerOperations {
    * Sends <backup-manager><backup-customer> alone in a packet (never resent automatically).
    *
    * Resolves to the `taskId` of the result.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -90,6 +104,8 @@ export class BackupManagerOperations {
    *
    * Resolves to the `taskId` of the result.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -103,6 +119,8 @@ export class BackupManagerOperations {
    * Sends <backup-manager><backup-server> alone in a packet (never resent automatically).
    *
    * Resolves to the `taskId` of the result.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -118,6 +136,8 @@ export class BackupManagerOperations {
    *
    * Resolves to the `task` entries of every result, in document order.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -131,6 +151,8 @@ export class BackupManagerOperations {
    * Sends <backup-manager><get-local-backup-list> alone in a packet (a read: resent after a connection failure).
    *
    * Resolves to the `backup` entries of every result, in document order.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -146,6 +168,8 @@ export class BackupManagerOperations {
    *
    * Resolves when every result is ok.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -158,12 +182,41 @@ export class BackupManagerOperations {
    *
    * Sends <backup-manager><download-file> alone in a packet (never resent automatically).
    *
-   * Resolves to the file the server sends back (its body is not read yet); a failure comes back as XML and rejects.
+   * Resolves to the file the server sends back (its body is not read yet; `options.onProgress` sees it arrive); with `options.toFile`, writes it there atomically and resolves to a `SavedFile` (path and length; nothing is left behind on an error or abort). A failure comes back as XML and rejects.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
-  downloadFile(input: T.BackupDownloadFileInput, options?: CallOptions): Promise<DownloadedFile> {
+  downloadFile(input: T.BackupDownloadFileInput, options: DownloadOptions & { toFile: string }): Promise<SavedFile>;
+  /**
+   * Fetches a backup file from an owner's local repository. Success is answered with the file itself (a binary body), failure with XML. Must be the only operation of its packet.
+   *
+   * Sends <backup-manager><download-file> alone in a packet (never resent automatically).
+   *
+   * Resolves to the file the server sends back (its body is not read yet; `options.onProgress` sees it arrive); with `options.toFile`, writes it there atomically and resolves to a `SavedFile` (path and length; nothing is left behind on an error or abort). A failure comes back as XML and rejects.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
+   * @throws PleskOperationError when a result is an error (it carries every result)
+   * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
+   */
+  downloadFile(input: T.BackupDownloadFileInput, options?: DownloadOptions & { toFile?: undefined }): Promise<DownloadedFile>;
+  /**
+   * Fetches a backup file from an owner's local repository. Success is answered with the file itself (a binary body), failure with XML. Must be the only operation of its packet.
+   *
+   * Sends <backup-manager><download-file> alone in a packet (never resent automatically).
+   *
+   * Resolves to the file the server sends back (its body is not read yet; `options.onProgress` sees it arrive); with `options.toFile`, writes it there atomically and resolves to a `SavedFile` (path and length; nothing is left behind on an error or abort). A failure comes back as XML and rejects.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
+   * @throws PleskOperationError when a result is an error (it carries every result)
+   * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
+   */
+  downloadFile(input: T.BackupDownloadFileInput, options?: DownloadOptions): Promise<DownloadedFile | SavedFile>;
+  downloadFile(input: T.BackupDownloadFileInput, options?: DownloadOptions): Promise<DownloadedFile | SavedFile> {
     return this.#invoke.download(OPERATIONS[9]!, input, options);
   }
 
@@ -173,6 +226,8 @@ export class BackupManagerOperations {
    * Sends <backup-manager><get-supported-protocols> alone in a packet (a read: resent after a connection failure).
    *
    * Resolves to the `protocol` entries of every result, in document order.
+   *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
    *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
@@ -188,6 +243,8 @@ export class BackupManagerOperations {
    *
    * Resolves when every result is ok.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -202,6 +259,8 @@ export class BackupManagerOperations {
    *
    * Resolves when every result is ok.
    *
+   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.
+   *
    * @throws PleskOperationError when a result is an error (it carries every result)
    * @throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError
    */
@@ -210,8 +269,9 @@ export class BackupManagerOperations {
   }
 
   /**
-   * Polls get-tasks-info for one task, with back-off, until its status is finished, failed or stopped, and resolves with the task in that state.
+   * Polls get-tasks-info for one task, with back-off (options.intervalMs, backoff, maxIntervalMs), until it ends, and resolves with the task when it is finished. A task that ends failed or stopped rejects with PleskTaskFailedError (its `.task`: the task as last seen); Plesk's XML API gives no reason for a failure (the task's log in Plesk's Backup Manager does). `options.anyFinalState: true` resolves with the task in any final state instead.
    *
+   * @throws PleskTaskFailedError when the task ends failed or stopped
    * @throws PleskTaskTimeoutError after options.timeoutMs (default 1 hour); PleskTransportError (reason aborted) when options.signal aborts; any error of a poll
    */
   waitForTask(taskId: string | number | bigint, options?: WaitForTaskOptions<T.BackupGetBackupStatusOutputResultTask>): Promise<T.BackupGetBackupStatusOutputResultTask> {
@@ -235,5 +295,21 @@ export class PleskClient extends PleskClientCore<T.RequestPacket, T.ResponsePack
     super(options, CODEC);
     const invoker = this.invoker();
     this.backupManager = new BackupManagerOperations(invoker);
+  }
+
+  /**
+   * Uploads a file to the server (a backup to import): a multipart/form-data POST to the agent, as Plesk's upload takes it (administrator only). The source is a path, a Buffer or a stream; resolves to the `<upload>` result: `name`, and `file`, the server-side temporary path import-file takes.
+   *
+   * Never resent. Its deadline is `options.timeoutMs` (default one hour); `options.signal` aborts it; `options.onProgress` sees the bytes go.
+   *
+   * @example
+   * const uploaded = await client.uploadFile('backups/example.com.tar', { onProgress: (p) => console.log(p.bytes, p.total) });
+   * await client.backupManager.importFile({ server: true, tmpFilename: uploaded.file });
+   *
+   * @throws PleskUploadTooLargeError when the file is over the server's upload limit (error 1023)
+   * @throws PleskOperationError for another error result; PleskSystemError, PleskTransportError, XmlDecodeError
+   */
+  uploadFile(source: UploadSource, options: UploadOptions = {}): Promise<UploadedFile> {
+    return this.upload(source, options, 'upload');
   }
 }

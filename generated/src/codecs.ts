@@ -102,6 +102,8 @@ export interface TypeMap {
   RequestPacket: T.RequestPacket;
   ResponsePacket: T.ResponsePacket;
   ResultType: T.ResultType;
+  UploadOutputResultType: T.UploadOutputResultType;
+  UploadOutputType: T.UploadOutputType;
 }
 
 /**

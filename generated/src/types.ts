@@ -1957,7 +1957,7 @@ export type RequestPacketOperator = OneOf<{
 /**
  * Content of a response packet: either the answers of the requested operators, or a single system element when the packet as a whole was refused; then, optionally, debug output.
  *
- * @xsd complexType ResponsePacketType (response.xsd:19)
+ * @xsd complexType ResponsePacketType (response.xsd:21)
  */
 export type ResponsePacket = {
   /**
@@ -1965,7 +1965,7 @@ export type ResponsePacket = {
    *
    * attribute `version` (optional) · type string
    *
-   * @xsd attribute version (response.xsd:44)
+   * @xsd attribute version (response.xsd:51)
    */
   version?: StringType;
   /**
@@ -1973,7 +1973,7 @@ export type ResponsePacket = {
    *
    * `<output>` (optional) · type garbageOutput
    *
-   * @xsd element output (response.xsd:38)
+   * @xsd element output (response.xsd:45)
    */
   output?: GarbageOutput;
 } & ResponsePacketOperatorsOrSystem;
@@ -1981,7 +1981,7 @@ export type ResponsePacket = {
 /**
  * Exactly one of these properties: an xs:choice of ResponsePacket.
  *
- * @xsd choice (response.xsd:25)
+ * @xsd choice (response.xsd:27)
  */
 export type ResponsePacketOperator = OneOf<{
   /**
@@ -1989,15 +1989,23 @@ export type ResponsePacketOperator = OneOf<{
    *
    * `<backup-manager>` · type BackupOutputType
    *
-   * @xsd element backup-manager (response.xsd:26)
+   * @xsd element backup-manager (response.xsd:28)
    */
   backupManager: BackupOutputType;
+  /**
+   * The answer to a multipart/form-data upload of a file (not to a request packet): where the server keeps the file for import-file.
+   *
+   * `<upload>` · type UploadOutputType
+   *
+   * @xsd element upload (response.xsd:33)
+   */
+  upload: UploadOutputType;
 }> & {};
 
 /**
  * Exactly one of these properties: an xs:choice of ResponsePacket.
  *
- * @xsd choice (response.xsd:24)
+ * @xsd choice (response.xsd:26)
  */
 export type ResponsePacketOperatorsOrSystem = OneOf<{
   operators: Array<ResponsePacketOperator>;
@@ -2006,7 +2014,69 @@ export type ResponsePacketOperatorsOrSystem = OneOf<{
    *
    * `<system>` · type resultType
    *
-   * @xsd element system (response.xsd:32)
+   * @xsd element system (response.xsd:39)
    */
   system: ResultType;
 }> & {};
+
+/**
+ * The answer to a multipart upload: one result per uploaded file.
+ *
+ * @xsd complexType UploadOutputType (upload.xsd:15)
+ */
+export interface UploadOutputType {
+  /**
+   * `<result>` (1 to unbounded times) · type UploadOutputResultType
+   *
+   * @xsd element result (upload.xsd:20)
+   */
+  result: UploadOutputResultType[];
+}
+
+/**
+ * One uploaded file: its status, then its name and where the server keeps it until it is imported.
+ *
+ * @xsd complexType UploadOutputResultType (upload.xsd:24)
+ */
+export interface UploadOutputResultType {
+  /**
+   * Whether the operation succeeded (ok) or failed (error).
+   *
+   * `<status>` · type result_status · one of `ok`, `error`
+   *
+   * @xsd element status (common.xsd:34)
+   */
+  status: ResultStatus;
+  /**
+   * Numeric error code, present on failure. Branch on this, not on errtext; codes outside the documented list do occur.
+   *
+   * `<errcode>` (optional) · type unsignedInt · value ≥ 0 and ≤ 4294967295
+   *
+   * @xsd element errcode (common.xsd:39)
+   */
+  errcode?: UnsignedInt;
+  /**
+   * Human-readable explanation of the failure, in the server's default language.
+   *
+   * `<errtext>` (optional) · type xs:string
+   *
+   * @xsd element errtext (common.xsd:44)
+   */
+  errtext?: string;
+  /**
+   * The file name the client sent.
+   *
+   * `<name>` · type xs:string
+   *
+   * @xsd element name (upload.xsd:31)
+   */
+  name: string;
+  /**
+   * Server-side temporary path of the file (for example /usr/local/psa/tmp/li_8FZruf): the tmp-filename of import-file.
+   *
+   * `<file>` · type string
+   *
+   * @xsd element file (upload.xsd:36)
+   */
+  file: StringType;
+}

@@ -34,6 +34,8 @@ export interface PackageSpec {
   integers: 'number' | 'bigint';
   /** the command a package with a client installs (its `bin`; default: the package name without its scope) */
   cliName: string;
+  /** only these operators of the packet envelope (and what they reference); none: every operator */
+  operators?: string[];
 }
 
 /** What a caller gave for one package, paths relative to `base`. */
@@ -46,6 +48,7 @@ export interface PackageInput {
   refine?: unknown;
   pleskRefinements?: unknown;
   allowOutsideIncludes?: unknown;
+  operators?: unknown;
   integers?: unknown;
   versions?: unknown;
   cliName?: unknown;
@@ -114,7 +117,13 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
     if (problem) fail('cliName', `${JSON.stringify(input.cliName)}: ${problem}`, `give a command name such as ${cliName} or plesk`);
     cliName = input.cliName as string;
   }
-  return { xsd, ...(versions ? { versions } : {}), out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true, integers: input.integers === 'bigint' ? 'bigint' : 'number', cliName };
+  const operators = input.operators === undefined ? undefined : checkOperators(input.operators, (problem) => fail('operators', problem, operatorsFix(spelling.key('operators'))));
+  return { xsd, ...(versions ? { versions } : {}), out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true, integers: input.integers === 'bigint' ? 'bigint' : 'number', ...(operators !== undefined ? { operators } : {}), cliName };
+}
+
+/** How to give the operators option, as it is spelt where it came from. */
+export function operatorsFix(key: string): string {
+  return `give the operators' element names, as the packet has them: ${key === '--operator' ? '--operator backup-manager --operator webspace' : '["backup-manager", "webspace"]'}`;
 }
 
 /**
@@ -135,4 +144,16 @@ export function schemaFiles(given: unknown, base: string, key: string, file: str
     if (!stats.isFile()) fail(`${shown}: is ${stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : 'a device'}, not a regular file`, 'give the path of a schema file: plesk-codegen reads regular files only');
   }
   return xsd;
+}
+
+/** The operators option: a non-empty list of element names, each once. */
+export function checkOperators(value: unknown, fail: (problem: string) => never): string[] {
+  if (!Array.isArray(value) || value.length === 0) return fail(Array.isArray(value) ? 'must list at least one operator' : 'must be an array of operator names');
+  const seen = new Set<string>();
+  for (const name of value) {
+    if (typeof name !== 'string' || !/^[A-Za-z_][\w.-]*$/.test(name)) return fail(`${JSON.stringify(name)} is not an operator's element name`);
+    if (seen.has(name)) return fail(`names ${name} twice`);
+    seen.add(name);
+  }
+  return value as string[];
 }

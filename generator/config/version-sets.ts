@@ -4,18 +4,20 @@
  * line's `--set VERSION=DIR` or `--set VERSION=FILE,FILE`), checked the same way wherever it
  * comes from, before any schema is read.
  *
- * `operators` (a package for chosen operators, issue 23) is the hook for each version's own
- * operator list: refused here with a clear message until the package option exists, and then
- * to be resolved per version beside `xsd`.
+ * `operators` of an entry is that version's own list of operators (a package for chosen operators,
+ * passes/select-operators.ts), checked as the package's `operators` is; the package's `operators`
+ * applies to every version that has no list of its own (generate-versions.ts).
  */
 import { ConfigError } from './config-error.js';
 import { protocolVersionProblem } from './package-options.js';
-import { schemaFiles, type PackageInput, type Spelling } from './package-spec.js';
+import { checkOperators, operatorsFix, schemaFiles, type PackageInput, type Spelling } from './package-spec.js';
 
-/** One labelled schema set, resolved: its protocol version and the absolute paths of its entry schemas. */
+/** One labelled schema set, resolved: its protocol version, the absolute paths of its entry schemas, and its own operators. */
 export interface VersionSpec {
   protocolVersion: string;
   xsd: string[];
+  /** only these operators of this version's envelope (instead of the package's `operators`) */
+  operators?: string[];
 }
 
 /** What a caller gave for one entry of `versions`. */
@@ -45,13 +47,11 @@ export function resolveVersions(input: PackageInput, base: string, spelling: Spe
     for (const name of Object.keys(version)) {
       if (!(VERSION_KEYS as readonly string[]).includes(name)) fail(`${key}[${i}].${name}`, 'is not a known key', `the keys are ${VERSION_KEYS.map((k) => `"${k}"`).join(', ')}`);
     }
-    if (version.operators !== undefined) {
-      fail(keyOf(i, 'operators'), 'is not supported yet: a package for chosen operators needs the package option operators, which this plesk-codegen does not have', `leave ${keyOf(i, 'operators')} out: the package has every operator of each version's schemas`);
-    }
     const problem = typeof version.protocolVersion === 'string' ? protocolVersionProblem(version.protocolVersion) : version.protocolVersion === undefined ? 'is missing' : 'it must be a string';
     if (problem) fail(keyOf(i, 'protocolVersion'), `${version.protocolVersion === undefined ? '' : `${JSON.stringify(version.protocolVersion)}: `}${problem}`, 'give the version of the schema folder you copied from the server, e.g. 1.6.9.0');
     const xsd = schemaFiles(version.xsd, base, keyOf(i, 'xsd'), spelling.file, (p, f) => fail(keyOf(i, 'xsd'), p, f));
-    return { protocolVersion: version.protocolVersion as string, xsd };
+    const operators = version.operators === undefined ? undefined : checkOperators(version.operators, (problem) => fail(keyOf(i, 'operators'), problem, operatorsFix(keyOf(i, 'operators'))));
+    return { protocolVersion: version.protocolVersion as string, xsd, ...(operators !== undefined ? { operators } : {}) };
   });
   for (const [i, spec] of specs.entries()) {
     const first = specs.findIndex((s) => s.protocolVersion === spec.protocolVersion);

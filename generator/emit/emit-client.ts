@@ -5,15 +5,19 @@
  * property per operator (`client.backupManager`) whose class has one method per operation
  * (`getTasksInfo(input, options)`), typed from the request and response types; each method calls
  * through its row of operations.ts. Operations that answer with a file get a method returning a
- * `DownloadedFile`; the backup operator also gets `waitForTask`. Every name here was decided by
- * the passes (name-client.ts): this file only prints.
+ * `DownloadedFile` (or, with `toFile`, a `SavedFile`); the backup operator also gets
+ * `waitForTask`, and a package whose client imports uploaded files (`ir.upload`) gets
+ * `PleskClient.uploadFile`. An operator whose protocol versions are known (plesk-versions.ts) says
+ * them in its class's and methods' docs. Every name here was decided by the passes
+ * (name-client.ts): this file only prints.
  */
 import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type MethodDeclarationStructure, type Project } from 'ts-morph';
 import type { Unwrap } from '../../runtime/client/client-types.js';
 import type { IrOperation, IrOperator, IrSchema } from '../model/ir.js';
 import { clientOperators } from '../passes/analyse-operations.js';
-import { PACKET_TYPE_NAMES, TASK_POLLING } from '../passes/apply-plesk-conventions.js';
+import { FILE_UPLOAD, PACKET_TYPE_NAMES, TASK_POLLING } from '../passes/apply-plesk-conventions.js';
 import { camelCase } from '../passes/names.js';
+import { operatorProtocolsText } from '../../runtime/client/protocol-versions.js';
 import { docBlock, jsDoc } from './comments.js';
 import { versionsLine } from './availability-docs.js';
 import { createGeneratedFile, textOf } from './print.js';
@@ -27,7 +31,7 @@ export function emitClient(project: Project, ir: IrSchema, rows: Map<IrOperation
   if (operators.length === 0) return undefined;
   const file = createGeneratedFile(project, 'client.ts', ir.entries, 'The typed Plesk API client: one property per operator, one method per operation.');
   const ctx = printContext('T.', 'true', 'generic');
-  const classes = operators.map((op) => operatorClass(op, rows, ctx));
+  const classes = operators.map((op) => operatorClass(op, rows, ctx, ir.versions !== undefined));
   const naturals = naturalResults(operators, ctx);
 
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namespaceImport: 'T' });
@@ -37,13 +41,16 @@ export function emitClient(project: Project, ir: IrSchema, rows: Map<IrOperation
   const packetRef = (d: 'request' | 'response') => (packets[d].tsName === PACKET_TYPE_NAMES[d] ? `T.${PACKET_TYPE_NAMES[d]}` : PACKET_TYPE_NAMES[d]);
   file.addImportDeclaration({ moduleSpecifier: './codecs.js', namedImports: ['decodeResponsePacket', 'encodeRequestPacket', 'startDecodingResponsePacket', ...aliased] });
   file.addImportDeclaration({ moduleSpecifier: './operations.js', namedImports: ['OPERATIONS'] });
-  file.addImportDeclaration({ moduleSpecifier: './protocol-version.js', namedImports: ['PROTOCOL_VERSION', ...(ir.versions ? ['PROTOCOL_VERSIONS'] : [])] });
+  file.addImportDeclaration({ moduleSpecifier: './protocol-version.js', namedImports: ['OPERATOR_PROTOCOLS', 'PROTOCOL_VERSION', ...(ir.versions ? ['PROTOCOL_VERSIONS'] : [])] });
   if (ir.versions) {
     file.addImportDeclaration({ moduleSpecifier: './metadata.js', namedImports: ['schemaOf'] });
     file.addImportDeclaration({ moduleSpecifier: './runtime/client/version-router.js', namedImports: ['packetVersions'] });
   }
-  const fromClient = ['type CallOptions', 'type DownloadedFile', 'type Invoker', ...(ctx.uses.has('OkResult') ? ['type OkResult'] : []), 'type PleskClientOptions'];
+  const downloads = operators.some((op) => op.calls.some((o) => o.binary));
+  const fromClient = ['type CallOptions', ...(downloads ? ['type DownloadedFile'] : []), 'type Invoker', ...(ctx.uses.has('OkResult') ? ['type OkResult'] : []), 'type PleskClientOptions'];
   file.addImportDeclaration({ moduleSpecifier: './runtime/client/client.js', namedImports: ['PleskClientCore', ...fromClient] });
+  const transfers = [...(downloads ? ['DownloadOptions', 'SavedFile'] : []), ...(ir.upload ? ['UploadedFile', 'UploadOptions', 'UploadSource'] : [])];
+  if (transfers.length > 0) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/client/transfer-types.js', namedImports: transfers });
   if (operators.some((op) => op.taskPolling)) file.addImportDeclaration({ moduleSpecifier: './runtime/client/wait-for-task.js', namedImports: ['waitForTask', 'type WaitForTaskOptions'] });
   if (ctx.uses.has('XmlAny')) file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './runtime/codec/meta.js', namedImports: ['XmlAny'] });
 
@@ -56,6 +63,7 @@ export function emitClient(project: Project, ir: IrSchema, rows: Map<IrOperation
     '  decode: decodeResponsePacket,',
     '  startDecoding: startDecodingResponsePacket,',
     '  operations: OPERATIONS,',
+    '  operatorProtocols: OPERATOR_PROTOCOLS,',
     // a package of several protocol versions: the core sends each packet in the version that has it
     ...(ir.versions ? [`  versions: packetVersions({ versions: PROTOCOL_VERSIONS, schemaOf, request: { c: '${packets.request.tsName}' }, response: { c: '${packets.response.tsName}' } }),`] : []),
     '};',
@@ -71,6 +79,7 @@ export function emitClient(project: Project, ir: IrSchema, rows: Map<IrOperation
       parameters: [{ name: 'options', type: 'PleskClientOptions' }],
       statements: ['super(options, CODEC);', 'const invoker = this.invoker();', ...operators.map((op) => `this.${op.clientProp} = new ${op.className}(invoker);`)],
     }],
+    methods: ir.upload ? [uploadMethod(ir.upload.prop, operators)] : [],
   };
   file.addStatements([codec, ...naturals, ...classes, client]);
   return textOf(file);
@@ -83,14 +92,14 @@ function clientDoc(operators: Callable[]): string {
   return `A client of one Plesk server. TLS verification is on; pass \`ca\` to trust a self-signed certificate.\n\n@example\nconst client = new PleskClient({ host: 'plesk.example.com', login: 'admin', password });\n${example}`;
 }
 
-function operatorClass(op: Callable, rows: Map<IrOperation, number>, ctx: PrintContext): ClassDeclarationStructure {
+function operatorClass(op: Callable, rows: Map<IrOperation, number>, ctx: PrintContext, several: boolean): ClassDeclarationStructure {
   const methods = op.calls.map((o) => operationMethod(op, o, rows.get(o)!, ctx));
   if (op.taskPolling) methods.push(waitForTaskMethod(op.taskPolling, ctx));
   return {
     kind: StructureKind.Class,
     isExported: true,
     name: op.className,
-    docs: [jsDoc(`The operations of <${op.name}>${op.doc ? `: ${op.doc}` : ''}`, versionsLine(op.availability))],
+    docs: [jsDoc(`The operations of <${op.name}>${op.doc ? `: ${op.doc}` : ''}`, versionsLine(op.availability), op.protocols ? `Protocols: <${op.name}> is ${operatorProtocolsText(op.protocols)}: ${several ? 'the client sends it only in a version of the package that has it and the server speaks, and refuses it before the network (PleskVersionError) when there is none' : 'the client sends PROTOCOL_VERSION; a server whose protocol lacks the operator refuses it (1005, 1014 or 1017), and the error says so and what to generate instead'}.` : '')],
     properties: [{ name: '#invoke', isReadonly: true, type: 'Invoker' }],
     ctors: [{ parameters: [{ name: 'invoke', type: 'Invoker' }], statements: ['this.#invoke = invoke;'], docs: [jsDoc('@internal created by PleskClient')] }],
     methods,
@@ -108,10 +117,27 @@ function operationMethod(op: IrOperator, o: IrOperation, row: number, ctx: Print
   const doc = [
     o.doc,
     `Sends <${op.name}><${o.name}> alone in a packet${o.read ? ' (a read: resent after a connection failure)' : ' (never resent automatically)'}.`,
-    o.binary ? 'Resolves to the file the server sends back (its body is not read yet); a failure comes back as XML and rejects.' : resolvesText(response.unwrap),
+    o.binary ? 'Resolves to the file the server sends back (its body is not read yet; `options.onProgress` sees it arrive); with `options.toFile`, writes it there atomically and resolves to a `SavedFile` (path and length; nothing is left behind on an error or abort). A failure comes back as XML and rejects.' : resolvesText(response.unwrap),
     versionsLine(o.availability),
+    protocolsDoc(op),
     `@throws PleskOperationError when a result is an error (it carries every result)\n@throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError${o.versions ? ', PleskVersionError (no version both the package and the server have can carry the packet; nothing is sent)' : ''}`,
   ];
+  if (o.binary) {
+    // the overloads: a stream, or with toFile the file written to disk
+    const first = parameters.map((p) => ({ name: p.name, type: p.type, ...(p.initializer !== undefined ? { hasQuestionToken: true } : {}) }));
+    return {
+      kind: StructureKind.Method,
+      name: o.method,
+      overloads: [
+        { parameters: [...first, { name: 'options', type: 'DownloadOptions & { toFile: string }' }], returnType: 'Promise<SavedFile>', docs: [jsDoc(...doc)] },
+        { parameters: [...first, { name: 'options', type: 'DownloadOptions & { toFile?: undefined }', hasQuestionToken: true }], returnType: 'Promise<DownloadedFile>', docs: [jsDoc(...doc)] },
+        { parameters: [...first, { name: 'options', type: 'DownloadOptions', hasQuestionToken: true }], returnType: 'Promise<DownloadedFile | SavedFile>', docs: [jsDoc(...doc)] },
+      ],
+      parameters: [...parameters, { name: 'options', type: 'DownloadOptions', hasQuestionToken: true }],
+      returnType: 'Promise<DownloadedFile | SavedFile>',
+      statements: [call],
+    };
+  }
   return {
     kind: StructureKind.Method,
     name: o.method,
@@ -119,6 +145,31 @@ function operationMethod(op: IrOperator, o: IrOperation, row: number, ctx: Print
     returnType: `Promise<${returns}>`,
     docs: [jsDoc(...doc)],
     statements: [call],
+  };
+}
+
+/** The line on an operator's protocol versions, when they are known; '' otherwise. */
+function protocolsDoc(op: IrOperator): string {
+  return op.protocols ? `Protocols: ${operatorProtocolsText(op.protocols)}.` : '';
+}
+
+/** PleskClient.uploadFile: a file for import-file, answered by the response packet's `prop` operator (`upload`). */
+function uploadMethod(prop: string, operators: Callable[]): MethodDeclarationStructure {
+  const importer = operators.find((op) => op.name === FILE_UPLOAD.usedBy.operator);
+  const importFile = importer?.calls.find((o) => o.name === FILE_UPLOAD.usedBy.operation);
+  const next = importer && importFile ? `client.${importer.clientProp}.${importFile.method}({ server: true, tmpFilename: uploaded.file })` : 'import-file';
+  return {
+    kind: StructureKind.Method,
+    name: 'uploadFile',
+    parameters: [{ name: 'source', type: 'UploadSource' }, { name: 'options', type: 'UploadOptions', initializer: '{}' }],
+    returnType: 'Promise<UploadedFile>',
+    docs: [jsDoc(
+      'Uploads a file to the server (a backup to import): a multipart/form-data POST to the agent, as Plesk\'s upload takes it (administrator only). The source is a path, a Buffer or a stream; resolves to the `<upload>` result: `name`, and `file`, the server-side temporary path import-file takes.',
+      'Never resent. Its deadline is `options.timeoutMs` (default one hour); `options.signal` aborts it; `options.onProgress` sees the bytes go.',
+      `@example\nconst uploaded = await client.uploadFile('backups/example.com.tar', { onProgress: (p) => console.log(p.bytes, p.total) });\nawait ${next};`,
+      '@throws PleskUploadTooLargeError when the file is over the server\'s upload limit (error 1023)\n@throws PleskOperationError for another error result; PleskSystemError, PleskTransportError, XmlDecodeError',
+    )],
+    statements: [`return this.upload(source, options, ${JSON.stringify(prop).replace(/"/g, "'")});`],
   };
 }
 
@@ -167,7 +218,10 @@ function waitForTaskMethod(poll: IrOperation, ctx: PrintContext): MethodDeclarat
     name: 'waitForTask',
     parameters: [{ name: 'taskId', type: 'string | number | bigint' }, { name: 'options', type: `WaitForTaskOptions<${item}>`, hasQuestionToken: true }],
     returnType: `Promise<${item}>`,
-    docs: [jsDoc(`Polls ${TASK_POLLING.operation} for one task, with back-off, until its status is finished, failed or stopped, and resolves with the task in that state.`, '@throws PleskTaskTimeoutError after options.timeoutMs (default 1 hour); PleskTransportError (reason aborted) when options.signal aborts; any error of a poll')],
+    docs: [jsDoc(
+      `Polls ${TASK_POLLING.operation} for one task, with back-off (options.intervalMs, backoff, maxIntervalMs), until it ends, and resolves with the task when it is finished. A task that ends failed or stopped rejects with PleskTaskFailedError (its \`.task\`: the task as last seen); Plesk's XML API gives no reason for a failure (the task's log in Plesk's Backup Manager does). \`options.anyFinalState: true\` resolves with the task in any final state instead.`,
+      '@throws PleskTaskFailedError when the task ends failed or stopped\n@throws PleskTaskTimeoutError after options.timeoutMs (default 1 hour); PleskTransportError (reason aborted) when options.signal aborts; any error of a poll',
+    )],
     statements: [`const id = String(taskId);\nreturn waitForTask(id, (signal) => this.${poll.method}({ ${filter}: id } as ${printValue(poll.request!.input, ctx)}, { signal }), options);`],
   };
 }

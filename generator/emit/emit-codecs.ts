@@ -93,6 +93,7 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
   file.addExportDeclaration({ moduleSpecifier: './codecs.js' });
   file.addExportDeclaration({ moduleSpecifier: './metadata.js', namedExports: ['schema', ...(ir.versions ? VERSION_GENERATED_NAMES.metadata : [])] });
   file.addExportDeclaration({ moduleSpecifier: './protocol-version.js', namedExports: ['PROTOCOL_VERSION', ...(ir.versions ? VERSION_GENERATED_NAMES.protocolVersion.map((n) => (/^[A-Z_]+$/.test(n) ? n : `type ${n}`)) : [])] });
+  if (withClient) file.addExportDeclaration({ moduleSpecifier: './protocol-version.js', namedExports: ['OPERATOR_PROTOCOLS'] });
   if (withClient) file.addExportDeclaration({ moduleSpecifier: './client.js' });
   for (const group of ir.versions ? [...RUNTIME_EXPORTS, ...VERSION_EXPORTS] : RUNTIME_EXPORTS) {
     if (group.entry !== 'index' || (group.client && !withClient)) continue;

@@ -8,6 +8,7 @@ import Handlebars from 'handlebars';
 import type { IrElement, IrSchema } from '../model/ir.js';
 import { clientOperators } from '../passes/analyse-operations.js';
 import { printContext, printValue } from './type-expressions.js';
+import { operatorProtocolsText } from '../../runtime/client/protocol-versions.js';
 import { InternalError } from '../errors.js';
 import { oneLine } from './comments.js';
 import { packageJson, tsconfigJson } from './emit-json-files.js';
@@ -27,6 +28,8 @@ export interface PackageOptions {
   integers?: 'number' | 'bigint';
   /** the command a package with a client installs (package.json `bin`); default: the package name without its scope */
   cliName?: string;
+  /** only these operators of the envelope (and what they reference); undefined: all (passes/select-operators.ts) */
+  operators?: readonly string[] | undefined;
 }
 
 export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, options: PackageOptions): Map<string, string> {
@@ -49,6 +52,10 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
     cliName: options.cliName ?? '',
     /** an operation for the README's command-line example (get-tasks-info where there is one) */
     cliExample: callable[0] ? `${(callable.find((c) => c.taskPolling) ?? callable[0]).name} ${(callable.find((c) => c.taskPolling)?.taskPolling ?? callable[0].calls[0]!).name}` : '',
+    hasBackupClient: operators.some((o) => o.element === 'backup-manager' && o.inClient),
+    hasUpload: ir.upload !== undefined,
+    selectedOperators: options.operators === undefined ? '' : oneLine(options.operators.join(', ')),
+    hasSelectedOperators: options.operators !== undefined,
     typeCount: ir.complexTypes.length,
     /** the first operation the client calls, for the README's example */
     firstOperationKey: callable[0] ? `${callable[0].clientProp}.${callable[0].calls[0]!.method}` : '',
@@ -80,6 +87,8 @@ function readmeOperators(ir: IrSchema, callable: ReturnType<typeof clientOperato
       element: op.name,
       prop: op.clientProp || op.prop,
       inClient: methods.size > 0,
+      protocols: op.protocols ? operatorProtocolsText(op.protocols) : '',
+      uploadAnswer: ir.upload !== undefined && op.prop === ir.upload.prop && op.operations.length === 0,
       noMethods: op.packets.length < 2 ? `it is only in the ${op.packets[0]} packet` : op.operations.length === 0 ? 'its content is not a choice of operations' : 'none of its operations is in both packets',
       operations: op.operations.map((o) => ({
         name: o.name,

@@ -6,13 +6,15 @@
  * For the sets 1.6.6.0 and 1.6.9.1 we generate
  * `export type ProtocolVersion = '1.6.6.0' | '1.6.9.1';`,
  * `export const PROTOCOL_VERSIONS: readonly ProtocolVersion[] = ['1.6.6.0', '1.6.9.1'];` and
- * `export const PROTOCOL_REVISIONS` with one `{ version, revision }` per version.
+ * `export const PROTOCOL_REVISIONS` with one `{ version, revision }` per version; in a package
+ * with a client, OPERATOR_PROTOCOLS as in a package of one set (emit-protocol-version.ts).
  */
 import { VariableDeclarationKind, type Project } from 'ts-morph';
 import type { IrSchema } from '../model/ir.js';
 import { jsDoc } from './comments.js';
 import { createGeneratedFile, textOf } from './print.js';
 import { quote } from './type-expressions.js';
+import { addOperatorProtocols } from './emit-protocol-version.js';
 
 export function emitProtocolVersions(project: Project, ir: IrSchema): string {
   const versions = ir.versions!;
@@ -29,5 +31,6 @@ export function emitProtocolVersions(project: Project, ir: IrSchema): string {
     'The revision of each version\'s schemas: a hash of the content of its schema files. One protocol number can carry several revisions of its schemas (1.6.9.1 has had at least three); this tells which this package was generated from.',
   );
   constant('PROTOCOL_VERSION', 'ProtocolVersion', quote(versions.at(-1)!.protocolVersion), 'The newest protocol version of this package: the one its codecs read and write when no version is given.');
+  addOperatorProtocols(file, ir);
   return textOf(file);
 }

@@ -8,6 +8,7 @@
 import type { SourceLocation } from '../errors.js';
 import type { SimpleTypeMeta } from '../../runtime/codec/meta.js';
 import type { Unwrap } from '../../runtime/client/client-types.js';
+import type { OperatorProtocols } from '../../runtime/client/protocol-versions.js';
 import type { PackageSymbols } from '../passes/symbol-table.js';
 import type { ChoiceAlias, Shape } from './shapes.js';
 import type { ValueType } from './value-types.js';
@@ -201,6 +202,12 @@ export interface IrSchema {
   packets: Partial<Record<'request' | 'response', IrComplexType>>;
   /** the operators of the envelope and their operations, recorded by analyse-operations */
   operators: IrOperator[];
+  /**
+   * the response operator that answers a file upload (`upload`), when the client calls the
+   * operation that takes an uploaded file (backup-manager's import-file): its property and whether
+   * its `<result>` repeats; recorded by analyse-operations (PleskClient then has `uploadFile`)
+   */
+  upload?: { prop: string; many: boolean };
   /** every name the package exports, decided by the naming passes before anything is printed */
   symbols: PackageSymbols;
   /**
@@ -221,6 +228,8 @@ export interface IrOperator {
   packets: Array<'request' | 'response'>;
   /** the operation `waitForTask` polls (backup-manager's get-tasks-info), when the operator has it in both packets */
   taskPolling?: IrOperation;
+  /** the protocol versions in which Plesk documents it, when known (passes/plesk-versions.ts) */
+  protocols?: OperatorProtocols;
   /** set by name-client: the client's property (its prop, unless the client core has a member of that name) */
   clientProp: string;
   /** set by name-client: the class of its methods (`BackupManagerOperations`) */

@@ -23,13 +23,15 @@ export const RUNTIME_EXPORTS: readonly RuntimeExports[] = [
   { entry: 'index', module: 'codec/decode-options.ts', values: ['setUnknownContent', 'unknownContentOf'], types: ['DecodeOptions', 'SchemaDriftEvent', 'UnknownContent', 'UnknownElement'], client: false },
   { entry: 'index', module: 'codec/decode.ts', values: [], types: ['DocumentDecoder'], client: false },
   { entry: 'index', module: 'codec/meta.ts', values: [], types: ['AnyElement', 'AtMostOneOf', 'OneOf', 'OneOfShapes', 'RawXml', 'SchemaMeta', 'XmlAny'], client: false },
-  { entry: 'index', module: 'client/plesk-errors.ts', values: ['PleskOperationError', 'PleskSystemError', 'PleskTaskTimeoutError', 'PleskTransportError'], types: ['PleskResult', 'TransportFailure'], client: true },
+  { entry: 'index', module: 'client/plesk-errors.ts', values: ['PleskOperationError', 'PleskSystemError', 'PleskTaskFailedError', 'PleskTaskTimeoutError', 'PleskTransportError', 'PleskUploadTooLargeError'], types: ['PleskResult', 'TransportFailure'], client: true },
   { entry: 'index', module: 'client/client.ts', values: [], types: ['CallOptions', 'DownloadedFile', 'OkResult', 'PleskClientOptions', 'PleskDebugEvent'], client: true },
-  { entry: 'index', module: 'client/protocol-versions.ts', values: ['compareProtocolVersions', 'sortProtocolVersions'], types: [], client: true },
+  { entry: 'index', module: 'client/protocol-versions.ts', values: ['compareProtocolVersions', 'sortProtocolVersions'], types: ['OperatorProtocols'], client: true },
+  { entry: 'index', module: 'client/transfer-types.ts', values: [], types: ['DownloadOptions', 'ProgressListener', 'SavedFile', 'TransferProgress', 'UploadedFile', 'UploadOptions', 'UploadSource'], client: true },
   { entry: 'index', module: 'client/wait-for-task.ts', values: [], types: ['WaitForTaskOptions'], client: true },
   { entry: 'testing', module: 'testing/stub-answers.ts', values: ['StubFile', 'StubOperationError', 'stubFile', 'stubOperationError'], types: [], client: true },
   { entry: 'testing', module: 'testing/certificate.ts', values: ['createStubCertificate'], types: [], client: true },
-  { entry: 'testing', module: 'testing/stub-types.ts', values: [], types: ['PleskStub', 'StubCall', 'StubCredentials', 'StubFault', 'StubFaultOptions', 'StubHandler', 'StubIncoming', 'StubRequest'], client: true },
+  { entry: 'testing', module: 'testing/stand-in-types.ts', values: [], types: ['PleskStandIn', 'StandInBackup', 'StandInCustomer', 'StandInScenario', 'StandInTask', 'StandInWebspace'], client: true },
+  { entry: 'testing', module: 'testing/stub-types.ts', values: [], types: ['PleskStub', 'StubCall', 'StubCredentials', 'StubFault', 'StubFaultOptions', 'StubHandler', 'StubIncoming', 'StubRequest', 'StubUpload'], client: true },
 ];
 
 /**
@@ -55,7 +57,7 @@ export const VERSION_GENERATED_NAMES = {
 export const GENERATED_NAMES = {
   codecs: ['encodeRequestPacket', 'decodeRequestPacket', 'startDecodingRequestPacket', 'encodeResponsePacket', 'decodeResponsePacket', 'startDecodingResponsePacket', 'TypeMap', 'encodeType', 'decodeType'],
   metadata: ['schema'],
-  protocolVersion: ['PROTOCOL_VERSION'],
+  protocolVersion: ['PROTOCOL_VERSION', 'OPERATOR_PROTOCOLS'],
   client: ['PleskClient', 'PleskClientCore', 'Invoker', 'OPERATIONS', 'CODEC', 'waitForTask'],
 } as const;
 

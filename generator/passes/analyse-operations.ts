@@ -21,16 +21,22 @@ import type { IrComplexType, IrElement, IrNaturalResult, IrOperation, IrOperatio
 import { isRepeating } from '../model/ir.js';
 import { isNullable } from '../../runtime/codec/particles.js';
 import { elementValue, isFlag, type ValueType } from '../model/value-types.js';
-import { isBinaryOperation, isReadOperation, TASK_POLLING } from './apply-plesk-conventions.js';
+import { FILE_UPLOAD, isBinaryOperation, isReadOperation, TASK_POLLING } from './apply-plesk-conventions.js';
+import { operatorProtocols } from './plesk-versions.js';
 
 const RESULT_STATUS: ReadonlySet<string> = new Set(RESULT_STATUS_FIELDS);
 
 export function analyseOperations(ir: IrSchema): IrSchema {
   const table: IrOperator[] = [];
   const requests = new Map<IrOperation, IrElement>();
+  let upload: IrSchema['upload'];
   for (const direction of ['request', 'response'] as const) {
     for (const operator of groupItems(ir.packets[direction]?.model, ENVELOPE.operators)) {
       if (operator.type.kind !== 'complex') continue;
+      if (direction === 'response' && operator.name === FILE_UPLOAD.operator) {
+        const result = resultElement(operator.type.type);
+        if (result) upload = { prop: operator.prop, many: isRepeating(result) };
+      }
       let row = table.find((r) => r.name === operator.name);
       if (!row) table.push((row = { name: operator.name, prop: operator.prop, operations: [], packets: [], clientProp: '', className: '', ...(operator.doc ? { doc: operator.doc } : {}) }));
       if (operator.versions && (direction === 'request' || !row.versions)) row.versions = operator.versions;
@@ -59,7 +65,11 @@ export function analyseOperations(ir: IrSchema): IrSchema {
   for (const operator of table) {
     const poll = operator.name === TASK_POLLING.operator ? operator.operations.find((o) => o.name === TASK_POLLING.operation) : undefined;
     if (poll && isCallable(ir, poll) && poll.response!.unwrap.k === 'list') markTaskPolling(ir, operator, poll);
+    const protocols = operatorProtocols(operator.name);
+    if (protocols) operator.protocols = protocols;
   }
+  const importer = table.find((o) => o.name === FILE_UPLOAD.usedBy.operator)?.operations.find((o) => o.name === FILE_UPLOAD.usedBy.operation);
+  if (upload && importer && isCallable(ir, importer)) ir.upload = upload;
   ir.operators = table;
   return ir;
 }

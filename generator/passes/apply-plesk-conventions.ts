@@ -74,6 +74,26 @@ export function isBinaryOperation(operator: string, operation: string): boolean 
 }
 
 /**
+ * Uploads: a file is POSTed (multipart/form-data, no XML body) to the agent and answered by the
+ * response packet's operator `upload` (upload_output.xsd: each result with `name` and the
+ * server-side temporary `file`), which backup-manager's import-file takes. A package whose response
+ * packet has `upload` and whose client calls import-file gets `PleskClient.uploadFile`.
+ */
+export const FILE_UPLOAD = { operator: 'upload', usedBy: { operator: 'backup-manager', operation: 'import-file' } } as const;
+
+/** The operators a package for `operator` keeps beside it (the package option `operators`): backup-manager keeps `upload`. */
+export function operatorCompanions(operator: string): string[] {
+  return operator === FILE_UPLOAD.usedBy.operator ? [FILE_UPLOAD.operator] : [];
+}
+
+/**
+ * The type Plesk's envelope gives an operator, for the notice about an operator file given alone
+ * (backup.xsd declares BackupInputType; agent_input.xsd makes it the type of <backup-manager>),
+ * when the envelope schemas are not beside it to read the operator from.
+ */
+export const KNOWN_OPERATOR_TYPES: ReadonlyArray<{ type: string; operator: string }> = [{ type: 'BackupInputType', operator: 'backup-manager' }];
+
+/**
  * The operator whose tasks `waitForTask` polls: `backup-manager`, through `get-tasks-info` by
  * `task-id`, until the task's `status` is finished, failed or stopped.
  */

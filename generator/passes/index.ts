@@ -3,6 +3,7 @@
  * decision recorded; none reads files or writes output. What a pass needs beyond the IR (the
  * refinement sets) and what it reports (the refinements used) travel in the {@link PassContext}.
  */
+import type { SourceLocation } from '../errors.js';
 import type { IrSchema } from '../model/ir.js';
 import type { RefinementSet } from '../refine/refinement-file.js';
 import { applyPleskConventions } from './apply-plesk-conventions.js';
@@ -14,6 +15,7 @@ import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
 import { noteAvailability } from './note-availability.js';
 import { reserveNames } from './reserve-names.js';
+import { selectOperators } from './select-operators.js';
 import { shapeRecords } from './shape-records.js';
 
 export interface PassContext {
@@ -27,6 +29,14 @@ export interface PassContext {
   integers?: 'number' | 'bigint';
   /** in a package of several versions: what became of each refinement entry in this version's set (instead of failing on the first entry that matches nothing) */
   refinementOutcomes?: RefinementOutcomes;
+  /** the operators the package is for (the package option `operators`); undefined: every operator of the envelope */
+  operators?: readonly string[] | undefined;
+  /**
+   * in a package of several versions, for the package's `operators` (applied to every version): this
+   * version keeps those of them it declares, and tells which it declares (and where its envelope
+   * is); generate-versions.ts fails a name no version declares, or a version declaring none
+   */
+  operatorsDeclared?: ((declared: ReadonlySet<string>, at: SourceLocation) => void) | undefined;
 }
 
 /**
@@ -36,6 +46,7 @@ export interface PassContext {
 export const SET_PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema> = [
   applyPleskConventions,
   (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report, ctx.refinementOutcomes),
+  selectOperators,
   chooseIntegers,
 ];
 

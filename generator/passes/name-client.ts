@@ -17,13 +17,13 @@ import { MemberScope } from './symbol-table.js';
 /** The client core's class and the module declaring it, inside runtime/. */
 const CORE = { module: 'client/client.ts', className: 'PleskClientCore' } as const;
 /** What a core without its source (a test of the passes alone) is known to have. */
-const CORE_FALLBACK = ['constructor', 'request', 'supportedProtocols', 'call', 'download', 'invoker', 'close'];
+const CORE_FALLBACK = ['constructor', 'request', 'supportedProtocols', 'call', 'download', 'upload', 'invoker', 'close'];
 
 export function nameClient(ir: IrSchema, ctx: PassContext): IrSchema {
   const callable = clientOperators(ir);
   if (callable.length === 0) return ir;
   const source = ctx.runtime?.get(CORE.module);
-  const client = new MemberScope(source === undefined ? CORE_FALLBACK : classMembers(CORE.module, source, CORE.className));
+  const client = new MemberScope([...(source === undefined ? CORE_FALLBACK : classMembers(CORE.module, source, CORE.className)), ...(ir.upload ? ['uploadFile'] : [])]);
   for (const op of ir.operators) {
     const calls = callable.find((c) => c.name === op.name)?.calls;
     if (!calls) continue;

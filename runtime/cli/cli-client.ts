@@ -30,7 +30,8 @@ export class CliClient extends PleskClientCore<CliPacket, unknown> {
 
   /** An operation answered with a file on success (its body unread). */
   file(row: OperationRow, input: unknown, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<DownloadedFile> {
-    return this.download(row, input, options);
+    // without toFile the core gives the file as a stream (a DownloadedFile), never a SavedFile
+    return this.download(row, input, options) as Promise<DownloadedFile>;
   }
 }
 

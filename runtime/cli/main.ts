@@ -39,12 +39,12 @@ async function route(pkg: CliPackage, argv: readonly string[], io: CliIo): Promi
   const { tokens, words } = commandWords(argv);
   const globals = globalValues(tokens);
   const width = Math.max(60, Math.min(120, io.columns ?? 100));
-  if (globals.version === true && words.length === 0) {
+  if (globals['version'] === true && words.length === 0) {
     io.stdout(`${pkg.bin} ${pkg.packageVersion} (${pkg.packageName}; XML API protocol ${pkg.protocolVersion ?? 'none: the server answers in its newest'})\n`);
     return EXIT.ok;
   }
   if (words.length === 0) {
-    if (globals.help === true) {
+    if (globals['help'] === true) {
       io.stdout(topHelp(pkg, width));
       return EXIT.ok;
     }
@@ -59,7 +59,7 @@ async function route(pkg: CliPackage, argv: readonly string[], io: CliIo): Promi
   const rows = pkg.operations.filter((r) => r.operator === operator);
   if (words.length === 1) {
     const docs = (await pkg.load.docs()).DOCS;
-    if (globals.help === true) {
+    if (globals['help'] === true) {
       io.stdout(operatorHelp(pkg, operator, docs, width));
       return EXIT.ok;
     }

@@ -36,9 +36,9 @@ const SECRETS = new Set(['password', 'secretKey']);
 /** The profile file: the flag, then PLESK_PROFILE_FILE, then the default place. */
 export function profileFile(given: string | undefined, io: CliIo): string {
   if (given !== undefined) return path.resolve(io.cwd, given);
-  const env = io.env.PLESK_PROFILE_FILE;
+  const env = io.env['PLESK_PROFILE_FILE'];
   if (env) return path.resolve(io.cwd, env);
-  const config = io.env.XDG_CONFIG_HOME || path.join(io.env.HOME || io.env.USERPROFILE || io.cwd, '.config');
+  const config = io.env['XDG_CONFIG_HOME'] || path.join(io.env['HOME'] || io.env['USERPROFILE'] || io.cwd, '.config');
   return path.join(config, 'plesk', 'profiles.json');
 }
 
@@ -59,7 +59,7 @@ export async function readProfiles(file: string): Promise<{ profiles: Map<string
   } catch (error) {
     throw new CliError(`profile file ${file}: not JSON: ${(error as Error).message}`);
   }
-  const profiles = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>).profiles : undefined;
+  const profiles = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>)['profiles'] : undefined;
   if (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles)) {
     throw new CliError(`profile file ${file}: expected { "profiles": { "<name>": { "host": …, "login": …, "password": "env:NAME" } } }`);
   }

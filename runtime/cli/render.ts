@@ -30,7 +30,7 @@ export const COLOUR: Paint = {
 
 /** Whether to colour what goes to a stream: it is a terminal, and neither NO_COLOR nor --no-color says no. */
 export function wantsColour(isTTY: boolean | undefined, env: { readonly [name: string]: string | undefined }, noColor: boolean): boolean {
-  return isTTY === true && !noColor && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
+  return isTTY === true && !noColor && (env['NO_COLOR'] === undefined || env['NO_COLOR'] === '') && env['TERM'] !== 'dumb';
 }
 
 /** The rows as an aligned table; empty text when there is nothing to show. */

@@ -7,6 +7,8 @@ import type { Readable } from 'node:stream';
 import type { PleskDebugEvent } from './debug.js';
 import type { DocumentDecoder } from '../codec/decode.js';
 import type { DecodeOptions, SchemaDriftEvent } from '../codec/decode-options.js';
+import type { OperatorProtocols } from './protocol-versions.js';
+import type { DownloadOptions, SavedFile } from './transfer-types.js';
 
 export type { SchemaDriftEvent };
 
@@ -153,6 +155,8 @@ export interface PacketCodec<Req, Res> {
   operations: readonly OperationRow[];
   /** a package of several protocol versions: its versions (runtime/client/version-router.ts); `encode` and the decoders then take the version */
   versions?: PacketVersions;
+  /** the protocol versions in which Plesk documents the package's operators, where known (OPERATOR_PROTOCOLS) */
+  operatorProtocols?: readonly OperatorProtocols[];
 }
 
 /** The protocol versions of a package of several, as the client core routes packets through them (version-router.ts). */
@@ -184,7 +188,8 @@ export interface PacketRouter {
 /** What the generated operator objects call: the client's exchange of one operation. */
 export interface Invoker {
   call(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<unknown>;
-  download(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<DownloadedFile>;
+  /** the file as a stream; written to `options.toFile` instead when given (a SavedFile) */
+  download(spec: OperationSpec, input: unknown, options?: DownloadOptions): Promise<DownloadedFile | SavedFile>;
 }
 
 /** A file sent back by an operation such as download-file. The body is not read yet. */

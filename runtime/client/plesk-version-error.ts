@@ -2,10 +2,15 @@
  * `PleskVersionError`: a call that no protocol version can carry, refused before anything is
  * sent (a package of several versions, version-router.ts). It names the part of the packet that
  * decides it, the versions of the package that have that part, and the versions the server
- * speaks (or the one the client is pinned to).
+ * speaks (or the one the client is pinned to). Branded as the client's other errors
+ * (runtime/codec/error-brand.ts): `instanceof` holds across generated packages.
  */
+import { BrandedError, brandClass } from '../codec/error-brand.js';
 
-export class PleskVersionError extends Error {
+export class PleskVersionError extends BrandedError {
+  static {
+    brandClass(this, 'PleskVersionError');
+  }
   override readonly name = 'PleskVersionError';
   /** what was called: `backup-manager/get-tasks-info`, or `request()` for a whole packet */
   readonly call: string;

@@ -2,11 +2,23 @@
  * XML API protocol versions: asking a server which it speaks (`<server><get_protos/></server>`,
  * which every version answers and which this file reads without any schema, so that every
  * generated client has `supportedProtocols()`), sorting them, and explaining the version errors
- * 1005 (version not supported) and 1017 (not supported by this version).
+ * 1005 (version not supported) and 1017 (not supported by this version), and a packet refused
+ * (1005, 1014, 1017) because the server's protocol lacks one of its operators (the generated
+ * package's OPERATOR_PROTOCOLS: the versions in which Plesk documents each operator).
  */
 import { XmlDecodeError } from '../codec/errors.js';
 import { Tokenizer } from '../codec/tokenizer.js';
-import type { PleskResult } from './plesk-errors.js';
+import { PleskSystemError, type PleskResult } from './plesk-errors.js';
+
+/** The protocol versions of an operator, as Plesk documents them (a row of the package's OPERATOR_PROTOCOLS). */
+export interface OperatorProtocols {
+  /** the operator's element, `backup-manager` */
+  operator: string;
+  /** the first and the last protocol version Plesk documents it for, when known */
+  documented?: readonly [string, string] | undefined;
+  /** the first protocol version whose schemas no longer have it */
+  absentFrom: string;
+}
 
 /** The element names a get_protos answer is read by (not secrets: an error shows them as they are). */
 const KNOWN: ReadonlySet<string> = new Set(['packet', 'system', 'server', 'get_protos', 'result', 'status', 'errcode', 'errtext', 'protos', 'proto']);
@@ -96,4 +108,54 @@ export function versionErrorHint(code: number, sent: string | undefined, support
     return `the packet was sent ${version}; ${list}. Fix: pass the client option protocolVersion with one of them, or generate the package from that version's schemas (--protocol-version)`;
   }
   return `the packet was sent ${version}, which does not have this operation or one of its elements. Fix: use a newer version (client option protocolVersion; client.supportedProtocols() lists the server's), generated from that version's schemas`;
+}
+
+/** `documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on` */
+export function operatorProtocolsText(row: OperatorProtocols): string {
+  if (row.documented === undefined) return `absent from XML API protocol ${row.absentFrom} on`;
+  return `documented for XML API protocols ${row.documented[0]} – ${row.documented[1]} and absent from ${row.absentFrom} on`;
+}
+
+export interface RefusedPacket {
+  code: number;
+  /** the server's errtext, masked */
+  errtext: string;
+  /** packet/@version as sent (undefined: none, so the server used its newest) */
+  sent: string | undefined;
+  /** packet/@version of the answer (the server's protocol for a packet sent without one) */
+  answered: string | undefined;
+  /** 1005: the versions the server supports, in numeric order */
+  supported: string[] | undefined;
+  /** the operators of the packet (elements) */
+  operators: readonly string[];
+  table: readonly OperatorProtocols[];
+}
+
+/**
+ * The error of a packet refused as a whole (`<system>`): a version error (1005, 1017) names the
+ * version sent and, for 1005, the versions the server supports; a refusal because the protocol
+ * lacks an operator of the packet (1014 or 1017 naming it, or 1005 from a server whose every
+ * protocol lacks it) says so, and what to generate instead.
+ */
+export function refusedPacketError(refused: RefusedPacket): PleskSystemError {
+  const { code, errtext, sent, supported } = refused;
+  const absent = absentOperatorHint(refused);
+  if (code !== 1005 && code !== 1017 && absent === undefined) return new PleskSystemError(code, errtext);
+  const hint = code === 1014 ? absent! : `${versionErrorHint(code, sent, supported)}${absent === undefined ? '' : `. ${absent}`}`;
+  return new PleskSystemError(code, errtext, { protocolVersion: sent, ...(supported ? { supportedVersions: supported } : {}), hint });
+}
+
+function absentOperatorHint({ code, errtext, sent, answered, supported, operators, table }: RefusedPacket): string | undefined {
+  for (const row of table) {
+    if (!operators.includes(row.operator)) continue;
+    let lacking: string | undefined;
+    if (code === 1014 && errtext.includes(`Element '${row.operator}'`)) lacking = `the server's protocol ${sent ?? answered ?? '(its newest)'} lacks <${row.operator}>`;
+    else if (code === 1017 && errtext.includes(row.operator)) lacking = `the server's protocol ${sent ?? answered ?? '(its newest)'} lacks <${row.operator}>`;
+    else if (code === 1005 && supported !== undefined && supported.length > 0 && supported.every((v) => compareProtocolVersions(v, row.absentFrom) >= 0)) lacking = `none of the protocols this server supports has <${row.operator}>: it cannot be used on this server through the XML API`;
+    if (lacking === undefined) continue;
+    if (code === 1005) return `<${row.operator}> is ${operatorProtocolsText(row)}; ${lacking} (use the server's command line instead)`;
+    const range = row.documented === undefined ? `before ${row.absentFrom}` : `from ${row.documented[0]} to ${row.documented[1]}`;
+    return `<${row.operator}> is ${operatorProtocolsText(row)}; ${lacking}. Fix: generate the package from the schemas of a protocol ${range} that the server lists (client.supportedProtocols(); on the server, ls /usr/local/psa/admin/htdocs/schemas/rpc/), with protocolVersion set to that version`;
+  }
+  return undefined;
 }

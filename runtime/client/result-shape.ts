@@ -12,12 +12,13 @@
  *   that answer as it is.
  *
  * The other properties keep their order; unknown content the decoder kept stays on the result.
- * Properties are set as own properties whatever their names (`constructor` included).
+ * Properties are set as own properties whatever their names (`constructor` included). An answer
+ * without a <result> is judged by every status report inside it (`statusReports`).
  */
 import { setUnknownContent, unknownContentOf } from '../codec/decode-options.js';
-import { setOwn } from '../codec/own-properties.js';
+import { own, setOwn } from '../codec/own-properties.js';
 import type { ResultShape } from './client-types.js';
-import { PleskTransportError } from './plesk-errors.js';
+import { PleskTransportError, type PleskResult } from './plesk-errors.js';
 import { RESULT_STATUS_FIELDS } from './envelope.js';
 
 const STATUS_FIELDS: readonly string[] = RESULT_STATUS_FIELDS;
@@ -43,4 +44,18 @@ export function shapeResult(result: Record<string, unknown>, shape: ResultShape,
   const unknown = unknownContentOf(result);
   if (unknown) setUnknownContent(shaped, unknown);
   return shaped;
+}
+
+/** Every object with a `status` inside an answer that has no <result> element, in document order. */
+export function statusReports(value: unknown, found: Array<PleskResult & Record<string, unknown>> = [], depth = 0): Array<PleskResult & Record<string, unknown>> {
+  if (depth > 32 || value === null || typeof value !== 'object') return found;
+  if (Array.isArray(value)) {
+    for (const item of value) statusReports(item, found, depth + 1);
+    return found;
+  }
+  const record = value as Record<string, unknown>;
+  const status = own(record, 'status');
+  if (status === 'ok' || status === 'error') found.push(record as PleskResult & Record<string, unknown>);
+  for (const key of Object.keys(record)) if (key !== 'status') statusReports(record[key], found, depth + 1);
+  return found;
 }

@@ -1,25 +1,33 @@
 /**
  * Polling a backup task until it ends: `get-tasks-info` by task id, with back-off, until the task
- * is finished, failed or stopped. Resolves with the task in its final state (check `status`:
- * `failed` and `stopped` resolve too); rejects on timeout (PleskTaskTimeoutError), abort
- * (PleskTransportError, reason `aborted`) or any error of the polls themselves.
+ * is finished, failed or stopped. Resolves with the task when it is `finished`; rejects with
+ * PleskTaskFailedError (the task as last seen in `.task`) when it ends `failed` or `stopped`
+ * (option `anyFinalState` resolves with the task in any final state instead), on timeout
+ * (PleskTaskTimeoutError), abort (PleskTransportError, reason `aborted`) or any error of the polls
+ * themselves.
  */
 import { abortablePause, onAbort } from './abort-signals.js';
 import { checkMilliseconds, checkNumber } from './options-check.js';
-import { PleskTaskTimeoutError, PleskTransportError } from './plesk-errors.js';
+import { PleskTaskFailedError, PleskTaskTimeoutError, PleskTransportError } from './plesk-errors.js';
 
+/** The options of `waitForTask`; each also takes `undefined` (as under `exactOptionalPropertyTypes` a caller passes `signal: options.signal`). */
 export interface WaitForTaskOptions<T> {
   /** first pause between polls, in ms (default 2000, what Plesk's own tools use) */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /** each pause is the previous one times this (default 1.5) … */
-  backoff?: number;
+  backoff?: number | undefined;
   /** … up to this many ms (default 30000) */
-  maxIntervalMs?: number;
+  maxIntervalMs?: number | undefined;
   /** give up after this many ms in all (default 1 hour; at most 2^31 − 1, like every timeout and interval here: a TypeError otherwise) */
-  timeoutMs?: number;
-  signal?: AbortSignal;
+  timeoutMs?: number | undefined;
+  signal?: AbortSignal | undefined;
   /** called with the task after every poll, the last (final) one included */
-  onProgress?: (task: T) => void;
+  onProgress?: ((task: T) => void) | undefined;
+  /**
+   * resolve with the task in any final state (`finished`, `failed`, `stopped`: check `status`)
+   * instead of rejecting with PleskTaskFailedError when it is not `finished` (default false)
+   */
+  anyFinalState?: boolean | undefined;
 }
 
 export const TERMINAL_TASK_STATES: ReadonlySet<string> = new Set(['finished', 'failed', 'stopped']);
@@ -29,6 +37,7 @@ export async function waitForTask<T extends { id: unknown; status: string }>(
   poll: (signal: AbortSignal) => Promise<T[]>,
   options: WaitForTaskOptions<T> = {},
 ): Promise<T> {
+  if (options.anyFinalState !== undefined && typeof options.anyFinalState !== 'boolean') throw new TypeError(`waitForTask: option anyFinalState must be true or false, not ${String(options.anyFinalState)}`);
   const timeoutMs = checkMilliseconds('waitForTask', 'timeoutMs', options.timeoutMs) ?? 3_600_000;
   const backoff = checkNumber('waitForTask', 'backoff', options.backoff, 1) ?? 1.5;
   const maxInterval = checkMilliseconds('waitForTask', 'maxIntervalMs', options.maxIntervalMs, 0) ?? 30_000;
@@ -53,7 +62,10 @@ export async function waitForTask<T extends { id: unknown; status: string }>(
       if (!task) throw new PleskTransportError('unexpected-answer', `get-tasks-info for task ${taskId} answered without that task (${tasks.length} other tasks)`);
       last = task;
       options.onProgress?.(task);
-      if (TERMINAL_TASK_STATES.has(task.status)) return task;
+      if (TERMINAL_TASK_STATES.has(task.status)) {
+        if (task.status !== 'finished' && options.anyFinalState !== true) throw new PleskTaskFailedError(taskId, task.status, task);
+        return task;
+      }
       await abortablePause(interval, signal);
       if (options.signal?.aborted) throw new PleskTransportError('aborted', `waiting for task ${taskId} was aborted`, { cause: options.signal.reason });
       if (signal.aborted) throw new PleskTaskTimeoutError(taskId, timeoutMs, last);

@@ -8,7 +8,8 @@
  * - a packet naming none → the server's newest version;
  * - a version the server speaks but the package has no schemas of → the package's newest older
  *   version (or its oldest), the nearest the package has;
- * - `<server><get_protos/></server>` without a handler for it → the versions it speaks.
+ * - `<server><get_protos/></server>` without a handler for it → the versions it speaks, in the
+ *   version the packet names (stub-protos.ts, for a package of one version too).
  */
 import { compareProtocolVersions } from '../client/protocol-versions.js';
 import { namedVersion } from '../client/version-availability.js';
@@ -19,7 +20,6 @@ export function stubVersions<Req, Res>(codecs: { versions: readonly string[]; de
   return {
     versions: codecs.versions,
     reading: (body, speaks) => readingOf(body, speaks, codecs.versions),
-    protosAnswer: (body, speaks) => (isGetProtos(body) ? protosAnswer(namedVersion(body) ?? [...(speaks ?? codecs.versions)].sort(compareProtocolVersions).at(-1)!, speaks ?? codecs.versions) : undefined),
     decodeRequest: (xml, tables) => codecs.decodeRequest(xml, tables),
     encodeResponse: (packet, tables) => codecs.encodeResponse(packet, tables),
   };
@@ -33,15 +33,4 @@ export function readingOf(body: string, speaks: readonly string[] | undefined, o
   const tables = (v: string) => own.filter((o) => compareProtocolVersions(o, v) <= 0).at(-1) ?? own[0]!;
   if (version === undefined) return { version: spoken.at(-1)!, tables: tables(spoken.at(-1)!), unsupported: named! };
   return { version: named ?? version, tables: tables(version) };
-}
-
-/** Whether the packet is `<server><get_protos/></server>` alone. */
-export function isGetProtos(body: string): boolean {
-  return /^\s*(?:<\?xml[^>]*\?>\s*)?<packet(?:\s+version\s*=\s*(["'])[^"']*\1)?\s*>\s*<server>\s*<get_protos\s*\/>\s*<\/server>\s*<\/packet>\s*$/.test(body);
-}
-
-/** The answer to get_protos: every version the server speaks, in the version the packet named (or the newest). */
-export function protosAnswer(version: string, speaks: readonly string[]): string {
-  const protos = speaks.map((v) => `<proto>${v.replace(/[<>&]/g, '')}</proto>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<packet version="${version.replace(/[<>&"]/g, '')}"><server><get_protos><result><status>ok</status><protos>${protos}</protos></result></get_protos></server></packet>`;
 }

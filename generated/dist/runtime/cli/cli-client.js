@@ -15,6 +15,7 @@ export class CliClient extends PleskClientCore {
 
   /** An operation answered with a file on success (its body unread). */
   file(row, input, options = {}) {
+    // without toFile the core gives the file as a stream (a DownloadedFile), never a SavedFile
     return this.download(row, input, options);
   }
 }

@@ -32,8 +32,8 @@ export async function flagSecrets(globals, io) {
     }
   };
   if (globals['password-stdin'] === true && globals['secret-key-stdin'] === true) throw new CliError('--password-stdin and --secret-key-stdin both read stdin: give one');
-  if (globals['password-stdin'] === true && globals.input === '-') throw new CliError('--password-stdin and --input - both read stdin: give the request or the password in a file');
-  if (globals['secret-key-stdin'] === true && globals.input === '-') throw new CliError('--secret-key-stdin and --input - both read stdin: give the request or the secret key in a file');
+  if (globals['password-stdin'] === true && globals['input'] === '-') throw new CliError('--password-stdin and --input - both read stdin: give the request or the password in a file');
+  if (globals['secret-key-stdin'] === true && globals['input'] === '-') throw new CliError('--secret-key-stdin and --input - both read stdin: give the request or the secret key in a file');
   const password = globals['password-stdin'] === true ? firstLine(await readStdin(io, '--password-stdin')) : await fromFile('password-file');
   const secretKey = globals['secret-key-stdin'] === true ? firstLine(await readStdin(io, '--secret-key-stdin')) : await fromFile('secret-key-file');
   if (password === '') throw new CliError(`${globals['password-stdin'] === true ? '--password-stdin' : `--password-file ${String(globals['password-file'])}`}: the password is empty (its first line)`);
@@ -49,7 +49,7 @@ export async function flagSecrets(globals, io) {
 export async function resolveTarget(globals, secrets, io, override = {}) {
   const str = (name) => (typeof globals[name] === 'string' ? (globals[name]) : undefined);
   const flags = { what: 'the flags', host: override.host ?? str('host'), port: override.port ?? str('port'), login: str('login'), ...secrets, ca: str('ca') };
-  const profileName = override.profile ?? (override.host === undefined ? str('profile') ?? nonEmpty(io.env.PLESK_PROFILE) : undefined);
+  const profileName = override.profile ?? (override.host === undefined ? str('profile') ?? nonEmpty(io.env['PLESK_PROFILE']) : undefined);
   let base;
   let label;
   if (profileName !== undefined) {
@@ -58,7 +58,7 @@ export async function resolveTarget(globals, secrets, io, override = {}) {
     label = `profile ${profileName}`;
   } else {
     const env = io.env;
-    base = { what: 'the environment', host: nonEmpty(env.PLESK_HOST), port: nonEmpty(env.PLESK_PORT), login: nonEmpty(env.PLESK_LOGIN), password: env.PLESK_PASSWORD || undefined, secretKey: env.PLESK_SECRET_KEY || undefined, ca: nonEmpty(env.PLESK_CA) };
+    base = { what: 'the environment', host: nonEmpty(env['PLESK_HOST']), port: nonEmpty(env['PLESK_PORT']), login: nonEmpty(env['PLESK_LOGIN']), password: env['PLESK_PASSWORD'] || undefined, secretKey: env['PLESK_SECRET_KEY'] || undefined, ca: nonEmpty(env['PLESK_CA']) };
   }
   const host = flags.host ?? base.host;
   if (!host) throw new CliError('no server: give --host HOST, set PLESK_HOST, or name a --profile');

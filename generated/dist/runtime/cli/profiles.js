@@ -24,9 +24,9 @@ const SECRETS = new Set(['password', 'secretKey']);
 /** The profile file: the flag, then PLESK_PROFILE_FILE, then the default place. */
 export function profileFile(given, io) {
   if (given !== undefined) return path.resolve(io.cwd, given);
-  const env = io.env.PLESK_PROFILE_FILE;
+  const env = io.env['PLESK_PROFILE_FILE'];
   if (env) return path.resolve(io.cwd, env);
-  const config = io.env.XDG_CONFIG_HOME || path.join(io.env.HOME || io.env.USERPROFILE || io.cwd, '.config');
+  const config = io.env['XDG_CONFIG_HOME'] || path.join(io.env['HOME'] || io.env['USERPROFILE'] || io.cwd, '.config');
   return path.join(config, 'plesk', 'profiles.json');
 }
 
@@ -47,7 +47,7 @@ export async function readProfiles(file) {
   } catch (error) {
     throw new CliError(`profile file ${file}: not JSON: ${(error).message}`);
   }
-  const profiles = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json).profiles : undefined;
+  const profiles = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json)['profiles'] : undefined;
   if (typeof profiles !== 'object' || profiles === null || Array.isArray(profiles)) {
     throw new CliError(`profile file ${file}: expected { "profiles": { "<name>": { "host": …, "login": …, "password": "env:NAME" } } }`);
   }

@@ -26,7 +26,7 @@ export const COLOUR = {
 
 /** Whether to colour what goes to a stream: it is a terminal, and neither NO_COLOR nor --no-color says no. */
 export function wantsColour(isTTY, env, noColor) {
-  return isTTY === true && !noColor && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
+  return isTTY === true && !noColor && (env['NO_COLOR'] === undefined || env['NO_COLOR'] === '') && env['TERM'] !== 'dumb';
 }
 
 /** The rows as an aligned table; empty text when there is nothing to show. */

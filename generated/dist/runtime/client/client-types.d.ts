@@ -9,6 +9,8 @@ import type { Readable } from 'node:stream';
 import type { PleskDebugEvent } from './debug.js';
 import type { DocumentDecoder } from '../codec/decode.js';
 import type { DecodeOptions, SchemaDriftEvent } from '../codec/decode-options.js';
+import type { OperatorProtocols } from './protocol-versions.js';
+import type { DownloadOptions, SavedFile } from './transfer-types.js';
 export type { SchemaDriftEvent };
 /** A drift report of the client: in a package of several protocol versions, also the versions of the package that declare the element (the answer came in another). */
 export interface PleskSchemaDriftEvent extends SchemaDriftEvent {
@@ -145,6 +147,8 @@ export interface PacketCodec<Req, Res> {
   operations: readonly OperationRow[];
   /** a package of several protocol versions: its versions (runtime/client/version-router.ts); `encode` and the decoders then take the version */
   versions?: PacketVersions;
+  /** the protocol versions in which Plesk documents the package's operators, where known (OPERATOR_PROTOCOLS) */
+  operatorProtocols?: readonly OperatorProtocols[];
 }
 /** The protocol versions of a package of several, as the client core routes packets through them (version-router.ts). */
 export interface PacketVersions {
@@ -172,7 +176,8 @@ export interface PacketRouter {
 /** What the generated operator objects call: the client's exchange of one operation. */
 export interface Invoker {
   call(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<unknown>;
-  download(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<DownloadedFile>;
+  /** the file as a stream; written to `options.toFile` instead when given (a SavedFile) */
+  download(spec: OperationSpec, input: unknown, options?: DownloadOptions): Promise<DownloadedFile | SavedFile>;
 }
 /** A file sent back by an operation such as download-file. The body is not read yet. */
 export interface DownloadedFile {

@@ -2,6 +2,7 @@
 // Copied from runtime/client/client.ts of plesk-codegen: the hand-written runtime every generated package carries.
 import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PleskClientOptions } from './client-types.js';
 import { type Entries } from './packet-operations.js';
+import type { DownloadOptions, SavedFile, UploadedFile, UploadOptions, UploadSource } from './transfer-types.js';
 export { rootElementName } from './answer-text.js';
 export type { CallOptions, DownloadedFile, Invoker, OkResult, OperationSpec, PacketCodec, PleskClientOptions, PleskSchemaDriftEvent, ResultShape, SchemaDriftEvent, Unwrap } from './client-types.js';
 export type { PleskDebugEvent } from './debug.js';
@@ -27,8 +28,10 @@ export declare class PleskClientCore<Req extends { version?: string; operators: 
   request(packet: Req, options?: CallOptions): Promise<Res>;
   /** One operation; used by the generated operator methods. */
   protected call(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<unknown>;
-  /** One operation answered with a file on success (download-file). */
-  protected download(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<DownloadedFile>;
+  /** One operation answered with a file on success (download-file); with `toFile`, written there (download-to-file.ts). */
+  protected download(spec: OperationSpec, input: unknown, options?: DownloadOptions): Promise<DownloadedFile | SavedFile>;
+  /** Uploads a file (multipart/form-data, upload.ts), answered by the operator `prop` (`upload`); never resent. */
+  protected upload(source: UploadSource, options: UploadOptions, prop: string): Promise<UploadedFile>;
   /** The exchange of one operation, for the generated operator objects. */
   protected invoker(): Invoker;
   /** Closes the kept-alive connections. */

@@ -5,10 +5,12 @@
  * exchange's rules while it is read: it fails with a PleskTransportError when nothing arrives for
  * `idleMs`, when the call's signal aborts, when the connection breaks, or when fewer or more bytes
  * arrive than Content-Length announced. A body never read holds its connection: read it or
- * destroy it.
+ * destroy it. The caller's `onProgress` sees each chunk as it passes, and the total at the end
+ * (progress.ts); a listener that throws fails the body with its error.
  */
 import type { IncomingMessage } from 'node:http';
 import { type Readable } from 'node:stream';
+import type { ProgressListener } from './transfer-types.js';
 export interface BodyRules {
   idleMs: number;
   length: number | undefined;
@@ -16,6 +18,8 @@ export interface BodyRules {
   where: string;
   /** sees each chunk as it passes (the client's debug events) */
   observe?: (chunk: Buffer) => void;
+  /** the caller's progress listener */
+  onProgress?: ProgressListener | undefined;
 }
 export declare function guardBody(res: IncomingMessage, rules: BodyRules): Readable;
 //# sourceMappingURL=download-body.d.ts.map

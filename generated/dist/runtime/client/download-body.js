@@ -3,20 +3,32 @@
 import { Transform } from 'node:stream';
 import { onAbort } from './abort-signals.js';
 import { PleskTransportError } from './plesk-errors.js';
-
+import { progressCounter } from './progress.js';
 export function guardBody(res, rules) {
   let received = 0;
+  const progress = progressCounter(rules.onProgress, rules.length);
   const body = new Transform({
     transform(chunk, _encoding, done) {
       received += chunk.length;
       timer.refresh();
       rules.observe?.(chunk);
+      try {
+        progress.add(chunk.length);
+      } catch (error) {
+        return done(error);
+      }
       done(null, chunk);
     },
     flush(done) {
       if (rules.length !== undefined && received !== rules.length) {
-        done(new PleskTransportError('connection', `the file from ${rules.where} ended after ${received} of the ${rules.length} bytes announced`));
-      } else done();
+        return done(new PleskTransportError('connection', `the file from ${rules.where} ended after ${received} of the ${rules.length} bytes announced`));
+      }
+      try {
+        progress.end();
+      } catch (error) {
+        return done(error);
+      }
+      done();
     },
   });
   const fail = (error) => {

@@ -8,9 +8,15 @@
  * - PleskSystemError: the server refused the whole packet (`<system><status>error</status>`);
  * - PleskOperationError: an operation answered one or more `<result>` with status error.
  *
- * XmlEncodeError / XmlDecodeError (runtime/errors.ts) come from the codecs unchanged. No message is
- * ever built from the credentials: the client also masks them in any text the server sends back.
+ * Around them: PleskTaskTimeoutError and PleskTaskFailedError (waitForTask), PleskUploadTooLargeError
+ * (an upload over the server's limit, a PleskOperationError of `upload`).
+ *
+ * XmlEncodeError / XmlDecodeError (runtime/codec/errors.ts) come from the codecs unchanged. No
+ * message is ever built from the credentials: the client also masks them in any text the server
+ * sends back. Every class is branded (runtime/codec/error-brand.ts): `instanceof` holds for an error
+ * of the same class thrown by another generated package's runtime.
  */
+import { BrandedError, brandClass } from '../codec/error-brand.js';
 
 /** The packet-level codes a client is most likely to meet, for messages (branch on `.code`). */
 const SYSTEM_CODES = {
@@ -27,9 +33,12 @@ const SYSTEM_CODES = {
   11003: 'secret key validation failed (a key is bound to the IP address it was created for)',
 };
 
-export class PleskSystemError extends Error {
+export class PleskSystemError extends BrandedError {
   code;
   errtext;
+  static {
+    brandClass(this, 'PleskSystemError');
+  }
   name = 'PleskSystemError';
   /** version errors (1005, 1017): the version sent */
   protocolVersion;
@@ -50,9 +59,12 @@ export class PleskSystemError extends Error {
   }
 }
 
-export class PleskOperationError extends Error {
+export class PleskOperationError extends BrandedError {
   operation;
   results;
+  static {
+    brandClass(this, 'PleskOperationError');
+  }
   name = 'PleskOperationError';
   /** the errcode of the first failed result */
   code;
@@ -75,8 +87,11 @@ export class PleskOperationError extends Error {
   }
 }
 
-export class PleskTransportError extends Error {
+export class PleskTransportError extends BrandedError {
   reason;
+  static {
+    brandClass(this, 'PleskTransportError');
+  }
   name = 'PleskTransportError';
   constructor(
     reason,
@@ -95,10 +110,13 @@ export class PleskTransportError extends Error {
 }
 
 /** A `waitForTask` that ran out of time; the last state seen is kept. */
-export class PleskTaskTimeoutError extends Error {
+export class PleskTaskTimeoutError extends BrandedError {
   taskId;
   timeoutMs;
   lastSeen;
+  static {
+    brandClass(this, 'PleskTaskTimeoutError');
+  }
   name = 'PleskTaskTimeoutError';
   constructor(
     taskId,
@@ -109,5 +127,56 @@ export class PleskTaskTimeoutError extends Error {
     this.taskId = taskId;
     this.timeoutMs = timeoutMs;
     this.lastSeen = lastSeen;
+  }
+}
+
+/**
+ * A task `waitForTask` saw end `failed` or `stopped`. Plesk's XML API says nothing of why: a task
+ * carries its status, never a reason, so the message says where an administrator looks instead.
+ */
+export class PleskTaskFailedError extends BrandedError {
+  taskId;
+  status;
+  task;
+  static {
+    brandClass(this, 'PleskTaskFailedError');
+  }
+  name = 'PleskTaskFailedError';
+  constructor(
+    taskId,
+    /** the status it ended with: `failed` or `stopped` */
+    status,
+    /** the task as last seen (its owner, filename, started, …) */
+    task,
+  ) {
+    super(
+      status === 'stopped'
+        ? `backup task ${taskId} was stopped (by stop-backup, or by an administrator in Plesk's Backup Manager); it made no backup file`
+        : `backup task ${taskId} ended ${status}; Plesk's XML API gives no reason for a failed task: its log in Plesk's Backup Manager (Tools & Settings > Backup Manager, or the subscription's Backup Manager) says why`,
+    );
+    this.taskId = taskId;
+    this.status = status;
+    this.task = task;
+  }
+}
+
+/**
+ * An upload the server refused as too large: error 1023 of the `<upload>` result, which Plesk gives
+ * for a file over the panel's PHP `upload_max_filesize` (and `post_max_size`). It is never resent.
+ */
+export class PleskUploadTooLargeError extends PleskOperationError {
+  bytes;
+  static {
+    brandClass(this, 'PleskUploadTooLargeError');
+  }
+  name = 'PleskUploadTooLargeError';
+  constructor(
+    results,
+    /** the bytes of the file that were sent */
+    bytes,
+  ) {
+    super('upload', results);
+    this.bytes = bytes;
+    this.message = `${this.message}; the file (${bytes} bytes) is over the server's upload limit (PHP upload_max_filesize and post_max_size of the Plesk panel): raise them for the panel on the server, then upload again`;
   }
 }

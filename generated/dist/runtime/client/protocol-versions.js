@@ -4,10 +4,14 @@
  * XML API protocol versions: asking a server which it speaks (`<server><get_protos/></server>`,
  * which every version answers and which this file reads without any schema, so that every
  * generated client has `supportedProtocols()`), sorting them, and explaining the version errors
- * 1005 (version not supported) and 1017 (not supported by this version).
+ * 1005 (version not supported) and 1017 (not supported by this version), and a packet refused
+ * (1005, 1014, 1017) because the server's protocol lacks one of its operators (the generated
+ * package's OPERATOR_PROTOCOLS: the versions in which Plesk documents each operator).
  */
 import { XmlDecodeError } from '../codec/errors.js';
 import { Tokenizer } from '../codec/tokenizer.js';
+import { PleskSystemError } from './plesk-errors.js';
+
 /** The element names a get_protos answer is read by (not secrets: an error shows them as they are). */
 const KNOWN = new Set(['packet', 'system', 'server', 'get_protos', 'result', 'status', 'errcode', 'errtext', 'protos', 'proto']);
 
@@ -88,4 +92,39 @@ export function versionErrorHint(code, sent, supported) {
     return `the packet was sent ${version}; ${list}. Fix: pass the client option protocolVersion with one of them, or generate the package from that version's schemas (--protocol-version)`;
   }
   return `the packet was sent ${version}, which does not have this operation or one of its elements. Fix: use a newer version (client option protocolVersion; client.supportedProtocols() lists the server's), generated from that version's schemas`;
+}
+
+/** `documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on` */
+export function operatorProtocolsText(row) {
+  if (row.documented === undefined) return `absent from XML API protocol ${row.absentFrom} on`;
+  return `documented for XML API protocols ${row.documented[0]} – ${row.documented[1]} and absent from ${row.absentFrom} on`;
+}
+
+/**
+ * The error of a packet refused as a whole (`<system>`): a version error (1005, 1017) names the
+ * version sent and, for 1005, the versions the server supports; a refusal because the protocol
+ * lacks an operator of the packet (1014 or 1017 naming it, or 1005 from a server whose every
+ * protocol lacks it) says so, and what to generate instead.
+ */
+export function refusedPacketError(refused) {
+  const { code, errtext, sent, supported } = refused;
+  const absent = absentOperatorHint(refused);
+  if (code !== 1005 && code !== 1017 && absent === undefined) return new PleskSystemError(code, errtext);
+  const hint = code === 1014 ? absent : `${versionErrorHint(code, sent, supported)}${absent === undefined ? '' : `. ${absent}`}`;
+  return new PleskSystemError(code, errtext, { protocolVersion: sent, ...(supported ? { supportedVersions: supported } : {}), hint });
+}
+
+function absentOperatorHint({ code, errtext, sent, answered, supported, operators, table }) {
+  for (const row of table) {
+    if (!operators.includes(row.operator)) continue;
+    let lacking;
+    if (code === 1014 && errtext.includes(`Element '${row.operator}'`)) lacking = `the server's protocol ${sent ?? answered ?? '(its newest)'} lacks <${row.operator}>`;
+    else if (code === 1017 && errtext.includes(row.operator)) lacking = `the server's protocol ${sent ?? answered ?? '(its newest)'} lacks <${row.operator}>`;
+    else if (code === 1005 && supported !== undefined && supported.length > 0 && supported.every((v) => compareProtocolVersions(v, row.absentFrom) >= 0)) lacking = `none of the protocols this server supports has <${row.operator}>: it cannot be used on this server through the XML API`;
+    if (lacking === undefined) continue;
+    if (code === 1005) return `<${row.operator}> is ${operatorProtocolsText(row)}; ${lacking} (use the server's command line instead)`;
+    const range = row.documented === undefined ? `before ${row.absentFrom}` : `from ${row.documented[0]} to ${row.documented[1]}`;
+    return `<${row.operator}> is ${operatorProtocolsText(row)}; ${lacking}. Fix: generate the package from the schemas of a protocol ${range} that the server lists (client.supportedProtocols(); on the server, ls /usr/local/psa/admin/htdocs/schemas/rpc/), with protocolVersion set to that version`;
+  }
+  return undefined;
 }

@@ -15,10 +15,15 @@
  *   back as the response stream, unread;
  * - whatever of the answer goes into an error message (status text, Content-Type, the start of
  *   the body) is masked first.
+ *
+ * The body is a packet, or a body written by its own `send` (an upload's multipart body, upload.ts);
+ * the answer is read the same way.
  */
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import type { DocumentDecoder } from '../codec/decode.js';
+import type { ProgressListener } from './transfer-types.js';
+import type { StreamedBody } from './upload.js';
 export interface Endpoint {
   agent: https.Agent;
   /** masks the credentials in a text, before anything else is done with it (see maskSecrets for `limit`) */
@@ -31,13 +36,15 @@ export interface Endpoint {
 export interface ExchangeOptions {
   timeoutMs: number;
   maxResponseBytes: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** hand a non-XML 200 answer back as a stream instead of failing */
   allowBinary: boolean;
   /** sees each chunk of a file body as the caller reads it */
   observeBody?: (chunk: Buffer) => void;
   /** decodes a 200 XML body as it arrives (the answer's `decoded`) */
   decoder?: () => DocumentDecoder;
+  /** the caller's progress listener of a file body */
+  onProgress?: ProgressListener | undefined;
 }
 /** What decoding the body as it arrived gave: the value, or the error that stopped it. */
 export type Decoded = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -45,7 +52,7 @@ export type Answer =
   | { kind: 'xml'; readonly text: string; decoded?: Decoded; partial?: true }
   | { kind: 'binary'; contentType: string; filename: string | undefined; length: number | undefined; stream: Readable };
 export declare function isXmlContentType(type: string | undefined): boolean;
-export declare function postPacket(endpoint: Endpoint, body: string, options: ExchangeOptions): Promise<Answer>;
+export declare function postPacket(endpoint: Endpoint, body: string | StreamedBody, options: ExchangeOptions): Promise<Answer>;
 /** Whether a failure happened before the server could act on the request (so a read may be resent). */
 export declare function isConnectionFailure(error: unknown): boolean;
 export declare function attachmentName(disposition: string | undefined): string | undefined;

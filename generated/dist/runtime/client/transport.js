@@ -15,13 +15,15 @@
  *   back as the response stream, unread;
  * - whatever of the answer goes into an error message (status text, Content-Type, the start of
  *   the body) is masked first.
+ *
+ * The body is a packet, or a body written by its own `send` (an upload's multipart body, upload.ts);
+ * the answer is read the same way.
  */
 import https from 'node:https';
 import { onAbort } from './abort-signals.js';
 import { answerSnippet } from './answer-text.js';
 import { guardBody } from './download-body.js';
 import { PleskTransportError } from './plesk-errors.js';
-
 /** Error codes of a request that never reached the server's application: safe to resend a read. */
 const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET']);
 
@@ -39,7 +41,9 @@ export function isXmlContentType(type) {
 export function postPacket(endpoint, body, options) {
   const where = `${endpoint.host}:${endpoint.port}`;
   if (options.signal?.aborted) return Promise.reject(new PleskTransportError('aborted', `the request to ${where} was aborted`, { cause: options.signal.reason }));
-  const payload = Buffer.from(body, 'utf8');
+  const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : undefined;
+  const streamed = typeof body === 'string' ? undefined : body;
+  const bodyLength = payload?.length ?? streamed.length;
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (error, answer) => {
@@ -60,7 +64,7 @@ export function postPacket(endpoint, body, options) {
       port: endpoint.port,
       path: endpoint.path,
       method: 'POST',
-      headers: { ...endpoint.headers, 'Content-Type': 'text/xml; charset=UTF-8', 'Content-Length': String(payload.length) },
+      headers: { ...endpoint.headers, 'Content-Type': streamed?.contentType ?? 'text/xml; charset=UTF-8', ...(bodyLength === undefined ? {} : { 'Content-Length': String(bodyLength) }) },
     });
     // the error listener comes first: a destroyed request emits 'error' (socket hang up)
     req.on('error', (error) => finish(describeFailure(error, endpoint)));
@@ -71,7 +75,7 @@ export function postPacket(endpoint, body, options) {
       const contentType = res.headers['content-type'];
       if (res.statusCode === 200 && options.allowBinary && isFileAnswer(contentType, res.headers['content-disposition'])) {
         const length = res.headers['content-length'] === undefined ? undefined : Number(res.headers['content-length']);
-        const stream = guardBody(res, { idleMs: options.timeoutMs, length, signal: options.signal, where, ...(options.observeBody ? { observe: options.observeBody } : {}) });
+        const stream = guardBody(res, { idleMs: options.timeoutMs, length, signal: options.signal, where, onProgress: options.onProgress, ...(options.observeBody ? { observe: options.observeBody } : {}) });
         finish(undefined, { kind: 'binary', contentType: contentType ?? 'application/octet-stream', filename: attachmentName(res.headers['content-disposition']), length, stream });
         return;
       }
@@ -87,7 +91,8 @@ export function postPacket(endpoint, body, options) {
         } else finish(undefined, decoded === undefined ? { kind: 'xml', text: body.text } : { kind: 'xml', get text() { return body.text; }, decoded, ...(partial ? { partial } : {}) });
       });
     });
-    req.end(payload);
+    if (payload) req.end(payload);
+    else streamed.send(req, (error) => finish(error));
   });
 }
 

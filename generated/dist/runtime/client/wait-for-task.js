@@ -2,13 +2,15 @@
 // Copied from runtime/client/wait-for-task.ts of plesk-codegen: the hand-written runtime every generated package carries.
 /**
  * Polling a backup task until it ends: `get-tasks-info` by task id, with back-off, until the task
- * is finished, failed or stopped. Resolves with the task in its final state (check `status`:
- * `failed` and `stopped` resolve too); rejects on timeout (PleskTaskTimeoutError), abort
- * (PleskTransportError, reason `aborted`) or any error of the polls themselves.
+ * is finished, failed or stopped. Resolves with the task when it is `finished`; rejects with
+ * PleskTaskFailedError (the task as last seen in `.task`) when it ends `failed` or `stopped`
+ * (option `anyFinalState` resolves with the task in any final state instead), on timeout
+ * (PleskTaskTimeoutError), abort (PleskTransportError, reason `aborted`) or any error of the polls
+ * themselves.
  */
 import { abortablePause, onAbort } from './abort-signals.js';
 import { checkMilliseconds, checkNumber } from './options-check.js';
-import { PleskTaskTimeoutError, PleskTransportError } from './plesk-errors.js';
+import { PleskTaskFailedError, PleskTaskTimeoutError, PleskTransportError } from './plesk-errors.js';
 
 export const TERMINAL_TASK_STATES = new Set(['finished', 'failed', 'stopped']);
 
@@ -17,6 +19,7 @@ export async function waitForTask(
   poll,
   options = {},
 ) {
+  if (options.anyFinalState !== undefined && typeof options.anyFinalState !== 'boolean') throw new TypeError(`waitForTask: option anyFinalState must be true or false, not ${String(options.anyFinalState)}`);
   const timeoutMs = checkMilliseconds('waitForTask', 'timeoutMs', options.timeoutMs) ?? 3_600_000;
   const backoff = checkNumber('waitForTask', 'backoff', options.backoff, 1) ?? 1.5;
   const maxInterval = checkMilliseconds('waitForTask', 'maxIntervalMs', options.maxIntervalMs, 0) ?? 30_000;
@@ -41,7 +44,10 @@ export async function waitForTask(
       if (!task) throw new PleskTransportError('unexpected-answer', `get-tasks-info for task ${taskId} answered without that task (${tasks.length} other tasks)`);
       last = task;
       options.onProgress?.(task);
-      if (TERMINAL_TASK_STATES.has(task.status)) return task;
+      if (TERMINAL_TASK_STATES.has(task.status)) {
+        if (task.status !== 'finished' && options.anyFinalState !== true) throw new PleskTaskFailedError(taskId, task.status, task);
+        return task;
+      }
       await abortablePause(interval, signal);
       if (options.signal?.aborted) throw new PleskTransportError('aborted', `waiting for task ${taskId} was aborted`, { cause: options.signal.reason });
       if (signal.aborted) throw new PleskTaskTimeoutError(taskId, timeoutMs, last);

@@ -2,13 +2,18 @@
 // Copied from runtime/codec/errors.ts of plesk-codegen: the hand-written runtime every generated package carries.
 /**
  * Errors of the encoders and decoders. Each names the path of the element it is about
- * (`packet/backup-manager/get-tasks-info/task-id`) and the rule that was broken.
+ * (`packet/backup-manager/get-tasks-info/task-id`) and the rule that was broken. Both are branded
+ * (error-brand.ts): `instanceof` holds for the same class of another generated package's runtime.
  */
+import { BrandedError, brandClass } from './error-brand.js';
 
 /** A value could not be written as schema-valid XML. Nothing was sent. */
-export class XmlEncodeError extends Error {
+export class XmlEncodeError extends BrandedError {
   path;
   reason;
+  static {
+    brandClass(this, 'XmlEncodeError');
+  }
   name = 'XmlEncodeError';
   constructor(
     /** where in the packet: element names joined by `/`, a property as `@name` or `.prop` */
@@ -23,11 +28,14 @@ export class XmlEncodeError extends Error {
 }
 
 /** A document is not well-formed, or does not follow the schema. */
-export class XmlDecodeError extends Error {
+export class XmlDecodeError extends BrandedError {
   path;
   reason;
   line;
   column;
+  static {
+    brandClass(this, 'XmlDecodeError');
+  }
   name = 'XmlDecodeError';
   constructor(
     path,

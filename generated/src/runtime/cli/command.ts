@@ -68,7 +68,7 @@ export function clientFor(cmd: Command, target: Target, hooks: ClientHooks = {})
     seen.add(event.path);
     cmd.io.stderr(`note: the answer has the ${event.kind} ${event.name} at ${event.path}, which the package's schema does not declare (a newer server?): kept, and left out of tables\n`);
   });
-  const debug = cmd.globals.debug === true;
+  const debug = cmd.globals['debug'] === true;
   const proxy = proxyFor(target.host, target.port, cmd.io.env);
   const version = cmd.protocolVersion !== undefined ? cmd.protocolVersion : target.protocolVersion;
   return new CliClient(
@@ -77,7 +77,7 @@ export function clientFor(cmd: Command, target: Target, hooks: ClientHooks = {})
       port: target.port,
       ...(target.secretKey !== undefined ? { secretKey: target.secretKey } : { login: target.login, password: target.password }),
       ...(target.ca !== undefined ? { ca: target.ca } : {}),
-      ...(cmd.timeoutMs !== undefined && cmd.globals.watch !== true ? { timeoutMs: cmd.timeoutMs } : {}),
+      ...(cmd.timeoutMs !== undefined && cmd.globals['watch'] !== true ? { timeoutMs: cmd.timeoutMs } : {}),
       ...(version !== undefined ? { protocolVersion: version } : {}),
       ...(proxy !== undefined ? { proxy } : {}),
       unknownElements: 'keep',

@@ -54,8 +54,8 @@ export async function flagSecrets(globals: GlobalValues, io: CliIo): Promise<Fla
     }
   };
   if (globals['password-stdin'] === true && globals['secret-key-stdin'] === true) throw new CliError('--password-stdin and --secret-key-stdin both read stdin: give one');
-  if (globals['password-stdin'] === true && globals.input === '-') throw new CliError('--password-stdin and --input - both read stdin: give the request or the password in a file');
-  if (globals['secret-key-stdin'] === true && globals.input === '-') throw new CliError('--secret-key-stdin and --input - both read stdin: give the request or the secret key in a file');
+  if (globals['password-stdin'] === true && globals['input'] === '-') throw new CliError('--password-stdin and --input - both read stdin: give the request or the password in a file');
+  if (globals['secret-key-stdin'] === true && globals['input'] === '-') throw new CliError('--secret-key-stdin and --input - both read stdin: give the request or the secret key in a file');
   const password = globals['password-stdin'] === true ? firstLine(await readStdin(io, '--password-stdin')) : await fromFile('password-file');
   const secretKey = globals['secret-key-stdin'] === true ? firstLine(await readStdin(io, '--secret-key-stdin')) : await fromFile('secret-key-file');
   if (password === '') throw new CliError(`${globals['password-stdin'] === true ? '--password-stdin' : `--password-file ${String(globals['password-file'])}`}: the password is empty (its first line)`);
@@ -65,13 +65,13 @@ export async function flagSecrets(globals: GlobalValues, io: CliIo): Promise<Fla
 }
 
 interface Source {
-  host?: string;
-  port?: number | string;
-  login?: string;
-  password?: string;
-  secretKey?: string;
-  ca?: string;
-  protocolVersion?: string;
+  host?: string | undefined;
+  port?: number | string | undefined;
+  login?: string | undefined;
+  password?: string | undefined;
+  secretKey?: string | undefined;
+  ca?: string | undefined;
+  protocolVersion?: string | undefined;
   /** what names this source in messages */
   what: string;
 }
@@ -83,7 +83,7 @@ interface Source {
 export async function resolveTarget(globals: GlobalValues, secrets: FlagSecrets, io: CliIo, override: { host?: string; port?: number; profile?: string } = {}): Promise<Target> {
   const str = (name: string) => (typeof globals[name] === 'string' ? (globals[name] as string) : undefined);
   const flags: Source = { what: 'the flags', host: override.host ?? str('host'), port: override.port ?? str('port'), login: str('login'), ...secrets, ca: str('ca') };
-  const profileName = override.profile ?? (override.host === undefined ? str('profile') ?? nonEmpty(io.env.PLESK_PROFILE) : undefined);
+  const profileName = override.profile ?? (override.host === undefined ? str('profile') ?? nonEmpty(io.env['PLESK_PROFILE']) : undefined);
   let base: Source;
   let label: string | undefined;
   if (profileName !== undefined) {
@@ -92,7 +92,7 @@ export async function resolveTarget(globals: GlobalValues, secrets: FlagSecrets,
     label = `profile ${profileName}`;
   } else {
     const env = io.env;
-    base = { what: 'the environment', host: nonEmpty(env.PLESK_HOST), port: nonEmpty(env.PLESK_PORT), login: nonEmpty(env.PLESK_LOGIN), password: env.PLESK_PASSWORD || undefined, secretKey: env.PLESK_SECRET_KEY || undefined, ca: nonEmpty(env.PLESK_CA) };
+    base = { what: 'the environment', host: nonEmpty(env['PLESK_HOST']), port: nonEmpty(env['PLESK_PORT']), login: nonEmpty(env['PLESK_LOGIN']), password: env['PLESK_PASSWORD'] || undefined, secretKey: env['PLESK_SECRET_KEY'] || undefined, ca: nonEmpty(env['PLESK_CA']) };
   }
   const host = flags.host ?? base.host;
   if (!host) throw new CliError('no server: give --host HOST, set PLESK_HOST, or name a --profile');

@@ -52,12 +52,12 @@ const COLUMNS: Column[] = [
 export async function runFleet(cmd: Command, file: string, concurrencyText: string | undefined): Promise<number> {
   const { row, globals, io } = cmd;
   if (row.binary) throw new CliError(`${row.operator} ${row.operation} answers with a file: run it on one server at a time, not with --hosts`);
-  if (globals.watch === true) throw new CliError('--watch follows one server\'s task: run it without --hosts (or one command per server)');
+  if (globals['watch'] === true) throw new CliError('--watch follows one server\'s task: run it without --hosts (or one command per server)');
   if (cmd.format === 'xml') throw new CliError('-o xml prints one answer: with --hosts use table, wide, json or ndjson');
   const concurrency = concurrencyText === undefined ? DEFAULT_CONCURRENCY : Number(concurrencyText);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new CliError(`--concurrency ${concurrencyText}: give a whole number from 1 to 256`);
   const hosts = await readHostList(file, io, typeof globals['profile-file'] === 'string' ? globals['profile-file'] : undefined);
-  if (!row.read && globals.yes !== true) {
+  if (!row.read && globals['yes'] !== true) {
     throw new CliError(`${row.operator} ${row.operation} changes state on the server: running it on the ${hosts.length} servers of ${file} needs --yes (nothing was sent)`);
   }
   const secrets = await flagSecrets(globals, io);
@@ -105,7 +105,7 @@ async function runOne(cmd: Command, entry: HostEntry, secrets: Awaited<ReturnTyp
     const failed = failedResults(read.results);
     const protocol = read.version ?? sent ?? '';
     if (failed.length > 0) {
-      const code = failed[0]!.errcode;
+      const code = failed[0]!['errcode'];
       return finish({ protocol, outcome: `error ${typeof code === 'number' ? code : ''}`.trim(), exit: EXIT.operation, rows: read.rows, message: operationErrorText(`${cmd.row.operator}/${cmd.row.operation}`, read.results).replace(/\n\s*/g, ' ') });
     }
     return finish({ protocol, outcome: 'ok', exit: EXIT.ok, rows: read.rows });

@@ -70,14 +70,14 @@ async function run(pkg: CliPackage, row: OperationRow, argv: readonly string[], 
   const words = tokens.flatMap((t) => (t.kind === 'positional' ? [t.value] : []));
   if (words.length > 2) throw new CliError(`unexpected argument ${words[2]}: ${row.operator} ${row.operation} takes flags only (a value that starts with - goes as --flag=value)`);
   const globals = globalValues(tokens);
-  if (globals.help === true) {
+  if (globals['help'] === true) {
     const { DOCS } = await pkg.load.docs();
     io.stdout(commandHelp(pkg, row, table, schema, DOCS, Math.max(60, Math.min(120, io.columns ?? 100))));
     return EXIT.ok;
   }
   const cmd = await commandOf(pkg, row, io, globals, schema, codecs, secrets);
   const given: GivenFlag[] = tokens.flatMap((t) => (t.kind === 'option' && table.byName.has(t.name) ? [{ flag: table.byName.get(t.name)!, raw: t.value ?? true }] : []));
-  const input = typeof globals.input === 'string' ? coerce(schema, element.type, await readInput(globals.input, io)) : undefined;
+  const input = typeof globals['input'] === 'string' ? coerce(schema, element.type, await readInput(globals['input'], io)) : undefined;
   if (table.value === 'flag' && input !== undefined && input !== true) throw new CliError(`${row.operator} ${row.operation} takes no request content (it is the empty element): leave --input out`);
   const value = await applyFlags(table, given, input, { schema, io, secrets });
   if (value === undefined) throw new CliError(`${row.operator} ${row.operation} needs its value: give --value or --input`);
@@ -89,17 +89,17 @@ async function run(pkg: CliPackage, row: OperationRow, argv: readonly string[], 
 
   if (globals['dry-run'] === true) {
     codecs.decodeRequestPacket(xml); // the package's decoder reads back what would be sent
-    io.stdout(globals.output === 'json' || globals.output === 'ndjson' ? renderJson([value], globals.output) : `${xml}\n`);
+    io.stdout(globals['output'] === 'json' || globals['output'] === 'ndjson' ? renderJson([value], globals['output']) : `${xml}\n`);
     return EXIT.ok;
   }
-  if (globals.watch === true && !row.startsTask) {
+  if (globals['watch'] === true && !row.startsTask) {
     const starters = pkg.operations.filter((r) => r.startsTask).map((r) => `${r.operator} ${r.operation}`);
     throw new CliError(`--watch follows a task, and ${row.operator} ${row.operation} starts none${starters.length > 0 ? ` (those that do: ${starters.join(', ')})` : ''}`);
   }
-  if (globals.watch === true && !pollingRow(cmd, row)) throw new CliError(`--watch: ${row.operator} has no operation that polls its tasks`);
-  if (typeof globals.hosts === 'string') {
+  if (globals['watch'] === true && !pollingRow(cmd, row)) throw new CliError(`--watch: ${row.operator} has no operation that polls its tasks`);
+  if (typeof globals['hosts'] === 'string') {
     const { runFleet } = await import('./fleet.js');
-    return runFleet(cmd, globals.hosts, typeof globals.concurrency === 'string' ? globals.concurrency : undefined);
+    return runFleet(cmd, globals['hosts'], typeof globals['concurrency'] === 'string' ? globals['concurrency'] : undefined);
   }
   const destination = row.binary ? await destinationOf(globals['output-file'], io) : undefined;
   if (!row.binary && globals['output-file'] !== undefined) throw new CliError(`-O is for an operation that answers with a file; ${row.operator} ${row.operation} answers XML: use -o and a redirection`);
@@ -109,16 +109,16 @@ async function run(pkg: CliPackage, row: OperationRow, argv: readonly string[], 
   const client = clientFor(cmd, target, cmd.format === 'xml' ? { onExchange: (event) => void (answerText = event.answer ?? answerText) } : {});
   try {
     if (destination) return await downloadTo(cmd, client, value, destination);
-    const answer = await client.request(cmd.packet, cmd.timeoutMs !== undefined && globals.watch !== true ? { timeoutMs: cmd.timeoutMs } : {});
+    const answer = await client.request(cmd.packet, cmd.timeoutMs !== undefined && globals['watch'] !== true ? { timeoutMs: cmd.timeoutMs } : {});
     harvestSecrets(answer, secrets);
     const read = answerRows(schema, pkg.packets.response, row, answer);
     const failed = failedResults(read.results);
-    if (globals.watch !== true || failed.length > 0) print(cmd, read.rows, read.rowType, read.rowsAreResults, answerText);
+    if (globals['watch'] !== true || failed.length > 0) print(cmd, read.rows, read.rowType, read.rowsAreResults, answerText);
     if (failed.length > 0) {
       io.stderr(`${pkg.bin}: ${operationErrorText(`${row.operator}/${row.operation}`, read.results)}\n`);
       return EXIT.operation;
     }
-    if (globals.watch !== true) return EXIT.ok;
+    if (globals['watch'] !== true) return EXIT.ok;
     const ids = startedTasks(read.results, pollingRow(cmd, row)!.taskFilter!);
     if (ids.length === 0) throw new CliError(`${row.operator} ${row.operation} answered without a task id: nothing to watch`, EXIT.transport);
     for (const id of ids) io.stderr(`task ${id} started\n`);
@@ -131,7 +131,7 @@ async function run(pkg: CliPackage, row: OperationRow, argv: readonly string[], 
 }
 
 async function commandOf(pkg: CliPackage, row: OperationRow, io: CliIo, globals: GlobalValues, schema: Command['schema'], codecs: Command['codecs'], secrets: string[]): Promise<Command> {
-  const given = globals.output;
+  const given = globals['output'];
   if (given !== undefined && !FORMATS.includes(given as Format)) throw new CliError(`-o ${String(given)}: give one of ${FORMATS.join(', ')}`);
   const format: Format = (given as Format | undefined) ?? (io.stdoutIsTTY ? 'table' : 'json');
   const version = protocolVersionFlag(globals);
@@ -149,8 +149,8 @@ async function commandOf(pkg: CliPackage, row: OperationRow, io: CliIo, globals:
     paintErr: wantsColour(io.stderrIsTTY, io.env, noColor) ? COLOUR : PLAIN,
     secrets,
     packet: { operators: [] },
-    timeoutMs: typeof globals.timeout === 'string' ? parseDuration(globals.timeout, 'timeout') : undefined,
-    intervalMs: typeof globals.interval === 'string' ? parseDuration(globals.interval, 'interval') : undefined,
+    timeoutMs: typeof globals['timeout'] === 'string' ? parseDuration(globals['timeout'], 'timeout') : undefined,
+    intervalMs: typeof globals['interval'] === 'string' ? parseDuration(globals['interval'], 'interval') : undefined,
     protocolVersion: version,
   };
 }

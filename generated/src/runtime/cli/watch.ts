@@ -67,7 +67,8 @@ export async function watchTasks(cmd: Command, client: CliClient, ids: readonly 
       return read.rows as Array<{ id: unknown; status: string }>;
     };
     const left = Math.max(1, timeoutMs - (Date.now() - started));
-    const task = await waitForTask(id, pollOnce, { timeoutMs: left, ...(intervalMs !== undefined ? { intervalMs } : {}), onProgress });
+    const task = await waitForTask(id, pollOnce, { timeoutMs: left, ...(intervalMs !== undefined ? { intervalMs } : {}), onProgress, anyFinalState: true });
+    // a failed or stopped task is printed like a finished one, and the exit code says how it ended
     tasks.push(task);
     if (task.status !== 'finished') exit = EXIT.task;
   }

@@ -25,21 +25,22 @@ import { ExchangeTrace, excerptAround, maskCutEnd, maskWire } from './debug.js';
 import { XmlDecodeError } from '../codec/errors.js';
 import { checkInteger, checkMilliseconds, MAX_RESPONSE_BYTES } from './options-check.js';
 import { PleskOperationError, PleskSystemError, PleskTransportError, type PleskResult } from './plesk-errors.js';
-import { GET_PROTOS_PACKET, readProtosAnswer, sortProtocolVersions, versionErrorHint } from './protocol-versions.js';
+import { GET_PROTOS_PACKET, readProtosAnswer, refusedPacketError, sortProtocolVersions } from './protocol-versions.js';
 import { maskSecrets, maskValue } from './secret-masking.js';
 import { operationKeys, operationsIn, operatorsOf, type Entries } from './packet-operations.js';
 import { own } from '../codec/own-properties.js';
-import { shapeResult } from './result-shape.js';
+import { shapeResult, statusReports } from './result-shape.js';
 import { proxyUrl, TunnelAgent } from './proxy-agent.js';
 import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
+import { saveToFile } from './download-to-file.js';
+import { checkListener } from './progress.js';
+import type { DownloadOptions, SavedFile, UploadedFile, UploadOptions, UploadSource } from './transfer-types.js';
+import { uploadBody, uploadResult, type StreamedBody } from './upload.js';
 import { ENVELOPE } from './envelope.js';
 
 export { rootElementName } from './answer-text.js';
 export type { CallOptions, DownloadedFile, Invoker, OkResult, OperationSpec, PacketCodec, PleskClientOptions, PleskSchemaDriftEvent, ResultShape, SchemaDriftEvent, Unwrap } from './client-types.js';
 export type { PleskDebugEvent } from './debug.js';
-
-/** System errors about the protocol version: 1005 version not supported, 1017 not supported by this version. */
-const VERSION_ERRORS = new Set([1005, 1017]);
 
 /** An answer, and the version of the packet it answers (a package of several versions). */
 type Answered = Answer & { sent?: string };
@@ -153,9 +154,10 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     if (binary) throw new TypeError(`request(): ${binary} answers with a file and must be sent alone; use its own method`);
     const read = keys.length > 0 && keys.every((k) => this.#reads.has(k));
     const trace = this.#trace(keys);
+    const operators = this.#codec.operations.filter((o) => keys.some((k) => k.startsWith(`${o.operatorProp}.`))).map((o) => o.operator);
     return this.#guard(async () => {
       const answer = await this.#exchange(packet, read, false, options, trace, 'request()');
-      return this.#checkSystem(this.#decode(answer), packet, options, answer.sent);
+      return this.#checkSystem(this.#decode(answer), packet, options, operators, answer.sent);
     }, trace);
   }
 
@@ -165,23 +167,37 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     const trace = this.#trace([key]);
     return this.#guard(async () => {
       const answer = await this.#exchange(single(spec, input), this.#reads.has(key), false, options, trace, `${spec.operator}/${spec.operation}`);
-      const res = await this.#checkSystem(this.#decode(answer), undefined, options, answer.sent);
+      const res = await this.#checkSystem(this.#decode(answer), undefined, options, [spec.operator], answer.sent);
       return this.#unwrap(spec, res);
     }, trace);
   }
 
-  /** One operation answered with a file on success (download-file). */
-  protected async download(spec: OperationSpec, input: unknown, options: CallOptions = {}): Promise<DownloadedFile> {
+  /** One operation answered with a file on success (download-file); with `toFile`, written there (download-to-file.ts). */
+  protected async download(spec: OperationSpec, input: unknown, options: DownloadOptions = {}): Promise<DownloadedFile | SavedFile> {
     const trace = this.#trace([`${spec.operatorProp}.${spec.operationProp}`]);
+    checkListener('download', 'onProgress', options.onProgress);
+    if (options.toFile !== undefined && (typeof options.toFile !== 'string' || options.toFile === '')) throw new TypeError('download: option toFile must be the path of a file');
     return this.#guard(async () => {
       const answer = await this.#exchange(single(spec, input), false, true, options, trace, `${spec.operator}/${spec.operation}`);
       if (answer.kind === 'binary') {
         const stream = answer.stream;
         trace?.file(stream, { contentType: answer.contentType, filename: answer.filename, length: answer.length });
-        return { filename: answer.filename, contentType: answer.contentType, length: answer.length, stream, buffer: () => readAll(stream) };
+        const file = { filename: answer.filename, contentType: answer.contentType, length: answer.length, stream, buffer: () => readAll(stream) };
+        return options.toFile === undefined ? file : saveToFile(file, options.toFile);
       }
-      this.#unwrap(spec, await this.#checkSystem(this.#decode(answer), undefined, options, answer.sent));
+      this.#unwrap(spec, await this.#checkSystem(this.#decode(answer), undefined, options, [spec.operator], answer.sent));
       throw new PleskTransportError('unexpected-answer', `${spec.operator}/${spec.operation} answered ok in XML instead of sending the file`);
+    }, trace);
+  }
+
+  /** Uploads a file (multipart/form-data, upload.ts), answered by the operator `prop` (`upload`); never resent. */
+  protected async upload(source: UploadSource, options: UploadOptions, prop: string): Promise<UploadedFile> {
+    const trace = this.#trace([prop]);
+    return this.#guard(async () => {
+      const body = await uploadBody(source, options);
+      // a transfer of a backup takes longer than an exchange of packets: one hour unless the call says
+      const answer = await this.#send(body, false, false, { ...options, timeoutMs: options.timeoutMs ?? 3_600_000 }, trace, () => this.#codec.startDecoding(this.#decodeOptions));
+      return uploadResult(await this.#checkSystem(this.#decode(answer), undefined, options, ['upload']), prop, body.sent, (text) => this.#mask(text));
     }, trace);
   }
 
@@ -204,14 +220,14 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   }
 
   /** One exchange; with `decoder`, a 200 XML answer is decoded as it arrives. */
-  async #send(body: string, read: boolean, allowBinary: boolean, options: CallOptions, trace?: ExchangeTrace, decoder?: () => DocumentDecoder): Promise<Answer> {
+  async #send(body: string | StreamedBody, read: boolean, allowBinary: boolean, options: DownloadOptions, trace?: ExchangeTrace, decoder?: () => DocumentDecoder): Promise<Answer> {
     const timeoutMs = checkMilliseconds('call', 'timeoutMs', options.timeoutMs) ?? this.#timeoutMs;
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {
       const left = Math.max(1, deadline - Date.now());
-      trace?.begin(attempt, body);
+      trace?.begin(attempt, typeof body === 'string' ? body : body.description);
       try {
-        const answer = await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary, ...(trace ? { observeBody: trace.observe } : {}), ...(decoder ? { decoder } : {}) });
+        const answer = await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary, onProgress: options.onProgress, ...(trace ? { observeBody: trace.observe } : {}), ...(decoder ? { decoder } : {}) });
         // an answer read only in part (its decoding failed) may end inside a secret: that end is masked
         const seen: Answer = answer.kind === 'xml' && answer.partial ? { kind: 'xml', text: maskCutEnd(answer.text, this.#secrets), decoded: answer.decoded!, partial: true } : answer;
         if (seen.kind === 'xml') trace?.answered(seen.text);
@@ -266,19 +282,17 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   }
 
   /**
-   * Throws the packet-level error of an answer, if it has one. A version error (1005, 1017) names
-   * the version sent and, for 1005, the versions the server supports (asked for at once).
+   * Throws the packet-level error of an answer, if it has one: a version error (1005, 1017) names
+   * the version sent and, for 1005, the versions the server supports (asked for at once); a refusal
+   * because the protocol lacks an operator of the packet says so (protocol-versions.ts).
    */
-  async #checkSystem(res: Res, packet: Req | undefined, options: CallOptions, version?: string): Promise<Res> {
+  async #checkSystem(res: Res, packet: Req | undefined, options: CallOptions, operators: readonly string[], version?: string): Promise<Res> {
     const system = own(res as object, ENVELOPE.system) as PleskResult | undefined;
     if (!system || system.status !== 'error') return res;
     const code = system.errcode ?? 0;
-    const errtext = this.#mask(system.errtext ?? '');
-    if (!VERSION_ERRORS.has(code)) throw new PleskSystemError(code, errtext);
-    const sent = version ?? packet?.version ?? this.#version;
-    let supported: string[] | undefined;
-    if (code === 1005) supported = (await this.supportedProtocols({ ...options }).catch(() => undefined))?.map((version) => this.#mask(version));
-    throw new PleskSystemError(code, errtext, { protocolVersion: sent, ...(supported ? { supportedVersions: supported } : {}), hint: versionErrorHint(code, sent, supported) });
+    const supported = code === 1005 ? (await this.supportedProtocols({ ...options }).catch(() => undefined))?.map((version) => this.#mask(version)) : undefined;
+    const answered = own(res as object, 'version');
+    throw refusedPacketError({ code, errtext: this.#mask(system.errtext ?? ''), sent: version ?? packet?.version ?? this.#version, answered: typeof answered === 'string' ? this.#mask(answered) : undefined, supported, operators, table: this.#codec.operatorProtocols ?? [] });
   }
 
   #unwrap(spec: OperationSpec, res: Res): unknown {
@@ -352,20 +366,6 @@ function withExcerpt(error: XmlDecodeError, answer: string, secrets: readonly st
 /** The own property `key` of a record that may be missing. */
 function ownOf(record: object | undefined, key: string): unknown {
   return record === undefined ? undefined : own(record, key);
-}
-
-/** Every object with a `status` inside an answer that has no <result> element, in document order. */
-function statusReports(value: unknown, found: Array<PleskResult & Record<string, unknown>> = [], depth = 0): Array<PleskResult & Record<string, unknown>> {
-  if (depth > 32 || value === null || typeof value !== 'object') return found;
-  if (Array.isArray(value)) {
-    for (const item of value) statusReports(item, found, depth + 1);
-    return found;
-  }
-  const record = value as Record<string, unknown>;
-  const status = own(record, 'status');
-  if (status === 'ok' || status === 'error') found.push(record as PleskResult & Record<string, unknown>);
-  for (const key of Object.keys(record)) if (key !== 'status') statusReports(record[key], found, depth + 1);
-  return found;
 }
 
 function single(spec: OperationSpec, input: unknown): never {

@@ -5,12 +5,15 @@
  * exchange's rules while it is read: it fails with a PleskTransportError when nothing arrives for
  * `idleMs`, when the call's signal aborts, when the connection breaks, or when fewer or more bytes
  * arrive than Content-Length announced. A body never read holds its connection: read it or
- * destroy it.
+ * destroy it. The caller's `onProgress` sees each chunk as it passes, and the total at the end
+ * (progress.ts); a listener that throws fails the body with its error.
  */
 import type { IncomingMessage } from 'node:http';
 import { Transform, type Readable } from 'node:stream';
 import { onAbort } from './abort-signals.js';
 import { PleskTransportError } from './plesk-errors.js';
+import { progressCounter } from './progress.js';
+import type { ProgressListener } from './transfer-types.js';
 
 export interface BodyRules {
   idleMs: number;
@@ -19,21 +22,35 @@ export interface BodyRules {
   where: string;
   /** sees each chunk as it passes (the client's debug events) */
   observe?: (chunk: Buffer) => void;
+  /** the caller's progress listener */
+  onProgress?: ProgressListener | undefined;
 }
 
 export function guardBody(res: IncomingMessage, rules: BodyRules): Readable {
   let received = 0;
+  const progress = progressCounter(rules.onProgress, rules.length);
   const body = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.length;
       timer.refresh();
       rules.observe?.(chunk);
+      try {
+        progress.add(chunk.length);
+      } catch (error) {
+        return done(error as Error);
+      }
       done(null, chunk);
     },
     flush(done) {
       if (rules.length !== undefined && received !== rules.length) {
-        done(new PleskTransportError('connection', `the file from ${rules.where} ended after ${received} of the ${rules.length} bytes announced`));
-      } else done();
+        return done(new PleskTransportError('connection', `the file from ${rules.where} ended after ${received} of the ${rules.length} bytes announced`));
+      }
+      try {
+        progress.end();
+      } catch (error) {
+        return done(error as Error);
+      }
+      done();
     },
   });
   const fail = (error: PleskTransportError) => {

@@ -8,9 +8,15 @@
  * - PleskSystemError: the server refused the whole packet (`<system><status>error</status>`);
  * - PleskOperationError: an operation answered one or more `<result>` with status error.
  *
- * XmlEncodeError / XmlDecodeError (runtime/errors.ts) come from the codecs unchanged. No message is
- * ever built from the credentials: the client also masks them in any text the server sends back.
+ * Around them: PleskTaskTimeoutError and PleskTaskFailedError (waitForTask), PleskUploadTooLargeError
+ * (an upload over the server's limit, a PleskOperationError of `upload`).
+ *
+ * XmlEncodeError / XmlDecodeError (runtime/codec/errors.ts) come from the codecs unchanged. No
+ * message is ever built from the credentials: the client also masks them in any text the server
+ * sends back. Every class is branded (runtime/codec/error-brand.ts): `instanceof` holds for an error
+ * of the same class thrown by another generated package's runtime.
  */
+import { BrandedError, brandClass } from '../codec/error-brand.js';
 
 /** The packet-level codes a client is most likely to meet, for messages (branch on `.code`). */
 const SYSTEM_CODES: Record<number, string> = {
@@ -37,7 +43,10 @@ export interface VersionErrorDetail {
   hint: string;
 }
 
-export class PleskSystemError extends Error {
+export class PleskSystemError extends BrandedError {
+  static {
+    brandClass(this, 'PleskSystemError');
+  }
   override readonly name = 'PleskSystemError';
   /** version errors (1005, 1017): the version sent */
   readonly protocolVersion: string | undefined;
@@ -63,8 +72,11 @@ export interface PleskResult {
   errtext?: string;
 }
 
-export class PleskOperationError<R extends PleskResult = PleskResult> extends Error {
-  override readonly name = 'PleskOperationError';
+export class PleskOperationError<R extends PleskResult = PleskResult> extends BrandedError {
+  static {
+    brandClass(this, 'PleskOperationError');
+  }
+  override readonly name: string = 'PleskOperationError';
   /** the errcode of the first failed result */
   readonly code: number | undefined;
   /** the first failed result */
@@ -94,12 +106,15 @@ export type TransportFailure =
   | 'too-large'
   | 'unexpected-answer';
 
-export class PleskTransportError extends Error {
+export class PleskTransportError extends BrandedError {
+  static {
+    brandClass(this, 'PleskTransportError');
+  }
   override readonly name = 'PleskTransportError';
   constructor(
     readonly reason: TransportFailure,
     message: string,
-    options: { cause?: unknown; status?: number; retried?: number } = {},
+    options: { cause?: unknown; status?: number | undefined; retried?: number | undefined } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.status = options.status;
@@ -112,7 +127,10 @@ export class PleskTransportError extends Error {
 }
 
 /** A `waitForTask` that ran out of time; the last state seen is kept. */
-export class PleskTaskTimeoutError<T = unknown> extends Error {
+export class PleskTaskTimeoutError<T = unknown> extends BrandedError {
+  static {
+    brandClass(this, 'PleskTaskTimeoutError');
+  }
   override readonly name = 'PleskTaskTimeoutError';
   constructor(
     readonly taskId: string,
@@ -120,5 +138,48 @@ export class PleskTaskTimeoutError<T = unknown> extends Error {
     readonly lastSeen: T | undefined,
   ) {
     super(`task ${taskId} did not finish within ${timeoutMs} ms${lastSeen && typeof lastSeen === 'object' && 'status' in lastSeen ? ` (last status: ${String(lastSeen.status)})` : ''}`);
+  }
+}
+
+/**
+ * A task `waitForTask` saw end `failed` or `stopped`. Plesk's XML API says nothing of why: a task
+ * carries its status, never a reason, so the message says where an administrator looks instead.
+ */
+export class PleskTaskFailedError<T = unknown> extends BrandedError {
+  static {
+    brandClass(this, 'PleskTaskFailedError');
+  }
+  override readonly name = 'PleskTaskFailedError';
+  constructor(
+    readonly taskId: string,
+    /** the status it ended with: `failed` or `stopped` */
+    readonly status: string,
+    /** the task as last seen (its owner, filename, started, …) */
+    readonly task: T,
+  ) {
+    super(
+      status === 'stopped'
+        ? `backup task ${taskId} was stopped (by stop-backup, or by an administrator in Plesk's Backup Manager); it made no backup file`
+        : `backup task ${taskId} ended ${status}; Plesk's XML API gives no reason for a failed task: its log in Plesk's Backup Manager (Tools & Settings > Backup Manager, or the subscription's Backup Manager) says why`,
+    );
+  }
+}
+
+/**
+ * An upload the server refused as too large: error 1023 of the `<upload>` result, which Plesk gives
+ * for a file over the panel's PHP `upload_max_filesize` (and `post_max_size`). It is never resent.
+ */
+export class PleskUploadTooLargeError<R extends PleskResult = PleskResult> extends PleskOperationError<R> {
+  static {
+    brandClass(this, 'PleskUploadTooLargeError');
+  }
+  override readonly name: string = 'PleskUploadTooLargeError';
+  constructor(
+    results: R[],
+    /** the bytes of the file that were sent */
+    readonly bytes: number,
+  ) {
+    super('upload', results);
+    this.message = `${this.message}; the file (${bytes} bytes) is over the server's upload limit (PHP upload_max_filesize and post_max_size of the Plesk panel): raise them for the panel on the server, then upload again`;
   }
 }

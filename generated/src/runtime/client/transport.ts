@@ -15,6 +15,9 @@
  *   back as the response stream, unread;
  * - whatever of the answer goes into an error message (status text, Content-Type, the start of
  *   the body) is masked first.
+ *
+ * The body is a packet, or a body written by its own `send` (an upload's multipart body, upload.ts);
+ * the answer is read the same way.
  */
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
@@ -24,6 +27,8 @@ import { onAbort } from './abort-signals.js';
 import { answerSnippet } from './answer-text.js';
 import { guardBody } from './download-body.js';
 import { PleskTransportError } from './plesk-errors.js';
+import type { ProgressListener } from './transfer-types.js';
+import type { StreamedBody } from './upload.js';
 
 export interface Endpoint {
   agent: https.Agent;
@@ -38,13 +43,15 @@ export interface Endpoint {
 export interface ExchangeOptions {
   timeoutMs: number;
   maxResponseBytes: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** hand a non-XML 200 answer back as a stream instead of failing */
   allowBinary: boolean;
   /** sees each chunk of a file body as the caller reads it */
   observeBody?: (chunk: Buffer) => void;
   /** decodes a 200 XML body as it arrives (the answer's `decoded`) */
   decoder?: () => DocumentDecoder;
+  /** the caller's progress listener of a file body */
+  onProgress?: ProgressListener | undefined;
 }
 
 /** What decoding the body as it arrived gave: the value, or the error that stopped it. */
@@ -68,13 +75,15 @@ export function isXmlContentType(type: string | undefined): boolean {
   return mime === 'text/xml' || mime === 'application/xml' || mime.endsWith('+xml');
 }
 
-export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOptions): Promise<Answer> {
+export function postPacket(endpoint: Endpoint, body: string | StreamedBody, options: ExchangeOptions): Promise<Answer> {
   const where = `${endpoint.host}:${endpoint.port}`;
   if (options.signal?.aborted) return Promise.reject(new PleskTransportError('aborted', `the request to ${where} was aborted`, { cause: options.signal.reason }));
-  const payload = Buffer.from(body, 'utf8');
+  const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : undefined;
+  const streamed = typeof body === 'string' ? undefined : body;
+  const bodyLength = payload?.length ?? streamed!.length;
   return new Promise<Answer>((resolve, reject) => {
     let settled = false;
-    const finish = (error: PleskTransportError | undefined, answer?: Answer) => {
+    const finish = (error: Error | undefined, answer?: Answer) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -92,7 +101,7 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
       port: endpoint.port,
       path: endpoint.path,
       method: 'POST',
-      headers: { ...endpoint.headers, 'Content-Type': 'text/xml; charset=UTF-8', 'Content-Length': String(payload.length) },
+      headers: { ...endpoint.headers, 'Content-Type': streamed?.contentType ?? 'text/xml; charset=UTF-8', ...(bodyLength === undefined ? {} : { 'Content-Length': String(bodyLength) }) },
     });
     // the error listener comes first: a destroyed request emits 'error' (socket hang up)
     req.on('error', (error: NodeJS.ErrnoException) => finish(describeFailure(error, endpoint)));
@@ -103,7 +112,7 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
       const contentType = res.headers['content-type'];
       if (res.statusCode === 200 && options.allowBinary && isFileAnswer(contentType, res.headers['content-disposition'])) {
         const length = res.headers['content-length'] === undefined ? undefined : Number(res.headers['content-length']);
-        const stream = guardBody(res, { idleMs: options.timeoutMs, length, signal: options.signal, where, ...(options.observeBody ? { observe: options.observeBody } : {}) });
+        const stream = guardBody(res, { idleMs: options.timeoutMs, length, signal: options.signal, where, onProgress: options.onProgress, ...(options.observeBody ? { observe: options.observeBody } : {}) });
         finish(undefined, { kind: 'binary', contentType: contentType ?? 'application/octet-stream', filename: attachmentName(res.headers['content-disposition']), length, stream });
         return;
       }
@@ -119,7 +128,8 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
         } else finish(undefined, decoded === undefined ? { kind: 'xml', text: body.text } : { kind: 'xml', get text() { return body.text; }, decoded, ...(partial ? { partial } : {}) });
       });
     });
-    req.end(payload);
+    if (payload) req.end(payload);
+    else streamed!.send(req, (error) => finish(error));
   });
 }
 

@@ -159,7 +159,8 @@ function checkFacets(meta: SimpleTypeMeta, text: string, value: unknown): void {
 
 function enumHas(meta: SimpleTypeMeta, text: string, value: unknown): boolean {
   if (meta.family === 'string' || meta.family === 'decimal') return meta.enum!.includes(text);
-  return meta.enum!.some((e) => compare(value, e) === 0 || (typeof value === 'boolean' && decodeSimple({ ...meta, enum: undefined }, e) === value));
+  const { enum: _values, ...plain } = meta; // the type without its enumeration (exactOptionalPropertyTypes has no `enum: undefined`)
+  return meta.enum!.some((e) => compare(value, e) === 0 || (typeof value === 'boolean' && decodeSimple(plain, e) === value));
 }
 
 /** Compares a number, bigint or decimal string with a decimal bound; exact for integers of any size. */

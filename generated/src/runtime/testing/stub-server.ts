@@ -7,11 +7,16 @@
  * - a KEY header that is not the secret key → system error 11003; no credentials → 1029; a wrong
  *   login or password → 1001;
  * - a packet that is not well-formed or breaks the schema → 1014, the decoder's reason in errtext;
- * - a version outside `protocolVersions` → 1005; in a package of several versions each packet is
- *   read and answered with its version's schemas (stub-versions.ts);
+ * - a version outside `protocolVersions` → 1005; `<server><get_protos/>` → `protocolVersions` (read
+ *   without the package's codecs, as the client asks it for a 1005), unless a handler answers it;
+ * - in a package of several versions, each packet read and answered with its version's schemas
+ *   (stub-versions.ts);
  * - each operation → its handler's result, in packet order; `stubOperationError` → an error
  *   result; no handler → an error result (1017) naming the handler to write;
- * - a file operation whose handler returns `stubFile(…)` → the file (octet stream, attachment).
+ * - a file operation whose handler returns `stubFile(…)` → the file (octet stream, attachment);
+ * - a multipart upload → `<upload><result>` with a temporary path, the file kept in `uploads`
+ *   (error 1023 over `maxUploadBytes`; stub-uploads.ts);
+ * - with `refuseAbsentOperators`, an operator absent from the packet's protocol → 1014.
  *
  * A handler that throws anything else, or an answer the response schema refuses, is the test's
  * bug: HTTP 500 with the reason, and the error kept in `stub.errors`.
@@ -24,9 +29,12 @@ import { XmlDecodeError } from '../codec/errors.js';
 import { createStubCertificate } from './certificate.js';
 import { StubFile, StubOperationError } from './stub-answers.js';
 import { operationKeys, operationsIn, operatorsOf, type Entries } from '../client/packet-operations.js';
-import type { PleskStub, PleskStubOptions, StubCall, StubCodec, StubCredentials, StubFault, StubFaultOptions, StubOperationSpec, StubRequest } from './stub-types.js';
+import { compareProtocolVersions } from '../client/protocol-versions.js';
+import { isMultipart, receiveUpload } from './stub-uploads.js';
+import type { PleskStub, PleskStubOptions, StubCall, StubCodec, StubCredentials, StubFault, StubFaultOptions, StubOperationSpec, StubReading, StubRequest, StubUpload } from './stub-types.js';
+import { isGetProtos, protosAnswer } from './stub-protos.js';
 
-type Reply = { kind: 'xml'; packet: unknown } | { kind: 'file'; file: StubFile } | { kind: 'text'; xml: string };
+type Reply = { kind: 'xml'; packet: unknown } | { kind: 'file'; file: StubFile } | { kind: 'raw'; xml: string };
 
 /** A packet naming a protocol version the server does not speak (a package of several versions): 1005, before it is read. */
 class Unsupported {
@@ -54,6 +62,8 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
   const certificate = tls ? createStubCertificate() : undefined;
   const agentPath = options.path ?? AGENT;
   const limit = options.maxRequestBytes ?? 16 * 1024 * 1024;
+  const uploadLimit = options.maxUploadBytes ?? 64 * 1024 * 1024;
+  const uploads: StubUpload[] = [];
   const accepted = { login: options.login ?? 'admin', password: options.password ?? 'stub-password', secretKey: options.secretKey ?? 'stub-secret-key' };
   const specs = new Map(codec.operations.map((s) => [`${s.operatorProp}.${s.operationProp}`, s]));
   const handlers = (options.handlers ?? {}) as Record<string, Record<string, ((input: unknown, call: StubCall<K>) => unknown) | undefined> | undefined>;
@@ -80,19 +90,26 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     return entry.fault;
   };
 
-  const systemPacket = (code: number, text: string): Reply => ({ kind: 'xml', packet: { system: { status: 'error', errcode: code, errtext: text } } });
+  // as Plesk: the packet-level refusal carries the protocol the server answers in (its newest)
+  const newest = options.protocolVersion ?? (codec.versions ? [...(options.protocolVersions ?? codec.versions.versions)].sort(compareProtocolVersions).at(-1) : undefined) ?? '1.6.9.0';
+  const systemPacket = (code: number, text: string): Reply & { kind: 'xml' } => ({ kind: 'xml', packet: { version: newest, system: { status: 'error', errcode: code, errtext: text } } });
+
+  /** Plesk's refusal of these credentials, if it refuses them. */
+  const refusal = (credentials: StubCredentials): { code: number; text: string } | undefined => {
+    if (credentials.secretKey !== undefined) return credentials.secretKey === accepted.secretKey ? undefined : { code: 11003, text: 'Secret key validation failed.' };
+    if (credentials.login === undefined || credentials.password === undefined) return { code: 1029, text: 'Authentication method is not specified or unknown.' };
+    if (credentials.login !== accepted.login || credentials.password !== accepted.password) return { code: 1001, text: 'Authentication failed: wrong login or password.' };
+    return undefined;
+  };
 
   /** The answer to a packet that carried `credentials`, as Plesk would give it (`reading`: in a package of several versions). */
-  const answer = async (body: string, packet: Req | undefined, decodeError: unknown, credentials: StubCredentials, reading?: { version: string; tables: string }, protos?: string): Promise<Reply> => {
-    if (credentials.secretKey !== undefined) {
-      if (credentials.secretKey !== accepted.secretKey) return systemPacket(11003, 'Secret key validation failed.');
-    } else if (credentials.login === undefined || credentials.password === undefined) {
-      return systemPacket(1029, 'Authentication method is not specified or unknown.');
-    } else if (credentials.login !== accepted.login || credentials.password !== accepted.password) {
-      return systemPacket(1001, 'Authentication failed: wrong login or password.');
-    }
+  const answer = async (body: string, packet: Req | undefined, decodeError: unknown, credentials: StubCredentials, reading?: StubReading): Promise<Reply> => {
+    const refused = refusal(credentials);
+    if (refused) return systemPacket(refused.code, refused.text);
     if (decodeError instanceof Unsupported) return systemPacket(1005, `Unsupported protocol version ${decodeError.version}.`);
-    if (protos !== undefined) return { kind: 'text', xml: protos };
+    if (isGetProtos(body) && typeof handlerMember(handlerMember(handlers, 'server'), 'getProtos') !== 'function') {
+      return { kind: 'raw', xml: protosAnswer(reading?.version ?? newest, options.protocolVersions ?? codec.versions?.versions ?? [newest]) };
+    }
     if (packet === undefined) {
       if (decodeError instanceof XmlDecodeError) return systemPacket(1014, `Parser error: Request is invalid. ${decodeError.message}`);
       throw decodeError;
@@ -101,6 +118,8 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     if (version !== undefined && options.protocolVersions && !options.protocolVersions.some((v) => v === version || v.startsWith(`${version}.`))) {
       return systemPacket(1005, `Unsupported protocol version ${version}.`);
     }
+    const absent = options.refuseAbsentOperators === true ? absentOperator(packet, version ?? reading?.version ?? newest) : undefined;
+    if (absent !== undefined) return systemPacket(1014, `Parser error: Request is invalid. Error in line 2: Element '${absent}': This element is not expected.`);
     try {
       return await answerOperations(body, packet, version ?? reading?.version, credentials);
     } catch (error) {
@@ -136,7 +155,36 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
       // an operator whose answer is one xs:choice holds its one operation directly
       operators.push({ [operatorProp]: singleAnswer && answers.length === 1 ? answers[0]! : { operations: answers } });
     }
-    return { kind: 'xml', packet: { version: version ?? options.protocolVersion ?? '1.6.9.0', operators } };
+    return { kind: 'xml', packet: { version: version ?? newest, operators } };
+  };
+
+  /** The first operator of the packet that the package knows to be absent from `version`. */
+  const absentOperator = (packet: Req, version: string): string | undefined => {
+    const props = operatorsOf(packet).flatMap((entry) => Object.keys(entry));
+    const names = codec.operations.filter((o) => props.includes(o.operatorProp)).map((o) => o.operator);
+    return (codec.operatorProtocols ?? []).find((row) => names.includes(row.operator) && compareProtocolVersions(version, row.absentFrom) >= 0)?.operator;
+  };
+
+  /** An upload: credentials checked, then the file kept, or refused over the limit (stub-uploads.ts). */
+  const serveUpload = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const credentials = credentialsOf(req);
+    const record: StubRequest = { xml: '', credentials, kind: 'upload' };
+    requests.push(record);
+    const { reply, description } = await receiveUpload(req, uploadLimit, credentials, refusal, uploads);
+    record.xml = description;
+    // the faults of a packet, for an upload: the file is kept, then no answer (drop), or none ever (hang)
+    const fault = options.faultFor?.({ xml: description, operations: ['upload'], credentials }) ?? takeFault(['upload']);
+    if (fault) record.fault = fault.kind;
+    if (fault?.kind === 'drop') return void res.socket?.destroy();
+    if (fault?.kind === 'hang') return;
+    let packet: unknown;
+    if ('system' in reply) packet = systemPacket(reply.system.code, reply.system.text).packet;
+    else if (!codec.upload) packet = systemPacket(1017, 'The stub cannot answer uploads: the response schema has no <upload>.').packet;
+    else packet = { version: newest, operators: [{ [codec.upload.prop]: { result: codec.upload.many ? [reply.upload] : reply.upload } }] };
+    const xml = codec.encodeResponse(packet as Res);
+    record.answer = xml;
+    record.status = 200;
+    sendXml(res, xml, 200);
   };
 
   /** The operation's answer (the handler's result wrapped as the schema wants it), or a file. */
@@ -168,11 +216,9 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     let packet: Req | undefined;
     let decodeError: unknown;
     const read = codec.versions?.reading(body, options.protocolVersions);
-    // get_protos, answered by the stub of several versions itself unless a handler answers it
-    const protos = read && read.unsupported === undefined && !handlerMember(handlerMember(handlers, 'server'), 'getProtos') ? codec.versions!.protosAnswer(body, options.protocolVersions) : undefined;
     try {
       if (read?.unsupported !== undefined) decodeError = new Unsupported(read.unsupported);
-      else if (protos === undefined) packet = read ? codec.versions!.decodeRequest(body, read.tables) : codec.decodeRequest(body);
+      else packet = read ? codec.versions!.decodeRequest(body, read.tables) : codec.decodeRequest(body);
     } catch (error) {
       decodeError = error;
     }
@@ -206,18 +252,31 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
       default:
         break;
     }
-    const reply = fault?.kind === 'system-error' ? systemPacket(fault.code, fault.text ?? '') : await answer(body, packet, decodeError, credentials, read, protos);
+    const reply = fault?.kind === 'system-error' ? systemPacket(fault.code, fault.text ?? '') : await answer(body, packet, decodeError, credentials, read);
+    if (reply.kind === 'raw') {
+      if (fault?.kind === 'drop') return void res.socket?.destroy();
+      record.answer = reply.xml;
+      record.status = 200;
+      return sendXml(res, reply.xml, 200);
+    }
     if (reply.kind === 'file') {
       if (fault?.kind === 'drop') return void res.socket?.destroy();
       record.kind = 'file';
       record.status = 200;
       const { content, filename, contentType } = reply.file;
       res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': content.length, 'Content-Disposition': `attachment; filename="${filename.replace(/["\\]/g, '\\$&')}"` });
-      return void res.end(content);
+      if (fault?.kind !== 'file-slow') return void res.end(content);
+      // a slow download: a piece at a time, until the client has it all or goes away
+      const step = Math.max(1, fault.chunkBytes ?? 1024);
+      for (let at = 0; at < content.length && !res.destroyed; at += step) {
+        res.write(content.subarray(at, at + step));
+        await pause(fault.delayMs);
+      }
+      return void res.end();
     }
     let xml: string;
     try {
-      xml = reply.kind === 'text' ? reply.xml : read ? codec.versions!.encodeResponse({ version: read.version, ...(reply.packet as object) } as Res, read.tables) : codec.encodeResponse(reply.packet as Res);
+      xml = read ? codec.versions!.encodeResponse({ version: read.version, ...(reply.packet as object) } as Res, read.tables) : codec.encodeResponse(reply.packet as Res);
     } catch (error) {
       throw new Error(`the stub's answer breaks the response schema (check what the handlers returned): ${(error as Error).message}`, { cause: error });
     }
@@ -232,8 +291,7 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
       req.resume();
       return html(res, 404, 'Not Found');
     }
-    readBody(req, limit)
-      .then((body) => (body === undefined ? html(res, 413, 'Request Entity Too Large') : serve(req, res, body)))
+    (isMultipart(req) ? serveUpload(req, res) : readBody(req, limit).then((body) => (body === undefined ? html(res, 413, 'Request Entity Too Large') : serve(req, res, body))))
       .catch((error: unknown) => {
         const bug = error instanceof Error ? error : new Error(String(error));
         errors.push(bug);
@@ -265,6 +323,7 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     ...accepted,
     calls,
     requests,
+    uploads,
     errors,
     fail(fault: StubFault, faultOptions: StubFaultOptions<K> = {}) {
       queue.push({ fault, operation: faultOptions.operation, remaining: faultOptions.times ?? 1 });
@@ -272,6 +331,7 @@ export async function startStub<Req, Res, H, K extends string>(options: PleskStu
     reset() {
       calls.length = 0;
       requests.length = 0;
+      uploads.length = 0;
       errors.length = 0;
       queue.length = 0;
     },
