@@ -11,6 +11,7 @@ import { applyRefinements, type RefinementReport } from './apply-refinements.js'
 import { nameClient } from './name-client.js';
 import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
+import { openResponseEnums } from './open-response-enums.js';
 import { reserveNames } from './reserve-names.js';
 import { shapeRecords } from './shape-records.js';
 
@@ -26,6 +27,7 @@ export interface PassContext {
 export const PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema> = [
   applyPleskConventions,
   (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report),
+  openResponseEnums,
   reserveNames,
   nameTypes,
   nameProperties,

@@ -5,6 +5,11 @@
  * is finished, failed or stopped. Resolves with the task in its final state (check `status`:
  * `failed` and `stopped` resolve too); rejects on timeout (PleskTaskTimeoutError), abort
  * (PleskTransportError, reason `aborted`) or any error of the polls themselves.
+ *
+ * A status the package's schemas do not list (a newer server's, such as `queued`) is not final:
+ * the wait goes on, within its deadline. The client's decoder kept that value (unknownElements
+ * 'keep') and reported it as schema drift (onSchemaDrift, `client.driftReport()`); onProgress
+ * sees the task with it, and a timeout's `lastSeen` holds it.
  */
 import { abortablePause, onAbort } from './abort-signals.js';
 import { checkMilliseconds, checkNumber } from './options-check.js';
@@ -25,6 +30,11 @@ export interface WaitForTaskOptions<T> {
 }
 
 export const TERMINAL_TASK_STATES: ReadonlySet<string> = new Set(['finished', 'failed', 'stopped']);
+
+/** Whether a task's status ends the wait: a known final one; `working` and any status the schemas do not list do not. */
+export function isFinalStatus(status: unknown): boolean {
+  return typeof status === 'string' && TERMINAL_TASK_STATES.has(status);
+}
 
 export async function waitForTask<T extends { id: unknown; status: string }>(
   taskId: string,
@@ -55,7 +65,7 @@ export async function waitForTask<T extends { id: unknown; status: string }>(
       if (!task) throw new PleskTransportError('unexpected-answer', `get-tasks-info for task ${taskId} answered without that task (${tasks.length} other tasks)`);
       last = task;
       options.onProgress?.(task);
-      if (TERMINAL_TASK_STATES.has(task.status)) return task;
+      if (isFinalStatus(task.status)) return task;
       await abortablePause(interval, signal);
       if (options.signal?.aborted) throw new PleskTransportError('aborted', `waiting for task ${taskId} was aborted`, { cause: options.signal.reason });
       if (signal.aborted) throw new PleskTaskTimeoutError(taskId, timeoutMs, last);
