@@ -61,6 +61,15 @@ export abstract class DriftReader extends DocumentReader {
     return particle.max !== -1 && (value as unknown[]).length >= particle.max;
   }
 
+  /**
+   * Under 'keep', what to add to a message about missing elements when the element came, out of
+   * its place (a moved element is kept raw where it stands, and the record then lacks it).
+   */
+  misplacedNote(frame: Frame, expected: readonly string[]): string {
+    const kept = frame.drift?.elements.find((e) => e.kind === 'misplaced' && expected.includes(e.name));
+    return kept === undefined ? '' : `; <${kept.name}> came earlier, out of its place: unknownElements 'keep' kept it as it stands, and the TypeScript type needs it here`;
+  }
+
   /** Captures an element raw, to be kept at its place among its parent's known children. */
   keepElement(parent: Frame, name: string, hasAttributes: boolean, kind: 'unknown' | 'extra' | 'misplaced'): string {
     this.report(kind, name, `${this.path()}/${name}`);

@@ -232,7 +232,7 @@ export class Decoder extends DriftReader {
       case Kind.Elements:
         if (frame.nil) value = this.nilRecord(frame);
         else {
-          if (!frame.state!.accepting) this.fail(`<${frame.name}> ends too early; expected ${frame.state!.expected.length === 1 ? '' : 'one of '}${frame.state!.expected.join(', ')}`);
+          if (!frame.state!.accepting) this.fail(`<${frame.name}> ends too early; expected ${frame.state!.expected.length === 1 ? '' : 'one of '}${frame.state!.expected.join(', ')}${this.misplacedNote(frame, frame.state!.expected)}`);
           while (frame.scopes.length > 0) this.closeRecord(frame, frame.scopes.pop()!, frame.recs.pop()!);
           value = frame.recs[0];
           this.runChecks(frame.type!.checks, value as Rec);
@@ -290,7 +290,7 @@ export class Decoder extends DriftReader {
     for (const check of checks) {
       const value = own(rec, check.prop);
       if (check.kind === 'required') {
-        if (value === undefined) this.fail(`the element <${check.name}> is required`);
+        if (value === undefined) this.fail(`the element <${check.name}> is required${this.misplacedNote(this.frames[this.open - 1]!, [check.name])}`);
         continue;
       }
       const n = (value as unknown[] | undefined)?.length ?? 0;

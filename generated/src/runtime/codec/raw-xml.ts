@@ -67,6 +67,8 @@ export function startTagOf(name: string, attributes: Readonly<Record<string, str
  *     xmlElement('plan', { id: '7' }, ['Unlimited ', xmlElement('b', {}, ['& more'])])
  *     // { name: 'plan', attributes: { id: '7' }, xml: 'Unlimited <b>&amp; more</b>' }
  *
+ * The markup is in the form a decoder gives it back (an empty child is `<b></b>`).
+ *
  * @throws ValueError naming what is not XML: a name, an attribute, a child
  */
 export function xmlElement(name: string, attributes: Readonly<Record<string, string>> = {}, children: ReadonlyArray<string | AnyElement> = []): AnyElement {
@@ -79,7 +81,8 @@ export function xmlElement(name: string, attributes: Readonly<Record<string, str
     else if (typeof child === 'object' && child !== null && typeof child.name === 'string' && typeof child.xml === 'string') {
       if (!isAttributeName(child.name)) throw new ValueError(`xmlElement: a child of <${name}> needs a valid XML name, got ${JSON.stringify(child.name)}`);
       const start = startTagOf(child.name, child.attributes);
-      xml += child.xml === '' ? `${start}/>` : `${start}>${child.xml}</${child.name}>`;
+      // as a decoder re-serializes markup (`<b></b>`), so that what is built decodes to itself
+      xml += `${start}>${child.xml}</${child.name}>`;
     } else throw new ValueError(`xmlElement: a child of <${name}> must be a string or an element (xmlElement), got ${child === null ? 'null' : typeof child}`);
   }
   try {
