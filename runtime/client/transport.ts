@@ -114,8 +114,11 @@ export function postPacket(endpoint: Endpoint, body: string, options: ExchangeOp
         finish(undefined, { kind: 'binary', contentType: contentType ?? 'application/octet-stream', filename: attachmentName(res.headers['content-disposition']), length, stream });
         return;
       }
-      const decoder = res.statusCode === 200 && isXmlContentType(contentType) ? options.decoder?.() : undefined;
-      readText(res, options.maxResponseBytes, finish, decoder, options.keepWhole === true, (body, decoded, partial) => {
+      const packet = res.statusCode === 200 && isXmlContentType(contentType);
+      const decoder = packet ? options.decoder?.() : undefined;
+      // every byte is kept for the debug trace, or for an answer read whole (get_protos); an error page needs its start only
+      const whole = options.keepWhole === true || (packet && decoder === undefined);
+      readText(res, options.maxResponseBytes, finish, decoder, whole, (body, decoded, partial) => {
         if (res.statusCode !== 200) {
           const text = body.text;
           const status = `${res.statusCode}${res.statusMessage ? ` ${endpoint.mask(res.statusMessage)}` : ''}`;
@@ -145,7 +148,7 @@ function isFileAnswer(contentType: string | undefined, disposition: string | und
  *
  * What is kept of the bytes (answer-window.ts) stays as it arrived until the caller asks for the
  * text, which it does only for an error message or the debug trace: the text of an answer
- * decoded as it arrived is never made. Without a decoder, or with `whole`, every byte is kept.
+ * decoded as it arrived is never made. With `whole`, every byte is kept.
  */
 function readText(res: IncomingMessage, limit: number, finish: (error: PleskTransportError) => void, decoder: DocumentDecoder | undefined, whole: boolean, done: (body: AnswerBytes, decoded: Decoded | undefined, partial?: true) => void): void {
   const declared = Number(res.headers['content-length']);
@@ -154,7 +157,7 @@ function readText(res: IncomingMessage, limit: number, finish: (error: PleskTran
     res.destroy();
     return;
   }
-  const body = new AnswerBytes(whole || decoder === undefined);
+  const body = new AnswerBytes(whole);
   /** the body is no longer read: over the limit, or its decoding failed */
   let over = false;
   res.on('data', (chunk: Buffer) => {

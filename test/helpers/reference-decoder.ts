@@ -367,7 +367,7 @@ class Decoder {
       case Kind.Elements:
         if (frame.nil) value = this.nilRecord(frame);
         else {
-          if (!frame.state!.accepting) this.fail(`<${frame.name}> ends too early; expected ${frame.state!.expected.length === 1 ? '' : 'one of '}${frame.state!.expected.join(', ')}`);
+          if (!frame.state!.accepting) this.fail(`<${frame.name}> ends too early; expected ${frame.state!.expected.length === 1 ? '' : 'one of '}${frame.state!.expected.join(', ')}${this.misplacedNote(frame, frame.state!.expected)}`);
           while (frame.scopes.length > 0) this.closeRecord(frame, frame.scopes.pop()!, frame.recs.pop()!);
           value = frame.recs[0];
           this.runChecks(frame.type!.checks, value as Rec);
@@ -420,13 +420,19 @@ class Decoder {
     for (const check of checks) {
       const value = rec[check.prop];
       if (check.kind === 'required') {
-        if (value === undefined) this.fail(`the element <${check.name}> is required`);
+        if (value === undefined) this.fail(`the element <${check.name}> is required${this.misplacedNote(this.frames[this.open - 1]!, [check.name])}`);
         continue;
       }
       const n = (value as unknown[] | undefined)?.length ?? 0;
       if (n > 0 && n < check.min) this.fail(`at least ${check.min} ${check.name} required, found ${n}`);
       if (check.max !== -1 && n > check.max) this.fail(`at most ${check.max} ${check.name} allowed, found ${n}`);
     }
+  }
+
+  /** issue 24: a missing element that came earlier, out of its place */
+  misplacedNote(frame: Frame, expected: readonly string[]): string {
+    const kept = frame.drift?.elements.find((e) => e.kind === 'misplaced' && expected.includes(e.name));
+    return kept === undefined ? '' : `; <${kept.name}> came earlier, out of its place: unknownElements 'keep' kept it as it stands, and the TypeScript type needs it here`;
   }
 
   /** issue 24: a nil record is null, without attributes */
