@@ -72,7 +72,7 @@ test('waitForTask: a task whose status stays unknown ends at the deadline, with 
   const { client } = await withStub(t, [newerTask(7, 'queued')]);
   const error = await t.throwsAsync(client.backupManager.waitForTask(7, { intervalMs: 5, timeoutMs: 200 }), { instanceOf: PleskTaskTimeoutError });
   t.is(error.message, 'task 7 did not finish within 200 ms (last status: queued)');
-  t.is((error.lastSeen as Task).status, 'queued');
+  t.is(String((error.lastSeen as Task).status), 'queued');
   t.true(client.driftReport()[0]!.count >= 2, 'every poll reported it');
 });
 

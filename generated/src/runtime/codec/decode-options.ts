@@ -114,12 +114,20 @@ export function keptContentOf(record: object): UnknownContent {
   return content;
 }
 
+/** The kept values of a record by place (built once per list: a record may hold many). */
+const byPlace = new WeakMap<readonly KeptValue[], { size: number; places: Map<string, KeptValue> }>();
+
 /** The value kept as read at `prop` (`index` -1 when not an array) of a record, if one was. */
 export function keptValueOf(record: object, prop: string, index: number): KeptValue | undefined {
   const values = (ownHidden(record, UNKNOWN_CONTENT) as UnknownContent | undefined)?.values;
-  if (values === undefined) return undefined;
-  for (const kept of values) if (kept.prop === prop && kept.index === index) return kept;
-  return undefined;
+  if (values === undefined || !Array.isArray(values)) return undefined;
+  let cached = byPlace.get(values);
+  if (cached === undefined || cached.size !== values.length) {
+    const places = new Map<string, KeptValue>();
+    for (const kept of values) if (kept !== null && typeof kept === 'object') places.set(`${kept.index} ${kept.prop}`, kept);
+    byPlace.set(values, (cached = { size: values.length, places }));
+  }
+  return cached.places.get(`${index} ${prop}`);
 }
 
 /** Attaches the order in which a record's elements were read (see {@link READ_ORDER}). */
