@@ -35,6 +35,7 @@ const schema: SchemaMeta = {
       model: { k: 'seq', min: 1, max: 1, items: [el('id', 'xs:int'), el('status', 'Status'), el('note', 'Short', 0), el('size', 'Small', 0), el('level', 'Level', 0), el('tag', 'xs:string', 0, 2), el('password', 'Short', 0)] },
     },
     Info: { name: 'Info', attrs: [], content: 'elements', model: { k: 'all', min: 1, max: 1, items: [el('login', 'xs:string'), el('email', 'xs:string', 0), el('phone', 'xs:string', 0)] } },
+    Pairs: { name: 'Pairs', attrs: [], content: 'elements', model: { k: 'seq', min: 0, max: 2, prop: 'items', items: [el('k', 'xs:string'), el('v', 'xs:string')] } },
     Marker: { name: 'Marker', attrs: [{ name: 'at', prop: 'at', type: 'xs:int', required: true }], content: 'empty' },
     Price: { name: 'Price', attrs: [{ name: 'currency', prop: 'currency', type: 'xs:string', required: false }], content: 'simple', text: { type: 'xs:int', prop: 'value' } },
     Holder: {
@@ -93,12 +94,20 @@ test("'error' refuses each kind with today's message", (t) => {
   t.deepEqual([twice.path, twice.reason], ['info/login', '<login> may occur only once here']);
 });
 
-test('an xs:all member twice and a child of an empty record are kept too; an element moved out of its place that the type requires fails, saying so', (t) => {
+test('an xs:all member twice, a group iteration too many and a child of an empty record are kept too; an element moved out of its place that the type requires fails, saying so', (t) => {
   const events: SchemaDriftEvent[] = [];
   const info = decodeDocument(schema, 'info', { c: 'Info' }, '<info><login>a</login><login>b</login></info>', keep(events)) as object;
   t.deepEqual(info, { login: 'a' });
   t.deepEqual(events.map((e) => e.kind), ['extra']);
   t.is(encodeElement(schema, 'info', { c: 'Info' }, info), '<info><login>a</login><login>b</login></info>');
+  const pairs = '<p><k>1</k><v>a</v><k>2</k><v>b</v><k>3</k><v>c</v></p>';
+  const third = t.throws(() => decodeDocument(schema, 'p', { c: 'Pairs' }, pairs), { instanceOf: XmlDecodeError });
+  t.is(third.reason, 'at most 2 the sequence group allowed, found 3');
+  const kept: SchemaDriftEvent[] = [];
+  const twoPairs = decodeDocument(schema, 'p', { c: 'Pairs' }, pairs, keep(kept)) as object;
+  t.deepEqual(twoPairs, { items: [{ k: '1', v: 'a' }, { k: '2', v: 'b' }] });
+  t.deepEqual(kept.map((e) => `${e.kind} ${e.path}`), ['extra p/k', 'extra p/v'], 'a third iteration of a group that allows two');
+  t.is(encodeElement(schema, 'p', { c: 'Pairs' }, twoPairs), pairs);
   const marker = decodeDocument(schema, 'marker', { c: 'Marker' }, '<marker at="1"><since>2</since></marker>', keep()) as object;
   t.deepEqual(marker, { at: 1 });
   t.is(encodeElement(schema, 'marker', { c: 'Marker' }, marker), '<marker at="1"><since>2</since></marker>');

@@ -47,13 +47,18 @@ export abstract class DriftReader extends DocumentReader {
 
   /**
    * Whether the automaton's move would put an element into a record that already holds as many as
-   * its particle allows (an xs:all member twice, a bounded repeat past its maxOccurs): under
-   * 'keep' such an element is `extra`. (In 'error' mode the record's checks fail instead.)
+   * its particle allows (an xs:all member twice, a bounded repeat past its maxOccurs), or open an
+   * iteration of a repeating group past the group's maxOccurs: under 'keep' such an element is
+   * `extra`. (In 'error' mode the record's checks fail instead.)
    */
   overflows(parent: Frame, move: Transition, position: Position): boolean {
     const depth = position.scopes.length;
-    // the move opens a new record for it: nothing can be full there
-    if (move.keep < depth) return false;
+    if (move.keep < depth) {
+      // the move opens a new iteration of a repeating group: one more than the group allows?
+      const group = position.scopes[move.keep]!;
+      const iterations = own(parent.recs[move.keep]!, group.prop!) as unknown[] | undefined;
+      return group.max !== -1 && iterations !== undefined && iterations.length >= group.max;
+    }
     const particle = position.leaf;
     const value = own(parent.recs[depth]!, particle.prop);
     if (value === undefined) return false;

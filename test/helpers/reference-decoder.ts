@@ -217,7 +217,12 @@ class Decoder {
     const type = parent.type!;
     const automaton = type.automaton!;
     const position = automaton.positions[move.to]!;
-    // issue 24: one more than its record holds is extra
+    // issue 24: one more than its record holds, or its group, is extra
+    if (this.keep && move.keep < position.scopes.length) {
+      const group = position.scopes[move.keep]!;
+      const iterations = parent.recs[move.keep]![group.prop!] as unknown[] | undefined;
+      if (group.max !== -1 && iterations !== undefined && iterations.length >= group.max) return this.keepUnknown(parent, tag, hasAttributes, 'extra');
+    }
     if (this.keep && move.keep >= position.scopes.length) {
       const held = parent.recs[position.scopes.length]![position.leaf.prop];
       const max = position.leaf.max;

@@ -39,7 +39,7 @@ export class Frame {
   /** an element being captured by 'keep': its place among its parent's known children (else -1), and why */
   unknownAt = -1;
   keptKind: 'unknown' | 'extra' | 'misplaced' = 'unknown';
-  /** a record of an xs:all type: the properties of its elements in the order read */
+  /** a record of an xs:all type: the properties of its elements in the order read (made by its first element, taken when it closes) */
   order: string[] | undefined = undefined;
 
   open(name: string, leaf: Leaf, target: Rec | null): void {
@@ -65,7 +65,6 @@ export class Frame {
     this.children = 0;
     this.drift = undefined;
     this.unknownAt = -1;
-    this.order = leaf.complex !== undefined && leaf.complex.all ? [] : undefined;
     if (leaf.kind === Kind.Any) {
       this.raw = '';
       this.depth = 0;

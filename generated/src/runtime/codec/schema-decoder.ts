@@ -107,7 +107,7 @@ export class Decoder extends DriftReader {
     }
     parent.state = automaton.states[move.to];
     parent.children++;
-    if (parent.order !== undefined) parent.order.push(position.leaf.prop);
+    if (type.all) (parent.order ??= []).push(position.leaf.prop);
     this.push(name!, leafAt(this.schema, type, move.to), parent.recs[parent.recs.length - 1]!, hasAttributes);
     return name!;
   }
@@ -238,7 +238,10 @@ export class Decoder extends DriftReader {
           while (frame.scopes.length > 0) this.closeRecord(frame, frame.scopes.pop()!, frame.recs.pop()!);
           value = frame.recs[0];
           this.runChecks(frame.type!.checks, value as Rec);
-          if (frame.order !== undefined) setReadOrder(value as Rec, frame.order);
+          if (frame.order !== undefined) {
+            setReadOrder(value as Rec, frame.order);
+            frame.order = undefined;
+          }
         }
         break;
       case Kind.Flag:
