@@ -50,6 +50,8 @@ export interface GenerateOptions {
   refine?: string;
   /** apply plesk-codegen's refinements when the schemas are Plesk's (default true) */
   pleskRefinements?: boolean;
+  /** the TypeScript type of unbounded integers: `number` (default; a value beyond 2^53 fails to decode) or `bigint` */
+  integers?: 'number' | 'bigint';
   /**
    * follow xs:include and xs:import outside the entry schema's folder (default false: refused,
    * since a schema can name any file; see docs/untrusted-input.md)
@@ -91,7 +93,7 @@ export interface GenerateReport {
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   if (typeof options !== 'object' || options === null) throw new ConfigError('options', 'must be an object', 'call generate({ xsd: [...], out: "plesk-api" })');
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const spec = resolvePackageSpec({ xsd: options.xsd, out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion, refine: options.refine, pleskRefinements: options.pleskRefinements, allowOutsideIncludes: options.allowOutsideIncludes }, cwd, { key: (name) => name });
+  const spec = resolvePackageSpec({ xsd: options.xsd, out: options.out, packageName: options.packageName, packageVersion: options.packageVersion, protocolVersion: options.protocolVersion, refine: options.refine, pleskRefinements: options.pleskRefinements, allowOutsideIncludes: options.allowOutsideIncludes, integers: options.integers }, cwd, { key: (name) => name });
   return report(spec.packageName, generatePackage(spec, { check: options.check === true }));
 }
 

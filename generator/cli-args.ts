@@ -32,6 +32,7 @@ export const GENERATE_OPTIONS: Record<string, Options> = {
   'protocol-version': { type: 'string', requiresArg: true, describe: 'the XML API protocol version the schemas are of (1.6.9.0): the client sends it as packet/@version (default: none, the server answers in its newest)' },
   refine: { type: 'string', requiresArg: true, describe: 'a refinement file (JSON): types for elements the schemas leave untyped (with --xsd; in a config file, "refine" per package)' },
   'plesk-refinements': { type: 'boolean', describe: "apply plesk-codegen's refinements when the schemas are Plesk's (default; --no-plesk-refinements switches them off)" },
+  integers: { type: 'string', requiresArg: true, describe: 'the TypeScript type of unbounded integers (xs:integer, Plesk\'s int and id_type): number (default; a value beyond 2^53 fails to decode, naming this flag) or bigint' },
   'allow-outside-includes': { type: 'boolean', describe: "follow xs:include and xs:import outside the entry schema's folder (default: refused, since a schema can name any file; only for schemas you trust)" },
   check: { type: 'boolean', default: false, describe: 'write nothing: compare each package with its folder, list the stale files and exit 1 if any differ (for CI)' },
   quiet: { type: 'boolean', default: false, describe: 'no progress lines on stderr (errors still go there)' },
@@ -48,6 +49,7 @@ export interface RawGenerateArgs {
   refine?: unknown;
   pleskRefinements?: unknown;
   allowOutsideIncludes?: unknown;
+  integers?: unknown;
   check?: unknown;
   quiet?: unknown;
 }
@@ -60,7 +62,7 @@ export interface GenerateJob {
   quiet: boolean;
 }
 
-const FLAG_OF: Record<keyof PackageInput, string> = { xsd: '--xsd', out: '--out', packageName: '--package-name', packageVersion: '--package-version', protocolVersion: '--protocol-version', refine: '--refine', pleskRefinements: '--plesk-refinements', allowOutsideIncludes: '--allow-outside-includes' };
+const FLAG_OF: Record<keyof PackageInput, string> = { xsd: '--xsd', out: '--out', packageName: '--package-name', packageVersion: '--package-version', protocolVersion: '--protocol-version', refine: '--refine', pleskRefinements: '--plesk-refinements', allowOutsideIncludes: '--allow-outside-includes', integers: '--integers' };
 
 export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()): GenerateJob {
   const common = { check: args.check === true, quiet: args.quiet === true };
@@ -76,11 +78,12 @@ export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()):
       refine: single(args.refine, 'refine', 'the path of a refinement file'),
       pleskRefinements: Array.isArray(args.pleskRefinements) ? args.pleskRefinements.at(-1) : args.pleskRefinements,
       allowOutsideIncludes: Array.isArray(args.allowOutsideIncludes) ? args.allowOutsideIncludes.at(-1) : args.allowOutsideIncludes,
+      integers: single(args.integers, 'integers', 'number or bigint'),
     };
     if (input.out === undefined) throw new UsageError('--xsd needs --out: the folder to write the generated package into, e.g. --out plesk-api');
     return { ...common, packages: [resolvePackageSpec(input, cwd, { key: (name) => FLAG_OF[name] })] };
   }
-  for (const flag of ['out', 'packageName', 'packageVersion', 'protocolVersion', 'refine', 'pleskRefinements', 'allowOutsideIncludes'] as const) {
+  for (const flag of ['out', 'packageName', 'packageVersion', 'protocolVersion', 'refine', 'pleskRefinements', 'allowOutsideIncludes', 'integers'] as const) {
     if (args[flag] !== undefined) throw new UsageError(`${FLAG_OF[flag]} needs --xsd: without --xsd the packages come from the config file, which sets ${FLAG_OF[flag].slice(2)} per package`);
   }
   const file = configArg === undefined ? findConfig(cwd) : path.resolve(cwd, configArg);

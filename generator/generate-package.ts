@@ -30,6 +30,8 @@ export interface PackageResult extends WriteReport {
   stale: StaleFile[];
   /** the refinements used and skipped */
   refinements: RefinementReport;
+  /** how long each step took, in milliseconds (`npm run bench` reports them): reading and parsing the schemas, the model, printing the sources, compiling them, writing (or, with `check`, comparing) the folder */
+  timings: { load: number; model: number; emit: number; compile: number; write: number };
 }
 
 export interface PackageRunOptions {
@@ -43,8 +45,11 @@ export interface PackageRunOptions {
  */
 export function generatePackage(spec: PackageSpec, options: PackageRunOptions = {}): PackageResult {
   const refine = spec.refine === undefined ? undefined : readRefinementFile(spec.refine, options.display ? options.display(spec.refine) : spec.refine, 'refine');
-  const { files, notices, schemaCount, refinements } = withAbsolutePaths(spec.xsd, () => {
+  let load = 0;
+  const { files, notices, schemaCount, refinements, timings } = withAbsolutePaths(spec.xsd, () => {
+    const started = performance.now();
     const sets = loadSchemaSets(spec.xsd, { allowOutsideIncludes: spec.allowOutsideIncludes });
+    load = performance.now() - started;
     const generated = generate({
       sets,
       runtime: readRuntimeSources(),
@@ -53,17 +58,20 @@ export function generatePackage(spec: PackageSpec, options: PackageRunOptions = 
       packageVersion: spec.packageVersion,
       ...(spec.protocolVersion !== undefined ? { protocolVersion: spec.protocolVersion } : {}),
       pleskRefinements: spec.pleskRefinements,
+      integers: spec.integers,
       ...(refine ? { refine } : {}),
     });
-    return { files: generated.files, notices: generated.notices, refinements: generated.refinements, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };
+    return { files: generated.files, notices: generated.notices, refinements: generated.refinements, timings: generated.timings, schemaCount: new Set(sets.flatMap((s) => s.documents.map((d) => d.absPath))).size };
   });
   const base = { out: spec.out, files: [...files.keys()], schemaCount, notices, refinements };
+  const writing = performance.now();
+  const withWrite = () => ({ load, ...timings, write: performance.now() - writing });
   if (options.check) {
     const { stale, warnings } = inspectOutput(spec.out, files, options.display);
-    return { ...base, written: [], unchanged: [], removed: [], warnings, stale };
+    return { ...base, written: [], unchanged: [], removed: [], warnings, stale, timings: withWrite() };
   }
   const report = writePackage(spec.out, files, options.display ? { display: options.display } : {});
-  return { ...base, ...report, stale: [] };
+  return { ...base, ...report, stale: [], timings: withWrite() };
 }
 
 /** Runs `work`; a schema error it throws names its file by absolute path instead of the display path. */

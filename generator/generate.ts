@@ -1,7 +1,8 @@
 /**
  * The pure core: loaded schema sets (plus the runtime sources and templates) → the files of the
- * generated package, as a map from relative path to text, in code-point order. No file is read
- * or written here.
+ * generated package, as a map from relative path to text, in code-point order: the TypeScript
+ * sources and, compiled from them, the JavaScript and declarations (compile/), so the package is
+ * ready to use as written. No file is read or written here.
  */
 import type { SchemaSet } from './load/load-schemas.js';
 import { buildIr } from './model/build-ir.js';
@@ -19,8 +20,9 @@ import { emitPackageFiles, type PackageOptions } from './emit/emit-package-files
 import { emitTesting } from './emit/emit-testing.js';
 import { emitTypes } from './emit/emit-types.js';
 import { emitProtocolVersion, NO_PROTOCOL_VERSION } from './emit/emit-protocol-version.js';
-import { BANNER, createPrinter } from './emit/print.js';
+import { BANNER, createPrinter, printedSources } from './emit/print.js';
 import { lineComment } from './emit/comments.js';
+import { compilePackage } from './compile/compile-package.js';
 
 export interface GenerateInput extends PackageOptions {
   sets: SchemaSet[];
@@ -35,18 +37,23 @@ export interface GenerateInput extends PackageOptions {
 }
 
 export interface GenerateResult {
+  /** the package's files: sources (`src/`), their compiled JavaScript and declarations (`dist/`), package.json, README.md… */
   files: Map<string, string>;
   ir: IrSchema;
   /** what the caller should tell the user once (the CLI prints each on stderr), such as a packet sent without a protocol version */
   notices: string[];
   /** the refinements used and skipped, per set */
   refinements: RefinementReport;
+  /** how long each step took, in milliseconds: the model (IR and passes), printing the sources, compiling them */
+  timings: { model: number; emit: number; compile: number };
 }
 
 export function generate(input: GenerateInput): GenerateResult {
   const refinements = [...(input.pleskRefinements === false ? [] : [PLESK_REFINEMENTS]), ...(input.refine ? [input.refine] : [])];
   const report = emptyReport();
-  const ir = runPasses(buildIr(input.sets), { refinements, report, runtime: input.runtime });
+  const started = performance.now();
+  const ir = runPasses(buildIr(input.sets), { refinements, report, runtime: input.runtime, integers: input.integers ?? 'number' });
+  const modelled = performance.now();
   const project = createPrinter();
   const files = new Map<string, string>();
   files.set('src/types.ts', emitTypes(project, ir));
@@ -64,9 +71,17 @@ export function generate(input: GenerateInput): GenerateResult {
   for (const [name, text] of input.runtime) {
     // a package without a client carries the codec runtime only
     if (!withClient && !name.startsWith('codec/')) continue;
-    files.set(`src/runtime/${name}`, `${BANNER}\n${lineComment(`Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.`)}\n${text}`);
+    files.set(`src/runtime/${name}`, runtimeSource(name, text));
   }
   for (const [name, text] of emitPackageFiles(ir, input.templates, input)) files.set(name, text);
+  const emitted = performance.now();
+  for (const [name, text] of compilePackage(files, printedSources(project))) files.set(name, text);
+  const timings = { model: modelled - started, emit: emitted - modelled, compile: performance.now() - emitted };
   const notices = input.protocolVersion === undefined && ir.packets.request !== undefined ? [NO_PROTOCOL_VERSION] : [];
-  return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir, notices, refinements: report };
+  return { files: new Map([...files].sort((a, b) => compareCodePoints(a[0], b[0]))), ir, notices, refinements: report, timings };
+}
+
+/** A runtime file (`client/client.ts`) as the package carries it, in src/runtime/. */
+export function runtimeSource(name: string, text: string): string {
+  return `${BANNER}\n${lineComment(`Copied from runtime/${name} of plesk-codegen: the hand-written runtime every generated package carries.`)}\n${text}`;
 }

@@ -1,7 +1,8 @@
 /**
  * tsc times of the whole-API package from ../shared/plesk-xsd, as the README quotes them:
- * building the package (its own tsconfig.json, emitting dist/) and type-checking the call-site
- * file (test/fixtures/call-site/calls.ts with the package it imports, --strict).
+ * type-checking the package's sources (its own tsconfig.json, which emits nothing: plesk-codegen
+ * writes dist/ itself) and the call-site file (test/fixtures/call-site/calls.ts with the package it
+ * imports, --strict).
  *
  *   npx tsx scripts/measure-tsc.ts [--write <dir>] [--time <dir> …] [--rounds 3]
  *
@@ -48,7 +49,6 @@ const times = new Map<string, { build: Sample[]; calls: Sample[] }>(dirs.map((d)
 for (let round = 0; round < rounds && dirs.length > 0; round++) {
   for (const dir of dirs) {
     const t = times.get(dir)!;
-    rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
     t.build.push(seconds(['-p', path.join(dir, 'tsconfig.json')]));
     t.calls.push(seconds(['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', path.join(dir, 'calls.ts')]));
     const [b, c] = [t.build.at(-1)!, t.calls.at(-1)!];

@@ -22,6 +22,10 @@ test("generating Plesk's whole API prints how many schemas it read and files it 
   // with the version: no notice; the version is recorded in protocol-version.ts, the README and package.json
   const pinned = await runCli([...entries.flatMap((e) => ['--xsd', e]), '--out', 'api', '--package-name', 'plesk-api', '--protocol-version', '1.6.6.0'], cwd);
   t.is(pinned.code, 0, pinned.stderr);
-  t.regex(pinned.stderr, new RegExp(`^plesk-api: read ${schemas.size} schemas\\nplesk-api: refined \\d+ elements with \\d+ refinements \\(\\d+ of plesk-codegen's refinements for Plesk, 0 skipped: not in these schemas\\)\\nemitted ${files.size} files in \\d+\\.\\d s \\(3 written, ${files.size - 3} unchanged, 0 removed\\) into api\\n$`));
+  // what the version changes: protocol-version.ts and its JavaScript and declarations, the README, package.json
+  const versioned = generateFrom(entries, undefined, undefined, '1.6.6.0').files;
+  const changed = [...versioned].filter(([rel, text]) => files.get(rel) !== text).map(([rel]) => rel);
+  t.deepEqual(changed, ['README.md', 'dist/protocol-version.d.ts', 'dist/protocol-version.d.ts.map', 'dist/protocol-version.js', 'package.json', 'src/protocol-version.ts']);
+  t.regex(pinned.stderr, new RegExp(`^plesk-api: read ${schemas.size} schemas\\nplesk-api: refined \\d+ elements with \\d+ refinements \\(\\d+ of plesk-codegen's refinements for Plesk, 0 skipped: not in these schemas\\)\\nemitted ${files.size} files in \\d+\\.\\d s \\(${changed.length} written, ${files.size - changed.length} unchanged, 0 removed\\) into api\\n$`));
   t.regex(readFileSync(path.join(cwd, 'api', 'src', 'protocol-version.ts'), 'utf8'), /^export const PROTOCOL_VERSION = '1\.6\.6\.0';$/m);
 });

@@ -129,9 +129,9 @@ for (const [name, { base, facets, message }] of refused) {
 }
 
 const accepted: Array<[string, { base: string; facets: string; type: string }]> = [
-  ['integer enumerations with a sign, leading zeros and white space', { base: 'xs:integer', facets: '<xs:enumeration value="+1"/><xs:enumeration value=" 02 "/><xs:enumeration value="-3"/>', type: 'export type E = number | bigint;' }],
+  ['integer enumerations with a sign, leading zeros and white space', { base: 'xs:integer', facets: '<xs:enumeration value="+1"/><xs:enumeration value=" 02 "/><xs:enumeration value="-3"/>', type: 'export type E = 1 | 2 | -3;' }],
   ['int enumerations become number literals', { base: 'xs:int', facets: '<xs:enumeration value="+1"/><xs:enumeration value="02"/>', type: 'export type E = 1 | 2;' }],
-  ['bounds within the base and exact beyond 2^53', { base: 'xs:unsignedLong', facets: '<xs:minInclusive value="9007199254740993"/><xs:maxExclusive value="18446744073709551615"/>', type: 'export type E = number | bigint;' }],
+  ['bounds within the base and exact beyond 2^53', { base: 'xs:unsignedLong', facets: '<xs:minInclusive value="9007199254740993"/><xs:maxExclusive value="18446744073709551615"/>', type: 'export type E = bigint;' }],
   ['decimal bounds compared exactly', { base: 'xs:decimal', facets: '<xs:minInclusive value="-0.10"/><xs:maxInclusive value="100000000000000000000.000000000000000000001"/><xs:totalDigits value="45"/><xs:fractionDigits value="21"/>', type: 'export type E = string;' }],
   ['a double enumeration of INF, -INF and NaN is a number', { base: 'xs:double', facets: '<xs:enumeration value="INF"/><xs:enumeration value="-INF"/><xs:enumeration value="NaN"/><xs:enumeration value="1.5e3"/>', type: 'export type E = number;' }],
   ['an enumeration inside a named base', { base: 'Small', facets: '<xs:enumeration value="1"/><xs:enumeration value="9"/>', type: 'export type E = 1 | 9;' }],

@@ -28,3 +28,19 @@ test('no test-only code ships in the runtime: checkWellFormed and the tokenizer 
   t.false(/\bcheckWellFormed\b/.test(runtime));
   t.false(/\bopenNames\b/.test(runtime));
 });
+
+test('no name is decided by reading printed text back: no emitter or pass matches exported declarations in generated code', (t) => {
+  // the names live in the symbol table (generator/passes/symbol-table.ts), decided before printing
+  const readsBack = files.filter((f) => f.startsWith('generator/')).filter((f) => /match(All)?\(\/\^?export\b|\^export \(\?:/.test(text(f)));
+  t.deepEqual(readsBack, []);
+  // and the old hand lists are gone: runtime exports are listed once (package-surface.ts), the client core's members read from its source
+  const generator = files.filter((f) => f.startsWith('generator/')).map(text).join('\n');
+  t.false(/\bCORE_MEMBERS\b|\bRESERVED_TYPE_NAMES\b/.test(generator));
+});
+
+test('every doc comment and comment line of the generated code goes through the one comment writer', (t) => {
+  const emitters = files.filter((f) => f.startsWith('generator/emit/') && !f.endsWith('/comments.ts'));
+  const raw = emitters.flatMap((f) => text(f).split('\n').map((line, i) => [f, i + 1, line] as const))
+    .filter(([, , line]) => /docs: \[(?!jsDoc\()/.test(line) || /`\/\/ |'\/\/ |`\/\*\*|'\/\*\*/.test(line));
+  t.deepEqual(raw.filter(([f, , line]) => !(f.endsWith('/print.ts') && line.includes('BANNER'))).map(([f, n]) => `${f}:${n}`), []);
+});

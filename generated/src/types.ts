@@ -34,7 +34,7 @@ export type ResultStatus = 'ok' | 'error' | UnknownValue;
  *
  * @xsd simpleType id_type (common.xsd:56)
  */
-export type IdType = number | bigint;
+export type IdType = number;
 
 /**
  * A truth value: true, false, 1 or 0; surrounding whitespace is ignored.
@@ -48,7 +48,7 @@ export type BooleanType = boolean;
  *
  * @xsd simpleType int (common.xsd:84)
  */
-export type Int = number | bigint;
+export type Int = number;
 
 /**
  * A whole number from 0 to 4294967295.
@@ -62,21 +62,21 @@ export type UnsignedInt = number;
  *
  * @xsd simpleType long (common.xsd:102)
  */
-export type Long = number | bigint;
+export type Long = number;
 
 /**
  * An unsigned 64-bit whole number.
  *
  * @xsd simpleType unsignedLong (common.xsd:111)
  */
-export type UnsignedLong = number | bigint;
+export type UnsignedLong = number;
 
 /**
  * An amount of bytes (an unsigned 64-bit whole number).
  *
  * @xsd simpleType size (common.xsd:120)
  */
-export type Size = number | bigint;
+export type Size = number;
 
 /**
  * Text whose whitespace is normalised: leading and trailing whitespace is dropped and inner runs shrink to a single space.

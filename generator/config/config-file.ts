@@ -15,7 +15,7 @@ import { resolvePackageSpec, type PackageInput, type PackageSpec } from './packa
 export const CONFIG_FILE_NAME = 'plesk-codegen.config.json';
 
 /** The keys of one package in the config file, in the order the JSON Schema lists them. */
-export const PACKAGE_KEYS = ['xsd', 'out', 'packageName', 'packageVersion', 'protocolVersion', 'refine', 'pleskRefinements', 'allowOutsideIncludes'] as const satisfies ReadonlyArray<keyof PackageInput>;
+export const PACKAGE_KEYS = ['xsd', 'out', 'packageName', 'packageVersion', 'protocolVersion', 'refine', 'pleskRefinements', 'allowOutsideIncludes', 'integers'] as const satisfies ReadonlyArray<keyof PackageInput>;
 const TOP_KEYS = ['$schema', 'packages'];
 
 export interface LoadedConfig {

@@ -25,6 +25,8 @@ export interface PackageSpec {
   pleskRefinements: boolean;
   /** follow includes and imports outside the entry schema's folder (default false) */
   allowOutsideIncludes: boolean;
+  /** the TypeScript type of unbounded integer types (xs:integer, xs:long, Plesk's int and id_type): number (default; a value beyond 2^53 fails to decode) or bigint */
+  integers: 'number' | 'bigint';
 }
 
 /** What a caller gave for one package, paths relative to `base`. */
@@ -37,6 +39,7 @@ export interface PackageInput {
   refine?: unknown;
   pleskRefinements?: unknown;
   allowOutsideIncludes?: unknown;
+  integers?: unknown;
 }
 
 /**
@@ -103,5 +106,6 @@ export function resolvePackageSpec(input: PackageInput, base: string, spelling: 
   }
   if (input.pleskRefinements !== undefined && typeof input.pleskRefinements !== 'boolean') fail('pleskRefinements', 'must be true or false', `give ${spelling.key('pleskRefinements')}: false to switch plesk-codegen's refinements for Plesk off`);
   if (input.allowOutsideIncludes !== undefined && typeof input.allowOutsideIncludes !== 'boolean') fail('allowOutsideIncludes', 'must be true or false', `give ${spelling.key('allowOutsideIncludes')}: true to follow includes outside the entry schema's folder (only for schemas you trust)`);
-  return { xsd, out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true };
+  if (input.integers !== undefined && input.integers !== 'number' && input.integers !== 'bigint') fail('integers', `${JSON.stringify(input.integers)}: must be "number" or "bigint"`, `give ${spelling.key('integers')} "bigint" to read unbounded integers (xs:integer, Plesk's int and id_type) as bigint, or leave it out for number`);
+  return { xsd, out, packageName, packageVersion, ...(protocolVersion !== undefined ? { protocolVersion } : {}), ...(refine !== undefined ? { refine } : {}), pleskRefinements: input.pleskRefinements !== false, allowOutsideIncludes: input.allowOutsideIncludes === true, integers: input.integers === 'bigint' ? 'bigint' : 'number' };
 }

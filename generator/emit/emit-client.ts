@@ -14,7 +14,7 @@ import type { IrOperation, IrOperator, IrSchema } from '../model/ir.js';
 import { clientOperators } from '../passes/analyse-operations.js';
 import { PACKET_TYPE_NAMES, TASK_POLLING } from '../passes/apply-plesk-conventions.js';
 import { camelCase } from '../passes/names.js';
-import { jsDoc } from './comments.js';
+import { docBlock, jsDoc } from './comments.js';
 import { createGeneratedFile, textOf } from './print.js';
 import { printContext, printValue, type PrintContext } from './type-expressions.js';
 
@@ -44,7 +44,7 @@ export function emitClient(project: Project, ir: IrSchema, rows: Map<IrOperation
 
   const codec = [
     '',
-    '/** The codecs of this package, its protocol version, and its operations. */',
+    docBlock('The codecs of this package, its protocol version, and its operations.', ''),
     'const CODEC = {',
     '  protocolVersion: PROTOCOL_VERSION,',
     '  encode: encodeRequestPacket,',
@@ -98,18 +98,18 @@ function operationMethod(op: IrOperator, o: IrOperation, row: number, ctx: Print
   const parameters = request.flag ? [] : [{ name: 'input', type: printValue(request.input, ctx), ...(request.empty !== undefined ? { initializer: request.empty } : {}) }];
   const returns = o.binary ? 'DownloadedFile' : printValue(response.returns, ctx);
   const call = o.binary ? `return this.#invoke.download(${spec}, ${input}, options);` : `return this.#invoke.call(${spec}, ${input}, options) as Promise<${returns}>;`;
-  const docs = jsDoc(
+  const doc = [
     o.doc,
     `Sends <${op.name}><${o.name}> alone in a packet${o.read ? ' (a read: resent after a connection failure)' : ' (never resent automatically)'}.`,
     o.binary ? 'Resolves to the file the server sends back (its body is not read yet); a failure comes back as XML and rejects.' : resolvesText(response.unwrap),
     '@throws PleskOperationError when a result is an error (it carries every result)\n@throws PleskSystemError, PleskTransportError, XmlEncodeError, XmlDecodeError',
-  );
+  ];
   return {
     kind: StructureKind.Method,
     name: o.method,
     parameters: [...parameters, { name: 'options', type: 'CallOptions', hasQuestionToken: true }],
     returnType: `Promise<${returns}>`,
-    docs: [docs],
+    docs: [jsDoc(...doc)],
     statements: [call],
   };
 }

@@ -28,17 +28,22 @@ export function packageJson(input: PackageJsonInput): string {
     },
     main: './dist/index.js',
     types: './dist/index.d.ts',
-    files: ['dist', 'README.md'],
+    // dist/ is written by plesk-codegen (ready at generation: no build script, no TypeScript to
+    // install); src/ ships for the declaration maps to lead to
+    files: ['dist', 'src', 'README.md'],
     sideEffects: false,
-    scripts: { build: 'tsc -p tsconfig.json', prepare: 'npm run build' },
     engines: { node: '^20.19.0 || >=22.12.0' },
     dependencies: {},
-    devDependencies: { '@types/node': '^20.19.0', typescript: '^5.9.3' },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-/** tsconfig.json (tsc reads comments in it: the banner is its first line). */
+/**
+ * tsconfig.json (tsc reads comments in it: the banner is its first line): for editors and type
+ * checks of src/. plesk-codegen writes dist/ itself, as tsc would with these settings
+ * (isolatedDeclarations and verbatimModuleSyntax: the TypeScript its compiler supports), so
+ * nothing here emits.
+ */
 export function tsconfigJson(banner: string, sources: string[]): string {
   const config = {
     compilerOptions: {
@@ -46,14 +51,19 @@ export function tsconfigJson(banner: string, sources: string[]): string {
       module: 'NodeNext',
       moduleResolution: 'NodeNext',
       strict: true,
+      verbatimModuleSyntax: true,
+      isolatedDeclarations: true,
       declaration: true,
-      sourceMap: false,
+      noEmit: true,
       skipLibCheck: true,
-      rootDir: 'src',
-      outDir: 'dist',
       types: ['node'],
     },
     include: ['src'],
   };
-  return `${lineComment(`${banner.replace(/^\/\/ /, '')} Source schemas: ${sources.join(', ')}`)}\n${JSON.stringify(config, null, 2)}\n`;
+  const comments = [
+    `${banner.replace(/^\/\/ /, '')} Source schemas: ${sources.join(', ')}`,
+    'For editors and type checks of src/ (`tsc -p .`): plesk-codegen writes dist/ itself, compiled',
+    'from src/ as tsc would with these settings, so nothing here emits.',
+  ];
+  return `${comments.map(lineComment).join('\n')}\n${JSON.stringify(config, null, 2)}\n`;
 }

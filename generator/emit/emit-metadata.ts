@@ -10,7 +10,7 @@ import { VariableDeclarationKind, type Project } from 'ts-morph';
 import type { ComplexTypeMeta, Particle, SimpleTypeMeta, TypeRef } from '../../runtime/codec/meta.js';
 import type { IrComplexType, IrParticle, IrSchema, IrSimpleType, IrTypeRef } from '../model/ir.js';
 import { compareCodePoints } from '../passes/names.js';
-import { createGeneratedFile, textOf } from './print.js';
+import { createGeneratedFile, spliced, textOf } from './print.js';
 import { quote } from './type-expressions.js';
 import { jsDoc } from './comments.js';
 
@@ -50,9 +50,7 @@ export function emitMetadata(project: Project, ir: IrSchema): string {
   lines.push('    },', '    complex: {');
   for (const key of sortedKeys(complex)) lines.push(`      ${quote(key)}: ${indented(complexLiteral(complex.get(key)!))},`);
   lines.push('    },', '  }');
-  const text = textOf(file);
-  if (text.split(TABLES).length !== 2) throw new Error(`the metadata placeholder ${TABLES} is not printed exactly once`);
-  return text.replace(TABLES, () => lines.join('\n'));
+  return spliced(project, textOf(file), TABLES, lines.join('\n'));
 }
 
 /** What the tables' place holds until they are spliced in: an identifier no schema can produce. */

@@ -12,6 +12,7 @@ import type { Project } from 'ts-morph';
 import type { Unwrap } from '../../runtime/client/client-types.js';
 import type { IrOperation, IrOperator, IrSchema } from '../model/ir.js';
 import { clientOperators } from '../passes/analyse-operations.js';
+import { docBlock } from './comments.js';
 import { createGeneratedFile, textOf } from './print.js';
 import { quote } from './type-expressions.js';
 
@@ -31,7 +32,7 @@ export function emitOperations(project: Project, ir: IrSchema): { text: string; 
   }
   file.addStatements([
     '',
-    '/** Every operation the client calls and the stub answers, in schema order. */',
+    docBlock('Every operation the client calls and the stub answers, in schema order.', ''),
     `export const OPERATIONS: readonly OperationRow[] = [\n${lines.join('\n')}\n];`,
   ]);
   return { text: textOf(file), rows };

@@ -22,6 +22,8 @@ export interface PackageOptions {
    * packets go without a version and the server answers in its newest protocol.
    */
   protocolVersion?: string;
+  /** the TypeScript type of unbounded integer types: number (default; a value beyond 2^53 − 1 fails to decode) or bigint */
+  integers?: 'number' | 'bigint';
 }
 
 export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, options: PackageOptions): Map<string, string> {
@@ -39,6 +41,7 @@ export function emitPackageFiles(ir: IrSchema, templates: Map<string, string>, o
     hasClient: withClient,
     hasRequestPacket: packets.request !== undefined,
     hasResponsePacket: packets.response !== undefined,
+    bigIntegers: options.integers === 'bigint',
     hasBackupManager: operators.some((o) => o.element === 'backup-manager'),
     typeCount: ir.complexTypes.length,
     /** the first operation the client calls, for the README's example */

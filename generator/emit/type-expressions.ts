@@ -8,7 +8,7 @@
  *   enumeration working|stopped                      'working' | 'stopped'
  *   the same in an answer (open, see open-response-enums.ts)  'working' | 'stopped' | UnknownValue
  *   xs:int, xs:unsignedInt                           number
- *   xs:integer, xs:long, xs:positiveInteger          number | bigint   (bigint only beyond 2^53)
+ *   xs:integer, xs:long, xs:positiveInteger          number   (bigint with the package option integers: "bigint")
  *   an empty complex type (NoneType), a flag         NoneType in types.ts, true in client.ts
  *   an untyped element (xs:anyType)                  XmlAny
  *   minOccurs="0" / maxOccurs="unbounded"            optional / T[]
@@ -49,7 +49,7 @@ export function simpleMetaType(meta: SimpleTypeMeta, ctx: PrintContext): string 
       const numbers = (meta.enum ?? []).map(Number);
       return meta.enum && numbers.every(Number.isFinite) ? unique(numbers.map(String)).join(' | ') : 'number';
     }
-    case 'bigint': return 'number | bigint';
+    case 'bigint': return meta.big ? 'bigint' : meta.enum ? unique(meta.enum.map((v) => String(Number(v)))).join(' | ') : 'number';
     default: {
       if (!meta.enum) return 'string';
       const values = unique(meta.enum.map((v) => quote(v)));

@@ -12,7 +12,7 @@ import { documentationOf, resolveQName, xsChildren, type XsdNode } from '../load
 import { declaredName } from './declared-name.js';
 import type { BuildContext } from './build-context.js';
 import { elementTypeRef } from './build-complex-type.js';
-import type { IrElement, IrGroup, IrParticle } from './ir.js';
+import { isRepeating, type IrElement, type IrGroup, type IrParticle } from './ir.js';
 
 export function parseOccurs(node: XsdNode): { min: number; max: number } {
   const minText = node.attrs.get('minOccurs') ?? '1';
@@ -112,7 +112,7 @@ function buildElement(ctx: BuildContext, node: XsdNode, hint: string[], occurs: 
 function simplify(group: IrGroup): IrParticle | undefined {
   if (group.items.length === 0) return undefined;
   if (group.items.length !== 1 || group.kind === 'all') return group;
-  if (group.kind === 'choice' && (group.max === -1 || group.max > 1)) return group;
+  if (group.kind === 'choice' && isRepeating(group)) return group;
   return withOccurs(group.items[0]!, group);
 }
 

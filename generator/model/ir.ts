@@ -198,6 +198,5 @@ export interface IrNaturalResult {
   members: Array<{ prop: string; type: ValueType; doc?: string }>;
 }
 
-export function isRepeating(p: { max: number }): boolean {
-  return p.max === -1 || p.max > 1;
-}
+/** Whether a particle may occur more than once: one definition for the generator and the runtime. */
+export { isRepeating } from '../../runtime/codec/particles.js';

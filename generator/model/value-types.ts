@@ -14,6 +14,7 @@
  *   maxOccurs > 1 (for a property)                  { k: 'array' }          T[]
  */
 import type { SimpleTypeMeta } from '../../runtime/codec/meta.js';
+import { isFlagType } from '../../runtime/codec/particles.js';
 import type { IrComplexType, IrElement, IrSimpleType } from './ir.js';
 
 export type ValueType =
@@ -33,9 +34,7 @@ export type ValueType =
   | { k: 'natural'; result: { name: string } };
 
 /** An empty element (Plesk's NoneType): present is `true`. */
-export function isFlag(type: IrComplexType): boolean {
-  return type.content === 'empty' && type.attrs.length === 0;
-}
+export const isFlag: (type: IrComplexType) => boolean = isFlagType;
 
 /** The value of a simple type: its alias, or the primitive of a built-in. */
 export function simpleValue(type: IrSimpleType): ValueType {

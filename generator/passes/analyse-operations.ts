@@ -16,18 +16,20 @@
  * Names are not decided here: name-client.ts names the classes, methods and result interfaces.
  */
 import type { ResultShape, Unwrap } from '../../runtime/client/client-types.js';
+import { ENVELOPE, RESULT_STATUS_FIELDS } from '../../runtime/client/envelope.js';
 import type { IrComplexType, IrElement, IrNaturalResult, IrOperation, IrOperationRequest, IrOperationResponse, IrOperator, IrParticle, IrSchema } from '../model/ir.js';
 import { isRepeating } from '../model/ir.js';
+import { isNullable } from '../../runtime/codec/particles.js';
 import { elementValue, isFlag, type ValueType } from '../model/value-types.js';
 import { isBinaryOperation, isReadOperation, TASK_POLLING } from './apply-plesk-conventions.js';
 
-const RESULT_STATUS = new Set(['status', 'errcode', 'errtext']);
+const RESULT_STATUS: ReadonlySet<string> = new Set(RESULT_STATUS_FIELDS);
 
 export function analyseOperations(ir: IrSchema): IrSchema {
   const table: IrOperator[] = [];
   const requests = new Map<IrOperation, IrElement>();
   for (const direction of ['request', 'response'] as const) {
-    for (const operator of groupItems(ir.packets[direction]?.model, 'operators')) {
+    for (const operator of groupItems(ir.packets[direction]?.model, ENVELOPE.operators)) {
       if (operator.type.kind !== 'complex') continue;
       let row = table.find((r) => r.name === operator.name);
       if (!row) table.push((row = { name: operator.name, prop: operator.prop, operations: [], packets: [], clientProp: '', className: '', ...(operator.doc ? { doc: operator.doc } : {}) }));
@@ -75,7 +77,7 @@ export function clientOperators(ir: IrSchema): Array<IrOperator & { calls: IrOpe
  * members: one operation per packet, held directly in the operator's record.
  */
 function operationsOf(model: IrParticle | undefined): { items: IrElement[]; single: boolean } {
-  const items = groupItems(model, 'operations');
+  const items = groupItems(model, ENVELOPE.operations);
   if (items.length > 0 || !model || model.kind !== 'choice' || isRepeating(model)) return { items, single: false };
   return { items: model.items.filter((i): i is IrElement => i.kind === 'element' && i.max === 1), single: true };
 }
@@ -103,11 +105,7 @@ function acceptsEmpty(type: IrComplexType): boolean {
   return !type.model || nullable(type.model);
 }
 
-function nullable(p: IrParticle): boolean {
-  if (p.min === 0) return true;
-  if (p.kind === 'element' || p.kind === 'any') return false;
-  return p.kind === 'choice' ? p.items.some(nullable) : p.items.every(nullable);
-}
+const nullable: (p: IrParticle) => boolean = isNullable;
 
 interface Member {
   element: IrElement;
@@ -131,13 +129,13 @@ function responseOf(element: IrElement, answer: IrComplexType, request: IrElemen
   // the stub's handlers return the result when it is all the answer holds, the whole answer otherwise
   const top = answer.model ? members(answer.model, true, []) : [];
   const result = top?.length === 1 && answer.attrs.length === 0 ? top[0]!.element : undefined;
-  return result?.name === 'result' && result.type.kind === 'complex' ? { ...info, result: { type: result.type.type, many: isRepeating(result) } } : info;
+  return result?.name === ENVELOPE.result && result.type.kind === 'complex' ? { ...info, result: { type: result.type.type, many: isRepeating(result) } } : info;
 }
 
 /** The answer's own <result> element, if it has one outside any repeating group. */
 function resultElement(answer: IrComplexType): IrElement | undefined {
   const top = answer.model ? members(answer.model, true, []) : [];
-  return top?.find((m) => m.element.name === 'result')?.element;
+  return top?.find((m) => m.element.name === ENVELOPE.result)?.element;
 }
 
 function unwrapOf(element: IrElement, answer: IrComplexType, request: IrElement | undefined): IrOperationResponse {

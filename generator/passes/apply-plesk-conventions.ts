@@ -10,11 +10,12 @@
  *
  * A schema set without a `packet` element (Plesk's backup.xsd alone) is left as it is.
  */
+import { ENVELOPE } from '../../runtime/client/envelope.js';
 import { SchemaError } from '../errors.js';
-import type { IrComplexType, IrGroup, IrParticle, IrRoot, IrSchema } from '../model/ir.js';
+import type { IrGroup, IrParticle, IrRoot, IrSchema } from '../model/ir.js';
 import { isRepeating } from '../model/ir.js';
 
-export const PACKET_ELEMENT = 'packet';
+export const PACKET_ELEMENT = ENVELOPE.packet;
 export const PACKET_TYPE_NAMES = { request: 'RequestPacket', response: 'ResponsePacket' } as const;
 
 export function applyPleskConventions(ir: IrSchema): IrSchema {
@@ -22,7 +23,7 @@ export function applyPleskConventions(ir: IrSchema): IrSchema {
   for (const root of ir.roots) {
     if (root.name !== PACKET_ELEMENT || root.type.kind !== 'complex') continue;
     const type = root.type.type;
-    const direction = findElement(type.model, 'system') ? 'response' : 'request';
+    const direction = findElement(type.model, ENVELOPE.system) ? 'response' : 'request';
     const previous = seen[direction];
     if (previous && previous.type.kind === 'complex' && previous.type.type !== type) {
       throw new SchemaError('packet-envelope', root.loc, `a second ${direction} <packet> is declared (the first is in ${previous.set})`, `generate one ${direction} schema at a time: pass one agent_${direction === 'request' ? 'input' : 'output'}.xsd`);
@@ -32,11 +33,11 @@ export function applyPleskConventions(ir: IrSchema): IrSchema {
     ir.packets[direction] = type;
     type.preferredName = PACKET_TYPE_NAMES[direction];
     for (const group of repeatingChoices(type.model)) {
-      group.preferredProp = 'operators';
+      group.preferredProp = ENVELOPE.operators;
       for (const operator of group.items) {
         if (operator.kind !== 'element' || operator.type.kind !== 'complex') continue;
         const model = operator.type.type.model;
-        if (model && model.kind !== 'element' && model.kind !== 'any' && isRepeating(model)) model.preferredProp = 'operations';
+        if (model && model.kind !== 'element' && model.kind !== 'any' && isRepeating(model)) model.preferredProp = ENVELOPE.operations;
       }
     }
   }

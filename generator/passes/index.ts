@@ -8,6 +8,7 @@ import type { RefinementSet } from '../refine/refinement-file.js';
 import { applyPleskConventions } from './apply-plesk-conventions.js';
 import { analyseOperations } from './analyse-operations.js';
 import { applyRefinements, type RefinementReport } from './apply-refinements.js';
+import { chooseIntegers } from './choose-integers.js';
 import { nameClient } from './name-client.js';
 import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
@@ -22,11 +23,14 @@ export interface PassContext {
   report: RefinementReport;
   /** the runtime's sources by path inside runtime/ (`client/client.ts`): the names it exports are reserved, and read from there */
   runtime?: ReadonlyMap<string, string>;
+  /** the TypeScript type of unbounded integer types (default number) */
+  integers?: 'number' | 'bigint';
 }
 
 export const PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema> = [
   applyPleskConventions,
   (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report),
+  chooseIntegers,
   openResponseEnums,
   reserveNames,
   nameTypes,

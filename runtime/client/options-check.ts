@@ -8,10 +8,10 @@
 import { constants } from 'node:buffer';
 
 /** The longest timeout accepted, in ms: 2^31 − 1, the longest delay a Node timer keeps. */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+export const MAX_TIMEOUT_MS: number = 2 ** 31 - 1;
 
 /** The largest answer the client can read into one string, in bytes. */
-export const MAX_RESPONSE_BYTES = constants.MAX_STRING_LENGTH;
+export const MAX_RESPONSE_BYTES: number = constants.MAX_STRING_LENGTH;
 
 function shown(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : typeof value === 'bigint' ? `${value}n` : String(value);

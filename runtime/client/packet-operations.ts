@@ -4,13 +4,14 @@
  * (db_server's request), the operator's record itself, which holds its one operation directly.
  */
 import { own } from '../codec/own-properties.js';
+import { ENVELOPE } from './envelope.js';
 
 export type Entries = Array<Record<string, unknown>>;
 
 /** The operations of one operator's record. */
 export function operationsIn(value: unknown): Entries {
   if (value === null || typeof value !== 'object') return [];
-  const operations = own(value, 'operations') as Entries | undefined;
+  const operations = own(value, ENVELOPE.operations) as Entries | undefined;
   return operations ?? (Object.keys(value).length > 0 ? [value as Record<string, unknown>] : []);
 }
 
@@ -27,5 +28,5 @@ export function operationKeys(packet: unknown): string[] {
 
 /** The operator entries of a packet value (its own `operators`). */
 export function operatorsOf(packet: unknown): Entries {
-  return (packet !== null && typeof packet === 'object' ? (own(packet, 'operators') as Entries | undefined) : undefined) ?? [];
+  return (packet !== null && typeof packet === 'object' ? (own(packet, ENVELOPE.operators) as Entries | undefined) : undefined) ?? [];
 }

@@ -9,6 +9,7 @@
  * when a record closes ({@link RecordCheck}).
  */
 import type { ElementParticle, GroupParticle, Particle, WildcardParticle } from './meta.js';
+import { isRepeating } from './particles.js';
 
 export interface Position {
   leaf: ElementParticle | WildcardParticle;
@@ -33,10 +34,14 @@ export interface State {
   expected: string[];
 }
 
-/** A check run when a record closes. */
+/**
+ * A check run when a record closes. An xs:all's required members (`all`) are required when the
+ * group is (it and every group around it up to the record are required, none a choice) or, when
+ * it may be left out, as soon as any of its members is there: the rule the encoder applies too.
+ */
 export type RecordCheck =
   | { kind: 'count'; prop: string; name: string; min: number; max: number }
-  | { kind: 'required'; prop: string; name: string };
+  | { kind: 'all'; always: boolean; members: string[]; required: Array<{ prop: string; name: string }> };
 
 export interface Automaton {
   positions: Position[];
@@ -75,22 +80,25 @@ function compile(model: Particle): Automaton {
   };
   const bounded = (p: { min: number; max: number }) => p.min > 1 || p.max > 1;
 
-  const visit = (p: Particle, scopes: GroupParticle[], owner: GroupParticle | null): Info => {
+  /** `mandatory`: the particle's record must hold it (it and the groups around it up to the record are required, none a choice) */
+  const visit = (p: Particle, scopes: GroupParticle[], owner: GroupParticle | null, mandatory: boolean): Info => {
     if (p.k === 'el' || p.k === 'any') {
       const index = positions.push({ leaf: p, scopes }) - 1;
       follow.push(new Map());
-      if (p.max === -1 || p.max > 1) edge([index], [index], NO_RESTART);
+      if (isRepeating(p)) edge([index], [index], NO_RESTART);
       if (bounded(p)) checks.get(owner)!.push({ kind: 'count', prop: p.prop, name: p.k === 'el' ? `<${p.name}>` : 'wildcard elements', min: p.min, max: p.max });
       return { nullable: p.min === 0, first: [index], last: [index] };
     }
-    const repeating = p.max === -1 || p.max > 1;
+    const repeating = isRepeating(p);
     const inner = repeating ? [...scopes, p] : scopes;
     const innerOwner = repeating ? p : owner;
     if (repeating) {
       checks.set(p, []);
       if (bounded(p)) checks.get(owner)!.push({ kind: 'count', prop: p.prop!, name: `the ${p.k === 'seq' ? 'sequence' : 'choice'} group`, min: p.min, max: p.max });
     }
-    const parts = p.items.map((item) => visit(item, inner, innerOwner));
+    // an iteration of a repeating group is a record of its own: what it holds is required in it
+    const itemsMandatory = (repeating || (mandatory && p.min > 0)) && p.k !== 'choice';
+    const parts = p.items.map((item) => visit(item, inner, innerOwner, itemsMandatory));
     let info: Info;
     if (p.k === 'seq') {
       for (let i = 0; i < parts.length; i++) {
@@ -115,7 +123,8 @@ function compile(model: Particle): Automaton {
       if (p.k === 'all') {
         info.nullable = parts.every((x) => x.nullable);
         edge(info.last, info.first, NO_RESTART);
-        if (p.min > 0) for (const item of p.items) if (item.k === 'el' && item.min > 0) checks.get(owner)!.push({ kind: 'required', prop: item.prop, name: item.name });
+        const required = p.items.flatMap((item) => (item.k === 'el' && item.min > 0 ? [{ prop: item.prop, name: item.name }] : []));
+        if (required.length > 0) checks.get(innerOwner)!.push({ kind: 'all', always: repeating || (mandatory && p.min > 0), members: p.items.map((item) => item.prop!), required });
         info.nullable = true; // required members are checked when the record closes
       }
     }
@@ -124,7 +133,7 @@ function compile(model: Particle): Automaton {
     return info;
   };
 
-  const root = visit(model, [], null);
+  const root = visit(model, [], null, true);
   const lastOfRoot = new Set(root.last);
   const stateFor = (targets: Map<number, number>, from: GroupParticle[], accepting: boolean): State => {
     const state: State = { next: new Map(), names: [], moves: [], accepting, expected: [] };

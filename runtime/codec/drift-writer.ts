@@ -105,7 +105,7 @@ export class DriftWriter extends MarkupWriter {
     this.write(markup);
   }
 
-  escape(text: string, attribute = false): string {
+  escape(text: string, attribute: boolean = false): string {
     try {
       return attribute ? escapeAttribute(text) : escapeText(text);
     } catch (error) {

@@ -44,7 +44,8 @@ function compile(meta: SimpleTypeMeta): SimpleDecoder {
     }
     case 'int':
     case 'bigint': {
-      if (meta.enum) return general;
+      // a bigint field is a bigint whatever its size: the general path makes one
+      if (meta.enum || meta.big) return general;
       const bounds = exactBounds(meta);
       if (!bounds) return general;
       const { lo, hi, loX, hiX } = bounds;

@@ -61,7 +61,7 @@ export function decodeSimple(meta: SimpleTypeMeta, raw: string): unknown {
       break;
     case 'bigint':
       if (!INTEGER.test(text)) throw new ValueError((show) => `${quote(show(text))} is not an integer`);
-      value = exactInteger(text);
+      value = meta.big ? BigInt(text) : safeInteger(text);
       break;
     case 'double':
       if (!DOUBLE.test(text)) throw new ValueError((show) => `${quote(show(text))} is not a number`);
@@ -86,8 +86,8 @@ export const NOT_KEPT: unique symbol = Symbol('not kept');
  * TypeScript type still holds it (unknownElements 'keep' keeps it as read): a string outside its
  * length, pattern or lexical space (a date is a string), a number outside its range or digits, a
  * value of an open enumeration (`open`: a string enumeration of an answer) that it does not list.
- * {@link NOT_KEPT} when the type cannot hold it: letters in a number, an integer beyond 2^53 of a
- * type whose values are numbers, an unknown value of a closed enumeration (request-only, or of
+ * {@link NOT_KEPT} when the type cannot hold it: letters in a number, an integer beyond 2^53 − 1 of a
+ * type whose values are numbers (`int`, and `bigint` without `big`), an unknown value of a closed enumeration (request-only, or of
  * numbers or booleans, whose TypeScript type lists the values), a union or a list.
  */
 export function driftedValue(meta: SimpleTypeMeta, raw: string): unknown {
@@ -106,7 +106,11 @@ export function driftedValue(meta: SimpleTypeMeta, raw: string): unknown {
       break;
     case 'bigint':
       if (!INTEGER.test(text)) return NOT_KEPT;
-      value = exactInteger(text);
+      if (meta.big) value = BigInt(text);
+      else {
+        value = Number(text) + 0;
+        if (!Number.isSafeInteger(value)) return NOT_KEPT;
+      }
       break;
     case 'double':
       if (!DOUBLE.test(text)) return NOT_KEPT;
@@ -138,9 +142,10 @@ export function encodeSimple(meta: SimpleTypeMeta, value: unknown): string {
       break;
     case 'int':
     case 'bigint':
-      if (typeof value === 'bigint' && meta.family === 'bigint') text = value.toString();
+      // either mode accepts both: a safe-integer number, or a bigint (of any size the type allows)
+      if (typeof value === 'bigint') text = value.toString();
       else if (typeof value === 'number' && Number.isSafeInteger(value)) text = String(value);
-      else throw new ValueError(meta.family === 'bigint' ? `expected an integer (a safe-integer number, or a bigint beyond 2^53), got ${describe(value)}` : `expected an integer number, got ${describe(value)}`);
+      else throw new ValueError(`expected an integer (a safe-integer number or a bigint), got ${describe(value)}`);
       break;
     case 'double':
       if (typeof value !== 'number') throw new ValueError(`expected a number, got ${describe(value)}`);
@@ -158,10 +163,15 @@ export function encodeSimple(meta: SimpleTypeMeta, value: unknown): string {
   return text;
 }
 
-function exactInteger(text: string): number | bigint {
+/**
+ * An integer as a number, exactly: one beyond 2^53 − 1 (which a number cannot hold, and which
+ * rounding would turn into another id) is an error naming the package option that reads it.
+ */
+function safeInteger(text: string): number {
   if (text.length < 16) return Number(text) + 0; // + 0 turns -0 into 0
   const big = BigInt(text);
-  return big <= MAX_SAFE && big >= -MAX_SAFE ? Number(big) : big;
+  if (big <= MAX_SAFE && big >= -MAX_SAFE) return Number(big);
+  throw new ValueError((show) => `${quote(show(text))} is beyond 2^53 − 1, the largest integer a number holds exactly: generate the package with the option integers: "bigint" (--integers bigint) to read such values as bigint`);
 }
 
 function checkFacets(meta: SimpleTypeMeta, text: string, value: unknown): void {

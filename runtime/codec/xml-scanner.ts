@@ -58,7 +58,7 @@ export class XmlScanner {
   /** where the last token read ends in `buf`: the position errors and events are reported at */
   protected pos = 0;
   /** a comment, CDATA section or processing instruction carried over to the next piece */
-  protected readonly carried = new CarriedToken();
+  protected readonly carried: CarriedToken = new CarriedToken();
   /** the value of the attribute read last */
   protected value = '';
   /** the replacement text of the last reference read */

@@ -2,8 +2,10 @@
  * The command as a user runs it: plesk-codegen packed (`npm pack`) and installed as a devDependency
  * into a fresh project in the temp folder, then timed there in fresh processes beside `node -e 0`
  * (what any Node process costs on this machine, in the same run): `plesk-codegen --help`, and
- * Plesk's whole API generated through the installed command. Needs the npm registry (or npm's
- * cache) for the generator's dependencies.
+ * Plesk's whole API generated through the installed command, then the same generation split into
+ * its steps (start-up and imports, load + model, emit, compile, write), timed inside a fresh
+ * process of the installed generator (phase-child.mjs). Needs the npm registry (or npm's cache)
+ * for the generator's dependencies.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +37,25 @@ function timed(args: string[], cwd: string): number {
   return ms;
 }
 
+const PHASES = [
+  ['startup', 'start-up: Node.js and the generator\'s imports'],
+  ['loadModel', 'load + model (schemas read, parsed, IR and passes)'],
+  ['emit', 'emit (the TypeScript sources printed)'],
+  ['compile', 'compile (dist/: JavaScript, declarations, maps)'],
+  ['write', 'write (into a fresh folder)'],
+] as const;
+
+/** The whole API generated in fresh processes of the installed generator, each step timed inside: a row per step (medians). */
+function phaseRows(installed: string, work: string, rounds: number, row: (what: string, samples: number[]) => InstalledCliRow): InstalledCliRow[] {
+  const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'phase-child.mjs');
+  const samples = Array.from({ length: rounds }, (_, i) => {
+    const run = spawnSync(process.execPath, [child, installed, PLESK_XSD, path.join(work, `phases-${i}`)], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`the phase child failed:\n${run.stderr}`);
+    return JSON.parse(run.stdout) as Record<(typeof PHASES)[number][0], number>;
+  });
+  return PHASES.map(([key, what]) => row(`whole API, step: ${what}`, samples.map((s) => s[key])));
+}
+
 export function installedCliBench(rounds: number, log: (line: string) => void): InstalledCliResult {
   const work = mkdtempSync(path.join(tmpdir(), 'plesk-bench-install-'));
   try {
@@ -56,6 +77,7 @@ export function installedCliBench(rounds: number, log: (line: string) => void): 
       const entries = ['agent_input.xsd', 'agent_output.xsd'].flatMap((f) => ['--xsd', path.join(PLESK_XSD, f)]);
       const samples = Array.from({ length: Math.min(rounds, 3) }, (_, i) => timed([bin, 'generate', ...entries, '--out', path.join(work, `api-${i}`), '--package-name', 'plesk-api', '--quiet'], app));
       rows.push(row("plesk-codegen generate, Plesk's whole API (writing it)", samples));
+      rows.push(...phaseRows(path.join(app, 'node_modules', 'plesk-codegen'), work, Math.min(rounds, 3), row));
     }
     for (const r of rows) log(`installed CLI: ${r.what}: ${r.ms.toFixed(0)} ms (${r.ratio.toFixed(1)}× node -e 0)`);
     return existsSync(path.join(PLESK_XSD, 'agent_input.xsd')) ? { rows } : { rows, skipped: `the whole-API row is skipped: ${PLESK_XSD} is missing` };

@@ -59,7 +59,7 @@ const results: Results = {
   generator,
   installedCli,
   peakRss: bench,
-  goals: checkGoals({ decode, encode, secondShape, memory, generator, peakRss: bench }),
+  goals: checkGoals({ decode, encode, secondShape, memory, generator, installedCli, peakRss: bench }),
 };
 const markdown = markdownReport(results);
 const out = path.resolve(values.out!);

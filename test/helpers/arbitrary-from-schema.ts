@@ -17,7 +17,7 @@
  *   seq/all puts its items in the enclosing record (all of them absent when it is optional
  *   and left out); a non-repeating choice sets exactly one branch (or none when optional);
  * - simple values: strings (in their whitespace-normalized form), booleans, numbers for the
- *   `int` family, numbers within ±(2^53 − 1) and bigints beyond for `bigint`, numbers for
+ *   `int` family, numbers within ±(2^53 − 1) (for `bigint` with `big`: bigints, beyond too), numbers for
  *   `double` (never -0), decimal strings for `decimal`, arrays for list types;
  * - untyped content (`{ any: true }`) is a string, or `{ attributes?, xml }` with markup in
  *   the canonical form the decoder re-serializes; a wildcard holds `{ name, attributes?, xml }`.
@@ -455,8 +455,8 @@ function integerArbitrary(meta: SimpleTypeMeta): fc.Arbitrary<number | bigint> {
     choices.push({ weight: 4, arbitrary: fc.bigInt({ min: safeLo, max: safeHi }).map(Number) });
     choices.push({ weight: 1, arbitrary: fc.constantFrom(Number(safeLo), Number(safeHi)) });
   }
-  if (meta.family === 'bigint') {
-    // beyond ±(2^53 - 1) the value must be a bigint; within, a number
+  if (meta.family === 'bigint' && meta.big) {
+    // integers: "bigint": every value a bigint, beyond ±(2^53 - 1) too
     const highLo = max(lo ?? MAX_SAFE + 1n, MAX_SAFE + 1n);
     const highHi = hi ?? UNBOUNDED_BIG;
     if (highLo <= highHi) choices.push({ weight: 2, arbitrary: fc.bigInt({ min: highLo, max: highHi }) });
@@ -465,7 +465,9 @@ function integerArbitrary(meta: SimpleTypeMeta): fc.Arbitrary<number | bigint> {
     if (lowLo <= lowHi) choices.push({ weight: 2, arbitrary: fc.bigInt({ min: lowLo, max: lowHi }) });
   }
   if (choices.length === 0) throw new Error(`arbitrary-from-schema: the integer type ${meta.name} has an empty value space`);
-  return fc.oneof(...choices);
+  const any = fc.oneof(...choices);
+  // integers: "number" (the default) holds numbers only: the safe range; "bigint", bigints only
+  return meta.family === 'bigint' && meta.big ? any.map((v) => BigInt(v)) : any;
 }
 
 // --- doubles and decimals ---

@@ -21,7 +21,7 @@ export function sharedDir(name: string): string {
 /** The project's own package, as plesk-codegen.config.json of the checkout describes it. */
 export const PROJECT_PACKAGE = (JSON.parse(readFileSync(path.join(ROOT, 'plesk-codegen.config.json'), 'utf8')) as { packages: Array<{ xsd: string[]; out: string; packageName: string; packageVersion: string; protocolVersion: string }> }).packages[0]!;
 
-type GenerateOptions = string | Pick<GenerateInput, 'refine' | 'pleskRefinements' | 'protocolVersion'>;
+type GenerateOptions = string | Pick<GenerateInput, 'refine' | 'pleskRefinements' | 'protocolVersion' | 'integers'>;
 
 /**
  * Runs the pure core on entry schemas (absolute paths), display paths relative to `baseDir`
@@ -43,6 +43,8 @@ export function generateFrom(entries: string[], baseDir?: string, read?: ReadTex
   }
   return {
     ...cached,
+    // read from the cache: nothing was timed
+    timings: { model: 0, emit: 0, compile: 0 },
     get ir() {
       result ??= generateUncached(entries, baseDir, read, options);
       return result.ir;

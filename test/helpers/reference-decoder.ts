@@ -423,11 +423,12 @@ class Decoder {
 
   runChecks(checks: RecordCheck[], rec: Rec): void {
     for (const check of checks) {
-      const value = rec[check.prop];
-      if (check.kind === 'required') {
-        if (value === undefined) this.fail(`the element <${check.name}> is required${this.misplacedNote(this.frames[this.open - 1]!, [check.name])}`);
+      if (check.kind === 'all') {
+        if (!check.always && !check.members.some((prop) => rec[prop] !== undefined)) continue;
+        for (const { prop, name } of check.required) if (rec[prop] === undefined) this.fail(`the element <${name}> is required${this.misplacedNote(this.frames[this.open - 1]!, [name])}`);
         continue;
       }
+      const value = rec[check.prop];
       const n = (value as unknown[] | undefined)?.length ?? 0;
       if (n > 0 && n < check.min) this.fail(`at least ${check.min} ${check.name} required, found ${n}`);
       if (check.max !== -1 && n > check.max) this.fail(`at most ${check.max} ${check.name} allowed, found ${n}`);

@@ -15,9 +15,9 @@
 import { SNIPPET_SOURCE_CHARS } from './answer-text.js';
 
 /** Bytes of the start of an answer kept: enough for the snippet's characters in any UTF-8. */
-export const HEAD_BYTES = SNIPPET_SOURCE_CHARS * 4;
+export const HEAD_BYTES: number = SNIPPET_SOURCE_CHARS * 4;
 /** Bytes of the end of an answer kept, at least (an excerpt is 80 characters either side of its place). */
-export const TAIL_BYTES = 16 * 1024;
+export const TAIL_BYTES: number = 16 * 1024;
 
 /** The end of an answer that was not kept whole, and where it starts. */
 export interface AnswerTail {

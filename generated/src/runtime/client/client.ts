@@ -34,6 +34,7 @@ import { operationKeys, operationsIn, operatorsOf, type Entries } from './packet
 import { own } from '../codec/own-properties.js';
 import { shapeResult } from './result-shape.js';
 import { isConnectionFailure, postPacket, type Answer, type Endpoint } from './transport.js';
+import { ENVELOPE } from './envelope.js';
 
 export { rootElementName } from './answer-text.js';
 export type { CallOptions, DownloadedFile, Invoker, OkResult, OperationSpec, PacketCodec, PleskClientOptions, ResultShape, SchemaDriftEvent, Unwrap } from './client-types.js';
@@ -278,7 +279,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
    * the version sent and, for 1005, the versions the server supports (asked for at once).
    */
   async #checkSystem(res: Res, packet: Req | undefined, options: CallOptions): Promise<Res> {
-    const system = own(res as object, 'system') as PleskResult | undefined;
+    const system = own(res as object, ENVELOPE.system) as PleskResult | undefined;
     if (!system || system.status !== 'error') return res;
     const code = system.errcode ?? 0;
     const errtext = this.#mask(system.errtext ?? '');
@@ -301,7 +302,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       if (reports.some((r) => r.status === 'error')) throw this.#operationError(spec, reports);
       return answer;
     }
-    const raw = own(answer, 'result');
+    const raw = own(answer, ENVELOPE.result);
     const results = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) as Array<PleskResult & Record<string, unknown>>;
     if (results.some((r) => r.status === 'error')) throw this.#operationError(spec, results);
     switch (spec.unwrap.k) {

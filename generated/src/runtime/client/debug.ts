@@ -63,7 +63,7 @@ export function maskCutEnd(text: string, secrets: readonly string[]): string {
  * (and so masked whole), and a cut end that still spells the start or end of a secret is masked.
  * `cutBefore`: the text is the end of a longer one (its start is a cut too).
  */
-export function excerptAround(text: string, line: number | undefined, column: number | undefined, secrets: readonly string[], radius = 80, cutBefore = false): string {
+export function excerptAround(text: string, line: number | undefined, column: number | undefined, secrets: readonly string[], radius: number = 80, cutBefore: boolean = false): string {
   let offset = 0;
   for (let l = 1; l < (line ?? 1); l++) {
     const next = text.indexOf('\n', offset);

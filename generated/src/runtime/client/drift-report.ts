@@ -28,7 +28,7 @@ export interface SchemaDriftSummary {
 }
 
 /** Kinds-and-paths a drift report holds at most. */
-export const MAX_DRIFT_ENTRIES = 1_000;
+export const MAX_DRIFT_ENTRIES: number = 1_000;
 const OTHER_PATHS = '(other paths)';
 
 interface Entry {
@@ -44,7 +44,7 @@ interface Entry {
 export class DriftLog {
   readonly #entries = new Map<string, Entry>();
 
-  record(event: SchemaDriftEvent, now = Date.now()): void {
+  record(event: SchemaDriftEvent, now: number = Date.now()): void {
     let path = event.path;
     let key = `${event.kind} ${path}`;
     let entry = this.#entries.get(key);
@@ -61,7 +61,7 @@ export class DriftLog {
   }
 
   /** Every kind of drift at every path, in the order first seen; `reset` starts a new report. */
-  report(reset = false): SchemaDriftSummary[] {
+  report(reset: boolean = false): SchemaDriftSummary[] {
     const out = [...this.#entries.values()].map((e) => ({ kind: e.kind, path: e.path, count: e.count, firstExample: { ...e.first }, firstSeen: new Date(e.firstSeen), lastSeen: new Date(e.lastSeen) }));
     if (reset) this.#entries.clear();
     return out;

@@ -20,8 +20,9 @@ import { setUnknownContent, unknownContentOf } from '../codec/decode-options.js'
 import { setOwn } from '../codec/own-properties.js';
 import type { ResultShape } from './client-types.js';
 import { PleskTransportError } from './plesk-errors.js';
+import { RESULT_STATUS_FIELDS } from './envelope.js';
 
-const STATUS_FIELDS: readonly string[] = ['status', 'errcode', 'errtext'];
+const STATUS_FIELDS: readonly string[] = RESULT_STATUS_FIELDS;
 
 export function shapeResult(result: Record<string, unknown>, shape: ResultShape, where: string): Record<string, unknown> {
   if (!shape.ok && shape.datasets === undefined) return result;

@@ -201,7 +201,7 @@ function usable(secrets: ReadonlyArray<string | undefined>): string[] {
  * spelling starting before the limit is masked whole and its end included: cutting a text after
  * masking it this way never leaves the start of a secret behind.
  */
-export function maskSecrets(text: string, secrets: ReadonlyArray<string | undefined>, limit = Infinity): string {
+export function maskSecrets(text: string, secrets: ReadonlyArray<string | undefined>, limit: number = Infinity): string {
   const list = usable(secrets);
   const stop = Math.min(text.length, limit) | 0;
   if (list.length === 0) return text.length > stop ? text.slice(0, stop) : text;

@@ -16,7 +16,7 @@ export type Rec = Record<string, unknown>;
 /** An open element. Frames are reused: {@link Frame.open} sets every field. */
 export class Frame {
   name = '';
-  kind = Kind.Any;
+  kind: Kind = Kind.Any;
   leaf: Leaf | undefined = undefined;
   type: TypeInfo | undefined = undefined;
   /** where the value goes: record and property (null for the root) */

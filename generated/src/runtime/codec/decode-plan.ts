@@ -10,6 +10,7 @@
 import { automatonFor, type Automaton, type RecordCheck } from './content-automaton.js';
 import type { AttributeMeta, ComplexTypeMeta, ElementParticle, Particle, SchemaMeta, SimpleTypeMeta, TypeRef, WildcardParticle } from './meta.js';
 import { isInheritedName } from './own-properties.js';
+import { isRepeating } from './particles.js';
 import { simpleDecoder, type SimpleDecoder } from './simple-decoders.js';
 
 /** How an element's content is read. */
@@ -116,7 +117,7 @@ export class Leaf {
     }
     this.prop = particle?.prop ?? '';
     this.inherited = isInheritedName(this.prop);
-    this.array = particle !== undefined && (wildcard || particle.max === -1 || particle.max > 1);
+    this.array = particle !== undefined && (wildcard || isRepeating(particle));
     this.nillable = particle?.k === 'el' && particle.nillable === true;
     this.dflt = particle?.k === 'el' ? particle.dflt : undefined;
     this.wildcard = wildcard;
@@ -124,7 +125,7 @@ export class Leaf {
 }
 
 /** The leaf of an element kept by unknownElements: 'keep': captured raw, placed by the decoder itself. */
-export const UNKNOWN_LEAF = new Leaf({ simple: {}, complex: {} }, { any: true }, undefined);
+export const UNKNOWN_LEAF: Leaf = new Leaf({ simple: {}, complex: {} }, { any: true }, undefined);
 
 const typesBySchema = new WeakMap<SchemaMeta, Map<string, TypeInfo>>();
 const namesBySchema = new WeakMap<SchemaMeta, Set<string>>();

@@ -23,7 +23,7 @@ export abstract class DocumentReader implements TokenHandler {
   /** frames[0 .. open - 1] are the open elements, outermost first */
   readonly frames: Frame[] = [];
   open = 0;
-  readonly tokenizer = new Tokenizer(this);
+  readonly tokenizer: Tokenizer = new Tokenizer(this);
   result: unknown = undefined;
   /** prefixes bound to the XML Schema instance namespace by the open elements */
   readonly xsiPrefixes: string[] = [];

@@ -107,7 +107,7 @@ export class DriftWriter extends MarkupWriter {
     this.write(markup);
   }
 
-  escape(text: string, attribute = false): string {
+  escape(text: string, attribute: boolean = false): string {
     try {
       return attribute ? escapeAttribute(text) : escapeText(text);
     } catch (error) {

@@ -11,6 +11,7 @@
  * also makes recursive types safe.
  */
 import type { AttributeMeta, ComplexTypeMeta, Particle, SchemaMeta, TypeRef } from './meta.js';
+import { isFlagType, isNullable, isRepeating } from './particles.js';
 import { keysOf, propsOfRecord } from './record-keys.js';
 import { simpleEncoder, type SimpleEncoder } from './simple-encoders.js';
 
@@ -63,7 +64,7 @@ export class Step {
     this.prop = p.k === 'el' || p.k === 'any' ? p.prop : (p.prop ?? '');
     this.min = p.min;
     this.max = p.max;
-    this.repeating = p.max === -1 || p.max > 1;
+    this.repeating = isRepeating(p);
     const tags = tagsOf(this.name);
     this.open = tags.open;
     this.close = tags.close;
@@ -111,7 +112,7 @@ export class TypePlan {
   readonly neverEmpty: boolean;
 
   constructor(readonly meta: ComplexTypeMeta, schema: SchemaMeta) {
-    this.flag = meta.content === 'empty' && meta.attrs.length === 0;
+    this.flag = isFlagType(meta);
     this.attrs = meta.attrs.map((a) => ({ meta: a, lead: ` ${a.name}="`, encode: simpleEncoder(schema.simple[a.type]!, true) }));
     this.known = propsOfRecord(meta);
     this.simpleContent = meta.content === 'simple';
@@ -150,9 +151,5 @@ export function typeOf(schema: SchemaMeta, step: Step): TypePlan {
   return (step.typePlan ??= TypePlan.of(schema, step.complex!));
 }
 
-/** Whether a particle may match nothing at all. */
-export function nullable(p: Particle): boolean {
-  if (p.min === 0) return true;
-  if (p.k === 'el' || p.k === 'any') return false;
-  return p.k === 'choice' ? p.items.some(nullable) : p.items.every(nullable);
-}
+/** Whether a particle may match nothing at all (particles.ts). */
+export const nullable: (p: Particle) => boolean = isNullable;

@@ -17,7 +17,7 @@ export type SimpleFamily =
   | 'boolean'
   /** an integer that always fits a JS number (int, short, unsignedInt ...) */
   | 'int'
-  /** an integer that may exceed 2^53 (integer, long, unsignedLong, positiveInteger ...): number when safe, bigint otherwise */
+  /** an integer that may exceed 2^53 (integer, long, unsignedLong, positiveInteger ...): a number (one beyond 2^53 − 1 fails to decode) or, with `big`, a bigint */
   | 'bigint'
   /** xs:double / xs:float: a JS number, INF, -INF and NaN included */
   | 'double'
@@ -88,6 +88,11 @@ export interface SimpleTypeMeta {
   maxExclusive?: string;
   totalDigits?: number;
   fractionDigits?: number;
+  /**
+   * family `bigint` only: decoded as a bigint whatever its size (the package option `integers:
+   * "bigint"`); without it such a value is a number, and one beyond 2^53 − 1 fails to decode
+   */
+  big?: true;
   /** xs:union: the value is the first member that accepts it */
   union?: readonly SimpleTypeMeta[];
   /** xs:list: a whitespace-separated list of items */

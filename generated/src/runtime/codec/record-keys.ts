@@ -4,6 +4,7 @@
  * Which properties belong to which record, derived once from the metadata and cached.
  */
 import type { ComplexTypeMeta, GroupParticle, Particle } from './meta.js';
+import { isRepeating } from './particles.js';
 
 const keyCache = new WeakMap<Particle, string[]>();
 const recordCache = new WeakMap<object, Set<string>>();
@@ -13,7 +14,7 @@ export function keysOf(p: Particle): string[] {
   let keys = keyCache.get(p);
   if (keys) return keys;
   if (p.k === 'el' || p.k === 'any') keys = [p.prop];
-  else if ((p.max === -1 || p.max > 1) && p.prop) keys = [p.prop];
+  else if (isRepeating(p) && p.prop) keys = [p.prop];
   else keys = [...new Set(p.items.flatMap(keysOf))];
   keyCache.set(p, keys);
   return keys;

@@ -8,7 +8,7 @@
 import { ValueError } from './errors.js';
 
 /** The characters (a regular-expression class body) that character data cannot hold as they are. */
-export const TEXT_SPECIAL_CHARS = String.raw`&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF`;
+export const TEXT_SPECIAL_CHARS: string = String.raw`&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF`;
 const TEXT_SPECIAL = new RegExp(`[${TEXT_SPECIAL_CHARS}]`);
 const ATTR_SPECIAL = new RegExp(`["\\t\\n${TEXT_SPECIAL_CHARS}]`);
 
@@ -74,7 +74,7 @@ export function whiteSpaceChanges(value: string, ws: 'replace' | 'collapse'): bo
 }
 
 /** Whether a string (or its part from `start` to `end`) is only XML white space. */
-export function isWhiteSpace(value: string, start = 0, end = value.length): boolean {
+export function isWhiteSpace(value: string, start = 0, end: number = value.length): boolean {
   for (let i = start; i < end; i++) if (!isWhiteSpaceCode(value.charCodeAt(i))) return false;
   return true;
 }

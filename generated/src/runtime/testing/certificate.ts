@@ -18,7 +18,7 @@ export interface StubCertificate {
 const ECDSA_WITH_SHA256 = '1.2.840.10045.4.3.2';
 const COMMON_NAME = '2.5.4.3';
 
-export function createStubCertificate(commonName = 'plesk-stub', now = Date.now()): StubCertificate {
+export function createStubCertificate(commonName = 'plesk-stub', now: number = Date.now()): StubCertificate {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const name = sequence(set(sequence(oid(COMMON_NAME), utf8String(commonName))));
