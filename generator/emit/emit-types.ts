@@ -28,7 +28,7 @@ export function emitTypes(project: Project, ir: IrSchema): string {
   // one blank line before every declaration (ts-morph puts none between two type aliases)
   const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
   for (const type of bySource(ir.simpleTypes)) {
-    statements.push(blankLine, typeAlias(type.tsName, simpleMetaType(type.meta), docs(type, 'simpleType')));
+    statements.push(blankLine, typeAlias(type.tsName, simpleMetaType(type.meta, ctx), docs(type, 'simpleType', type.meta.open ? 'An answer may carry a value this list does not have (a newer server\'s): it arrives as an `UnknownValue`.' : undefined)));
   }
   for (const type of bySource(ir.complexTypes)) {
     statements.push(blankLine, declaration(type, ctx));

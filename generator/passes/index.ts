@@ -12,6 +12,7 @@ import { chooseIntegers } from './choose-integers.js';
 import { nameClient } from './name-client.js';
 import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
+import { openResponseEnums } from './open-response-enums.js';
 import { reserveNames } from './reserve-names.js';
 import { selectOperators } from './select-operators.js';
 import { shapeRecords } from './shape-records.js';
@@ -34,6 +35,7 @@ export const PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema>
   (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report),
   selectOperators,
   chooseIntegers,
+  openResponseEnums,
   reserveNames,
   nameTypes,
   nameProperties,
