@@ -147,9 +147,9 @@ test.serial('an untrusted certificate is refused without ca, accepted with it; t
 });
 
 test.serial('an answer that breaks the schema is XmlDecodeError; an input that breaks it is XmlEncodeError and nothing is sent', async (t) => {
-  server.faults.push({ xml: packet('<backup-manager><get-supported-protocols><result><status>maybe</status></result></get-supported-protocols></backup-manager>') });
+  server.faults.push({ xml: packet('<backup-manager><get-supported-protocols><result><status>error</status><errcode>maybe</errcode></result></get-supported-protocols></backup-manager>') });
   const decode = await t.throwsAsync(clientOf(server).backupManager.getSupportedProtocols(), { instanceOf: XmlDecodeError });
-  t.is(decode.path, 'packet/backup-manager/get-supported-protocols/result/status');
+  t.is(decode.path, 'packet/backup-manager/get-supported-protocols/result/errcode');
   const before = server.requests;
   const encode = await t.throwsAsync(clientOf(server).backupManager.stopBackup({} as BackupStopInput), { instanceOf: XmlEncodeError });
   t.regex(encode.message, /task-id/);
@@ -192,7 +192,7 @@ test.serial('neither the password nor the secret key appears in any error, even 
     await collect(secret, () => client.backupManager.getTasksInfo({ customerLogin: 'hang-secret' }, { timeoutMs: 300 }));
     server.faults.push({ xml: `<html><body>${'x'.repeat(110)} ${secret.replace('&', '&#38;').replace('-', '&#x2d;')}</body></html>` });
     await collect(secret, () => client.backupManager.getSupportedProtocols());
-    server.faults.push({ xml: packet(`<backup-manager><get-supported-protocols><result><status>${echoed}</status></result></get-supported-protocols></backup-manager>`) });
+    server.faults.push({ xml: packet(`<backup-manager><get-supported-protocols><result><status>error</status><errcode>${echoed}</errcode></result></get-supported-protocols></backup-manager>`) });
     await collect(secret, () => client.backupManager.getSupportedProtocols());
     server.faults.push({ xml: packet(`<system><status>error</status><errcode>1001</errcode><errtext>credentials ${echoed} refused</errtext></system>`) });
     await collect(secret, () => client.backupManager.getSupportedProtocols());

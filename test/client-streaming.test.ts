@@ -100,14 +100,14 @@ test('an answer found wrong while it arrives fails at once with its XmlDecodeErr
   server.answer = (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/xml; charset=UTF-8' });
     // then nothing more: the connection stays open, the answer never ends
-    res.write('<packet version="1.6.9.0"><backup-manager><get-tasks-info><result><status>bogus</status><task>xxx');
+    res.write('<packet version="1.6.9.0"><backup-manager><get-tasks-info><result><status>error</status><errcode>bogus</errcode><task>xxx');
   };
   // a deadline of 10 minutes: a client that waited for it (or for the end) would not finish this test
   const client = clientFor(server, { timeoutMs: 600_000, retries: 0 });
   t.teardown(() => client.close());
   const error = await t.throwsAsync(client.backupManager.getTasksInfo({ server: true }), { instanceOf: XmlDecodeError });
-  t.is(error.path, 'packet/backup-manager/get-tasks-info/result/status');
-  t.regex(error.excerpt ?? '', /<status>bogus<\/status>/);
+  t.is(error.path, 'packet/backup-manager/get-tasks-info/result/errcode');
+  t.regex(error.excerpt ?? '', /<errcode>bogus<\/errcode>/);
 });
 
 test('an answer read only in part (its decoding failed) that ends inside the password shows none of it: excerpt and debug answer', async (t) => {
@@ -116,13 +116,13 @@ test('an answer read only in part (its decoding failed) that ends inside the pas
   const password = 'Sup3rS3cretPassw0rd-xyz';
   server.answer = (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/xml; charset=UTF-8' });
-    res.write(`<packet version="1.6.9.0"><backup-manager><get-tasks-info><result><status>bogus</status><errtext>${password.slice(0, 14)}`);
+    res.write(`<packet version="1.6.9.0"><backup-manager><get-tasks-info><result><status>error</status><errcode>bogus</errcode><errtext>${password.slice(0, 14)}`);
   };
   const answers: string[] = [];
   const client = clientFor(server, { password, timeoutMs: 5_000, retries: 0, debug: (e) => void (e.answer !== undefined && answers.push(e.answer)) });
   t.teardown(() => client.close());
   const error = await t.throwsAsync(client.backupManager.getTasksInfo({ server: true }), { instanceOf: XmlDecodeError });
-  t.is(error.path, 'packet/backup-manager/get-tasks-info/result/status');
+  t.is(error.path, 'packet/backup-manager/get-tasks-info/result/errcode');
   t.true(answers.length > 0, 'the debug listener saw the answer');
   for (const text of [error.excerpt ?? '', ...answers]) {
     t.false(text.includes(password.slice(0, 3)), text);

@@ -35,6 +35,7 @@ const readers: Array<[string, (text: string) => unknown]> = [
   ['attachmentName', (text) => attachmentName(`attachment; filename="${text}`)],
   ['decodeResponsePacket', (text) => attempt(() => decodeResponsePacket(text))],
   ['decodeResponsePacket in <packet>', (text) => attempt(() => decodeResponsePacket(`<packet>${text}</packet>`))],
+  ['decodeResponsePacket in <packet>, keeping drift', (text) => attempt(() => decodeResponsePacket(`<packet>${text}</packet>`, { unknownElements: 'keep' }))],
   ['decodeType in an errtext', (text) => attempt(() => decodeType('ResultType', 'result', `<result><status>error</status><errtext>${text}</errtext></result>`))],
 ];
 

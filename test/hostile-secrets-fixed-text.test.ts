@@ -114,7 +114,7 @@ test.serial('the fixed fields, exactly: a timeout with the password timeout, a s
   } finally {
     process.off('warning', listen);
   }
-  t.deepEqual(warnings, ["the answer has the element <***-note> at packet/backup-manager/get-supported-protocols/result/***-note, which the package's schemas do not declare (a newer server?): it was kept; pass onSchemaDrift to the client to handle such reports"]);
+  t.deepEqual(warnings, ["the answer has the element <***-note> at packet/backup-manager/get-supported-protocols/result/***-note, which the package's schemas do not declare (a newer server?): it was kept; pass onSchemaDrift to the client to handle such reports, or read client.driftReport()"]);
 });
 
 test('decode option redact: each quoted piece of the document is masked before it is cut short; declared names, line and column stay', (t) => {

@@ -173,7 +173,7 @@ test.serial('every fault kind gives the client error the README promises, and fa
 
   stub.fail({ kind: 'xml', xml: '<packet version="1.6.9.0"><backup-manager><get-supported-protocols><result><status>ok</status><protocol>sftp</protocol></result></get-supported-protocols></backup-manager></packet>' });
   t.deepEqual(await protocols(), ['sftp']);
-  stub.fail({ kind: 'xml', xml: '<packet><backup-manager><get-supported-protocols><result><status>maybe</status></result></get-supported-protocols></backup-manager></packet>' });
+  stub.fail({ kind: 'xml', xml: '<packet><backup-manager><get-supported-protocols><result><status>ok<maybe/></status></result></get-supported-protocols></backup-manager></packet>' });
   await t.throwsAsync(protocols(), { name: 'XmlDecodeError' });
 
   stub.fail({ kind: 'file-stall' });

@@ -76,14 +76,27 @@ test('an enumeration value only 1.6.9.1 has: sent as 1.6.9.1, refused by a serve
   t.is(error!.message, 'dns/add_rec cannot be sent: the value "CAA" of <type> (packet/dns/add_rec/type): it is in protocol 1.6.9.1 of this package (1.6.6.0, 1.6.9.1); the server speaks 1.6.6.0; nothing was sent. Fix: call a server that speaks 1.6.9.1, or leave the value "CAA" of <type> out');
 });
 
-test('drift in an answer names the version of the package that declares the element', async (t) => {
-  const events: Array<{ path: string; declaredIn?: string[] }> = [];
-  const { stub, client } = await serve(t, ['1.6.6.0', '1.6.9.1'], { protocolVersion: '1.6.6.0', onSchemaDrift: (event: { path: string; declaredIn?: string[] }) => events.push(event) });
+test('drift in an answer names the version of the package that declares the element or the value', async (t) => {
+  const events: Array<{ kind: string; path: string; value?: string; declaredIn?: string[] }> = [];
+  const { stub, client } = await serve(t, ['1.6.6.0', '1.6.9.1'], { protocolVersion: '1.6.6.0', onSchemaDrift: (event: (typeof events)[number]) => events.push(event) });
   const admin = ['cname', 'pname', 'phone', 'fax'].map((f) => `<admin_${f}>x</admin_${f}>`).join('') + '<admin_email>a@example.com</admin_email>' + ['address', 'city', 'state', 'pcode', 'country'].map((f) => `<admin_${f}>x</admin_${f}>`).join('').replace('<admin_pcode>x</admin_pcode>', '<admin_pcode>12345</admin_pcode>').replace('<admin_country>x</admin_country>', '<admin_country>DE</admin_country>');
   stub.fail({ kind: 'xml', xml: `<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.6.0"><server><get><result><status>ok</status><admin>${admin}<send_announce>false</send_announce><admin_locale>en-US</admin_locale><x-new>1</x-new></admin></result></get></server></packet>` });
   const result = await client.server.get({ admin: true });
   t.is(result.admin.adminEmail, 'a@example.com');
   t.deepEqual(events.map((e) => [e.path, e.declaredIn]), [['packet/server/get/result/admin/admin_locale', ['1.6.9.1']], ['packet/server/get/result/admin/x-new', undefined]]);
+  // a value of an open enumeration: CAA is 1.6.9.1's, HINFO no version's; an element once too often is no version's either
+  events.length = 0;
+  const record = (id: number, type: string) => `<result><status>ok</status><id>${id}</id><data><site-id>1</site-id><type>${type}</type><host>example.com.</host><value>v</value></data></result>`;
+  stub.fail({ kind: 'xml', xml: `<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.6.0"><dns><get_rec>${record(3, 'CAA')}${record(4, 'HINFO')}</get_rec></dns></packet>` });
+  const records = await client.dns.getRec({ filter: { siteId: [1] } });
+  t.deepEqual(records.map((r: { data: { type: string } }) => r.data.type), ['CAA', 'HINFO']);
+  stub.fail({ kind: 'xml', xml: `<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.6.0"><dns><get_rec><result><status>ok</status><id>3</id><id>4</id></result></get_rec></dns></packet>` });
+  await client.dns.getRec({ filter: { siteId: [1] } });
+  t.deepEqual(events.map((e) => [e.kind, e.path, e.value, e.declaredIn]), [
+    ['value', 'packet/dns/get_rec/result/data/type', 'CAA', ['1.6.9.1']],
+    ['value', 'packet/dns/get_rec/result/data/type', 'HINFO', undefined],
+    ['extra', 'packet/dns/get_rec/result/id', undefined, undefined],
+  ]);
 });
 
 test('the README\'s matrix lists backup-manager as absent from 1.6.9.1; the JSDoc of the operator and its methods says so', (t) => {

@@ -10,5 +10,6 @@ export { OPERATOR_PROTOCOLS } from './protocol-version.js';
 export * from './client.js';
 export { XmlDecodeError, XmlEncodeError } from './runtime/codec/errors.js';
 export { setUnknownContent, unknownContentOf } from './runtime/codec/decode-options.js';
+export { xmlElement } from './runtime/codec/raw-xml.js';
 export { PleskOperationError, PleskSystemError, PleskTaskFailedError, PleskTaskTimeoutError, PleskTransportError, PleskUploadTooLargeError } from './runtime/client/plesk-errors.js';
 export { compareProtocolVersions, sortProtocolVersions } from './runtime/client/protocol-versions.js';

@@ -8,14 +8,14 @@ import { frozenSchema, type Frozen, type SchemaMeta } from './runtime/codec/meta
 export const schema: Frozen<SchemaMeta> = frozenSchema({
     simple: {
       'BackupTaskIdType': { name: 'BackupTaskIdType', family: 'string', ws: 'collapse', minLength: 1, patterns: [[{ source: '[\\-]?[0-9]+', re: { seq: [{ rep: { set: { ranges: [45, 45] } }, min: 0, max: 1 }, { rep: { set: { ranges: [48, 57] } }, min: 1, max: -1 }] } }]] },
-      'BackupTaskStatus': { name: 'BackupTaskStatus', family: 'string', ws: 'preserve', enum: ['working', 'stopped', 'failed', 'finished'] },
+      'BackupTaskStatus': { name: 'BackupTaskStatus', family: 'string', ws: 'preserve', enum: ['working', 'stopped', 'failed', 'finished'], open: true },
       'BooleanType': { name: 'boolean', family: 'boolean', ws: 'collapse' },
       'DomainName': { name: 'domainName', family: 'string', ws: 'collapse', minLength: 1, maxLength: 255 },
       'GarbageOutput': { name: 'garbageOutput', family: 'string', ws: 'collapse' },
       'IdType': { name: 'id_type', family: 'bigint', ws: 'collapse', minInclusive: '1' },
       'Int': { name: 'int', family: 'bigint', ws: 'collapse' },
       'Long': { name: 'long', family: 'bigint', ws: 'collapse', minInclusive: '-9223372036854775808', maxInclusive: '9223372036854775807' },
-      'ResultStatus': { name: 'result_status', family: 'string', ws: 'preserve', enum: ['ok', 'error'] },
+      'ResultStatus': { name: 'result_status', family: 'string', ws: 'preserve', enum: ['ok', 'error'], open: true },
       'Size': { name: 'size', family: 'bigint', ws: 'collapse', minInclusive: '0', maxInclusive: '18446744073709551615' },
       'StringType': { name: 'string', family: 'string', ws: 'collapse' },
       'Text': { name: 'text', family: 'string', ws: 'preserve' },

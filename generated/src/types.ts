@@ -2,7 +2,7 @@
 // Source schemas: request.xsd, response.xsd
 // The TypeScript types of every schema type.
 
-import type { AtMostOneOf, OneOf } from './runtime/codec/meta.js';
+import type { AtMostOneOf, OneOf, UnknownValue } from './runtime/codec/meta.js';
 
 /**
  * Identifier of a backup task as Plesk hands it out: a run of decimal digits, possibly preceded by a minus sign (whitespace around it is ignored).
@@ -14,16 +14,20 @@ export type BackupTaskIdType = string;
 /**
  * State of a backup task. working: still running; finished: completed successfully; failed: ended with an error; stopped: cancelled (see stop-backup). The last three are final.
  *
+ * An answer may carry a value this list does not have (a newer server's): it arrives as an `UnknownValue`.
+ *
  * @xsd simpleType BackupTaskStatus (backup.xsd:193)
  */
-export type BackupTaskStatus = 'working' | 'stopped' | 'failed' | 'finished';
+export type BackupTaskStatus = 'working' | 'stopped' | 'failed' | 'finished' | UnknownValue;
 
 /**
  * Outcome of one operation: "ok" when it succeeded, "error" when it did not.
  *
+ * An answer may carry a value this list does not have (a newer server's): it arrives as an `UnknownValue`.
+ *
  * @xsd simpleType result_status (common.xsd:19)
  */
-export type ResultStatus = 'ok' | 'error';
+export type ResultStatus = 'ok' | 'error' | UnknownValue;
 
 /**
  * Numeric identifier of a Plesk object (customer, reseller, subscription...): a whole number of at least 1.

@@ -29,8 +29,11 @@ export function emitTypes(project: Project, ir: IrSchema): string {
   // one blank line before every declaration (ts-morph puts none between two type aliases)
   const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
   for (const type of bySource(ir.simpleTypes)) {
-    const text = type.variants && type.variants.length > 1 ? simpleVariantsType(type.variants.map((v) => v.meta)) : simpleMetaType(type.meta);
-    statements.push(blankLine, typeAlias(type.tsName, text, docs(type, 'simpleType', simpleVersionsDoc(type))));
+    const several = type.variants && type.variants.length > 1;
+    const text = several ? simpleVariantsType(type.variants!.map((v) => v.meta), ctx) : simpleMetaType(type.meta, ctx);
+    const open = several ? type.variants!.some((v) => v.meta.open) : type.meta.open;
+    const extra = [open ? 'An answer may carry a value this list does not have (a newer server\'s): it arrives as an `UnknownValue`.' : undefined, simpleVersionsDoc(type)].filter(Boolean).join('\n\n');
+    statements.push(blankLine, typeAlias(type.tsName, text, docs(type, 'simpleType', extra || undefined)));
   }
   for (const type of bySource(ir.complexTypes)) {
     statements.push(blankLine, declaration(type, ctx));

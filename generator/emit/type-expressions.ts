@@ -6,6 +6,7 @@
  *
  * For this value or shape                          we print
  *   enumeration working|stopped                      'working' | 'stopped'
+ *   the same in an answer (open, see open-response-enums.ts)  'working' | 'stopped' | UnknownValue
  *   xs:int, xs:unsignedInt                           number
  *   xs:integer, xs:long, xs:positiveInteger          number   (bigint with the package option integers: "bigint")
  *   an empty complex type (NoneType), a flag         NoneType in types.ts, true in client.ts
@@ -38,9 +39,9 @@ export function printContext(prefix: '' | 'T.', flags: 'name' | 'true', arrays: 
   return { prefix, flags, arrays, uses: new Set() };
 }
 
-export function simpleMetaType(meta: SimpleTypeMeta): string {
-  if (meta.union) return unique(meta.union.map(simpleMetaType)).join(' | ');
-  if (meta.list) return `Array<${simpleMetaType(meta.list)}>`;
+export function simpleMetaType(meta: SimpleTypeMeta, ctx: PrintContext): string {
+  if (meta.union) return unique(meta.union.map((m) => simpleMetaType(m, ctx))).join(' | ');
+  if (meta.list) return `Array<${simpleMetaType(meta.list, ctx)}>`;
   switch (meta.family) {
     case 'boolean': return 'boolean';
     case 'int': case 'double': {
@@ -49,19 +50,27 @@ export function simpleMetaType(meta: SimpleTypeMeta): string {
       return meta.enum && numbers.every(Number.isFinite) ? unique(numbers.map(String)).join(' | ') : 'number';
     }
     case 'bigint': return meta.big ? 'bigint' : meta.enum ? unique(meta.enum.map((v) => String(Number(v)))).join(' | ') : 'number';
-    default: return meta.enum ? unique(meta.enum.map((v) => quote(v))).join(' | ') : 'string';
+    default: {
+      if (!meta.enum) return 'string';
+      const values = unique(meta.enum.map((v) => quote(v)));
+      // an answer's enumeration: a newer server may send a value it does not list
+      return (meta.open ? [...values, use(ctx, 'UnknownValue')] : values).join(' | ');
+    }
   }
 }
 
 /**
  * The type of a simple type the protocol versions of a package declare differently: the union of
  * each version's type (`'A' | 'AAAA' | 'CAA'` when one version adds `CAA`), a literal dropped
- * where another version allows any string or number.
+ * where another version allows any string or number, `UnknownValue` last where an answer may
+ * carry a value no version lists.
  */
-export function simpleVariantsType(metas: readonly SimpleTypeMeta[]): string {
-  const members = unique(metas.flatMap((m) => splitUnion(simpleMetaType(m))));
+export function simpleVariantsType(metas: readonly SimpleTypeMeta[], ctx: PrintContext): string {
+  const members = unique(metas.flatMap((m) => splitUnion(simpleMetaType(m, ctx))));
   const open = new Set(members.filter((m) => m === 'string' || m === 'number'));
-  return members.filter((m) => !(open.has('string') && m.startsWith("'")) && !(open.has('number') && /^-?\d/.test(m))).join(' | ');
+  const kept = members.filter((m) => !(open.has('string') && m.startsWith("'")) && !(open.has('number') && /^-?\d/.test(m)));
+  // an open enumeration's UnknownValue after every version's values
+  return [...kept.filter((m) => m !== 'UnknownValue'), ...kept.filter((m) => m === 'UnknownValue')].join(' | ');
 }
 
 /** The members of a union printed by {@link simpleMetaType} (none of its members holds ` | ` inside brackets or quotes but `Array<…>`). */
@@ -89,7 +98,7 @@ function splitUnion(type: string): string[] {
 export function printValue(value: ValueType, ctx: PrintContext): string {
   switch (value.k) {
     case 'type': return `${ctx.prefix}${value.type.tsName}`;
-    case 'builtin': return simpleMetaType(value.meta);
+    case 'builtin': return simpleMetaType(value.meta, ctx);
     case 'flag': return ctx.flags === 'true' ? 'true' : `${ctx.prefix}${value.type.tsName}`;
     case 'any': return use(ctx, 'XmlAny');
     case 'wildcard': return `${use(ctx, 'AnyElement')}[]`;

@@ -20,11 +20,12 @@ export interface RuntimeExports {
 
 export const RUNTIME_EXPORTS: readonly RuntimeExports[] = [
   { entry: 'index', module: 'codec/errors.ts', values: ['XmlDecodeError', 'XmlEncodeError'], types: [], client: false },
-  { entry: 'index', module: 'codec/decode-options.ts', values: ['setUnknownContent', 'unknownContentOf'], types: ['DecodeOptions', 'SchemaDriftEvent', 'UnknownContent', 'UnknownElement'], client: false },
+  { entry: 'index', module: 'codec/decode-options.ts', values: ['setUnknownContent', 'unknownContentOf'], types: ['DecodeOptions', 'KeptValue', 'SchemaDriftEvent', 'SchemaDriftKind', 'UnknownContent', 'UnknownElement'], client: false },
   { entry: 'index', module: 'codec/decode.ts', values: [], types: ['DocumentDecoder'], client: false },
-  { entry: 'index', module: 'codec/meta.ts', values: [], types: ['AnyElement', 'AtMostOneOf', 'OneOf', 'OneOfShapes', 'RawXml', 'SchemaMeta', 'XmlAny'], client: false },
+  { entry: 'index', module: 'codec/meta.ts', values: [], types: ['AnyElement', 'AtMostOneOf', 'OneOf', 'OneOfShapes', 'RawXml', 'SchemaMeta', 'UnknownValue', 'XmlAny'], client: false },
+  { entry: 'index', module: 'codec/raw-xml.ts', values: ['xmlElement'], types: [], client: false },
   { entry: 'index', module: 'client/plesk-errors.ts', values: ['PleskOperationError', 'PleskSystemError', 'PleskTaskFailedError', 'PleskTaskTimeoutError', 'PleskTransportError', 'PleskUploadTooLargeError'], types: ['PleskResult', 'TransportFailure'], client: true },
-  { entry: 'index', module: 'client/client.ts', values: [], types: ['CallOptions', 'DownloadedFile', 'OkResult', 'PleskClientOptions', 'PleskDebugEvent'], client: true },
+  { entry: 'index', module: 'client/client.ts', values: [], types: ['CallOptions', 'DownloadedFile', 'OkResult', 'PleskClientOptions', 'PleskDebugEvent', 'SchemaDriftSummary'], client: true },
   { entry: 'index', module: 'client/protocol-versions.ts', values: ['compareProtocolVersions', 'sortProtocolVersions'], types: ['OperatorProtocols'], client: true },
   { entry: 'index', module: 'client/transfer-types.ts', values: [], types: ['DownloadOptions', 'ProgressListener', 'SavedFile', 'TransferProgress', 'UploadedFile', 'UploadOptions', 'UploadSource'], client: true },
   { entry: 'index', module: 'client/wait-for-task.ts', values: [], types: ['WaitForTaskOptions'], client: true },

@@ -67,7 +67,7 @@ function sameType(a: IrTypeRef, b: IrTypeRef): boolean {
   return a.kind === b.kind && (a.kind === 'any' || (a as { type: object }).type === (b as { type: object }).type);
 }
 
-/** What decides a simple type's TypeScript type (type-expressions.ts `simpleMetaType`): family, values, bigint, members. */
+/** What decides a simple type's TypeScript type (type-expressions.ts `simpleMetaType`): family, values, open or not, bigint, members. */
 function tsOf(meta: SimpleTypeMeta): string {
-  return JSON.stringify([meta.family, meta.enum, meta.big, meta.union?.map(tsOf), meta.list && tsOf(meta.list)]);
+  return JSON.stringify([meta.family, meta.enum, meta.open === true, meta.big, meta.union?.map(tsOf), meta.list && tsOf(meta.list)]);
 }

@@ -14,6 +14,7 @@ import { nameClient } from './name-client.js';
 import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
 import { noteAvailability } from './note-availability.js';
+import { openResponseEnums } from './open-response-enums.js';
 import { reserveNames } from './reserve-names.js';
 import { selectOperators } from './select-operators.js';
 import { shapeRecords } from './shape-records.js';
@@ -48,6 +49,7 @@ export const SET_PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSch
   (ir, ctx) => applyRefinements(ir, ctx.refinements, ctx.report, ctx.refinementOutcomes),
   selectOperators,
   chooseIntegers,
+  openResponseEnums,
 ];
 
 /** The passes that decide names and shapes: they run once, on the merged model of a package of several versions. */

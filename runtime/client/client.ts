@@ -10,16 +10,19 @@
  *   an error takes text from the server (secret-masking.ts), and nowhere else;
  * - every numeric option is checked (options-check.ts): a TypeError names the option and its range;
  * - a packet made only of reads is resent on a connection failure (option `retries`); a packet
- *   that starts or changes something never is.
+ *   that starts or changes something never is;
+ * - schema drift (a newer server's elements, attributes and values) is kept, reported, and added
+ *   up per kind and path for `driftReport()` (drift-report.ts).
  */
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { abortablePause } from './abort-signals.js';
 import { answerSnippet, rootElementName } from './answer-text.js';
-import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PacketRouter, PleskClientOptions, PleskSchemaDriftEvent } from './client-types.js';
+import type { CallOptions, DownloadedFile, Invoker, OperationSpec, PacketCodec, PacketRouter, PleskClientOptions } from './client-types.js';
 import type { DocumentDecoder } from '../codec/decode.js';
-import type { DecodeOptions } from '../codec/decode-options.js';
-import { ExchangeTrace, excerptAround, maskCutEnd, maskWire } from './debug.js';
+import type { DecodeOptions, SchemaDriftEvent } from '../codec/decode-options.js';
+import { answerExcerpt, ExchangeTrace, maskCutEnd, maskWire } from './debug.js';
+import { DriftLog, driftWarning, type SchemaDriftSummary } from './drift-report.js';
 import { XmlDecodeError } from '../codec/errors.js';
 import { checkInteger, checkMilliseconds, MAX_RESPONSE_BYTES } from './options-check.js';
 import { PleskOperationError, PleskSystemError, PleskTransportError, type PleskResult } from './plesk-errors.js';
@@ -39,6 +42,7 @@ import { ENVELOPE } from './envelope.js';
 export { rootElementName } from './answer-text.js';
 export type { CallOptions, DownloadedFile, Invoker, OkResult, OperationSpec, PacketCodec, PleskClientOptions, PleskSchemaDriftEvent, ResultShape, SchemaDriftEvent, Unwrap } from './client-types.js';
 export type { PleskDebugEvent } from './debug.js';
+export type { SchemaDriftSummary } from './drift-report.js';
 
 /** An answer, and the version of the packet it answers (a package of several versions). */
 type Answered = Answer & { sent?: string };
@@ -52,6 +56,7 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   readonly #retries: number;
   readonly #version: string | undefined;
   readonly #decodeOptions: DecodeOptions;
+  readonly #drift = new DriftLog();
   readonly #debug: PleskClientOptions['debug'];
   /** `operatorProp.operationProp` of the operations safe to resend, and of those answered with a file */
   readonly #reads: ReadonlySet<string>;
@@ -104,9 +109,13 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     this.#version = options.protocolVersion === null ? undefined : (options.protocolVersion ?? (this.#router ? undefined : codec.protocolVersion));
     if (options.unknownElements !== undefined && options.unknownElements !== 'keep' && options.unknownElements !== 'error') throw new TypeError(`PleskClient: option unknownElements must be 'keep' or 'error', not ${String(options.unknownElements)}`);
     const onDrift = options.onSchemaDrift ?? driftWarning((text) => this.#mask(text));
-    // what a decode error quotes of an answer is masked before it is cut short; nothing else of it
+    const onUnknown = (event: SchemaDriftEvent) => {
+      this.#drift.record(event);
+      onDrift(event);
+    };
+    // what a decode error or a drift event quotes of an answer is masked before it is cut short; nothing else of it
     const redact = this.#secrets.length > 0 ? { redact: (text: string) => this.#mask(text) } : {};
-    this.#decodeOptions = options.unknownElements === 'error' ? { unknownElements: 'error', ...redact } : { unknownElements: 'keep', onUnknown: onDrift, ...redact };
+    this.#decodeOptions = options.unknownElements === 'error' ? { unknownElements: 'error', ...redact } : { unknownElements: 'keep', onUnknown, ...redact };
     if (options.debug !== undefined && typeof options.debug !== 'function') throw new TypeError('PleskClient: option debug must be a function');
     this.#debug = options.debug;
   }
@@ -199,6 +208,16 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     }, trace);
   }
 
+  /**
+   * The schema drift seen in this client's answers so far (with unknownElements 'keep', the
+   * default): one entry per kind (`unknown`, `extra`, `misplaced`, `attribute`, `value`) and path,
+   * with how many times it was seen, its first example (masked) and when it was first and last
+   * seen, in the order first seen: log one line per entry. `{ reset: true }` starts a new report.
+   */
+  driftReport(options: { reset?: boolean } = {}): SchemaDriftSummary[] {
+    return this.#drift.report(options.reset === true);
+  }
+
   /** The exchange of one operation, for the generated operator objects. */
   protected invoker(): Invoker {
     return { call: (spec, input, options) => this.call(spec, input, options), download: (spec, input, options) => this.download(spec, input, options) };
@@ -225,9 +244,9 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
       const left = Math.max(1, deadline - Date.now());
       trace?.begin(attempt, typeof body === 'string' ? body : body.description);
       try {
-        const answer = await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary, onProgress: options.onProgress, ...(trace ? { observeBody: trace.observe } : {}), ...(decoder ? { decoder } : {}) });
+        const answer = await postPacket(this.#endpoint, body, { timeoutMs: attempt === 0 ? timeoutMs : left, maxResponseBytes: this.#maxResponseBytes, signal: options.signal, allowBinary, onProgress: options.onProgress, ...(trace ? { observeBody: trace.observe, keepWhole: true } : {}), ...(decoder ? { decoder } : {}) });
         // an answer read only in part (its decoding failed) may end inside a secret: that end is masked
-        const seen: Answer = answer.kind === 'xml' && answer.partial ? { kind: 'xml', text: maskCutEnd(answer.text, this.#secrets), decoded: answer.decoded!, partial: true } : answer;
+        const seen: Answer = answer.kind === 'xml' && answer.partial ? { kind: 'xml', text: maskCutEnd(answer.text, this.#secrets), decoded: answer.decoded!, partial: true, ...(answer.tail ? { tail: answer.tail } : {}) } : answer;
         if (seen.kind === 'xml') trace?.answered(seen.text);
         return seen;
       } catch (error) {
@@ -254,9 +273,9 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     const decoded = answer.decoded;
     if (decoded?.ok) return decoded.value as Res;
     if (decoded !== undefined && !(decoded.error instanceof XmlDecodeError)) throw decoded.error;
-    // the answer as far as it was read: whole, or up to the piece its decoding failed in
+    // the answer as far as it was read: whole, or up to the piece its decoding failed in (or its start and end: answer-window.ts)
     const text = answer.text;
-    this.#checkRoot(text);
+    this.#checkRoot(text, answer.tail !== undefined);
     let error: unknown;
     if (decoded !== undefined) error = decoded.error;
     else {
@@ -268,11 +287,14 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
     }
     if (!(error instanceof XmlDecodeError)) throw error;
     // (what it quotes of the answer was masked as it was made: DecodeOptions.redact)
-    throw withExcerpt(error, text, this.#secrets);
+    Object.defineProperty(error, 'excerpt', { value: answerExcerpt(text, answer.tail, error.line, error.column, this.#secrets), enumerable: true, configurable: true });
+    throw error;
   }
 
-  #checkRoot(text: string): void {
+  /** Fails unless the answer's root is <packet>; `cut`: the text is the answer's start only (a long prolog may not show its root). */
+  #checkRoot(text: string, cut = false): void {
     const root = rootElementName(text);
+    if (root === undefined && cut) return;
     if (root !== 'packet') {
       const shown = root === undefined ? 'not an element' : `<${this.#mask(root)}>`;
       throw new PleskTransportError('not-a-packet', `the answer is not a Plesk packet (its root is ${shown}): ${answerSnippet(text, (t, limit) => maskSecrets(t, this.#secrets, limit))}`);
@@ -355,12 +377,6 @@ export class PleskClientCore<Req extends { version?: string; operators: Entries 
   }
 }
 
-/** The error, carrying a masked excerpt of the answer around its position (for debugging). */
-function withExcerpt(error: XmlDecodeError, answer: string, secrets: readonly string[]): XmlDecodeError {
-  Object.defineProperty(error, 'excerpt', { value: excerptAround(answer, error.line, error.column, secrets), enumerable: true, configurable: true });
-  return error;
-}
-
 /** The own property `key` of a record that may be missing. */
 function ownOf(record: object | undefined, key: string): unknown {
   return record === undefined ? undefined : own(record, key);
@@ -369,20 +385,6 @@ function ownOf(record: object | undefined, key: string): unknown {
 function single(spec: OperationSpec, input: unknown): never {
   const operation = { [spec.operationProp]: input };
   return { operators: [{ [spec.operatorProp]: spec.single ? operation : { operations: [operation] } }] } as never;
-}
-
-/** Without onSchemaDrift: one process warning per path a drift was seen at. */
-function driftWarning(mask: (text: string) => string): (event: PleskSchemaDriftEvent) => void {
-  const seen = new Set<string>();
-  return (event) => {
-    if (seen.has(event.path)) return;
-    seen.add(event.path);
-    // the name is the server's (the path before it is the schema's known elements)
-    const name = mask(event.name);
-    const path = `${event.path.slice(0, event.path.length - event.name.length)}${name}`;
-    const elsewhere = event.declaredIn ? ` in the protocol version the packet was sent in (protocol ${event.declaredIn.join(', ')} of the package declares it)` : ' (a newer server?)';
-    process.emitWarning(`the answer has the ${event.kind} ${event.kind === 'attribute' ? name : `<${name}>`} at ${path}, which the package's schemas do not declare${elsewhere}: it was kept; pass onSchemaDrift to the client to handle such reports`, { type: 'PleskSchemaDrift' });
-  };
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {

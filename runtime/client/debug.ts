@@ -6,6 +6,7 @@
  * text is cut short.
  */
 import type { Readable } from 'node:stream';
+import type { AnswerTail } from './answer-window.js';
 import { maskSecrets, secretSpans } from './secret-masking.js';
 
 /** One exchange with the server, as the client saw it. */
@@ -58,8 +59,9 @@ export function maskCutEnd(text: string, secrets: readonly string[]): string {
  * The text around a line and column (saxes': line from 1, column in characters), at most
  * `radius` characters either side, masked; a secret the window would cut in two is taken whole
  * (and so masked whole), and a cut end that still spells the start or end of a secret is masked.
+ * `cutBefore`: the text is the end of a longer one (its start is a cut too).
  */
-export function excerptAround(text: string, line: number | undefined, column: number | undefined, secrets: readonly string[], radius = 80): string {
+export function excerptAround(text: string, line: number | undefined, column: number | undefined, secrets: readonly string[], radius: number = 80, cutBefore: boolean = false): string {
   let offset = 0;
   for (let l = 1; l < (line ?? 1); l++) {
     const next = text.indexOf('\n', offset);
@@ -75,13 +77,24 @@ export function excerptAround(text: string, line: number | undefined, column: nu
     if (first < end && last > end) end = last;
   }
   let window = maskWire(text.slice(start, end), secrets);
+  const cutStart = start > 0 || cutBefore;
   for (const secret of secrets) {
     for (let n = Math.min(secret.length - 1, window.length); n >= 3; n--) {
-      if (start > 0 && window.startsWith(secret.slice(-n))) window = `***${window.slice(n)}`;
+      if (cutStart && window.startsWith(secret.slice(-n))) window = `***${window.slice(n)}`;
     }
   }
   if (end < text.length) window = maskCutEnd(window, secrets);
-  return `${start > 0 ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
+  return `${cutStart ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
+}
+
+/**
+ * The excerpt of an answer around a decode error's position: from its text, or, when only its
+ * start and its last bytes were kept (answer-window.ts), from those last bytes, where the decoder
+ * stood when it failed.
+ */
+export function answerExcerpt(text: string, tail: AnswerTail | undefined, line: number | undefined, column: number | undefined, secrets: readonly string[]): string {
+  if (tail === undefined || line === undefined || line < tail.line || (line === tail.line && (column ?? 0) < tail.column)) return excerptAround(text, line, column, secrets);
+  return excerptAround(tail.text, line - tail.line + 1, line === tail.line ? (column ?? 0) - tail.column : column, secrets, 80, true);
 }
 
 /**

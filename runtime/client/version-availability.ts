@@ -123,21 +123,31 @@ export function declaresProps(schema: SchemaMeta, type: TypeRef, props: readonly
 /**
  * Whether `schema` declares the element (or `@attribute`) at an answer's path of XML names
  * (`packet/backup-manager/get-tasks-info/result/task/queue-pos`), the root's name first; a
- * repeating group is looked through, as the document does not show it.
+ * repeating group is looked through, as the document does not show it. With `value`: whether the
+ * enumeration there lists that value.
  */
-export function declaresNames(schema: SchemaMeta, type: TypeRef, path: string): boolean {
+export function declaresNames(schema: SchemaMeta, type: TypeRef, path: string, value?: string): boolean {
   const steps = path.split('/').slice(1);
   let particles: readonly Particle[] | undefined = 'c' in type ? recordOf(schema.complex[type.c])?.particles : undefined;
   let attrs = 'c' in type ? schema.complex[type.c]?.attrs : undefined;
+  let simple: string | undefined;
   for (const [i, step] of steps.entries()) {
-    if (step.startsWith('@')) return i === steps.length - 1 && (attrs ?? []).some((a) => a.name === step.slice(1));
+    if (step.startsWith('@')) {
+      const attr = (attrs ?? []).find((a) => a.name === step.slice(1));
+      if (i !== steps.length - 1 || !attr) return false;
+      simple = attr.type;
+      break;
+    }
     const found = elementNamed(particles ?? [], step);
     if (!found) return false;
     const next = 'c' in found.type ? schema.complex[found.type.c] : undefined;
     particles = next?.model ? [next.model] : [];
     attrs = next?.attrs;
+    simple = 's' in found.type ? found.type.s : next?.text?.type;
   }
-  return true;
+  if (value === undefined) return true;
+  const meta = simple === undefined ? undefined : schema.simple[simple];
+  return meta?.enum !== undefined && valueDeclared(schema, meta, value);
 }
 
 function elementNamed(particles: readonly Particle[], name: string): Extract<Particle, { k: 'el' }> | undefined {

@@ -94,7 +94,8 @@ class VersionRouter implements PacketRouter {
       ...options,
       protocolVersion: version,
       onUnknown: (event: SchemaDriftEvent) => {
-        const declaredIn = this.#tables.versions.filter((v) => v !== version && declaresNames(this.#tables.schemaOf(v), this.#tables.response, event.path));
+        // an unknown element or attribute, or a value not listed, that another version declares (not an extra or misplaced one: every version knows those)
+        const declaredIn = event.kind === 'extra' || event.kind === 'misplaced' ? [] : this.#tables.versions.filter((v) => v !== version && declaresNames(this.#tables.schemaOf(v), this.#tables.response, event.path, event.kind === 'value' ? event.value ?? '' : undefined));
         report(declaredIn.length > 0 ? ({ ...event, declaredIn } as SchemaDriftEvent) : event);
       },
     };

@@ -34,8 +34,11 @@ export class Frame {
   children = 0;
   /** unknownElements: 'keep': what this element holds that the schema does not declare */
   drift: UnknownContent | undefined = undefined;
-  /** an unknown element being captured: its place among its parent's known children (else -1) */
+  /** an element being captured by 'keep': its place among its parent's known children (else -1), and why */
   unknownAt = -1;
+  keptKind: 'unknown' | 'extra' | 'misplaced' = 'unknown';
+  /** a record of an xs:all type: the properties of its elements in the order read (made by its first element, taken when it closes) */
+  order: string[] | undefined = undefined;
 
   open(name: string, leaf: Leaf, target: Rec | null): void {
     this.name = name;
@@ -81,5 +84,6 @@ export class Frame {
     this.raw = '';
     this.attributes = undefined;
     this.drift = undefined;
+    this.order = undefined;
   }
 }

@@ -6,7 +6,7 @@
  * Complex types are resolved when first reached, which also makes recursive types safe.
  */
 import { automatonFor, type Automaton, type RecordCheck } from './content-automaton.js';
-import type { AttributeMeta, ComplexTypeMeta, ElementParticle, Particle, SchemaMeta, TypeRef, WildcardParticle } from './meta.js';
+import type { AttributeMeta, ComplexTypeMeta, ElementParticle, Particle, SchemaMeta, SimpleTypeMeta, TypeRef, WildcardParticle } from './meta.js';
 import { isInheritedName } from './own-properties.js';
 import { isRepeating } from './particles.js';
 import { simpleDecoder, type SimpleDecoder } from './simple-decoders.js';
@@ -17,6 +17,8 @@ export const enum Kind { Elements, Simple, SimpleContent, Empty, Flag, Any }
 export interface AttributeInfo {
   meta: AttributeMeta;
   decode: SimpleDecoder;
+  /** its simple type (a value outside its facets may be kept: unknownElements 'keep') */
+  simple: SimpleTypeMeta;
   /** its property is named like a member of Object.prototype: it is set with setOwn */
   inherited: boolean;
 }
@@ -31,31 +33,58 @@ export class TypeInfo {
   readonly checks: RecordCheck[];
   readonly attributes: Map<string, AttributeInfo>;
   readonly required: AttributeMeta[];
-  /** simple content: the text's decoder */
+  /** simple content: the text's decoder and type */
   readonly text: SimpleDecoder | undefined;
-  #names: Set<string> | undefined = undefined;
+  readonly textMeta: SimpleTypeMeta | undefined;
+  /** an xs:all model: its records remember the order their elements were read in */
+  readonly all: boolean;
+  #props: Map<string, string[]> | undefined = undefined;
 
   constructor(readonly meta: ComplexTypeMeta, schema: SchemaMeta) {
     this.kind = meta.content === 'elements' ? Kind.Elements : meta.content === 'simple' ? Kind.SimpleContent : meta.attrs.length === 0 ? Kind.Flag : Kind.Empty;
     this.automaton = this.kind === Kind.Elements ? automatonFor(meta.model!) : undefined;
     this.leaves = this.automaton ? this.automaton.positions.map(() => undefined) : [];
     this.checks = this.automaton ? this.automaton.checks.get(null)! : [];
-    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]!), inherited: isInheritedName(a.prop) }]));
+    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]!), simple: schema.simple[a.type]!, inherited: isInheritedName(a.prop) }]));
     this.required = meta.attrs.filter((a) => a.required);
-    this.text = meta.content === 'simple' ? simpleDecoder(schema.simple[meta.text!.type]!) : undefined;
+    this.textMeta = meta.content === 'simple' ? schema.simple[meta.text!.type]! : undefined;
+    this.text = this.textMeta ? simpleDecoder(this.textMeta) : undefined;
+    this.all = meta.model?.k === 'all';
   }
 
-  /** Whether the type's content model declares an element of this name anywhere (unknownElements: 'keep' keeps only undeclared ones). */
+  /**
+   * The properties of the elements of this name in the type's content model (empty: the type
+   * does not declare it), for unknownElements 'keep': an undeclared element is `unknown`, a
+   * declared one whose property is already set `extra`, any other one that cannot be placed
+   * `misplaced`.
+   */
+  propsOf(name: string): readonly string[] {
+    if (this.#props === undefined) {
+      this.#props = new Map();
+      for (const p of this.automaton?.positions ?? []) {
+        if (p.leaf.k !== 'el') continue;
+        const props = this.#props.get(p.leaf.name);
+        if (props === undefined) this.#props.set(p.leaf.name, [p.leaf.prop]);
+        else if (!props.includes(p.leaf.prop)) props.push(p.leaf.prop);
+      }
+    }
+    return this.#props.get(name) ?? NONE;
+  }
+
+  /** Whether the type's content model declares an element of this name anywhere. */
   declares(name: string): boolean {
-    this.#names ??= new Set(this.automaton?.positions.flatMap((p) => (p.leaf.k === 'el' ? [p.leaf.name] : [])) ?? []);
-    return this.#names.has(name);
+    return this.propsOf(name).length > 0;
   }
 }
+
+const NONE: readonly string[] = [];
 
 /** An element as it sits at one place: where its value goes and how its content is read. */
 export class Leaf {
   readonly kind: Kind;
   readonly simple: SimpleDecoder | undefined;
+  /** the simple type of its value or text (a value outside its facets may be kept: unknownElements 'keep') */
+  readonly simpleMeta: SimpleTypeMeta | undefined;
   readonly complex: TypeInfo | undefined;
   readonly prop: string;
   /** the property is named like a member of Object.prototype: it is set with setOwn */
@@ -70,15 +99,18 @@ export class Leaf {
     const wildcard = particle?.k === 'any';
     if (!wildcard && 's' in type) {
       this.kind = Kind.Simple;
-      this.simple = simpleDecoder(schema.simple[type.s]!);
+      this.simpleMeta = schema.simple[type.s]!;
+      this.simple = simpleDecoder(this.simpleMeta);
       this.complex = undefined;
     } else if (!wildcard && 'c' in type) {
       this.complex = typeInfo(schema, type.c);
       this.kind = this.complex.kind;
       this.simple = this.complex.text;
+      this.simpleMeta = this.complex.textMeta;
     } else {
       this.kind = Kind.Any;
       this.simple = undefined;
+      this.simpleMeta = undefined;
       this.complex = undefined;
     }
     this.prop = particle?.prop ?? '';

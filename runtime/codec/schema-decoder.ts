@@ -5,9 +5,11 @@
  *
  * It rejects what the schema rejects: elements out of order, missing or unknown elements,
  * too many occurrences, text where elements belong, unknown attributes, values outside their
- * facets, lone surrogates (XML cannot carry them), xsi:nil values other than true/false/1/0 and
- * xsi:nil on an element that is not nillable. Errors name the element path, the 1-based line and
- * column, and what was expected.
+ * facets, lone surrogates (XML cannot carry them), xsi:nil values other than true/false/1/0,
+ * xsi:nil on an element that is not nillable, and a nil element with content or attributes (its
+ * value, null, could not carry them). Errors name the element path, the 1-based line and column,
+ * and what was expected. Under unknownElements 'keep', schema drift is kept and reported instead
+ * (drift-reader.ts). A record of an xs:all type remembers the order its elements were read in.
  *
  * What it needs about each element is resolved once per schema (decode-plan.ts); the document's
  * pieces, path and errors are document-reader.ts's. The frames of open elements are reused from
@@ -17,20 +19,22 @@
  */
 import type { RecordCheck, Transition } from './content-automaton.js';
 import { Frame, type Rec } from './decode-frame.js';
-import { Kind, leafAt, UNKNOWN_LEAF, type Leaf, type TypeInfo } from './decode-plan.js';
-import { setUnknownContent, type SchemaDriftEvent } from './decode-options.js';
-import { DocumentReader } from './document-reader.js';
+import { Kind, leafAt, type Leaf, type TypeInfo } from './decode-plan.js';
+import { setReadOrder } from './decode-options.js';
+import { detached, DriftReader } from './drift-reader.js';
 import { ValueError } from './errors.js';
-import type { GroupParticle, RawXml } from './meta.js';
+import type { GroupParticle, RawXml, SimpleTypeMeta } from './meta.js';
 import { own, setOwn } from './own-properties.js';
 import type { SimpleDecoder } from './simple-decoders.js';
+import { NOT_KEPT } from './simple-values.js';
 import { spelledAt } from './xml-chars.js';
 import { escapeAttribute, escapeText, isWhiteSpace } from './xml-text.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+const NIL_CONTENT = 'an element with xsi:nil="true" must be empty';
 
 /** The tokens of a document, read against the schema: the handler the tokenizer reports to. */
-export class Decoder extends DocumentReader {
+export class Decoder extends DriftReader {
   openTag(source: string, start: number, end: number): string {
     const parent = this.open > 0 ? this.frames[this.open - 1]! : undefined;
     if (parent?.kind === Kind.Any) {
@@ -48,9 +52,12 @@ export class Decoder extends DocumentReader {
     }
     if (parent.kind !== Kind.Elements) {
       const name = source.slice(start, end);
+      // an empty record (attributes only) can keep an element; a text or a flag could not
+      if (this.keep && parent.kind === Kind.Empty && !parent.nil) return this.keepElement(parent, name, hasAttributes, 'unknown');
       const shown = this.quote(name, true);
       this.fail(parent.kind === Kind.Simple || parent.kind === Kind.SimpleContent ? `element <${shown}> found where only text is allowed` : `element <${shown}> found in an element that must be empty`, name);
     }
+    if (parent.nil) this.fail(NIL_CONTENT, source.slice(start, end));
     const state = parent.state!;
     // the expected names compared in place (no string made), else the name hashed
     const names = state.names;
@@ -75,7 +82,7 @@ export class Decoder extends DocumentReader {
       name ??= source.slice(start, end);
       move = state.wildcard;
     }
-    if (!move && this.keep && !parent.type!.declares(name!)) return this.keepUnknown(parent, name!, hasAttributes);
+    if (!move && this.keep) return this.keepElement(parent, name!, hasAttributes, this.driftKind(parent, name!));
     if (!move) {
       const expected = state.expected.length > 0 ? `expected ${state.expected.length === 1 ? '' : 'one of '}${state.expected.join(', ')}` : `<${parent.name}> allows no more elements`;
       this.fail(`unexpected element <${this.quote(name!, true)}>; ${expected}${state.accepting && state.expected.length > 0 ? ` or the end of <${parent.name}>` : ''}`, name);
@@ -83,6 +90,7 @@ export class Decoder extends DocumentReader {
     const type = parent.type!;
     const automaton = type.automaton!;
     const position = automaton.positions[move.to]!;
+    if (this.keep && this.overflows(parent, move, position)) return this.keepElement(parent, name!, hasAttributes, 'extra');
     // close the group records the move leaves, open the ones it enters
     while (parent.scopes.length > move.keep) this.closeRecord(parent, parent.scopes.pop()!, parent.recs.pop()!);
     for (let j = move.keep; j < position.scopes.length; j++) {
@@ -97,20 +105,9 @@ export class Decoder extends DocumentReader {
     }
     parent.state = automaton.states[move.to];
     parent.children++;
+    if (type.all) (parent.order ??= []).push(position.leaf.prop);
     this.push(name!, leafAt(this.schema, type, move.to), parent.recs[parent.recs.length - 1]!, hasAttributes);
     return name!;
-  }
-
-  /** unknownElements: 'keep': an element the parent's type does not declare is captured raw, in its place. */
-  keepUnknown(parent: Frame, name: string, hasAttributes: boolean): string {
-    this.report('element', name, `${this.path()}/${name}`);
-    this.push(name, UNKNOWN_LEAF, null, hasAttributes);
-    this.frames[this.open - 1]!.unknownAt = parent.children;
-    return name;
-  }
-
-  report(kind: SchemaDriftEvent['kind'], name: string, path: string): void {
-    this.onUnknown?.({ path, name, kind, line: this.tokenizer.line, column: this.tokenizer.column });
   }
 
   push(name: string, leaf: Leaf, target: Rec | null, hasAttributes: boolean): void {
@@ -159,20 +156,20 @@ export class Decoder extends DocumentReader {
       }
       const attr = frame.type?.attributes.get(key);
       if (!attr && this.keep && frame.type !== undefined && frame.kind !== Kind.Flag) {
-        const drift = (frame.drift ??= { elements: [] });
-        setOwn((drift.attributes ??= {}), key, detached(value));
-        this.report('attribute', key, `${this.path()}/@${key}`);
+        this.keepAttribute(frame, key, value);
         continue;
       }
       if (!attr) {
         const allowed = frame.type?.meta.attrs.map((a) => a.name) ?? [];
         this.fail(`unknown attribute ${this.quote(key, true)}${allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : `; <${frame.name}> takes no attributes`}`);
       }
-      const decoded = this.simpleValue(attr.decode, value, `@${key}`);
+      const decoded = this.simpleValue(attr.decode, value, `@${key}`, attr.simple);
       if (attr.inherited) setOwn(frame.recs[0]!, attr.meta.prop, decoded);
       else frame.recs[0]![attr.meta.prop] = decoded;
+      if (this.keptValue) this.recordKept(frame.recs[0]!, attr.meta.prop, -1, decoded);
     }
-    if (frame.type !== undefined) this.checkRequired(frame, frame.type);
+    // (a nil element's value is null: its attributes are refused when it closes)
+    if (frame.type !== undefined && !frame.nil) this.checkRequired(frame, frame.type);
   }
 
   checkRequired(frame: Frame, type: TypeInfo): void {
@@ -190,7 +187,10 @@ export class Decoder extends DocumentReader {
       const text = source.slice(start, end);
       frame.raw += escapeText(text);
       frame.text += text;
-    } else if (!isWhiteSpace(source, start, end)) this.fail(`text "${this.quote(source.slice(start, end).trim(), false).slice(0, 40)}" found where only elements are allowed`);
+    } else if (!isWhiteSpace(source, start, end)) {
+      if (frame.nil && kind === Kind.Elements) this.fail(NIL_CONTENT);
+      this.fail(`text "${this.quote(source.slice(start, end).trim(), false).slice(0, 40)}" found where only elements are allowed`);
+    }
   }
 
   capture(frame: Frame, name: string): void {
@@ -209,34 +209,44 @@ export class Decoder extends DocumentReader {
       frame.depth--;
       return;
     }
-    if (frame.unknownAt >= 0) return this.closeUnknown(frame);
+    if (frame.unknownAt >= 0) return this.closeKept(frame);
     const leaf = frame.leaf!;
     let value: unknown;
     switch (frame.kind) {
       case Kind.Simple:
         if (frame.nil) {
-          if (frame.text !== '') this.fail('an element with xsi:nil="true" must be empty');
+          if (frame.text !== '') this.fail(NIL_CONTENT);
           value = null;
-        } else value = this.simpleValue(leaf.simple!, frame.text === '' && leaf.dflt !== undefined ? leaf.dflt : frame.text);
+        } else value = this.simpleValue(leaf.simple!, frame.text === '' && leaf.dflt !== undefined ? leaf.dflt : frame.text, undefined, leaf.simpleMeta);
         break;
       case Kind.SimpleContent:
+        if (frame.nil) {
+          if (frame.text !== '') this.fail(NIL_CONTENT);
+          value = this.nilRecord(frame);
+          break;
+        }
         value = frame.recs[0];
-        setOwn(value as Rec, frame.type!.meta.text!.prop, this.simpleValue(leaf.simple!, frame.text));
+        setOwn(value as Rec, frame.type!.meta.text!.prop, this.simpleValue(leaf.simple!, frame.text, undefined, leaf.simpleMeta));
+        if (this.keptValue) this.recordKept(value as Rec, frame.type!.meta.text!.prop, -1, (value as Rec)[frame.type!.meta.text!.prop]);
         break;
       case Kind.Elements:
-        if (frame.nil) value = null;
+        if (frame.nil) value = this.nilRecord(frame);
         else {
-          if (!frame.state!.accepting) this.fail(`<${frame.name}> ends too early; expected ${frame.state!.expected.length === 1 ? '' : 'one of '}${frame.state!.expected.join(', ')}`);
+          if (!frame.state!.accepting) this.fail(`<${frame.name}> ends too early; expected ${frame.state!.expected.length === 1 ? '' : 'one of '}${frame.state!.expected.join(', ')}${this.misplacedNote(frame, frame.state!.expected)}`);
           while (frame.scopes.length > 0) this.closeRecord(frame, frame.scopes.pop()!, frame.recs.pop()!);
           value = frame.recs[0];
           this.runChecks(frame.type!.checks, value as Rec);
+          if (frame.order !== undefined) {
+            setReadOrder(value as Rec, frame.order);
+            frame.order = undefined;
+          }
         }
         break;
       case Kind.Flag:
         value = frame.nil ? null : true;
         break;
       case Kind.Empty:
-        value = frame.nil ? null : frame.recs[0];
+        value = frame.nil ? this.nilRecord(frame) : frame.recs[0];
         break;
       case Kind.Any: {
         const attributes = frame.attributes ? { attributes: frame.attributes } : {};
@@ -245,16 +255,17 @@ export class Decoder extends DocumentReader {
         break;
       }
     }
-    if (frame.drift !== undefined && value !== null && typeof value === 'object') setUnknownContent(value, frame.drift);
     this.open--;
     if (frame.xsiDeclared > 0) this.xsiPrefixes.length -= frame.xsiDeclared;
     const target = frame.target;
     if (!target) {
+      this.keptValue = false;
       this.result = value;
       return;
     }
     if (leaf.array) {
       const list = own(target, leaf.prop) as unknown[] | undefined;
+      if (this.keptValue) this.recordKept(target, leaf.prop, list === undefined ? 0 : list.length, value);
       if (list) list.push(value);
       else if (leaf.inherited) setOwn(target, leaf.prop, [value]);
       else target[leaf.prop] = [value];
@@ -262,16 +273,16 @@ export class Decoder extends DocumentReader {
       if (own(target, leaf.prop) !== undefined) this.fail(`<${frame.name}> may occur only once here`, frame.name);
       if (leaf.inherited) setOwn(target, leaf.prop, value);
       else target[leaf.prop] = value;
+      if (this.keptValue) this.recordKept(target, leaf.prop, -1, value);
     }
   }
 
-  /** The end of an unknown element kept by 'keep': it goes to its parent's unknown content, at its place. */
-  closeUnknown(frame: Frame): void {
-    const parent = this.frames[this.open - 2]!;
-    const drift = (parent.drift ??= { elements: [] });
-    drift.elements.push({ name: detached(frame.name), at: frame.unknownAt, ...(frame.attributes ? { attributes: frame.attributes } : {}), xml: detached(frame.raw) });
-    this.open--;
-    if (frame.xsiDeclared > 0) this.xsiPrefixes.length -= frame.xsiDeclared;
+  /** The value of a nil element that is a record: null, which cannot carry its attributes. */
+  nilRecord(frame: Frame): null {
+    const rec = frame.recs[0]!;
+    for (const key in rec) if (own(rec, key) !== undefined) this.fail(`an element with xsi:nil="true" cannot carry the attribute ${frame.type!.meta.attrs.find((a) => a.prop === key)?.name ?? key}: its value is null`);
+    if (frame.drift?.attributes !== undefined) this.fail(`an element with xsi:nil="true" cannot carry the attribute ${this.quote(Object.keys(frame.drift.attributes)[0]!, true)}: its value is null`);
+    return null;
   }
 
   closeRecord(frame: Frame, group: GroupParticle, rec: Rec): void {
@@ -282,7 +293,7 @@ export class Decoder extends DocumentReader {
     for (const check of checks) {
       if (check.kind === 'all') {
         if (!check.always && !check.members.some((prop) => own(rec, prop) !== undefined)) continue;
-        for (const { prop, name } of check.required) if (own(rec, prop) === undefined) this.fail(`the element <${name}> is required`);
+        for (const { prop, name } of check.required) if (own(rec, prop) === undefined) this.fail(`the element <${name}> is required${this.misplacedNote(this.frames[this.open - 1]!, [name])}`);
         continue;
       }
       const value = own(rec, check.prop);
@@ -292,26 +303,21 @@ export class Decoder extends DocumentReader {
     }
   }
 
-  simpleValue(decode: SimpleDecoder, text: string, child?: string): unknown {
+  /** A simple value; under 'keep', one outside its facets is kept when its type holds it (then `keptValue` is set). */
+  simpleValue(decode: SimpleDecoder, text: string, child: string | undefined, meta: SimpleTypeMeta | undefined): unknown {
     try {
       const value = decode(text);
       return typeof value === 'string' ? detached(value) : value;
     } catch (error) {
       if (!(error instanceof ValueError)) throw error;
+      if (this.keep) {
+        const kept = this.keepValue(meta, text, error, child);
+        if (kept !== NOT_KEPT) return kept;
+      }
       const message = this.redact === undefined ? error.message : error.messageWith((piece) => this.quote(piece, false));
-      this.fail(this.keep ? `${message} (unknownElements: 'keep' keeps unknown elements and attributes, not values outside their type: the type would not hold them; regenerate from the server's schemas)` : message, child);
+      this.fail(this.keep ? `${message} (unknownElements: 'keep' keeps a value outside its facets only where its TypeScript type holds it; regenerate from the server's schemas)` : message, child);
     }
   }
-}
-
-/**
- * A string that holds its own characters. A slice of the document (V8 makes one for 13
- * characters or more) keeps the whole document, or the whole piece of it, alive as long as the
- * value lives: a decoded value must not hold the answer beside it. Concatenating, then slicing,
- * makes V8 copy the characters into a string of their own.
- */
-function detached(text: string): string {
-  return text.length < 13 ? text : (text + ' ').slice(0, -1);
 }
 
 /** An xs:boolean's value (white space collapsed), or undefined when the text is not one. */

@@ -78,6 +78,55 @@ export function decodeSimple(meta: SimpleTypeMeta, raw: string): unknown {
   return value;
 }
 
+/** What {@link driftedValue} returns for a lexical form whose value the type's TypeScript type cannot hold. */
+export const NOT_KEPT: unique symbol = Symbol('not kept');
+
+/**
+ * The value of a lexical form that {@link decodeSimple} refused for a facet, when the type's
+ * TypeScript type still holds it (unknownElements 'keep' keeps it as read): a string outside its
+ * length, pattern or lexical space (a date is a string), a number outside its range or digits, a
+ * value of an open enumeration (`open`: a string enumeration of an answer) that it does not list.
+ * {@link NOT_KEPT} when the type cannot hold it: letters in a number, an integer beyond 2^53 − 1 of a
+ * type whose values are numbers (`int`, and `bigint` without `big`), an unknown value of a closed enumeration (request-only, or of
+ * numbers or booleans, whose TypeScript type lists the values), a union or a list.
+ */
+export function driftedValue(meta: SimpleTypeMeta, raw: string): unknown {
+  if (meta.union || meta.list) return NOT_KEPT;
+  const text = applyWhiteSpace(raw, meta.ws);
+  let value: unknown;
+  switch (meta.family) {
+    case 'boolean':
+      if (text !== 'true' && text !== '1' && text !== 'false' && text !== '0') return NOT_KEPT;
+      value = text === 'true' || text === '1';
+      break;
+    case 'int':
+      if (!INTEGER.test(text)) return NOT_KEPT;
+      value = Number(text) + 0;
+      if (!Number.isSafeInteger(value)) return NOT_KEPT;
+      break;
+    case 'bigint':
+      if (!INTEGER.test(text)) return NOT_KEPT;
+      if (meta.big) value = BigInt(text);
+      else {
+        value = Number(text) + 0;
+        if (!Number.isSafeInteger(value)) return NOT_KEPT;
+      }
+      break;
+    case 'double':
+      if (!DOUBLE.test(text)) return NOT_KEPT;
+      value = text === 'INF' ? Infinity : text === '-INF' ? -Infinity : Number(text);
+      break;
+    case 'decimal':
+      if (!DECIMAL.test(text)) return NOT_KEPT;
+      value = text;
+      break;
+    default:
+      value = text;
+  }
+  if (meta.enum && !(meta.family === 'string' && meta.open === true) && !enumHas(meta, text, value)) return NOT_KEPT;
+  return value;
+}
+
 /** Value → lexical form (not yet escaped). */
 export function encodeSimple(meta: SimpleTypeMeta, value: unknown): string {
   if (meta.union) return firstMember(meta, (m) => encodeSimple(m, value));

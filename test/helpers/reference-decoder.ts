@@ -6,6 +6,9 @@
  * error paths, lines and columns. It is kept here, not in runtime/, so that no generated package
  * ships it (saxes stays a devDependency for it). Only the imports and the export's name differ from
  * the copy; do not "fix" it: a difference from the new decoder is what the fuzz is there to find.
+ * Behaviour changed on purpose since is ported here, each change marked "issue 24": every kind of
+ * structural drift and values outside their facets kept under unknownElements 'keep', and a nil
+ * element with content or attributes refused (nil simple content read as null).
  * It still uses the runtime's decode plans, content automata and simple-value decoders (shared
  * with the new decoder, not the part being replaced); should their interfaces change, copy the
  * versions it was written against beside it rather than adapting its logic.
@@ -29,10 +32,12 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { RecordCheck, State, Transition } from '../../runtime/codec/content-automaton.js';
 import { Kind, leafAt, rootLeaf, UNKNOWN_LEAF, type Leaf, type TypeInfo } from '../../runtime/codec/decode-plan.js';
-import { setUnknownContent, type DecodeOptions, type SchemaDriftEvent, type UnknownContent } from '../../runtime/codec/decode-options.js';
+import { keptContentOf, type DecodeOptions, type SchemaDriftEvent, type UnknownContent } from '../../runtime/codec/decode-options.js';
 import { ValueError, XmlDecodeError } from '../../runtime/codec/errors.js';
 import type { GroupParticle, RawXml, SchemaMeta, TypeRef } from '../../runtime/codec/meta.js';
 import type { SimpleDecoder } from '../../runtime/codec/simple-decoders.js';
+import { driftedValue, NOT_KEPT } from '../../runtime/codec/simple-values.js';
+import type { SimpleTypeMeta } from '../../runtime/codec/meta.js';
 import { escapeAttribute, escapeText, isWhiteSpace } from '../../runtime/codec/xml-text.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -59,6 +64,8 @@ class Frame {
   xsiDeclared = 0;
   /** known child elements opened so far (the position of an unknown one) */
   children = 0;
+  /** issue 24: why an element being captured was kept */
+  keptKind: 'unknown' | 'extra' | 'misplaced' = 'unknown';
   /** unknownElements: 'keep': what this element holds that the schema does not declare */
   drift: UnknownContent | undefined = undefined;
   /** an unknown element being captured: its place among its parent's known children (else -1) */
@@ -189,11 +196,20 @@ class Decoder {
       return this.push(name, this.rootLeaf!, tag, null, hasAttributes);
     }
     if (parent.kind !== Kind.Elements) {
+      // issue 24: an empty record keeps an element
+      if (this.keep && parent.kind === Kind.Empty && !parent.nil) return this.keepUnknown(parent, tag, hasAttributes, 'unknown');
       this.fail(parent.kind === Kind.Simple || parent.kind === Kind.SimpleContent ? `element <${name}> found where only text is allowed` : `element <${name}> found in an element that must be empty`, name);
     }
+    // issue 24: a nil element has no content
+    if (parent.nil) this.fail('an element with xsi:nil="true" must be empty', name);
     const state = parent.state!;
     const move = transition(state, name) ?? state.wildcard;
-    if (!move && this.keep && !parent.type!.declares(name)) return this.keepUnknown(parent, tag, hasAttributes);
+    // issue 24: every element that cannot be placed is kept, with its kind
+    if (!move && this.keep) {
+      const props = parent.type!.propsOf(name);
+      const seen = props.some((prop) => parent.recs.some((rec) => rec[prop] !== undefined));
+      return this.keepUnknown(parent, tag, hasAttributes, props.length === 0 ? 'unknown' : seen ? 'extra' : 'misplaced');
+    }
     if (!move) {
       const expected = state.expected.length > 0 ? `expected ${state.expected.length === 1 ? '' : 'one of '}${state.expected.join(', ')}` : `<${parent.name}> allows no more elements`;
       this.fail(`unexpected element <${name}>; ${expected}${state.accepting && state.expected.length > 0 ? ` or the end of <${parent.name}>` : ''}`, name);
@@ -201,6 +217,17 @@ class Decoder {
     const type = parent.type!;
     const automaton = type.automaton!;
     const position = automaton.positions[move.to]!;
+    // issue 24: one more than its record holds, or its group, is extra
+    if (this.keep && move.keep < position.scopes.length) {
+      const group = position.scopes[move.keep]!;
+      const iterations = parent.recs[move.keep]![group.prop!] as unknown[] | undefined;
+      if (group.max !== -1 && iterations !== undefined && iterations.length >= group.max) return this.keepUnknown(parent, tag, hasAttributes, 'extra');
+    }
+    if (this.keep && move.keep >= position.scopes.length) {
+      const held = parent.recs[position.scopes.length]![position.leaf.prop];
+      const max = position.leaf.max;
+      if (held !== undefined && (max === 1 || (max !== -1 && (held as unknown[]).length >= max))) return this.keepUnknown(parent, tag, hasAttributes, 'extra');
+    }
     // close the group records the move leaves, open the ones it enters
     while (parent.scopes.length > move.keep) this.closeRecord(parent, parent.scopes.pop()!, parent.recs.pop()!);
     for (let j = move.keep; j < position.scopes.length; j++) {
@@ -219,10 +246,11 @@ class Decoder {
   }
 
   /** unknownElements: 'keep': an element the parent's type does not declare is captured raw, in its place. */
-  keepUnknown(parent: Frame, tag: SaxesTagPlain, hasAttributes: boolean): void {
-    this.report('element', tag.name, `${this.path()}/${tag.name}`);
+  keepUnknown(parent: Frame, tag: SaxesTagPlain, hasAttributes: boolean, kind: 'unknown' | 'extra' | 'misplaced'): void {
+    this.report(kind, tag.name, `${this.path()}/${tag.name}`);
     this.push(tag.name, UNKNOWN_LEAF, tag, null, hasAttributes);
     this.frames[this.open - 1]!.unknownAt = parent.children;
+    this.frames[this.open - 1]!.keptKind = kind;
   }
 
   report(kind: SchemaDriftEvent['kind'], name: string, path: string): void {
@@ -269,7 +297,7 @@ class Decoder {
       }
       const attr = frame.type?.attributes.get(key);
       if (!attr && this.keep && frame.type !== undefined && frame.kind !== Kind.Flag) {
-        const drift = (frame.drift ??= { elements: [] });
+        const drift = (frame.drift ??= keptContentOf(frame.recs[0]!));
         (drift.attributes ??= {})[key] = value;
         this.report('attribute', key, `${this.path()}/@${key}`);
         continue;
@@ -278,9 +306,10 @@ class Decoder {
         const allowed = frame.type?.meta.attrs.map((a) => a.name) ?? [];
         this.fail(`unknown attribute ${key}${allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : `; <${frame.name}> takes no attributes`}`);
       }
-      frame.recs[0]![attr.meta.prop] = this.simpleValue(attr.decode, value, `@${key}`);
+      frame.recs[0]![attr.meta.prop] = this.simpleValue(attr.decode, value, `@${key}`, attr.simple, frame.recs[0]!, attr.meta.prop, -1);
     }
-    if (frame.type !== undefined) this.checkRequired(frame, frame.type);
+    // issue 24: a nil element's attributes are refused when it closes
+    if (frame.type !== undefined && !frame.nil) this.checkRequired(frame, frame.type);
   }
 
   checkRequired(frame: Frame, type: TypeInfo): void {
@@ -294,7 +323,11 @@ class Decoder {
     else if (frame.kind === Kind.Any) {
       frame.raw += escapeText(text);
       frame.text += text;
-    } else if (!isWhiteSpace(text)) this.fail(`text "${text.trim().slice(0, 40)}" found where only elements are allowed`);
+    } else if (!isWhiteSpace(text)) {
+      // issue 24
+      if (frame.nil && frame.kind === Kind.Elements) this.fail('an element with xsi:nil="true" must be empty');
+      this.fail(`text "${text.trim().slice(0, 40)}" found where only elements are allowed`);
+    }
   }
 
   capture(frame: Frame, tag: SaxesTagPlain): void {
@@ -320,16 +353,26 @@ class Decoder {
         if (frame.nil) {
           if (frame.text !== '') this.fail('an element with xsi:nil="true" must be empty');
           value = null;
-        } else value = this.simpleValue(leaf.simple!, frame.text === '' && leaf.dflt !== undefined ? leaf.dflt : frame.text);
+        } else {
+          const target = frame.target;
+          const index = !leaf.array ? -1 : ((target?.[leaf.prop] as unknown[] | undefined)?.length ?? 0);
+          value = this.simpleValue(leaf.simple!, frame.text === '' && leaf.dflt !== undefined ? leaf.dflt : frame.text, undefined, leaf.simpleMeta, target ?? undefined, leaf.prop, index);
+        }
         break;
       case Kind.SimpleContent:
+        // issue 24: nil simple content is null
+        if (frame.nil) {
+          if (frame.text !== '') this.fail('an element with xsi:nil="true" must be empty');
+          value = this.nilRecord(frame);
+          break;
+        }
         value = frame.recs[0];
-        (value as Rec)[frame.type!.meta.text!.prop] = this.simpleValue(leaf.simple!, frame.text);
+        (value as Rec)[frame.type!.meta.text!.prop] = this.simpleValue(leaf.simple!, frame.text, undefined, leaf.simpleMeta, value as Rec, frame.type!.meta.text!.prop, -1);
         break;
       case Kind.Elements:
-        if (frame.nil) value = null;
+        if (frame.nil) value = this.nilRecord(frame);
         else {
-          if (!frame.state!.accepting) this.fail(`<${frame.name}> ends too early; expected ${frame.state!.expected.length === 1 ? '' : 'one of '}${frame.state!.expected.join(', ')}`);
+          if (!frame.state!.accepting) this.fail(`<${frame.name}> ends too early; expected ${frame.state!.expected.length === 1 ? '' : 'one of '}${frame.state!.expected.join(', ')}${this.misplacedNote(frame, frame.state!.expected)}`);
           while (frame.scopes.length > 0) this.closeRecord(frame, frame.scopes.pop()!, frame.recs.pop()!);
           value = frame.recs[0];
           this.runChecks(frame.type!.checks, value as Rec);
@@ -339,7 +382,7 @@ class Decoder {
         value = frame.nil ? null : true;
         break;
       case Kind.Empty:
-        value = frame.nil ? null : frame.recs[0];
+        value = frame.nil ? this.nilRecord(frame) : frame.recs[0];
         break;
       case Kind.Any: {
         const attributes = frame.attributes ? { attributes: frame.attributes } : {};
@@ -348,7 +391,6 @@ class Decoder {
         break;
       }
     }
-    if (frame.drift !== undefined && value !== null && typeof value === 'object') setUnknownContent(value, frame.drift);
     this.open--;
     if (frame.xsiDeclared > 0) this.xsiPrefixes.length -= frame.xsiDeclared;
     const target = frame.target;
@@ -369,8 +411,8 @@ class Decoder {
   /** The end of an unknown element kept by 'keep': it goes to its parent's unknown content, at its place. */
   closeUnknown(frame: Frame): void {
     const parent = this.frames[this.open - 2]!;
-    const drift = (parent.drift ??= { elements: [] });
-    drift.elements.push({ name: frame.name, at: frame.unknownAt, ...(frame.attributes ? { attributes: frame.attributes } : {}), xml: frame.raw });
+    const drift = (parent.drift ??= keptContentOf(parent.recs[0]!));
+    drift.elements.push({ name: frame.name, at: frame.unknownAt, kind: frame.keptKind, ...(frame.attributes ? { attributes: frame.attributes } : {}), xml: frame.raw });
     this.open--;
     if (frame.xsiDeclared > 0) this.xsiPrefixes.length -= frame.xsiDeclared;
   }
@@ -383,7 +425,7 @@ class Decoder {
     for (const check of checks) {
       if (check.kind === 'all') {
         if (!check.always && !check.members.some((prop) => rec[prop] !== undefined)) continue;
-        for (const { prop, name } of check.required) if (rec[prop] === undefined) this.fail(`the element <${name}> is required`);
+        for (const { prop, name } of check.required) if (rec[prop] === undefined) this.fail(`the element <${name}> is required${this.misplacedNote(this.frames[this.open - 1]!, [name])}`);
         continue;
       }
       const value = rec[check.prop];
@@ -393,12 +435,32 @@ class Decoder {
     }
   }
 
-  simpleValue(decode: SimpleDecoder, text: string, child?: string): unknown {
+  /** issue 24: a missing element that came earlier, out of its place */
+  misplacedNote(frame: Frame, expected: readonly string[]): string {
+    const kept = frame.drift?.elements.find((e) => e.kind === 'misplaced' && expected.includes(e.name));
+    return kept === undefined ? '' : `; <${kept.name}> came earlier, out of its place: unknownElements 'keep' kept it as it stands, and the TypeScript type needs it here`;
+  }
+
+  /** issue 24: a nil record is null, without attributes */
+  nilRecord(frame: Frame): null {
+    const rec = frame.recs[0]!;
+    for (const key in rec) if (rec[key] !== undefined) this.fail(`an element with xsi:nil="true" cannot carry the attribute ${frame.type!.meta.attrs.find((a) => a.prop === key)?.name ?? key}: its value is null`);
+    if (frame.drift?.attributes !== undefined) this.fail(`an element with xsi:nil="true" cannot carry the attribute ${Object.keys(frame.drift.attributes)[0]}: its value is null`);
+    return null;
+  }
+
+  simpleValue(decode: SimpleDecoder, text: string, child: string | undefined, meta?: SimpleTypeMeta, rec?: Rec, prop?: string, index?: number): unknown {
     try {
       return decode(text);
     } catch (error) {
-      if (error instanceof ValueError) this.fail(this.keep ? `${error.message} (unknownElements: 'keep' keeps unknown elements and attributes, not values outside their type: the type would not hold them; regenerate from the server's schemas)` : error.message, child);
-      throw error;
+      if (!(error instanceof ValueError)) throw error;
+      // issue 24: kept as read where the TypeScript type holds it
+      const kept = this.keep && meta !== undefined ? driftedValue(meta, text) : NOT_KEPT;
+      if (kept !== NOT_KEPT) {
+        if (rec !== undefined) (keptContentOf(rec).values ??= []).push({ prop: prop!, index: index!, value: kept });
+        return kept;
+      }
+      this.fail(this.keep ? `${error.message} (unknownElements: 'keep' keeps a value outside its facets only where its TypeScript type holds it; regenerate from the server's schemas)` : error.message, child);
     }
   }
 }

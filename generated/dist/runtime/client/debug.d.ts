@@ -8,6 +8,7 @@
  * text is cut short.
  */
 import type { Readable } from 'node:stream';
+import type { AnswerTail } from './answer-window.js';
 /** One exchange with the server, as the client saw it. */
 export interface PleskDebugEvent {
   /** `operatorProp.operationProp` of every operation in the packet, in order (`backupManager.getTasksInfo`) */
@@ -41,8 +42,15 @@ export declare function maskCutEnd(text: string, secrets: readonly string[]): st
  * The text around a line and column (saxes': line from 1, column in characters), at most
  * `radius` characters either side, masked; a secret the window would cut in two is taken whole
  * (and so masked whole), and a cut end that still spells the start or end of a secret is masked.
+ * `cutBefore`: the text is the end of a longer one (its start is a cut too).
  */
-export declare function excerptAround(text: string, line: number | undefined, column: number | undefined, secrets: readonly string[], radius?: number): string;
+export declare function excerptAround(text: string, line: number | undefined, column: number | undefined, secrets: readonly string[], radius?: number, cutBefore?: boolean): string;
+/**
+ * The excerpt of an answer around a decode error's position: from its text, or, when only its
+ * start and its last bytes were kept (answer-window.ts), from those last bytes, where the decoder
+ * stood when it failed.
+ */
+export declare function answerExcerpt(text: string, tail: AnswerTail | undefined, line: number | undefined, column: number | undefined, secrets: readonly string[]): string;
 /**
  * The debug events of one client call: a failed attempt is reported at once; the last attempt
  * when the call is done (its answer decoded, or its error known), a file answer when its body

@@ -28,8 +28,9 @@ export function maskCutEnd(text, secrets) {
  * The text around a line and column (saxes': line from 1, column in characters), at most
  * `radius` characters either side, masked; a secret the window would cut in two is taken whole
  * (and so masked whole), and a cut end that still spells the start or end of a secret is masked.
+ * `cutBefore`: the text is the end of a longer one (its start is a cut too).
  */
-export function excerptAround(text, line, column, secrets, radius = 80) {
+export function excerptAround(text, line, column, secrets, radius = 80, cutBefore = false) {
   let offset = 0;
   for (let l = 1; l < (line ?? 1); l++) {
     const next = text.indexOf('\n', offset);
@@ -45,13 +46,24 @@ export function excerptAround(text, line, column, secrets, radius = 80) {
     if (first < end && last > end) end = last;
   }
   let window = maskWire(text.slice(start, end), secrets);
+  const cutStart = start > 0 || cutBefore;
   for (const secret of secrets) {
     for (let n = Math.min(secret.length - 1, window.length); n >= 3; n--) {
-      if (start > 0 && window.startsWith(secret.slice(-n))) window = `***${window.slice(n)}`;
+      if (cutStart && window.startsWith(secret.slice(-n))) window = `***${window.slice(n)}`;
     }
   }
   if (end < text.length) window = maskCutEnd(window, secrets);
-  return `${start > 0 ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
+  return `${cutStart ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
+}
+
+/**
+ * The excerpt of an answer around a decode error's position: from its text, or, when only its
+ * start and its last bytes were kept (answer-window.ts), from those last bytes, where the decoder
+ * stood when it failed.
+ */
+export function answerExcerpt(text, tail, line, column, secrets) {
+  if (tail === undefined || line === undefined || line < tail.line || (line === tail.line && (column ?? 0) < tail.column)) return excerptAround(text, line, column, secrets);
+  return excerptAround(tail.text, line - tail.line + 1, line === tail.line ? (column ?? 0) - tail.column : column, secrets, 80, true);
 }
 
 /**

@@ -10,9 +10,10 @@
  * - an XML body is read up to a size limit, counted in bytes as they arrive (with or without
  *   Content-Length, chunked or not): going over it fails the exchange at once with `too-large`,
  *   never as a connection failure (so a read is not resent); given a `decoder`, a 200 XML body is
- *   decoded as it arrives, chunk by chunk, and its text is made only if someone asks for it (an
- *   error message, the debug trace); a binary body (download-file's success answer) is handed
- *   back as the response stream, unread;
+ *   decoded as it arrives, chunk by chunk, and only its start and its last bytes are kept for an
+ *   error message (answer-window.ts: what a refused answer costs is bounded by the limit, never a
+ *   copy of it), unless `keepWhole` (the debug trace shows the whole answer); a binary body
+ *   (download-file's success answer) is handed back as the response stream, unread;
  * - whatever of the answer goes into an error message (status text, Content-Type, the start of
  *   the body) is masked first.
  *
@@ -22,6 +23,7 @@
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import type { DocumentDecoder } from '../codec/decode.js';
+import { type AnswerTail } from './answer-window.js';
 import type { ProgressListener } from './transfer-types.js';
 import type { StreamedBody } from './upload.js';
 export interface Endpoint {
@@ -45,11 +47,18 @@ export interface ExchangeOptions {
   decoder?: () => DocumentDecoder;
   /** the caller's progress listener of a file body */
   onProgress?: ProgressListener | undefined;
+  /** keep every byte of a decoded answer (for the debug trace), not only its start and end */
+  keepWhole?: boolean;
 }
 /** What decoding the body as it arrived gave: the value, or the error that stopped it. */
 export type Decoded = { ok: true; value: unknown } | { ok: false; error: unknown };
+/**
+ * An answer: XML (its `text`, and what decoding it as it arrived gave) or a file. The text of an
+ * answer decoded as it arrived is its start only when bytes were dropped between its start and
+ * its last bytes (`tail`).
+ */
 export type Answer =
-  | { kind: 'xml'; readonly text: string; decoded?: Decoded; partial?: true }
+  | { kind: 'xml'; readonly text: string; decoded?: Decoded; partial?: true; tail?: AnswerTail }
   | { kind: 'binary'; contentType: string; filename: string | undefined; length: number | undefined; stream: Readable };
 export declare function isXmlContentType(type: string | undefined): boolean;
 export declare function postPacket(endpoint: Endpoint, body: string | StreamedBody, options: ExchangeOptions): Promise<Answer>;

@@ -10,9 +10,10 @@
  * - an XML body is read up to a size limit, counted in bytes as they arrive (with or without
  *   Content-Length, chunked or not): going over it fails the exchange at once with `too-large`,
  *   never as a connection failure (so a read is not resent); given a `decoder`, a 200 XML body is
- *   decoded as it arrives, chunk by chunk, and its text is made only if someone asks for it (an
- *   error message, the debug trace); a binary body (download-file's success answer) is handed
- *   back as the response stream, unread;
+ *   decoded as it arrives, chunk by chunk, and only its start and its last bytes are kept for an
+ *   error message (answer-window.ts: what a refused answer costs is bounded by the limit, never a
+ *   copy of it), unless `keepWhole` (the debug trace shows the whole answer); a binary body
+ *   (download-file's success answer) is handed back as the response stream, unread;
  * - whatever of the answer goes into an error message (status text, Content-Type, the start of
  *   the body) is masked first.
  *
@@ -22,6 +23,7 @@
 import https from 'node:https';
 import { onAbort } from './abort-signals.js';
 import { answerSnippet } from './answer-text.js';
+import { AnswerBytes } from './answer-window.js';
 import { guardBody } from './download-body.js';
 import { PleskTransportError } from './plesk-errors.js';
 /** Error codes of a request that never reached the server's application: safe to resend a read. */
@@ -79,8 +81,11 @@ export function postPacket(endpoint, body, options) {
         finish(undefined, { kind: 'binary', contentType: contentType ?? 'application/octet-stream', filename: attachmentName(res.headers['content-disposition']), length, stream });
         return;
       }
-      const decoder = res.statusCode === 200 && isXmlContentType(contentType) ? options.decoder?.() : undefined;
-      readText(res, options.maxResponseBytes, finish, decoder, (body, decoded, partial) => {
+      const packet = res.statusCode === 200 && isXmlContentType(contentType);
+      const decoder = packet ? options.decoder?.() : undefined;
+      // every byte is kept for the debug trace, or for an answer read whole (get_protos); an error page needs its start only
+      const whole = options.keepWhole === true || (packet && decoder === undefined);
+      readText(res, options.maxResponseBytes, finish, decoder, whole, (body, decoded, partial) => {
         if (res.statusCode !== 200) {
           const text = body.text;
           const status = `${res.statusCode}${res.statusMessage ? ` ${endpoint.mask(res.statusMessage)}` : ''}`;
@@ -88,7 +93,7 @@ export function postPacket(endpoint, body, options) {
         } else if (!isXmlContentType(contentType)) {
           const text = body.text;
           finish(new PleskTransportError('not-a-packet', `${where} answered ${endpoint.mask(contentType ?? '')}, not a Plesk packet: ${answerSnippet(text, endpoint.mask)}`, { status: 200 }));
-        } else finish(undefined, decoded === undefined ? { kind: 'xml', text: body.text } : { kind: 'xml', get text() { return body.text; }, decoded, ...(partial ? { partial } : {}) });
+        } else finish(undefined, decoded === undefined ? { kind: 'xml', text: body.text } : { kind: 'xml', get text() { return body.text; }, decoded, ...(partial ? { partial } : {}), ...(body.cut ? { tail: body.tail } : {}) });
       });
     });
     if (payload) req.end(payload);
@@ -102,20 +107,6 @@ function isFileAnswer(contentType, disposition) {
   return mimeOf(contentType) === 'application/octet-stream' || /^\s*attachment\b/i.test(disposition ?? '');
 }
 
-/** A body as it arrived: its chunks, made into text (once) when asked for. */
-class Body {
-  chunks = [];
-  size = 0;
-  #text;
-  get text() {
-    if (this.#text === undefined) {
-      this.#text = Buffer.concat(this.chunks, this.size).toString('utf8');
-      this.chunks.length = 0;
-    }
-    return this.#text;
-  }
-}
-
 /**
  * Reads a text body up to `limit` bytes, each chunk fed to `decoder` (if any) as it arrives;
  * once the decoder fails, the rest of the body is not read (the connection is closed) and the
@@ -123,31 +114,30 @@ class Body {
  * goes to `finish` synchronously from the event that decides it: a limit error is settled
  * before the destroyed connection can report itself as a connection failure.
  *
- * The chunks stay as they arrived (bytes, not a string) until the caller asks for the text,
- * which it does only for an error message or the debug trace: the text of an answer decoded as
- * it arrived is never made.
+ * What is kept of the bytes (answer-window.ts) stays as it arrived until the caller asks for the
+ * text, which it does only for an error message or the debug trace: the text of an answer
+ * decoded as it arrived is never made. With `whole`, every byte is kept.
  */
-function readText(res, limit, finish, decoder, done) {
+function readText(res, limit, finish, decoder, whole, done) {
   const declared = Number(res.headers['content-length']);
   if (res.headers['content-length'] !== undefined && Number.isFinite(declared) && declared > limit) {
     finish(new PleskTransportError('too-large', `the answer is ${declared} bytes, over the limit of ${limit} (option maxResponseBytes)`));
     res.destroy();
     return;
   }
-  const body = new Body();
+  const body = new AnswerBytes(whole);
   /** the body is no longer read: over the limit, or its decoding failed */
   let over = false;
   res.on('data', (chunk) => {
     if (over) return;
-    body.size += chunk.length;
-    if (body.size > limit) {
+    if (body.size + chunk.length > limit) {
       over = true;
-      body.chunks.length = 0;
-      finish(new PleskTransportError('too-large', `the answer exceeds the limit of ${limit} bytes (option maxResponseBytes): ${body.size} bytes had arrived`));
+      body.clear();
+      finish(new PleskTransportError('too-large', `the answer exceeds the limit of ${limit} bytes (option maxResponseBytes): ${body.size + chunk.length} bytes had arrived`));
       res.destroy();
       return;
     }
-    body.chunks.push(chunk);
+    body.push(chunk);
     if (decoder === undefined) return;
     try {
       decoder.write(chunk);

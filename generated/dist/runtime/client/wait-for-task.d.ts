@@ -20,5 +20,7 @@ export interface WaitForTaskOptions<T> {
   anyFinalState?: boolean | undefined;
 }
 export declare const TERMINAL_TASK_STATES: ReadonlySet<string>;
+/** Whether a task's status ends the wait: a known final one; `working` and any status the schemas do not list do not. */
+export declare function isFinalStatus(status: unknown): boolean;
 export declare function waitForTask<T extends { id: unknown; status: string }>(taskId: string, poll: (signal: AbortSignal) => Promise<T[]>, options?: WaitForTaskOptions<T>): Promise<T>;
 //# sourceMappingURL=wait-for-task.d.ts.map

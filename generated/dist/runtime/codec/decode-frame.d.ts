@@ -34,8 +34,11 @@ export declare class Frame {
   children: number;
   /** unknownElements: 'keep': what this element holds that the schema does not declare */
   drift: UnknownContent | undefined;
-  /** an unknown element being captured: its place among its parent's known children (else -1) */
+  /** an element being captured by 'keep': its place among its parent's known children (else -1), and why */
   unknownAt: number;
+  keptKind: 'unknown' | 'extra' | 'misplaced';
+  /** a record of an xs:all type: the properties of its elements in the order read (made by its first element, taken when it closes) */
+  order: string[] | undefined;
   open(name: string, leaf: Leaf, target: Rec | null): void;
   /** Drops every reference to a document's values. */
   clear(): void;

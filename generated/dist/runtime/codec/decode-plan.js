@@ -34,9 +34,12 @@ export class TypeInfo {
   checks;
   attributes;
   required;
-  /** simple content: the text's decoder */
+  /** simple content: the text's decoder and type */
   text;
-  #names = undefined;
+  textMeta;
+  /** an xs:all model: its records remember the order their elements were read in */
+  all;
+  #props = undefined;
 
   constructor(meta, schema) {
     this.meta = meta;
@@ -44,22 +47,46 @@ export class TypeInfo {
     this.automaton = this.kind === Kind.Elements ? automatonFor(meta.model) : undefined;
     this.leaves = this.automaton ? this.automaton.positions.map(() => undefined) : [];
     this.checks = this.automaton ? this.automaton.checks.get(null) : [];
-    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]), inherited: isInheritedName(a.prop) }]));
+    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]), simple: schema.simple[a.type], inherited: isInheritedName(a.prop) }]));
     this.required = meta.attrs.filter((a) => a.required);
-    this.text = meta.content === 'simple' ? simpleDecoder(schema.simple[meta.text.type]) : undefined;
+    this.textMeta = meta.content === 'simple' ? schema.simple[meta.text.type] : undefined;
+    this.text = this.textMeta ? simpleDecoder(this.textMeta) : undefined;
+    this.all = meta.model?.k === 'all';
   }
 
-  /** Whether the type's content model declares an element of this name anywhere (unknownElements: 'keep' keeps only undeclared ones). */
+  /**
+   * The properties of the elements of this name in the type's content model (empty: the type
+   * does not declare it), for unknownElements 'keep': an undeclared element is `unknown`, a
+   * declared one whose property is already set `extra`, any other one that cannot be placed
+   * `misplaced`.
+   */
+  propsOf(name) {
+    if (this.#props === undefined) {
+      this.#props = new Map();
+      for (const p of this.automaton?.positions ?? []) {
+        if (p.leaf.k !== 'el') continue;
+        const props = this.#props.get(p.leaf.name);
+        if (props === undefined) this.#props.set(p.leaf.name, [p.leaf.prop]);
+        else if (!props.includes(p.leaf.prop)) props.push(p.leaf.prop);
+      }
+    }
+    return this.#props.get(name) ?? NONE;
+  }
+
+  /** Whether the type's content model declares an element of this name anywhere. */
   declares(name) {
-    this.#names ??= new Set(this.automaton?.positions.flatMap((p) => (p.leaf.k === 'el' ? [p.leaf.name] : [])) ?? []);
-    return this.#names.has(name);
+    return this.propsOf(name).length > 0;
   }
 }
+
+const NONE = [];
 
 /** An element as it sits at one place: where its value goes and how its content is read. */
 export class Leaf {
   kind;
   simple;
+  /** the simple type of its value or text (a value outside its facets may be kept: unknownElements 'keep') */
+  simpleMeta;
   complex;
   prop;
   /** the property is named like a member of Object.prototype: it is set with setOwn */
@@ -74,15 +101,18 @@ export class Leaf {
     const wildcard = particle?.k === 'any';
     if (!wildcard && 's' in type) {
       this.kind = Kind.Simple;
-      this.simple = simpleDecoder(schema.simple[type.s]);
+      this.simpleMeta = schema.simple[type.s];
+      this.simple = simpleDecoder(this.simpleMeta);
       this.complex = undefined;
     } else if (!wildcard && 'c' in type) {
       this.complex = typeInfo(schema, type.c);
       this.kind = this.complex.kind;
       this.simple = this.complex.text;
+      this.simpleMeta = this.complex.textMeta;
     } else {
       this.kind = Kind.Any;
       this.simple = undefined;
+      this.simpleMeta = undefined;
       this.complex = undefined;
     }
     this.prop = particle?.prop ?? '';

@@ -33,12 +33,16 @@ export declare abstract class DocumentReader implements TokenHandler {
   utf8: Utf8Pieces | undefined;
   /** what the pieces of the document are, once one came */
   pieces: 'strings' | 'bytes' | undefined;
+  /** pieces of bytes without `<`, held back until a `<` or the end comes (see {@link write}) */
+  readonly held: Uint8Array[];
   constructor(schema: SchemaMeta);
   start(schema: SchemaMeta, rootName: string, rootType: TypeRef, options: DecodeOptions | undefined): void;
   /** Lets go of the last document's values (the frames are kept, empty). */
   release(): void;
   /** A piece of the document: text, or UTF-8 bytes (a character may be split between two pieces). */
   write(piece: string | Uint8Array): void;
+  /** Decodes the pieces held back into the tokenizer, letting go of each. */
+  flushHeld(): void;
   /** The end of a document given in pieces: its value. */
   end(): unknown;
   /**

@@ -5,6 +5,9 @@ import { XmlDecodeError } from './errors.js';
 import { DOCTYPE_REFUSED } from './markup-readers.js';
 import { Tokenizer } from './tokenizer.js';
 import { NotUtf8, Utf8Pieces } from './utf8-pieces.js';
+import { LT } from './xml-chars.js';
+
+const NO_BYTES = new Uint8Array(0);
 export class DocumentReader {
   schema;
   /** frames[0 .. open - 1] are the open elements, outermost first */
@@ -25,6 +28,8 @@ export class DocumentReader {
   utf8 = undefined;
   /** what the pieces of the document are, once one came */
   pieces = undefined;
+  /** pieces of bytes without `<`, held back until a `<` or the end comes (see {@link write}) */
+  held = [];
 
   constructor(schema) {
     this.schema = schema;
@@ -42,6 +47,7 @@ export class DocumentReader {
     this.xsiPrefixes.length = 0;
     this.utf8 = undefined;
     this.pieces = undefined;
+    this.held.length = 0;
     this.tokenizer.reset(this);
   }
 
@@ -51,6 +57,7 @@ export class DocumentReader {
     this.onUnknown = undefined;
     this.redact = undefined;
     this.utf8 = undefined;
+    this.held.length = 0;
     this.tokenizer.release();
     for (const frame of this.frames) frame.clear();
   }
@@ -68,12 +75,36 @@ export class DocumentReader {
       return;
     }
     this.utf8 ??= new Utf8Pieces();
+    // bytes without `<` only lengthen the token they are in (the tokenizer reads nothing of them
+    // before the next `<`): they are held as they came and decoded when a `<` or the end comes,
+    // so that an answer refused in the middle of a long text (the client's size limit) has cost
+    // its bytes, not its bytes and their text
+    if (piece.indexOf(LT) < 0) {
+      this.held.push(piece);
+      return;
+    }
+    this.flushHeld();
     this.tokenizer.write(this.utf8Text(piece));
+  }
+
+  /** Decodes the pieces held back into the tokenizer, letting go of each. */
+  flushHeld() {
+    const held = this.held;
+    if (held.length === 0) return;
+    for (let i = 0; i < held.length; i++) {
+      const piece = held[i];
+      held[i] = NO_BYTES;
+      this.tokenizer.write(this.utf8Text(piece));
+    }
+    held.length = 0;
   }
 
   /** The end of a document given in pieces: its value. */
   end() {
-    if (this.utf8 !== undefined) this.tokenizer.write(this.utf8Text(undefined));
+    if (this.utf8 !== undefined) {
+      this.flushHeld();
+      this.tokenizer.write(this.utf8Text(undefined));
+    }
     this.tokenizer.end();
     return this.result;
   }

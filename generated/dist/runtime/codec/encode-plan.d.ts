@@ -32,6 +32,8 @@ export declare class Step {
   readonly nillable: boolean;
   /** group: a choice */
   readonly choice: boolean;
+  /** group: an xs:all (a decoded record is written in the order it was read) */
+  readonly all: boolean;
   /** group: the steps of its items */
   readonly items: Step[];
   /** the properties it sets in the record it sits in */

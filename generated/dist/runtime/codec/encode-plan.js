@@ -27,6 +27,8 @@ export class Step {
   nillable;
   /** group: a choice */
   choice;
+  /** group: an xs:all (a decoded record is written in the order it was read) */
+  all;
   /** group: the steps of its items */
   items;
   /** the properties it sets in the record it sits in */
@@ -63,6 +65,7 @@ export class Step {
     this.complex = type && 'c' in type ? type.c : undefined;
     this.nillable = p.k === 'el' && p.nillable === true;
     this.choice = p.k === 'choice';
+    this.all = p.k === 'all';
     this.items = p.k === 'el' || p.k === 'any' ? [] : p.items.map((item) => new Step(item, schema));
     this.keys = keysOf(p);
     this.known = this.kind === GROUP && this.repeating && p.k !== 'el' && p.k !== 'any' ? propsOfRecord(p) : undefined;

@@ -3,26 +3,23 @@
 import type { RecordCheck } from './content-automaton.js';
 import { Frame, type Rec } from './decode-frame.js';
 import { type Leaf, type TypeInfo } from './decode-plan.js';
-import { type SchemaDriftEvent } from './decode-options.js';
-import { DocumentReader } from './document-reader.js';
-import type { GroupParticle } from './meta.js';
+import { DriftReader } from './drift-reader.js';
+import type { GroupParticle, SimpleTypeMeta } from './meta.js';
 import type { SimpleDecoder } from './simple-decoders.js';
 /** The tokens of a document, read against the schema: the handler the tokenizer reports to. */
-export declare class Decoder extends DocumentReader {
+export declare class Decoder extends DriftReader {
   openTag(source: string, start: number, end: number): string;
-  /** unknownElements: 'keep': an element the parent's type does not declare is captured raw, in its place. */
-  keepUnknown(parent: Frame, name: string, hasAttributes: boolean): string;
-  report(kind: SchemaDriftEvent['kind'], name: string, path: string): void;
   push(name: string, leaf: Leaf, target: Rec | null, hasAttributes: boolean): void;
   attributes(frame: Frame, nillable: boolean): void;
   checkRequired(frame: Frame, type: TypeInfo): void;
   text(source: string, start: number, end: number): void;
   capture(frame: Frame, name: string): void;
   closeTag(name: string): void;
-  /** The end of an unknown element kept by 'keep': it goes to its parent's unknown content, at its place. */
-  closeUnknown(frame: Frame): void;
+  /** The value of a nil element that is a record: null, which cannot carry its attributes. */
+  nilRecord(frame: Frame): null;
   closeRecord(frame: Frame, group: GroupParticle, rec: Rec): void;
   runChecks(checks: RecordCheck[], rec: Rec): void;
-  simpleValue(decode: SimpleDecoder, text: string, child?: string): unknown;
+  /** A simple value; under 'keep', one outside its facets is kept when its type holds it (then `keptValue` is set). */
+  simpleValue(decode: SimpleDecoder, text: string, child: string | undefined, meta: SimpleTypeMeta | undefined): unknown;
 }
 //# sourceMappingURL=schema-decoder.d.ts.map

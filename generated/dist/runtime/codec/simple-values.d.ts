@@ -3,6 +3,18 @@
 import type { SimpleTypeMeta } from './meta.js';
 /** Lexical form (as found in a document) → value. */
 export declare function decodeSimple(meta: SimpleTypeMeta, raw: string): unknown;
+/** What {@link driftedValue} returns for a lexical form whose value the type's TypeScript type cannot hold. */
+export declare const NOT_KEPT: unique symbol;
+/**
+ * The value of a lexical form that {@link decodeSimple} refused for a facet, when the type's
+ * TypeScript type still holds it (unknownElements 'keep' keeps it as read): a string outside its
+ * length, pattern or lexical space (a date is a string), a number outside its range or digits, a
+ * value of an open enumeration (`open`: a string enumeration of an answer) that it does not list.
+ * {@link NOT_KEPT} when the type cannot hold it: letters in a number, an integer beyond 2^53 − 1 of a
+ * type whose values are numbers (`int`, and `bigint` without `big`), an unknown value of a closed enumeration (request-only, or of
+ * numbers or booleans, whose TypeScript type lists the values), a union or a list.
+ */
+export declare function driftedValue(meta: SimpleTypeMeta, raw: string): unknown;
 /** Value → lexical form (not yet escaped). */
 export declare function encodeSimple(meta: SimpleTypeMeta, value: unknown): string;
 /** No facet that the compiled fast paths (simple-encoders.ts, simple-decoders.ts) leave to the general one; bounds are looked at per family. */

@@ -7,6 +7,11 @@
  * (option `anyFinalState` resolves with the task in any final state instead), on timeout
  * (PleskTaskTimeoutError), abort (PleskTransportError, reason `aborted`) or any error of the polls
  * themselves.
+ *
+ * A status the package's schemas do not list (a newer server's, such as `queued`) is not final:
+ * the wait goes on, within its deadline. The client's decoder kept that value (unknownElements
+ * 'keep') and reported it as schema drift (onSchemaDrift, `client.driftReport()`); onProgress
+ * sees the task with it, and a timeout's `lastSeen` holds it.
  */
 import { abortablePause, onAbort } from './abort-signals.js';
 import { checkMilliseconds, checkNumber } from './options-check.js';
@@ -33,6 +38,11 @@ export interface WaitForTaskOptions<T> {
 }
 
 export const TERMINAL_TASK_STATES: ReadonlySet<string> = new Set(['finished', 'failed', 'stopped']);
+
+/** Whether a task's status ends the wait: a known final one; `working` and any status the schemas do not list do not. */
+export function isFinalStatus(status: unknown): boolean {
+  return typeof status === 'string' && TERMINAL_TASK_STATES.has(status);
+}
 
 export async function waitForTask<T extends { id: unknown; status: string }>(
   taskId: string,
@@ -64,7 +74,7 @@ export async function waitForTask<T extends { id: unknown; status: string }>(
       if (!task) throw new PleskTransportError('unexpected-answer', `get-tasks-info for task ${taskId} answered without that task (${tasks.length} other tasks)`);
       last = task;
       options.onProgress?.(task);
-      if (TERMINAL_TASK_STATES.has(task.status)) {
+      if (isFinalStatus(task.status)) {
         if (task.status !== 'finished' && options.anyFinalState !== true) throw new PleskTaskFailedError(taskId, task.status, task);
         return task;
       }

@@ -38,6 +38,8 @@ export class Step {
   readonly nillable: boolean;
   /** group: a choice */
   readonly choice: boolean;
+  /** group: an xs:all (a decoded record is written in the order it was read) */
+  readonly all: boolean;
   /** group: the steps of its items */
   readonly items: Step[];
   /** the properties it sets in the record it sits in */
@@ -74,6 +76,7 @@ export class Step {
     this.complex = type && 'c' in type ? type.c : undefined;
     this.nillable = p.k === 'el' && p.nillable === true;
     this.choice = p.k === 'choice';
+    this.all = p.k === 'all';
     this.items = p.k === 'el' || p.k === 'any' ? [] : p.items.map((item) => new Step(item, schema));
     this.keys = keysOf(p);
     this.known = this.kind === GROUP && this.repeating && p.k !== 'el' && p.k !== 'any' ? propsOfRecord(p) : undefined;

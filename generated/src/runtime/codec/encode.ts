@@ -13,33 +13,24 @@
  * written, and a property named like an Object.prototype member (`constructor`) is written only
  * when the value has it.
  *
- * Every tag is written out in the plan and appended to a {@link MarkupWriter}: no per-element
- * template strings, arrays or closures.
+ * Every tag is written out in the plan and appended to a MarkupWriter: no per-element
+ * template strings, arrays or closures. What a decoder kept (unknownElements 'keep') and the
+ * order it read an xs:all record's elements in are written back as they were read
+ * (drift-writer.ts); a record built by hand is written in schema order.
  */
-import { ValueError, XmlEncodeError } from './errors.js';
+import { ValueError } from './errors.js';
 import { ELEMENT, rootStep, typeOf, WILDCARD, type Step, type TypePlan } from './encode-plan.js';
-import type { AnyElement, RawXml, SchemaMeta, TypeRef } from './meta.js';
-import { UNKNOWN_CONTENT, type UnknownContent, type UnknownElement } from './decode-options.js';
-import { MarkupWriter } from './markup-writer.js';
+import type { AnyElement, SchemaMeta, TypeRef } from './meta.js';
+import { READ_ORDER, UNKNOWN_CONTENT, type UnknownContent } from './decode-options.js';
+import { DriftWriter } from './drift-writer.js';
 import { own, ownHidden } from './own-properties.js';
 import type { SimpleEncoder } from './simple-encoders.js';
 import { describe } from './simple-values.js';
-import { escapeAttribute, escapeText } from './xml-text.js';
-import { isAttributeName, isElementName } from './xml-names.js';
+import { isElementName } from './xml-names.js';
 
 type Rec = Record<string, unknown>;
 
-/** The unknown elements of the element being written (kept by a decoder's 'keep'), and its known children so far. */
-interface DriftCursor {
-  elements: UnknownElement[];
-  next: number;
-  children: number;
-}
-
-class Encoder extends MarkupWriter {
-  readonly path: string[] = [];
-  /** the element being written holds unknown elements to write back in their places */
-  drift: DriftCursor | undefined = undefined;
+class Encoder extends DriftWriter {
   constructor(public schema: SchemaMeta) {
     super();
   }
@@ -51,29 +42,26 @@ class Encoder extends MarkupWriter {
     this.clear();
   }
 
-  fail(reason: string, extra?: string): never {
-    throw new XmlEncodeError(this.path.join('/') + (extra ?? ''), reason);
-  }
-
-  element(step: Step, value: unknown): void {
+  /** An element; `rec`, `index`: where its value is (-1: not in an array), for a value kept as read. */
+  element(step: Step, value: unknown, rec: Rec | undefined, index: number): void {
     if (this.drift !== undefined) this.beforeChild(this.drift);
     this.path.push(step.name);
     if (value === null && step.nillable) this.write(step.nil);
     else if (step.simple !== undefined) {
-      const text = this.simpleText(step.simple, value);
+      const text = this.simpleText(step.simple, value, undefined, rec, step.prop, index, false);
       this.write(text === '' ? step.empty : step.open + text + step.close);
     } else if (step.complex !== undefined) this.complexElement(step, typeOf(this.schema, step), value);
     else this.anyContent(step.name, value);
     this.path.pop();
   }
 
-  /** A simple value, checked against its type and escaped by its compiled encoder. */
-  simpleText(encode: SimpleEncoder, value: unknown, where?: string): string {
+  /** A simple value, checked against its type and escaped by its compiled encoder (or as a decoder kept it, while unchanged). */
+  simpleText(encode: SimpleEncoder, value: unknown, where: string | undefined, rec: Rec | undefined, prop: string, index: number, attribute: boolean): string {
     if (value === null) this.fail('null is only allowed for a nillable element', where);
     try {
       return encode(value);
     } catch (error) {
-      if (error instanceof ValueError) this.fail(error.message, where);
+      if (error instanceof ValueError) return this.keptText(error, value, where, rec, prop, index, attribute);
       throw error;
     }
   }
@@ -93,7 +81,7 @@ class Encoder extends MarkupWriter {
         if (attr.meta.required) this.fail(`the required attribute ${attr.meta.name} (property ${attr.meta.prop}) is missing`);
         continue;
       }
-      open = `${open ?? step.openStart}${attr.lead}${this.simpleText(attr.encode, v, `/@${attr.meta.name}`)}"`;
+      open = `${open ?? step.openStart}${attr.lead}${this.simpleText(attr.encode, v, `/@${attr.meta.name}`, rec, attr.meta.prop, -1, true)}"`;
     }
     const unknown = unknownKey(rec, type.known);
     if (unknown !== undefined) this.failUnknown(unknown, type.known, type.meta.name);
@@ -101,17 +89,27 @@ class Encoder extends MarkupWriter {
     if (kept !== undefined && kept.attributes !== undefined) open = this.keptAttributes(open ?? step.openStart, kept.attributes);
     const start = open === undefined ? step.open : `${open}>`;
     const empty = open === undefined ? step.empty : `${open}/>`;
+    const elements = kept !== undefined && kept.elements.length > 0 ? kept.elements : undefined;
     if (type.simpleContent) {
-      const text = this.simpleText(type.text!, own(rec, type.textProp), `.${type.textProp}`);
+      if (elements !== undefined) this.fail(`kept unknown elements cannot be written inside the text of ${type.meta.name}`);
+      const text = this.simpleText(type.text!, own(rec, type.textProp), `.${type.textProp}`, rec, type.textProp, -1, false);
       this.write(text === '' ? empty : start + text + step.close);
       return;
     }
+    const outer = this.drift;
     if (!type.model) {
-      this.write(empty);
+      if (elements === undefined) this.write(empty);
+      else {
+        // an empty type's record, with elements a decoder kept
+        this.write(start);
+        this.drift = { elements, next: 0, children: 0 };
+        this.restOfDrift(this.drift);
+        this.drift = outer;
+        this.write(step.close);
+      }
       return;
     }
-    const outer = this.drift;
-    this.drift = kept !== undefined && kept.elements.length > 0 ? { elements: kept.elements, next: 0, children: 0 } : undefined;
+    this.drift = elements !== undefined ? { elements, next: 0, children: 0 } : undefined;
     if (type.neverEmpty) {
       this.write(start);
       this.particle(type.model, rec);
@@ -127,33 +125,6 @@ class Encoder extends MarkupWriter {
     this.drift = outer;
   }
 
-  /** Before a known child: the unknown elements that came before it. */
-  beforeChild(cursor: DriftCursor): void {
-    const { elements } = cursor;
-    while (cursor.next < elements.length && elements[cursor.next]!.at <= cursor.children) this.unknownElement(elements[cursor.next++]!);
-    cursor.children++;
-  }
-
-  restOfDrift(cursor: DriftCursor): void {
-    while (cursor.next < cursor.elements.length) this.unknownElement(cursor.elements[cursor.next++]!);
-  }
-
-  unknownElement(el: UnknownElement): void {
-    const name = typeof el === 'object' && el !== null ? own(el, 'name') : undefined;
-    if (typeof name !== 'string' || !/^[\p{L}_][\p{L}\p{N}_.\-:]*$/u.test(name)) this.fail(`kept unknown content needs a valid element name, got ${describe(name)}`);
-    this.path.push(name);
-    this.anyContent(name, el);
-    this.path.pop();
-  }
-
-  keptAttributes(open: string, attributes: Record<string, string>): string {
-    for (const [name, v] of Object.entries(attributes)) {
-      if (!/^[\p{L}_][\p{L}\p{N}_.\-:]*$/u.test(name)) this.fail(`kept unknown attribute needs a valid name, got ${describe(name)}`);
-      open += ` ${name}="${escapeAttribute(String(v))}"`;
-    }
-    return open;
-  }
-
   particle(step: Step, rec: Rec): void {
     if (step.kind === ELEMENT) this.elementParticle(step, rec);
     else if (step.kind === WILDCARD) this.wildcard(step, rec);
@@ -167,10 +138,10 @@ class Encoder extends MarkupWriter {
       if (step.min > 0) this.fail(`the required element <${step.name}> (property ${step.prop}) is missing`);
       return;
     }
-    if (!step.repeating) return this.element(step, v);
+    if (!step.repeating) return this.element(step, v, rec, -1);
     if (!Array.isArray(v)) this.fail(`property ${step.prop} must be an array of <${step.name}> values, got ${describe(v)}`);
     this.checkCount(v.length, step, `<${step.name}>`);
-    for (let i = 0; i < v.length; i++) this.element(step, v[i]);
+    for (let i = 0; i < v.length; i++) this.element(step, v[i], rec, i);
   }
 
   repeatingGroup(step: Step, rec: Rec): void {
@@ -196,6 +167,8 @@ class Encoder extends MarkupWriter {
     if (!iteration && step.min === 0 && !anyPresent(step.keys, rec)) return;
     const items = step.items;
     if (!step.choice) {
+      const order = step.all ? (ownHidden(rec, READ_ORDER) as readonly string[] | undefined) : undefined;
+      if (order !== undefined) return this.inReadOrder(step, rec, order);
       for (let i = 0; i < items.length; i++) this.particle(items[i]!, rec);
       return;
     }
@@ -220,6 +193,22 @@ class Encoder extends MarkupWriter {
     this.particle(chosen, rec);
   }
 
+  /**
+   * An xs:all record that a decoder read: the elements it read in the order it read them, then
+   * any the record has gained since, in schema order.
+   */
+  inReadOrder(step: Step, rec: Rec, order: readonly string[]): void {
+    const items = step.items;
+    const written = new Set<Step>();
+    for (const prop of order) {
+      const item = items.find((i) => i.prop === prop);
+      if (item === undefined || written.has(item)) continue;
+      written.add(item);
+      this.particle(item, rec);
+    }
+    for (const item of items) if (!written.has(item)) this.particle(item, rec);
+  }
+
   wildcard(step: Step, rec: Rec): void {
     const v = own(rec, step.prop);
     if (v === undefined) {
@@ -235,34 +224,6 @@ class Encoder extends MarkupWriter {
       this.path.push(name);
       this.anyContent(name, el);
       this.path.pop();
-    }
-  }
-
-  /** Untyped content: a string is text; {@link RawXml} is written as it is (it came from a decoder). */
-  anyContent(name: string, value: unknown): void {
-    if (typeof value === 'string') {
-      this.write(value === '' ? `<${name}/>` : `<${name}>${this.escape(value)}</${name}>`);
-      return;
-    }
-    if (typeof value !== 'object' || value === null) this.fail(`expected a string or { xml } for untyped content, got ${describe(value)}`);
-    const xml = own(value as Rec, 'xml');
-    if (typeof xml !== 'string') this.fail(`expected a string or { xml } for untyped content, got ${describe(value)}`);
-    const attributes = own(value as Rec, 'attributes') as RawXml['attributes'];
-    let open = `<${name}`;
-    for (const [attr, v] of Object.entries(attributes ?? {})) {
-      if (!isAttributeName(attr)) this.fail(`an attribute of untyped content needs a valid XML name, got ${describe(attr)}`);
-      if (typeof v !== 'string') this.fail(`the attribute ${attr} of untyped content must be a string, got ${describe(v)}`);
-      open += ` ${attr}="${this.escape(v, true)}"`;
-    }
-    this.write(xml === '' ? `${open}/>` : `${open}>${xml}</${name}>`);
-  }
-
-  escape(text: string, attribute = false): string {
-    try {
-      return attribute ? escapeAttribute(text) : escapeText(text);
-    } catch (error) {
-      if (error instanceof ValueError) this.fail(error.message);
-      throw error;
     }
   }
 
@@ -305,7 +266,7 @@ export function encodeElement(schema: SchemaMeta, name: string, type: TypeRef, v
   idle = undefined;
   encoder.reset(schema);
   try {
-    encoder.element(rootStep(schema, name, type), value);
+    encoder.element(rootStep(schema, name, type), value, undefined, -1);
     return encoder.take();
   } finally {
     encoder.reset(encoder.schema);

@@ -70,6 +70,12 @@ export interface SimpleTypeMeta {
   lexical?: string;
   /** allowed values, compared after whitespace processing */
   enum?: readonly string[];
+  /**
+   * a string enumeration an answer may carry (its type is reachable from the response packet): its
+   * TypeScript type is open ({@link UnknownValue}), so unknownElements 'keep' keeps a value it
+   * does not list; a request-only enumeration stays closed
+   */
+  open?: boolean;
   /** xs:pattern facets, one inner list per derivation step: the value must match one pattern of every list */
   patterns?: ReadonlyArray<readonly PatternMeta[]>;
   length?: number;
@@ -177,6 +183,18 @@ function freezeAll(value: unknown): void {
   Object.freeze(value);
   for (const key of Object.keys(value)) freezeAll((value as Record<string, unknown>)[key]);
 }
+
+declare const unknownValue: unique symbol;
+
+/**
+ * A value of an enumeration that the package's schemas do not list: a newer server's (a new task
+ * status). Response-side enumerations include it (`'working' | 'finished' | UnknownValue`), so
+ * the types say that other values may arrive; it is a string, but no string literal is one (only
+ * the decoder makes them, with unknownElements 'keep'), so a `switch` over the known values can
+ * still be checked for exhaustiveness: in its `default`, `status satisfies UnknownValue` compiles
+ * only when every known value has its `case`.
+ */
+export type UnknownValue = string & { readonly [unknownValue]: 'a value the schemas do not list' };
 
 /** The content of an untyped (xs:anyType) element: text-only content is a string, anything else {@link RawXml}. */
 export type XmlAny = string | RawXml;
