@@ -2,7 +2,8 @@
  * The package of Plesk's two schema sets in one (../shared/plesk-xsd as 1.6.6.0,
  * ../shared/plesk-xsd-2020 as 1.6.9.1) against stubs that speak both or one of them: backup-manager
  * goes as 1.6.6.0 and an operator of 1.6.9.1 only as 1.6.9.1 to the same server; a server of 1.6.9.1
- * alone gets no backup-manager packet at all; the README's matrix and the JSDoc say so.
+ * alone gets no backup-manager packet at all; the README's matrix and the JSDoc say so; drift
+ * names the version that declares it; the stand-in (createPleskStandIn) plays either server.
  */
 import test from 'ava';
 import { importTwoSets, twoSetFiles } from './helpers/versions-package.js';
@@ -113,4 +114,27 @@ test('the README\'s matrix lists backup-manager as absent from 1.6.9.1; the JSDo
   t.true(client.includes('  /** Protocol versions: 1.6.6.0 (absent from 1.6.9.1). */\n  readonly backupManager: BackupManagerOperations;'));
   const getTasksInfo = client.slice(client.lastIndexOf('/**', client.indexOf('  getTasksInfo(input')), client.indexOf('  getTasksInfo(input'));
   t.regex(getTasksInfo, /Protocol versions: 1\.6\.6\.0 \(absent from 1\.6\.9\.1\)\./);
+});
+
+test('the stand-in of the two-set package plays an old and a new server: a backup goes as 1.6.6.0 and the listing as 1.6.9.1; a server of 1.6.9.1 alone gets no backup-manager packet', async (t) => {
+  const { pkg, testing } = await importTwoSets();
+  const both = await testing.createPleskStandIn({ finishAfterPolls: 1 });
+  const newest = await testing.createPleskStandIn({ protocolVersions: ['1.6.9.1'] });
+  const clientOf = (s: { host: string; port: number; ca: string; login: string; password: string }) => new pkg.PleskClient({ host: s.host, port: s.port, ca: s.ca, login: s.login, password: s.password });
+  const [old, obsidian] = [clientOf(both), clientOf(newest)];
+  t.teardown(async () => {
+    old.close();
+    obsidian.close();
+    await both.close();
+    await newest.close();
+  });
+  const listed = await old.webspace.get({ filter: {}, dataset: { genInfo: true } });
+  t.deepEqual(listed.map((w: { data: { genInfo: { name: string } } }) => w.data.genInfo.name), ['example.com', 'shop.example.com', 'acme.test']);
+  const task = await old.backupManager.waitForTask((await old.backupManager.backupWebspace({ webspaceName: 'example.com', description: 'n', local: true }))!, { intervalMs: 0 });
+  t.is(task.filename, 'backup_example.com_1.tar');
+  t.deepEqual(both.calls.map((c: { key: string; version?: string }) => `${c.key} ${c.version}`), ['webspace.get 1.6.9.1', 'backupManager.backupWebspace 1.6.6.0', 'backupManager.getTasksInfo 1.6.6.0', 'backupManager.getTasksInfo 1.6.6.0']);
+  t.deepEqual(both.errors, [], 'every answer fit the response schema of its version');
+  await t.throwsAsync(() => obsidian.backupManager.backupWebspace({ webspaceName: 'example.com', description: 'n', local: true }), { instanceOf: pkg.PleskVersionError, message: /^backup-manager\/backup-webspace cannot be sent: <backup-manager> \(packet\/backup-manager\): it is in protocol 1\.6\.6\.0 of this package/ });
+  t.is((await obsidian.webspace.get({ filter: { name: ['acme.test'] }, dataset: { genInfo: true } })).length, 1);
+  t.deepEqual(newest.calls.map((c: { key: string; version?: string }) => `${c.key} ${c.version}`), ['webspace.get 1.6.9.1']);
 });

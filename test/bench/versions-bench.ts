@@ -90,7 +90,9 @@ export function versionsTable(result: VersionsResult): string[] {
   const larger = (key: 'generatedLines' | 'installedBytes' | 'importMs') => Math.max(a![key], b![key]);
   const lines = ['| package | generated lines | installed bytes | import (median) |', '|---|---:|---:|---:|'];
   for (const r of result.rows) lines.push(`| ${r.what} | ${r.generatedLines.toLocaleString('en-US')} | ${r.installedBytes.toLocaleString('en-US')} | ${r.importMs.toFixed(1)} ms |`);
+  const smaller = (key: 'generatedLines' | 'installedBytes' | 'importMs') => Math.min(a![key], b![key]);
   lines.push(`| both ÷ the larger alone | ${(both!.generatedLines / larger('generatedLines')).toFixed(2)}× | ${(both!.installedBytes / larger('installedBytes')).toFixed(2)}× | ${(both!.importMs / larger('importMs')).toFixed(2)}× |`);
+  lines.push(`| both ÷ the smaller alone | ${(both!.generatedLines / smaller('generatedLines')).toFixed(2)}× | ${(both!.installedBytes / smaller('installedBytes')).toFixed(2)}× | ${(both!.importMs / smaller('importMs')).toFixed(2)}× |`);
   return lines;
 }
 
