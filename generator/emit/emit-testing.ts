@@ -51,11 +51,12 @@ export function emitTesting(project: Project, ir: IrSchema): string {
     properties: handlers,
   });
   const upload = ir.upload ? `{ prop: ${quote(ir.upload.prop)}, many: ${ir.upload.many} }` : 'undefined';
-  // a package of several protocol versions: each packet read and answered in its version
-  const versions = ir.versions
-    ? `,\n  versions: stubVersions({\n    versions: PROTOCOL_VERSIONS,\n    decodeRequest: (xml, version) => decodeRequestPacket(xml, { protocolVersion: version as ProtocolVersion }),\n    encodeResponse: (packet: Parameters<typeof encodeResponsePacket>[0], version) => encodeResponsePacket(packet, version as ProtocolVersion),\n  })`
-    : '';
-  file.addStatements(['', docBlock(`What the stub needs of this package: its codecs, operations, upload answer and operator protocols${ir.versions ? ', and its protocol versions' : ''}.`, ''), `const CODEC = { decodeRequest: decodeRequestPacket, encodeResponse: encodeResponsePacket, operations: OPERATIONS, upload: ${upload}, operatorProtocols: OPERATOR_PROTOCOLS${versions} };`]);
+  const fields = ['decodeRequest: decodeRequestPacket', 'encodeResponse: encodeResponsePacket', 'operations: OPERATIONS', `upload: ${upload}`, 'operatorProtocols: OPERATOR_PROTOCOLS'];
+  const codec = ir.versions
+    // a package of several protocol versions: each packet read and answered in its version
+    ? ['const CODEC = {', ...fields.map((f) => `  ${f},`), '  versions: stubVersions({', '    versions: PROTOCOL_VERSIONS,', '    decodeRequest: (xml, version) => decodeRequestPacket(xml, { protocolVersion: version as ProtocolVersion }),', '    encodeResponse: (packet: Parameters<typeof encodeResponsePacket>[0], version) => encodeResponsePacket(packet, version as ProtocolVersion),', '  }),', '};'].join('\n')
+    : `const CODEC = { ${fields.join(', ')} };`;
+  file.addStatements(['', docBlock(`What the stub needs of this package: its codecs, operations, upload answer and operator protocols${ir.versions ? ', and its protocol versions' : ''}.`, ''), codec]);
   file.addTypeAlias({ isExported: true, name: 'PleskStubOptions', docs: [jsDoc('Options of createPleskStub: the handlers, the credentials it accepts, TLS, versions, faults.')], type: 'StubOptions<PleskStubHandlers, PleskStubOperation>' });
   if (operators.some((op) => op.name === TASK_POLLING.operator)) {
     file.addImportDeclaration({ moduleSpecifier: './runtime/testing/stand-in.js', namedImports: ['startStandIn'] });
