@@ -264,7 +264,7 @@ test.serial("the installed packages' commands from npx, with nothing else instal
   t.deepEqual(readdirSync(path.join(consumer, 'node_modules', '.bin')).sort(), ['plesk-api', 'plesk-backup']);
   const help = await runStatus('npx', ['--no-install', 'plesk-backup', '--help'], consumer);
   t.is(help.code, 0, help.stderr);
-  t.regex(help.stdout, /^plesk-backup: every operation of Plesk's XML API in @plesk-codegen\/backup-manager/);
+  t.regex(help.stdout, /^plesk-backup: the operations of Plesk's XML API in @plesk-codegen\/backup-manager/);
   const dry = await runStatus('npx', ['--no-install', 'plesk-backup', 'backup-manager', 'backup-server', '--local', '--description', 'nightly', '--dry-run'], consumer);
   t.is(dry.stdout, '<?xml version="1.0" encoding="UTF-8"?>\n<packet version="1.6.6.0"><backup-manager><backup-server><local/><description>nightly</description></backup-server></backup-manager></packet>\n');
   const { createPleskStub } = await import('../generated/src/testing.js');
