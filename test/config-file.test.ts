@@ -66,6 +66,7 @@ const mistakes: Array<[string, unknown, RegExp]> = [
   ['empty packages', { packages: [] }, /^error: plesk-codegen\.config\.json: packages: must be a non-empty array/m],
   ['an unknown top-level key', { packages: TWO.packages, output: 'x' }, /^error: plesk-codegen\.config\.json: output: is not a known key\n {2}fix: the keys are "\$schema", "packages"$/m],
   ['a misspelt package key', { packages: [{ xsd: ['schemas/note.xsd'], out: 'o', 'package-name': 'x' }] }, /^error: plesk-codegen\.config\.json: packages\[0\]\.package-name: is not a known key\n {2}fix: did you mean "packageName"\?$/m],
+  ['a package key one letter short', { packages: [{ xsd: ['schemas/note.xsd'], out: 'o', operator: ['backup-manager'] }] }, /^error: plesk-codegen\.config\.json: packages\[0\]\.operator: is not a known key\n {2}fix: did you mean "operators"\?$/m],
   ['a package without xsd', { packages: [{ out: 'o' }] }, /^error: plesk-codegen\.config\.json: packages\[0\]\.xsd: needs the path of at least one entry schema/m],
   ['xsd of the wrong type', { packages: [{ xsd: 7, out: 'o' }] }, /^error: plesk-codegen\.config\.json: packages\[0\]\.xsd: must be a path or an array of paths/m],
   ['a missing schema', { packages: [{ xsd: ['schemas/nope.xsd'], out: 'o' }] }, /^error: plesk-codegen\.config\.json: packages\[0\]\.xsd: schemas\/nope\.xsd: no such file \(looked for .*build\/schemas\/nope\.xsd\)\n {2}fix: correct the path; it is relative to the config file$/m],

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { compareCodePoints } from '../passes/names.js';
 import { ConfigError } from './config-error.js';
 import { resolvePackageSpec, type PackageInput, type PackageSpec } from './package-spec.js';
+import { suggest } from '../../runtime/cli/did-you-mean.js';
 
 export const CONFIG_FILE_NAME = 'plesk-codegen.config.json';
 
@@ -80,7 +81,7 @@ export function checkConfig(json: unknown, base: string, shown: string): Package
 function unknownKeys(object: Record<string, unknown>, known: readonly string[], prefix: string, fail: (key: string, problem: string, fix: string) => never): void {
   for (const key of Object.keys(object).sort(compareCodePoints)) {
     if (known.includes(key)) continue;
-    const near = known.find((k) => k.toLowerCase() === key.toLowerCase().replace(/[-_]/g, ''));
+    const near = known.find((k) => k.toLowerCase() === key.toLowerCase().replace(/[-_]/g, '')) ?? suggest(key, known);
     fail(`${prefix}${key}`, 'is not a known key', near ? `did you mean "${near}"?` : `the keys are ${known.map((k) => `"${k}"`).join(', ')}`);
   }
 }
