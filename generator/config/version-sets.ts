@@ -9,6 +9,8 @@
  * applies to every version that has no list of its own (generate-versions.ts).
  */
 import { ConfigError } from './config-error.js';
+import { suggest } from '../../runtime/cli/did-you-mean.js';
+import { compareCodePoints } from '../passes/names.js';
 import { protocolVersionProblem } from './package-options.js';
 import { checkOperators, operatorsFix, schemaFiles, type PackageInput, type Spelling } from './package-spec.js';
 
@@ -44,8 +46,10 @@ export function resolveVersions(input: PackageInput, base: string, spelling: Spe
   const specs = (given as unknown[]).map((entry, i): VersionSpec => {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail(`${key}[${i}]`, 'must be an object', '{ "protocolVersion": "1.6.6.0", "xsd": ["agent_input.xsd", "agent_output.xsd"] }');
     const version = entry as VersionInput & Record<string, unknown>;
-    for (const name of Object.keys(version)) {
-      if (!(VERSION_KEYS as readonly string[]).includes(name)) fail(`${key}[${i}].${name}`, 'is not a known key', `the keys are ${VERSION_KEYS.map((k) => `"${k}"`).join(', ')}`);
+    for (const name of Object.keys(version).sort(compareCodePoints)) {
+      if ((VERSION_KEYS as readonly string[]).includes(name)) continue;
+      const near = suggest(name, VERSION_KEYS);
+      fail(`${key}[${i}].${name}`, 'is not a known key', near ? `did you mean "${near}"?` : `the keys are ${VERSION_KEYS.map((k) => `"${k}"`).join(', ')}`);
     }
     const problem = typeof version.protocolVersion === 'string' ? protocolVersionProblem(version.protocolVersion) : version.protocolVersion === undefined ? 'is missing' : 'it must be a string';
     if (problem) fail(keyOf(i, 'protocolVersion'), `${version.protocolVersion === undefined ? '' : `${JSON.stringify(version.protocolVersion)}: `}${problem}`, 'give the version of the schema folder you copied from the server, e.g. 1.6.9.0');
