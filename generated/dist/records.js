@@ -2,355 +2,355 @@
 // Source schemas: request.xsd, response.xsd
 // The decoder's per-type code: a store per property of every record.
 
-import { ownKey, pushed } from './runtime/codec/record-code.js';
+import { added, once } from './runtime/codec/record-code.js';
 
 /** Every complex type's property stores, by the type's name in the tables (metadata.ts): `one` for a property that holds one value, `many` for an array. */
 export const RECORD_CODE = {
-  'BackupClientInput': {
+  BackupClientInput: {
     one: {
-      'customerId': (r, v) => (r['customerId'] !== undefined && ownKey(r, 'customerId') ? -1 : ((r['customerId'] = v), 0)),
-      'customerLogin': (r, v) => (r['customerLogin'] !== undefined && ownKey(r, 'customerLogin') ? -1 : ((r['customerLogin'] = v), 0)),
-      'local': (r, v) => (r['local'] !== undefined && ownKey(r, 'local') ? -1 : ((r['local'] = v), 0)),
-      'remote': (r, v) => (r['remote'] !== undefined && ownKey(r, 'remote') ? -1 : ((r['remote'] = v), 0)),
-      'prefix': (r, v) => (r['prefix'] !== undefined && ownKey(r, 'prefix') ? -1 : ((r['prefix'] = v), 0)),
-      'description': (r, v) => (r['description'] !== undefined && ownKey(r, 'description') ? -1 : ((r['description'] = v), 0)),
-      'splitSize': (r, v) => (r['splitSize'] !== undefined && ownKey(r, 'splitSize') ? -1 : ((r['splitSize'] = v), 0)),
-      'onlyHosting': (r, v) => (r['onlyHosting'] !== undefined && ownKey(r, 'onlyHosting') ? -1 : ((r['onlyHosting'] = v), 0)),
-      'onlyMail': (r, v) => (r['onlyMail'] !== undefined && ownKey(r, 'onlyMail') ? -1 : ((r['onlyMail'] = v), 0)),
-      'onlyConfiguration': (r, v) => (r['onlyConfiguration'] !== undefined && ownKey(r, 'onlyConfiguration') ? -1 : ((r['onlyConfiguration'] = v), 0)),
+      customerId: (r, v) => (r.customerId === undefined ? ((r.customerId = v), 0) : once(r, 'customerId', v)),
+      customerLogin: (r, v) => (r.customerLogin === undefined ? ((r.customerLogin = v), 0) : once(r, 'customerLogin', v)),
+      local: (r, v) => (r.local === undefined ? ((r.local = v), 0) : once(r, 'local', v)),
+      remote: (r, v) => (r.remote === undefined ? ((r.remote = v), 0) : once(r, 'remote', v)),
+      prefix: (r, v) => (r.prefix === undefined ? ((r.prefix = v), 0) : once(r, 'prefix', v)),
+      description: (r, v) => (r.description === undefined ? ((r.description = v), 0) : once(r, 'description', v)),
+      splitSize: (r, v) => (r.splitSize === undefined ? ((r.splitSize = v), 0) : once(r, 'splitSize', v)),
+      onlyHosting: (r, v) => (r.onlyHosting === undefined ? ((r.onlyHosting = v), 0) : once(r, 'onlyHosting', v)),
+      onlyMail: (r, v) => (r.onlyMail === undefined ? ((r.onlyMail = v), 0) : once(r, 'onlyMail', v)),
+      onlyConfiguration: (r, v) => (r.onlyConfiguration === undefined ? ((r.onlyConfiguration = v), 0) : once(r, 'onlyConfiguration', v)),
     },
   },
-  'BackupCommandOutput': {
+  BackupCommandOutput: {
     one: {
-      'result': (r, v) => (r['result'] !== undefined && ownKey(r, 'result') ? -1 : ((r['result'] = v), 0)),
+      result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
-  'BackupCommandOutputResult': {
+  BackupCommandOutputResult: {
     one: {
-      'status': (r, v) => (r['status'] !== undefined && ownKey(r, 'status') ? -1 : ((r['status'] = v), 0)),
-      'errcode': (r, v) => (r['errcode'] !== undefined && ownKey(r, 'errcode') ? -1 : ((r['errcode'] = v), 0)),
-      'errtext': (r, v) => (r['errtext'] !== undefined && ownKey(r, 'errtext') ? -1 : ((r['errtext'] = v), 0)),
-      'taskId': (r, v) => (r['taskId'] !== undefined && ownKey(r, 'taskId') ? -1 : ((r['taskId'] = v), 0)),
+      status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
+      errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
+      errtext: (r, v) => (r.errtext === undefined ? ((r.errtext = v), 0) : once(r, 'errtext', v)),
+      taskId: (r, v) => (r.taskId === undefined ? ((r.taskId = v), 0) : once(r, 'taskId', v)),
     },
   },
-  'BackupDomainInput': {
+  BackupDomainInput: {
     one: {
-      'webspaceId': (r, v) => (r['webspaceId'] !== undefined && ownKey(r, 'webspaceId') ? -1 : ((r['webspaceId'] = v), 0)),
-      'webspaceName': (r, v) => (r['webspaceName'] !== undefined && ownKey(r, 'webspaceName') ? -1 : ((r['webspaceName'] = v), 0)),
-      'local': (r, v) => (r['local'] !== undefined && ownKey(r, 'local') ? -1 : ((r['local'] = v), 0)),
-      'remote': (r, v) => (r['remote'] !== undefined && ownKey(r, 'remote') ? -1 : ((r['remote'] = v), 0)),
-      'prefix': (r, v) => (r['prefix'] !== undefined && ownKey(r, 'prefix') ? -1 : ((r['prefix'] = v), 0)),
-      'description': (r, v) => (r['description'] !== undefined && ownKey(r, 'description') ? -1 : ((r['description'] = v), 0)),
-      'splitSize': (r, v) => (r['splitSize'] !== undefined && ownKey(r, 'splitSize') ? -1 : ((r['splitSize'] = v), 0)),
-      'onlyHosting': (r, v) => (r['onlyHosting'] !== undefined && ownKey(r, 'onlyHosting') ? -1 : ((r['onlyHosting'] = v), 0)),
-      'onlyMail': (r, v) => (r['onlyMail'] !== undefined && ownKey(r, 'onlyMail') ? -1 : ((r['onlyMail'] = v), 0)),
-      'onlyConfiguration': (r, v) => (r['onlyConfiguration'] !== undefined && ownKey(r, 'onlyConfiguration') ? -1 : ((r['onlyConfiguration'] = v), 0)),
+      webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
+      webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
+      local: (r, v) => (r.local === undefined ? ((r.local = v), 0) : once(r, 'local', v)),
+      remote: (r, v) => (r.remote === undefined ? ((r.remote = v), 0) : once(r, 'remote', v)),
+      prefix: (r, v) => (r.prefix === undefined ? ((r.prefix = v), 0) : once(r, 'prefix', v)),
+      description: (r, v) => (r.description === undefined ? ((r.description = v), 0) : once(r, 'description', v)),
+      splitSize: (r, v) => (r.splitSize === undefined ? ((r.splitSize = v), 0) : once(r, 'splitSize', v)),
+      onlyHosting: (r, v) => (r.onlyHosting === undefined ? ((r.onlyHosting = v), 0) : once(r, 'onlyHosting', v)),
+      onlyMail: (r, v) => (r.onlyMail === undefined ? ((r.onlyMail = v), 0) : once(r, 'onlyMail', v)),
+      onlyConfiguration: (r, v) => (r.onlyConfiguration === undefined ? ((r.onlyConfiguration = v), 0) : once(r, 'onlyConfiguration', v)),
     },
   },
-  'BackupDownloadFileInput': {
+  BackupDownloadFileInput: {
     one: {
-      'webspaceId': (r, v) => (r['webspaceId'] !== undefined && ownKey(r, 'webspaceId') ? -1 : ((r['webspaceId'] = v), 0)),
-      'webspaceName': (r, v) => (r['webspaceName'] !== undefined && ownKey(r, 'webspaceName') ? -1 : ((r['webspaceName'] = v), 0)),
-      'customerId': (r, v) => (r['customerId'] !== undefined && ownKey(r, 'customerId') ? -1 : ((r['customerId'] = v), 0)),
-      'customerLogin': (r, v) => (r['customerLogin'] !== undefined && ownKey(r, 'customerLogin') ? -1 : ((r['customerLogin'] = v), 0)),
-      'resellerId': (r, v) => (r['resellerId'] !== undefined && ownKey(r, 'resellerId') ? -1 : ((r['resellerId'] = v), 0)),
-      'resellerLogin': (r, v) => (r['resellerLogin'] !== undefined && ownKey(r, 'resellerLogin') ? -1 : ((r['resellerLogin'] = v), 0)),
-      'server': (r, v) => (r['server'] !== undefined && ownKey(r, 'server') ? -1 : ((r['server'] = v), 0)),
-      'filename': (r, v) => (r['filename'] !== undefined && ownKey(r, 'filename') ? -1 : ((r['filename'] = v), 0)),
+      webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
+      webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
+      customerId: (r, v) => (r.customerId === undefined ? ((r.customerId = v), 0) : once(r, 'customerId', v)),
+      customerLogin: (r, v) => (r.customerLogin === undefined ? ((r.customerLogin = v), 0) : once(r, 'customerLogin', v)),
+      resellerId: (r, v) => (r.resellerId === undefined ? ((r.resellerId = v), 0) : once(r, 'resellerId', v)),
+      resellerLogin: (r, v) => (r.resellerLogin === undefined ? ((r.resellerLogin = v), 0) : once(r, 'resellerLogin', v)),
+      server: (r, v) => (r.server === undefined ? ((r.server = v), 0) : once(r, 'server', v)),
+      filename: (r, v) => (r.filename === undefined ? ((r.filename = v), 0) : once(r, 'filename', v)),
     },
   },
-  'BackupDownloadFileOutput': {
+  BackupDownloadFileOutput: {
     one: {
-      'result': (r, v) => (r['result'] !== undefined && ownKey(r, 'result') ? -1 : ((r['result'] = v), 0)),
+      result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
-  'BackupFile': {
+  BackupFile: {
     one: {
-      'name': (r, v) => (r['name'] !== undefined && ownKey(r, 'name') ? -1 : ((r['name'] = v), 0)),
-      'creationDate': (r, v) => (r['creationDate'] !== undefined && ownKey(r, 'creationDate') ? -1 : ((r['creationDate'] = v), 0)),
-      'description': (r, v) => (r['description'] !== undefined && ownKey(r, 'description') ? -1 : ((r['description'] = v), 0)),
-      'size': (r, v) => (r['size'] !== undefined && ownKey(r, 'size') ? -1 : ((r['size'] = v), 0)),
-      'notBackup': (r, v) => (r['notBackup'] !== undefined && ownKey(r, 'notBackup') ? -1 : ((r['notBackup'] = v), 0)),
+      name: (r, v) => (r.name === undefined ? ((r.name = v), 0) : once(r, 'name', v)),
+      creationDate: (r, v) => (r.creationDate === undefined ? ((r.creationDate = v), 0) : once(r, 'creationDate', v)),
+      description: (r, v) => (r.description === undefined ? ((r.description = v), 0) : once(r, 'description', v)),
+      size: (r, v) => (r.size === undefined ? ((r.size = v), 0) : once(r, 'size', v)),
+      notBackup: (r, v) => (r.notBackup === undefined ? ((r.notBackup = v), 0) : once(r, 'notBackup', v)),
     },
   },
-  'BackupGetBackupStatusInput': {
+  BackupGetBackupStatusInput: {
     one: {
-      'webspaceId': (r, v) => (r['webspaceId'] !== undefined && ownKey(r, 'webspaceId') ? -1 : ((r['webspaceId'] = v), 0)),
-      'webspaceName': (r, v) => (r['webspaceName'] !== undefined && ownKey(r, 'webspaceName') ? -1 : ((r['webspaceName'] = v), 0)),
-      'customerId': (r, v) => (r['customerId'] !== undefined && ownKey(r, 'customerId') ? -1 : ((r['customerId'] = v), 0)),
-      'customerLogin': (r, v) => (r['customerLogin'] !== undefined && ownKey(r, 'customerLogin') ? -1 : ((r['customerLogin'] = v), 0)),
-      'resellerId': (r, v) => (r['resellerId'] !== undefined && ownKey(r, 'resellerId') ? -1 : ((r['resellerId'] = v), 0)),
-      'resellerLogin': (r, v) => (r['resellerLogin'] !== undefined && ownKey(r, 'resellerLogin') ? -1 : ((r['resellerLogin'] = v), 0)),
-      'server': (r, v) => (r['server'] !== undefined && ownKey(r, 'server') ? -1 : ((r['server'] = v), 0)),
-      'taskId': (r, v) => (r['taskId'] !== undefined && ownKey(r, 'taskId') ? -1 : ((r['taskId'] = v), 0)),
+      webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
+      webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
+      customerId: (r, v) => (r.customerId === undefined ? ((r.customerId = v), 0) : once(r, 'customerId', v)),
+      customerLogin: (r, v) => (r.customerLogin === undefined ? ((r.customerLogin = v), 0) : once(r, 'customerLogin', v)),
+      resellerId: (r, v) => (r.resellerId === undefined ? ((r.resellerId = v), 0) : once(r, 'resellerId', v)),
+      resellerLogin: (r, v) => (r.resellerLogin === undefined ? ((r.resellerLogin = v), 0) : once(r, 'resellerLogin', v)),
+      server: (r, v) => (r.server === undefined ? ((r.server = v), 0) : once(r, 'server', v)),
+      taskId: (r, v) => (r.taskId === undefined ? ((r.taskId = v), 0) : once(r, 'taskId', v)),
     },
   },
-  'BackupGetBackupStatusOutput': {
+  BackupGetBackupStatusOutput: {
     many: {
-      'result': (r, v) => (r['result'] !== undefined && ownKey(r, 'result') ? pushed(r['result'], v) : ((r['result'] = [v]), 0)),
+      result: (r, v) => (r.result === undefined ? ((r.result = [v]), 0) : added(r, 'result', r.result, v)),
     },
   },
-  'BackupGetBackupStatusOutputResult': {
+  BackupGetBackupStatusOutputResult: {
     one: {
-      'status': (r, v) => (r['status'] !== undefined && ownKey(r, 'status') ? -1 : ((r['status'] = v), 0)),
-      'errcode': (r, v) => (r['errcode'] !== undefined && ownKey(r, 'errcode') ? -1 : ((r['errcode'] = v), 0)),
-      'errtext': (r, v) => (r['errtext'] !== undefined && ownKey(r, 'errtext') ? -1 : ((r['errtext'] = v), 0)),
-    },
-    many: {
-      'task': (r, v) => (r['task'] !== undefined && ownKey(r, 'task') ? pushed(r['task'], v) : ((r['task'] = [v]), 0)),
-    },
-  },
-  'BackupGetBackupStatusOutputResultTask': {
-    one: {
-      'customerId': (r, v) => (r['customerId'] !== undefined && ownKey(r, 'customerId') ? -1 : ((r['customerId'] = v), 0)),
-      'webspaceId': (r, v) => (r['webspaceId'] !== undefined && ownKey(r, 'webspaceId') ? -1 : ((r['webspaceId'] = v), 0)),
-      'resellerId': (r, v) => (r['resellerId'] !== undefined && ownKey(r, 'resellerId') ? -1 : ((r['resellerId'] = v), 0)),
-      'server': (r, v) => (r['server'] !== undefined && ownKey(r, 'server') ? -1 : ((r['server'] = v), 0)),
-      'id': (r, v) => (r['id'] !== undefined && ownKey(r, 'id') ? -1 : ((r['id'] = v), 0)),
-      'status': (r, v) => (r['status'] !== undefined && ownKey(r, 'status') ? -1 : ((r['status'] = v), 0)),
-      'started': (r, v) => (r['started'] !== undefined && ownKey(r, 'started') ? -1 : ((r['started'] = v), 0)),
-      'prefix': (r, v) => (r['prefix'] !== undefined && ownKey(r, 'prefix') ? -1 : ((r['prefix'] = v), 0)),
-      'filename': (r, v) => (r['filename'] !== undefined && ownKey(r, 'filename') ? -1 : ((r['filename'] = v), 0)),
-      'protocol': (r, v) => (r['protocol'] !== undefined && ownKey(r, 'protocol') ? -1 : ((r['protocol'] = v), 0)),
-    },
-  },
-  'BackupGetLocalBackupListInput': {
-    one: {
-      'webspaceId': (r, v) => (r['webspaceId'] !== undefined && ownKey(r, 'webspaceId') ? -1 : ((r['webspaceId'] = v), 0)),
-      'webspaceName': (r, v) => (r['webspaceName'] !== undefined && ownKey(r, 'webspaceName') ? -1 : ((r['webspaceName'] = v), 0)),
-      'customerId': (r, v) => (r['customerId'] !== undefined && ownKey(r, 'customerId') ? -1 : ((r['customerId'] = v), 0)),
-      'customerLogin': (r, v) => (r['customerLogin'] !== undefined && ownKey(r, 'customerLogin') ? -1 : ((r['customerLogin'] = v), 0)),
-      'resellerId': (r, v) => (r['resellerId'] !== undefined && ownKey(r, 'resellerId') ? -1 : ((r['resellerId'] = v), 0)),
-      'resellerLogin': (r, v) => (r['resellerLogin'] !== undefined && ownKey(r, 'resellerLogin') ? -1 : ((r['resellerLogin'] = v), 0)),
-      'server': (r, v) => (r['server'] !== undefined && ownKey(r, 'server') ? -1 : ((r['server'] = v), 0)),
-    },
-  },
-  'BackupGetLocalBackupListOutput': {
-    one: {
-      'result': (r, v) => (r['result'] !== undefined && ownKey(r, 'result') ? -1 : ((r['result'] = v), 0)),
-    },
-  },
-  'BackupGetLocalBackupListOutputResult': {
-    one: {
-      'status': (r, v) => (r['status'] !== undefined && ownKey(r, 'status') ? -1 : ((r['status'] = v), 0)),
-      'errcode': (r, v) => (r['errcode'] !== undefined && ownKey(r, 'errcode') ? -1 : ((r['errcode'] = v), 0)),
-      'errtext': (r, v) => (r['errtext'] !== undefined && ownKey(r, 'errtext') ? -1 : ((r['errtext'] = v), 0)),
+      status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
+      errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
+      errtext: (r, v) => (r.errtext === undefined ? ((r.errtext = v), 0) : once(r, 'errtext', v)),
     },
     many: {
-      'backup': (r, v) => (r['backup'] !== undefined && ownKey(r, 'backup') ? pushed(r['backup'], v) : ((r['backup'] = [v]), 0)),
+      task: (r, v) => (r.task === undefined ? ((r.task = [v]), 0) : added(r, 'task', r.task, v)),
     },
   },
-  'BackupGetRemoteStorageSettingsInput': {
+  BackupGetBackupStatusOutputResultTask: {
     one: {
-      'webspaceId': (r, v) => (r['webspaceId'] !== undefined && ownKey(r, 'webspaceId') ? -1 : ((r['webspaceId'] = v), 0)),
-      'webspaceName': (r, v) => (r['webspaceName'] !== undefined && ownKey(r, 'webspaceName') ? -1 : ((r['webspaceName'] = v), 0)),
-      'customerId': (r, v) => (r['customerId'] !== undefined && ownKey(r, 'customerId') ? -1 : ((r['customerId'] = v), 0)),
-      'customerLogin': (r, v) => (r['customerLogin'] !== undefined && ownKey(r, 'customerLogin') ? -1 : ((r['customerLogin'] = v), 0)),
-      'resellerId': (r, v) => (r['resellerId'] !== undefined && ownKey(r, 'resellerId') ? -1 : ((r['resellerId'] = v), 0)),
-      'resellerLogin': (r, v) => (r['resellerLogin'] !== undefined && ownKey(r, 'resellerLogin') ? -1 : ((r['resellerLogin'] = v), 0)),
-      'server': (r, v) => (r['server'] !== undefined && ownKey(r, 'server') ? -1 : ((r['server'] = v), 0)),
-      'protocol': (r, v) => (r['protocol'] !== undefined && ownKey(r, 'protocol') ? -1 : ((r['protocol'] = v), 0)),
+      customerId: (r, v) => (r.customerId === undefined ? ((r.customerId = v), 0) : once(r, 'customerId', v)),
+      webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
+      resellerId: (r, v) => (r.resellerId === undefined ? ((r.resellerId = v), 0) : once(r, 'resellerId', v)),
+      server: (r, v) => (r.server === undefined ? ((r.server = v), 0) : once(r, 'server', v)),
+      id: (r, v) => (r.id === undefined ? ((r.id = v), 0) : once(r, 'id', v)),
+      status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
+      started: (r, v) => (r.started === undefined ? ((r.started = v), 0) : once(r, 'started', v)),
+      prefix: (r, v) => (r.prefix === undefined ? ((r.prefix = v), 0) : once(r, 'prefix', v)),
+      filename: (r, v) => (r.filename === undefined ? ((r.filename = v), 0) : once(r, 'filename', v)),
+      protocol: (r, v) => (r.protocol === undefined ? ((r.protocol = v), 0) : once(r, 'protocol', v)),
     },
   },
-  'BackupGetRemoteStorageSettingsOutput': {
+  BackupGetLocalBackupListInput: {
     one: {
-      'result': (r, v) => (r['result'] !== undefined && ownKey(r, 'result') ? -1 : ((r['result'] = v), 0)),
+      webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
+      webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
+      customerId: (r, v) => (r.customerId === undefined ? ((r.customerId = v), 0) : once(r, 'customerId', v)),
+      customerLogin: (r, v) => (r.customerLogin === undefined ? ((r.customerLogin = v), 0) : once(r, 'customerLogin', v)),
+      resellerId: (r, v) => (r.resellerId === undefined ? ((r.resellerId = v), 0) : once(r, 'resellerId', v)),
+      resellerLogin: (r, v) => (r.resellerLogin === undefined ? ((r.resellerLogin = v), 0) : once(r, 'resellerLogin', v)),
+      server: (r, v) => (r.server === undefined ? ((r.server = v), 0) : once(r, 'server', v)),
     },
   },
-  'BackupGetRemoteStorageSettingsOutputResult': {
+  BackupGetLocalBackupListOutput: {
     one: {
-      'status': (r, v) => (r['status'] !== undefined && ownKey(r, 'status') ? -1 : ((r['status'] = v), 0)),
-      'errcode': (r, v) => (r['errcode'] !== undefined && ownKey(r, 'errcode') ? -1 : ((r['errcode'] = v), 0)),
-      'errtext': (r, v) => (r['errtext'] !== undefined && ownKey(r, 'errtext') ? -1 : ((r['errtext'] = v), 0)),
-      'settings': (r, v) => (r['settings'] !== undefined && ownKey(r, 'settings') ? -1 : ((r['settings'] = v), 0)),
+      result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
-  'BackupGetSupportedProtocolsOutput': {
+  BackupGetLocalBackupListOutputResult: {
     one: {
-      'result': (r, v) => (r['result'] !== undefined && ownKey(r, 'result') ? -1 : ((r['result'] = v), 0)),
-    },
-  },
-  'BackupGetSupportedProtocolsOutputResult': {
-    one: {
-      'status': (r, v) => (r['status'] !== undefined && ownKey(r, 'status') ? -1 : ((r['status'] = v), 0)),
-      'errcode': (r, v) => (r['errcode'] !== undefined && ownKey(r, 'errcode') ? -1 : ((r['errcode'] = v), 0)),
-      'errtext': (r, v) => (r['errtext'] !== undefined && ownKey(r, 'errtext') ? -1 : ((r['errtext'] = v), 0)),
+      status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
+      errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
+      errtext: (r, v) => (r.errtext === undefined ? ((r.errtext = v), 0) : once(r, 'errtext', v)),
     },
     many: {
-      'protocol': (r, v) => (r['protocol'] !== undefined && ownKey(r, 'protocol') ? pushed(r['protocol'], v) : ((r['protocol'] = [v]), 0)),
+      backup: (r, v) => (r.backup === undefined ? ((r.backup = [v]), 0) : added(r, 'backup', r.backup, v)),
     },
   },
-  'BackupImportFileInput': {
+  BackupGetRemoteStorageSettingsInput: {
     one: {
-      'webspaceId': (r, v) => (r['webspaceId'] !== undefined && ownKey(r, 'webspaceId') ? -1 : ((r['webspaceId'] = v), 0)),
-      'webspaceName': (r, v) => (r['webspaceName'] !== undefined && ownKey(r, 'webspaceName') ? -1 : ((r['webspaceName'] = v), 0)),
-      'customerId': (r, v) => (r['customerId'] !== undefined && ownKey(r, 'customerId') ? -1 : ((r['customerId'] = v), 0)),
-      'customerLogin': (r, v) => (r['customerLogin'] !== undefined && ownKey(r, 'customerLogin') ? -1 : ((r['customerLogin'] = v), 0)),
-      'resellerId': (r, v) => (r['resellerId'] !== undefined && ownKey(r, 'resellerId') ? -1 : ((r['resellerId'] = v), 0)),
-      'resellerLogin': (r, v) => (r['resellerLogin'] !== undefined && ownKey(r, 'resellerLogin') ? -1 : ((r['resellerLogin'] = v), 0)),
-      'server': (r, v) => (r['server'] !== undefined && ownKey(r, 'server') ? -1 : ((r['server'] = v), 0)),
-      'tmpFilename': (r, v) => (r['tmpFilename'] !== undefined && ownKey(r, 'tmpFilename') ? -1 : ((r['tmpFilename'] = v), 0)),
+      webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
+      webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
+      customerId: (r, v) => (r.customerId === undefined ? ((r.customerId = v), 0) : once(r, 'customerId', v)),
+      customerLogin: (r, v) => (r.customerLogin === undefined ? ((r.customerLogin = v), 0) : once(r, 'customerLogin', v)),
+      resellerId: (r, v) => (r.resellerId === undefined ? ((r.resellerId = v), 0) : once(r, 'resellerId', v)),
+      resellerLogin: (r, v) => (r.resellerLogin === undefined ? ((r.resellerLogin = v), 0) : once(r, 'resellerLogin', v)),
+      server: (r, v) => (r.server === undefined ? ((r.server = v), 0) : once(r, 'server', v)),
+      protocol: (r, v) => (r.protocol === undefined ? ((r.protocol = v), 0) : once(r, 'protocol', v)),
     },
   },
-  'BackupImportFileOutput': {
+  BackupGetRemoteStorageSettingsOutput: {
     one: {
-      'result': (r, v) => (r['result'] !== undefined && ownKey(r, 'result') ? -1 : ((r['result'] = v), 0)),
+      result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
-  'BackupInputType': {
+  BackupGetRemoteStorageSettingsOutputResult: {
     one: {
-      'getRemoteStorageSettings': (r, v) => (r['getRemoteStorageSettings'] !== undefined && ownKey(r, 'getRemoteStorageSettings') ? -1 : ((r['getRemoteStorageSettings'] = v), 0)),
-      'setRemoteStorageSettings': (r, v) => (r['setRemoteStorageSettings'] !== undefined && ownKey(r, 'setRemoteStorageSettings') ? -1 : ((r['setRemoteStorageSettings'] = v), 0)),
-      'backupWebspace': (r, v) => (r['backupWebspace'] !== undefined && ownKey(r, 'backupWebspace') ? -1 : ((r['backupWebspace'] = v), 0)),
-      'backupCustomer': (r, v) => (r['backupCustomer'] !== undefined && ownKey(r, 'backupCustomer') ? -1 : ((r['backupCustomer'] = v), 0)),
-      'backupReseller': (r, v) => (r['backupReseller'] !== undefined && ownKey(r, 'backupReseller') ? -1 : ((r['backupReseller'] = v), 0)),
-      'backupServer': (r, v) => (r['backupServer'] !== undefined && ownKey(r, 'backupServer') ? -1 : ((r['backupServer'] = v), 0)),
-      'getTasksInfo': (r, v) => (r['getTasksInfo'] !== undefined && ownKey(r, 'getTasksInfo') ? -1 : ((r['getTasksInfo'] = v), 0)),
-      'getLocalBackupList': (r, v) => (r['getLocalBackupList'] !== undefined && ownKey(r, 'getLocalBackupList') ? -1 : ((r['getLocalBackupList'] = v), 0)),
-      'importFile': (r, v) => (r['importFile'] !== undefined && ownKey(r, 'importFile') ? -1 : ((r['importFile'] = v), 0)),
-      'downloadFile': (r, v) => (r['downloadFile'] !== undefined && ownKey(r, 'downloadFile') ? -1 : ((r['downloadFile'] = v), 0)),
-      'getSupportedProtocols': (r, v) => (r['getSupportedProtocols'] !== undefined && ownKey(r, 'getSupportedProtocols') ? -1 : ((r['getSupportedProtocols'] = v), 0)),
-      'stopBackup': (r, v) => (r['stopBackup'] !== undefined && ownKey(r, 'stopBackup') ? -1 : ((r['stopBackup'] = v), 0)),
-      'removeFile': (r, v) => (r['removeFile'] !== undefined && ownKey(r, 'removeFile') ? -1 : ((r['removeFile'] = v), 0)),
+      status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
+      errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
+      errtext: (r, v) => (r.errtext === undefined ? ((r.errtext = v), 0) : once(r, 'errtext', v)),
+      settings: (r, v) => (r.settings === undefined ? ((r.settings = v), 0) : once(r, 'settings', v)),
     },
   },
-  'BackupOutputType': {
+  BackupGetSupportedProtocolsOutput: {
     one: {
-      'getRemoteStorageSettings': (r, v) => (r['getRemoteStorageSettings'] !== undefined && ownKey(r, 'getRemoteStorageSettings') ? -1 : ((r['getRemoteStorageSettings'] = v), 0)),
-      'setRemoteStorageSettings': (r, v) => (r['setRemoteStorageSettings'] !== undefined && ownKey(r, 'setRemoteStorageSettings') ? -1 : ((r['setRemoteStorageSettings'] = v), 0)),
-      'backupServer': (r, v) => (r['backupServer'] !== undefined && ownKey(r, 'backupServer') ? -1 : ((r['backupServer'] = v), 0)),
-      'backupReseller': (r, v) => (r['backupReseller'] !== undefined && ownKey(r, 'backupReseller') ? -1 : ((r['backupReseller'] = v), 0)),
-      'backupWebspace': (r, v) => (r['backupWebspace'] !== undefined && ownKey(r, 'backupWebspace') ? -1 : ((r['backupWebspace'] = v), 0)),
-      'backupCustomer': (r, v) => (r['backupCustomer'] !== undefined && ownKey(r, 'backupCustomer') ? -1 : ((r['backupCustomer'] = v), 0)),
-      'getTasksInfo': (r, v) => (r['getTasksInfo'] !== undefined && ownKey(r, 'getTasksInfo') ? -1 : ((r['getTasksInfo'] = v), 0)),
-      'getLocalBackupList': (r, v) => (r['getLocalBackupList'] !== undefined && ownKey(r, 'getLocalBackupList') ? -1 : ((r['getLocalBackupList'] = v), 0)),
-      'importFile': (r, v) => (r['importFile'] !== undefined && ownKey(r, 'importFile') ? -1 : ((r['importFile'] = v), 0)),
-      'downloadFile': (r, v) => (r['downloadFile'] !== undefined && ownKey(r, 'downloadFile') ? -1 : ((r['downloadFile'] = v), 0)),
-      'getSupportedProtocols': (r, v) => (r['getSupportedProtocols'] !== undefined && ownKey(r, 'getSupportedProtocols') ? -1 : ((r['getSupportedProtocols'] = v), 0)),
-      'stopBackup': (r, v) => (r['stopBackup'] !== undefined && ownKey(r, 'stopBackup') ? -1 : ((r['stopBackup'] = v), 0)),
-      'removeFile': (r, v) => (r['removeFile'] !== undefined && ownKey(r, 'removeFile') ? -1 : ((r['removeFile'] = v), 0)),
+      result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
-  'BackupRemoteStorage': {
+  BackupGetSupportedProtocolsOutputResult: {
     one: {
-      'protocol': (r, v) => (r['protocol'] !== undefined && ownKey(r, 'protocol') ? -1 : ((r['protocol'] = v), 0)),
-      'host': (r, v) => (r['host'] !== undefined && ownKey(r, 'host') ? -1 : ((r['host'] = v), 0)),
-      'port': (r, v) => (r['port'] !== undefined && ownKey(r, 'port') ? -1 : ((r['port'] = v), 0)),
-      'directory': (r, v) => (r['directory'] !== undefined && ownKey(r, 'directory') ? -1 : ((r['directory'] = v), 0)),
-      'login': (r, v) => (r['login'] !== undefined && ownKey(r, 'login') ? -1 : ((r['login'] = v), 0)),
-      'password': (r, v) => (r['password'] !== undefined && ownKey(r, 'password') ? -1 : ((r['password'] = v), 0)),
-      'passiveMode': (r, v) => (r['passiveMode'] !== undefined && ownKey(r, 'passiveMode') ? -1 : ((r['passiveMode'] = v), 0)),
+      status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
+      errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
+      errtext: (r, v) => (r.errtext === undefined ? ((r.errtext = v), 0) : once(r, 'errtext', v)),
     },
-  },
-  'BackupRemoveFileInput': {
-    one: {
-      'webspaceId': (r, v) => (r['webspaceId'] !== undefined && ownKey(r, 'webspaceId') ? -1 : ((r['webspaceId'] = v), 0)),
-      'webspaceName': (r, v) => (r['webspaceName'] !== undefined && ownKey(r, 'webspaceName') ? -1 : ((r['webspaceName'] = v), 0)),
-      'customerId': (r, v) => (r['customerId'] !== undefined && ownKey(r, 'customerId') ? -1 : ((r['customerId'] = v), 0)),
-      'customerLogin': (r, v) => (r['customerLogin'] !== undefined && ownKey(r, 'customerLogin') ? -1 : ((r['customerLogin'] = v), 0)),
-      'resellerId': (r, v) => (r['resellerId'] !== undefined && ownKey(r, 'resellerId') ? -1 : ((r['resellerId'] = v), 0)),
-      'resellerLogin': (r, v) => (r['resellerLogin'] !== undefined && ownKey(r, 'resellerLogin') ? -1 : ((r['resellerLogin'] = v), 0)),
-      'server': (r, v) => (r['server'] !== undefined && ownKey(r, 'server') ? -1 : ((r['server'] = v), 0)),
-      'filename': (r, v) => (r['filename'] !== undefined && ownKey(r, 'filename') ? -1 : ((r['filename'] = v), 0)),
-    },
-  },
-  'BackupRemoveFileOutput': {
-    one: {
-      'result': (r, v) => (r['result'] !== undefined && ownKey(r, 'result') ? -1 : ((r['result'] = v), 0)),
-    },
-  },
-  'BackupResellerInput': {
-    one: {
-      'resellerId': (r, v) => (r['resellerId'] !== undefined && ownKey(r, 'resellerId') ? -1 : ((r['resellerId'] = v), 0)),
-      'resellerLogin': (r, v) => (r['resellerLogin'] !== undefined && ownKey(r, 'resellerLogin') ? -1 : ((r['resellerLogin'] = v), 0)),
-      'local': (r, v) => (r['local'] !== undefined && ownKey(r, 'local') ? -1 : ((r['local'] = v), 0)),
-      'remote': (r, v) => (r['remote'] !== undefined && ownKey(r, 'remote') ? -1 : ((r['remote'] = v), 0)),
-      'prefix': (r, v) => (r['prefix'] !== undefined && ownKey(r, 'prefix') ? -1 : ((r['prefix'] = v), 0)),
-      'description': (r, v) => (r['description'] !== undefined && ownKey(r, 'description') ? -1 : ((r['description'] = v), 0)),
-      'splitSize': (r, v) => (r['splitSize'] !== undefined && ownKey(r, 'splitSize') ? -1 : ((r['splitSize'] = v), 0)),
-      'onlyHosting': (r, v) => (r['onlyHosting'] !== undefined && ownKey(r, 'onlyHosting') ? -1 : ((r['onlyHosting'] = v), 0)),
-      'onlyMail': (r, v) => (r['onlyMail'] !== undefined && ownKey(r, 'onlyMail') ? -1 : ((r['onlyMail'] = v), 0)),
-      'onlyConfiguration': (r, v) => (r['onlyConfiguration'] !== undefined && ownKey(r, 'onlyConfiguration') ? -1 : ((r['onlyConfiguration'] = v), 0)),
-    },
-  },
-  'BackupServerInput': {
-    one: {
-      'local': (r, v) => (r['local'] !== undefined && ownKey(r, 'local') ? -1 : ((r['local'] = v), 0)),
-      'remote': (r, v) => (r['remote'] !== undefined && ownKey(r, 'remote') ? -1 : ((r['remote'] = v), 0)),
-      'prefix': (r, v) => (r['prefix'] !== undefined && ownKey(r, 'prefix') ? -1 : ((r['prefix'] = v), 0)),
-      'description': (r, v) => (r['description'] !== undefined && ownKey(r, 'description') ? -1 : ((r['description'] = v), 0)),
-      'splitSize': (r, v) => (r['splitSize'] !== undefined && ownKey(r, 'splitSize') ? -1 : ((r['splitSize'] = v), 0)),
-      'onlyHosting': (r, v) => (r['onlyHosting'] !== undefined && ownKey(r, 'onlyHosting') ? -1 : ((r['onlyHosting'] = v), 0)),
-      'onlyMail': (r, v) => (r['onlyMail'] !== undefined && ownKey(r, 'onlyMail') ? -1 : ((r['onlyMail'] = v), 0)),
-      'onlyConfiguration': (r, v) => (r['onlyConfiguration'] !== undefined && ownKey(r, 'onlyConfiguration') ? -1 : ((r['onlyConfiguration'] = v), 0)),
-    },
-  },
-  'BackupSetRemoteStorageInput': {
-    one: {
-      'webspaceId': (r, v) => (r['webspaceId'] !== undefined && ownKey(r, 'webspaceId') ? -1 : ((r['webspaceId'] = v), 0)),
-      'webspaceName': (r, v) => (r['webspaceName'] !== undefined && ownKey(r, 'webspaceName') ? -1 : ((r['webspaceName'] = v), 0)),
-      'customerId': (r, v) => (r['customerId'] !== undefined && ownKey(r, 'customerId') ? -1 : ((r['customerId'] = v), 0)),
-      'customerLogin': (r, v) => (r['customerLogin'] !== undefined && ownKey(r, 'customerLogin') ? -1 : ((r['customerLogin'] = v), 0)),
-      'resellerId': (r, v) => (r['resellerId'] !== undefined && ownKey(r, 'resellerId') ? -1 : ((r['resellerId'] = v), 0)),
-      'resellerLogin': (r, v) => (r['resellerLogin'] !== undefined && ownKey(r, 'resellerLogin') ? -1 : ((r['resellerLogin'] = v), 0)),
-      'server': (r, v) => (r['server'] !== undefined && ownKey(r, 'server') ? -1 : ((r['server'] = v), 0)),
-      'settings': (r, v) => (r['settings'] !== undefined && ownKey(r, 'settings') ? -1 : ((r['settings'] = v), 0)),
-    },
-  },
-  'BackupSetRemoteStorageSettingsOutput': {
-    one: {
-      'result': (r, v) => (r['result'] !== undefined && ownKey(r, 'result') ? -1 : ((r['result'] = v), 0)),
-    },
-  },
-  'BackupStopInput': {
-    one: {
-      'taskId': (r, v) => (r['taskId'] !== undefined && ownKey(r, 'taskId') ? -1 : ((r['taskId'] = v), 0)),
-    },
-  },
-  'BackupStopOutput': {
-    one: {
-      'result': (r, v) => (r['result'] !== undefined && ownKey(r, 'result') ? -1 : ((r['result'] = v), 0)),
-    },
-  },
-  'BackupType': {
     many: {
-      'file': (r, v) => (r['file'] !== undefined && ownKey(r, 'file') ? pushed(r['file'], v) : ((r['file'] = [v]), 0)),
+      protocol: (r, v) => (r.protocol === undefined ? ((r.protocol = [v]), 0) : added(r, 'protocol', r.protocol, v)),
     },
   },
-  'RequestPacket': {
+  BackupImportFileInput: {
     one: {
-      'version': (r, v) => (r['version'] !== undefined && ownKey(r, 'version') ? -1 : ((r['version'] = v), 0)),
-      'backupManager': (r, v) => (r['backupManager'] !== undefined && ownKey(r, 'backupManager') ? -1 : ((r['backupManager'] = v), 0)),
+      webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
+      webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
+      customerId: (r, v) => (r.customerId === undefined ? ((r.customerId = v), 0) : once(r, 'customerId', v)),
+      customerLogin: (r, v) => (r.customerLogin === undefined ? ((r.customerLogin = v), 0) : once(r, 'customerLogin', v)),
+      resellerId: (r, v) => (r.resellerId === undefined ? ((r.resellerId = v), 0) : once(r, 'resellerId', v)),
+      resellerLogin: (r, v) => (r.resellerLogin === undefined ? ((r.resellerLogin = v), 0) : once(r, 'resellerLogin', v)),
+      server: (r, v) => (r.server === undefined ? ((r.server = v), 0) : once(r, 'server', v)),
+      tmpFilename: (r, v) => (r.tmpFilename === undefined ? ((r.tmpFilename = v), 0) : once(r, 'tmpFilename', v)),
     },
   },
-  'ResponsePacket': {
+  BackupImportFileOutput: {
     one: {
-      'version': (r, v) => (r['version'] !== undefined && ownKey(r, 'version') ? -1 : ((r['version'] = v), 0)),
-      'backupManager': (r, v) => (r['backupManager'] !== undefined && ownKey(r, 'backupManager') ? -1 : ((r['backupManager'] = v), 0)),
-      'upload': (r, v) => (r['upload'] !== undefined && ownKey(r, 'upload') ? -1 : ((r['upload'] = v), 0)),
-      'system': (r, v) => (r['system'] !== undefined && ownKey(r, 'system') ? -1 : ((r['system'] = v), 0)),
-      'output': (r, v) => (r['output'] !== undefined && ownKey(r, 'output') ? -1 : ((r['output'] = v), 0)),
+      result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
-  'ResultType': {
+  BackupInputType: {
     one: {
-      'status': (r, v) => (r['status'] !== undefined && ownKey(r, 'status') ? -1 : ((r['status'] = v), 0)),
-      'errcode': (r, v) => (r['errcode'] !== undefined && ownKey(r, 'errcode') ? -1 : ((r['errcode'] = v), 0)),
-      'errtext': (r, v) => (r['errtext'] !== undefined && ownKey(r, 'errtext') ? -1 : ((r['errtext'] = v), 0)),
+      getRemoteStorageSettings: (r, v) => (r.getRemoteStorageSettings === undefined ? ((r.getRemoteStorageSettings = v), 0) : once(r, 'getRemoteStorageSettings', v)),
+      setRemoteStorageSettings: (r, v) => (r.setRemoteStorageSettings === undefined ? ((r.setRemoteStorageSettings = v), 0) : once(r, 'setRemoteStorageSettings', v)),
+      backupWebspace: (r, v) => (r.backupWebspace === undefined ? ((r.backupWebspace = v), 0) : once(r, 'backupWebspace', v)),
+      backupCustomer: (r, v) => (r.backupCustomer === undefined ? ((r.backupCustomer = v), 0) : once(r, 'backupCustomer', v)),
+      backupReseller: (r, v) => (r.backupReseller === undefined ? ((r.backupReseller = v), 0) : once(r, 'backupReseller', v)),
+      backupServer: (r, v) => (r.backupServer === undefined ? ((r.backupServer = v), 0) : once(r, 'backupServer', v)),
+      getTasksInfo: (r, v) => (r.getTasksInfo === undefined ? ((r.getTasksInfo = v), 0) : once(r, 'getTasksInfo', v)),
+      getLocalBackupList: (r, v) => (r.getLocalBackupList === undefined ? ((r.getLocalBackupList = v), 0) : once(r, 'getLocalBackupList', v)),
+      importFile: (r, v) => (r.importFile === undefined ? ((r.importFile = v), 0) : once(r, 'importFile', v)),
+      downloadFile: (r, v) => (r.downloadFile === undefined ? ((r.downloadFile = v), 0) : once(r, 'downloadFile', v)),
+      getSupportedProtocols: (r, v) => (r.getSupportedProtocols === undefined ? ((r.getSupportedProtocols = v), 0) : once(r, 'getSupportedProtocols', v)),
+      stopBackup: (r, v) => (r.stopBackup === undefined ? ((r.stopBackup = v), 0) : once(r, 'stopBackup', v)),
+      removeFile: (r, v) => (r.removeFile === undefined ? ((r.removeFile = v), 0) : once(r, 'removeFile', v)),
     },
   },
-  'UploadOutputResultType': {
+  BackupOutputType: {
     one: {
-      'status': (r, v) => (r['status'] !== undefined && ownKey(r, 'status') ? -1 : ((r['status'] = v), 0)),
-      'errcode': (r, v) => (r['errcode'] !== undefined && ownKey(r, 'errcode') ? -1 : ((r['errcode'] = v), 0)),
-      'errtext': (r, v) => (r['errtext'] !== undefined && ownKey(r, 'errtext') ? -1 : ((r['errtext'] = v), 0)),
-      'name': (r, v) => (r['name'] !== undefined && ownKey(r, 'name') ? -1 : ((r['name'] = v), 0)),
-      'file': (r, v) => (r['file'] !== undefined && ownKey(r, 'file') ? -1 : ((r['file'] = v), 0)),
+      getRemoteStorageSettings: (r, v) => (r.getRemoteStorageSettings === undefined ? ((r.getRemoteStorageSettings = v), 0) : once(r, 'getRemoteStorageSettings', v)),
+      setRemoteStorageSettings: (r, v) => (r.setRemoteStorageSettings === undefined ? ((r.setRemoteStorageSettings = v), 0) : once(r, 'setRemoteStorageSettings', v)),
+      backupServer: (r, v) => (r.backupServer === undefined ? ((r.backupServer = v), 0) : once(r, 'backupServer', v)),
+      backupReseller: (r, v) => (r.backupReseller === undefined ? ((r.backupReseller = v), 0) : once(r, 'backupReseller', v)),
+      backupWebspace: (r, v) => (r.backupWebspace === undefined ? ((r.backupWebspace = v), 0) : once(r, 'backupWebspace', v)),
+      backupCustomer: (r, v) => (r.backupCustomer === undefined ? ((r.backupCustomer = v), 0) : once(r, 'backupCustomer', v)),
+      getTasksInfo: (r, v) => (r.getTasksInfo === undefined ? ((r.getTasksInfo = v), 0) : once(r, 'getTasksInfo', v)),
+      getLocalBackupList: (r, v) => (r.getLocalBackupList === undefined ? ((r.getLocalBackupList = v), 0) : once(r, 'getLocalBackupList', v)),
+      importFile: (r, v) => (r.importFile === undefined ? ((r.importFile = v), 0) : once(r, 'importFile', v)),
+      downloadFile: (r, v) => (r.downloadFile === undefined ? ((r.downloadFile = v), 0) : once(r, 'downloadFile', v)),
+      getSupportedProtocols: (r, v) => (r.getSupportedProtocols === undefined ? ((r.getSupportedProtocols = v), 0) : once(r, 'getSupportedProtocols', v)),
+      stopBackup: (r, v) => (r.stopBackup === undefined ? ((r.stopBackup = v), 0) : once(r, 'stopBackup', v)),
+      removeFile: (r, v) => (r.removeFile === undefined ? ((r.removeFile = v), 0) : once(r, 'removeFile', v)),
     },
   },
-  'UploadOutputType': {
+  BackupRemoteStorage: {
+    one: {
+      protocol: (r, v) => (r.protocol === undefined ? ((r.protocol = v), 0) : once(r, 'protocol', v)),
+      host: (r, v) => (r.host === undefined ? ((r.host = v), 0) : once(r, 'host', v)),
+      port: (r, v) => (r.port === undefined ? ((r.port = v), 0) : once(r, 'port', v)),
+      directory: (r, v) => (r.directory === undefined ? ((r.directory = v), 0) : once(r, 'directory', v)),
+      login: (r, v) => (r.login === undefined ? ((r.login = v), 0) : once(r, 'login', v)),
+      password: (r, v) => (r.password === undefined ? ((r.password = v), 0) : once(r, 'password', v)),
+      passiveMode: (r, v) => (r.passiveMode === undefined ? ((r.passiveMode = v), 0) : once(r, 'passiveMode', v)),
+    },
+  },
+  BackupRemoveFileInput: {
+    one: {
+      webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
+      webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
+      customerId: (r, v) => (r.customerId === undefined ? ((r.customerId = v), 0) : once(r, 'customerId', v)),
+      customerLogin: (r, v) => (r.customerLogin === undefined ? ((r.customerLogin = v), 0) : once(r, 'customerLogin', v)),
+      resellerId: (r, v) => (r.resellerId === undefined ? ((r.resellerId = v), 0) : once(r, 'resellerId', v)),
+      resellerLogin: (r, v) => (r.resellerLogin === undefined ? ((r.resellerLogin = v), 0) : once(r, 'resellerLogin', v)),
+      server: (r, v) => (r.server === undefined ? ((r.server = v), 0) : once(r, 'server', v)),
+      filename: (r, v) => (r.filename === undefined ? ((r.filename = v), 0) : once(r, 'filename', v)),
+    },
+  },
+  BackupRemoveFileOutput: {
+    one: {
+      result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
+    },
+  },
+  BackupResellerInput: {
+    one: {
+      resellerId: (r, v) => (r.resellerId === undefined ? ((r.resellerId = v), 0) : once(r, 'resellerId', v)),
+      resellerLogin: (r, v) => (r.resellerLogin === undefined ? ((r.resellerLogin = v), 0) : once(r, 'resellerLogin', v)),
+      local: (r, v) => (r.local === undefined ? ((r.local = v), 0) : once(r, 'local', v)),
+      remote: (r, v) => (r.remote === undefined ? ((r.remote = v), 0) : once(r, 'remote', v)),
+      prefix: (r, v) => (r.prefix === undefined ? ((r.prefix = v), 0) : once(r, 'prefix', v)),
+      description: (r, v) => (r.description === undefined ? ((r.description = v), 0) : once(r, 'description', v)),
+      splitSize: (r, v) => (r.splitSize === undefined ? ((r.splitSize = v), 0) : once(r, 'splitSize', v)),
+      onlyHosting: (r, v) => (r.onlyHosting === undefined ? ((r.onlyHosting = v), 0) : once(r, 'onlyHosting', v)),
+      onlyMail: (r, v) => (r.onlyMail === undefined ? ((r.onlyMail = v), 0) : once(r, 'onlyMail', v)),
+      onlyConfiguration: (r, v) => (r.onlyConfiguration === undefined ? ((r.onlyConfiguration = v), 0) : once(r, 'onlyConfiguration', v)),
+    },
+  },
+  BackupServerInput: {
+    one: {
+      local: (r, v) => (r.local === undefined ? ((r.local = v), 0) : once(r, 'local', v)),
+      remote: (r, v) => (r.remote === undefined ? ((r.remote = v), 0) : once(r, 'remote', v)),
+      prefix: (r, v) => (r.prefix === undefined ? ((r.prefix = v), 0) : once(r, 'prefix', v)),
+      description: (r, v) => (r.description === undefined ? ((r.description = v), 0) : once(r, 'description', v)),
+      splitSize: (r, v) => (r.splitSize === undefined ? ((r.splitSize = v), 0) : once(r, 'splitSize', v)),
+      onlyHosting: (r, v) => (r.onlyHosting === undefined ? ((r.onlyHosting = v), 0) : once(r, 'onlyHosting', v)),
+      onlyMail: (r, v) => (r.onlyMail === undefined ? ((r.onlyMail = v), 0) : once(r, 'onlyMail', v)),
+      onlyConfiguration: (r, v) => (r.onlyConfiguration === undefined ? ((r.onlyConfiguration = v), 0) : once(r, 'onlyConfiguration', v)),
+    },
+  },
+  BackupSetRemoteStorageInput: {
+    one: {
+      webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
+      webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
+      customerId: (r, v) => (r.customerId === undefined ? ((r.customerId = v), 0) : once(r, 'customerId', v)),
+      customerLogin: (r, v) => (r.customerLogin === undefined ? ((r.customerLogin = v), 0) : once(r, 'customerLogin', v)),
+      resellerId: (r, v) => (r.resellerId === undefined ? ((r.resellerId = v), 0) : once(r, 'resellerId', v)),
+      resellerLogin: (r, v) => (r.resellerLogin === undefined ? ((r.resellerLogin = v), 0) : once(r, 'resellerLogin', v)),
+      server: (r, v) => (r.server === undefined ? ((r.server = v), 0) : once(r, 'server', v)),
+      settings: (r, v) => (r.settings === undefined ? ((r.settings = v), 0) : once(r, 'settings', v)),
+    },
+  },
+  BackupSetRemoteStorageSettingsOutput: {
+    one: {
+      result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
+    },
+  },
+  BackupStopInput: {
+    one: {
+      taskId: (r, v) => (r.taskId === undefined ? ((r.taskId = v), 0) : once(r, 'taskId', v)),
+    },
+  },
+  BackupStopOutput: {
+    one: {
+      result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
+    },
+  },
+  BackupType: {
     many: {
-      'result': (r, v) => (r['result'] !== undefined && ownKey(r, 'result') ? pushed(r['result'], v) : ((r['result'] = [v]), 0)),
+      file: (r, v) => (r.file === undefined ? ((r.file = [v]), 0) : added(r, 'file', r.file, v)),
+    },
+  },
+  RequestPacket: {
+    one: {
+      version: (r, v) => (r.version === undefined ? ((r.version = v), 0) : once(r, 'version', v)),
+      backupManager: (r, v) => (r.backupManager === undefined ? ((r.backupManager = v), 0) : once(r, 'backupManager', v)),
+    },
+  },
+  ResponsePacket: {
+    one: {
+      version: (r, v) => (r.version === undefined ? ((r.version = v), 0) : once(r, 'version', v)),
+      backupManager: (r, v) => (r.backupManager === undefined ? ((r.backupManager = v), 0) : once(r, 'backupManager', v)),
+      upload: (r, v) => (r.upload === undefined ? ((r.upload = v), 0) : once(r, 'upload', v)),
+      system: (r, v) => (r.system === undefined ? ((r.system = v), 0) : once(r, 'system', v)),
+      output: (r, v) => (r.output === undefined ? ((r.output = v), 0) : once(r, 'output', v)),
+    },
+  },
+  ResultType: {
+    one: {
+      status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
+      errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
+      errtext: (r, v) => (r.errtext === undefined ? ((r.errtext = v), 0) : once(r, 'errtext', v)),
+    },
+  },
+  UploadOutputResultType: {
+    one: {
+      status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
+      errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
+      errtext: (r, v) => (r.errtext === undefined ? ((r.errtext = v), 0) : once(r, 'errtext', v)),
+      name: (r, v) => (r.name === undefined ? ((r.name = v), 0) : once(r, 'name', v)),
+      file: (r, v) => (r.file === undefined ? ((r.file = v), 0) : once(r, 'file', v)),
+    },
+  },
+  UploadOutputType: {
+    many: {
+      result: (r, v) => (r.result === undefined ? ((r.result = [v]), 0) : added(r, 'result', r.result, v)),
     },
   },
 };

@@ -6,8 +6,8 @@
  * and their kinds were decided by the pass record-stores, this only prints them.
  *
  * For `<xs:element name="task-id" type="BackupTaskIdType"/>` of `BackupTask` we generate
- * `taskId: (r, v) => r['taskId'] !== undefined && ownKey(r, 'taskId') ? -1 : ((r['taskId'] = v), 0),`
- * in `BackupTask`'s `one`. The stores are plain JavaScript (their parameters typed by the table's
+ * `taskId: (r, v) => (r.taskId === undefined ? ((r.taskId = v), 0) : once(r, 'taskId', v)),` in
+ * `BackupTask`'s `one` (once: the record's own value, or an Object.prototype polluted at run time). The stores are plain JavaScript (their parameters typed by the table's
  * type), spliced into the printed file as the metadata's tables are.
  */
 import { VariableDeclarationKind, type Project } from 'ts-morph';
@@ -17,12 +17,18 @@ import { createGeneratedFile, spliced, textOf } from './print.js';
 import { quote } from './type-expressions.js';
 import { jsDoc } from './comments.js';
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** A property as an object literal's key. */
+const key = (prop: string): string => (IDENTIFIER.test(prop) ? prop : quote(prop));
+/** A property of the record `r`, by its name. */
+const at = (prop: string): string => (IDENTIFIER.test(prop) ? `r.${prop}` : `r[${quote(prop)}]`);
+
 /** What the stores' place holds until they are spliced in: an identifier no schema can produce. */
 const STORES = '__PLESK_CODEGEN_RECORD_STORES__';
 
 export function emitRecords(project: Project, ir: IrSchema): string {
   const file = createGeneratedFile(project, 'records.ts', ir.entries, "The decoder's per-type code: a store per property of every record.");
-  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/record-code.js', namedImports: ['ownKey', 'pushed', 'type RecordCode'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/record-code.js', namedImports: ['added', 'once', 'type RecordCode'] });
   file.addVariableStatement({
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
@@ -33,21 +39,15 @@ export function emitRecords(project: Project, ir: IrSchema): string {
   for (const type of [...ir.complexTypes].sort((a, b) => compareCodePoints(a.tsName, b.tsName))) {
     const stores = type.stores;
     if (stores === undefined || (stores.one.length === 0 && stores.many.length === 0)) continue;
-    lines.push(`  ${quote(type.tsName)}: {`);
+    lines.push(`  ${key(type.tsName)}: {`);
     if (stores.one.length > 0) {
       lines.push('    one: {');
-      for (const prop of stores.one) {
-        const key = quote(prop);
-        lines.push(`      ${key}: (r, v) => (r[${key}] !== undefined && ownKey(r, ${key}) ? -1 : ((r[${key}] = v), 0)),`);
-      }
+      for (const prop of stores.one) lines.push(`      ${key(prop)}: (r, v) => (${at(prop)} === undefined ? ((${at(prop)} = v), 0) : once(r, ${quote(prop)}, v)),`);
       lines.push('    },');
     }
     if (stores.many.length > 0) {
       lines.push('    many: {');
-      for (const prop of stores.many) {
-        const key = quote(prop);
-        lines.push(`      ${key}: (r, v) => (r[${key}] !== undefined && ownKey(r, ${key}) ? pushed(r[${key}], v) : ((r[${key}] = [v]), 0)),`);
-      }
+      for (const prop of stores.many) lines.push(`      ${key(prop)}: (r, v) => (${at(prop)} === undefined ? ((${at(prop)} = [v]), 0) : added(r, ${quote(prop)}, ${at(prop)}, v)),`);
       lines.push('    },');
     }
     lines.push('  },');

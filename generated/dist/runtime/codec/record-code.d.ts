@@ -25,9 +25,12 @@ export type Rec = Record<string, unknown>;
 /**
  * Stores a value in one property of a record, as the generic decoder would. A property that holds
  * one value: returns 0, or -1 (and stores nothing) when the record already holds one. A repeating
- * property (an array): appends the value, and returns its index.
+ * property (an array): appends the value, and returns its index. (Its record is typed loosely so
+ * that each store can name its property, `r.taskId`, which a record's index signature would refuse
+ * under noPropertyAccessFromIndexSignature.)
  */
-export type PropertyStore = (rec: Rec, value: unknown) => number;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type PropertyStore = (rec: any, value: unknown) => number;
 /** The stores of one complex type's records (its own, and those of its repeating groups' iterations), by property. */
 export interface TypeStores {
   /** properties that hold one value (elements, attributes, the text of simple content) */
@@ -45,12 +48,17 @@ export declare function useRecordCode(schema: SchemaMeta, code: RecordCode): voi
 /** The emitted code of a schema, if it has any. */
 export declare function recordCodeOf(schema: SchemaMeta): RecordCode | undefined;
 /**
- * Whether `rec`'s `key`, which reads a value, is its own (the emitted stores ask only when a value
- * was read: an Object.prototype polluted at run time is never taken for a record's property).
+ * The rest of an emitted store of a property that holds one value, when the record reads a value
+ * there: -1 when it is the record's own; else (an Object.prototype polluted at run time) the value
+ * is stored as the record's own property.
  */
-export declare function ownKey(rec: Rec, key: string): boolean;
-/** Appends a value to a record's array (the emitted stores' way to one): its index. */
-export declare function pushed(list: unknown, value: unknown): number;
+export declare function once(rec: Rec, key: string, value: unknown): number;
+/**
+ * The rest of an emitted store of a repeating property, when the record reads a value there: the
+ * value appended to the record's own array (its index); else (a polluted Object.prototype) a new
+ * array of its own.
+ */
+export declare function added(rec: Rec, key: string, list: unknown, value: unknown): number;
 /**
  * A maker of empty records for one kind of record: objects whose prototype is Object.prototype,
  * as `{}` would be (equal to them in every way, `constructor` included), made by a constructor of

@@ -18,16 +18,25 @@ export function recordCodeOf(schema) {
 const isOwnEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**
- * Whether `rec`'s `key`, which reads a value, is its own (the emitted stores ask only when a value
- * was read: an Object.prototype polluted at run time is never taken for a record's property).
+ * The rest of an emitted store of a property that holds one value, when the record reads a value
+ * there: -1 when it is the record's own; else (an Object.prototype polluted at run time) the value
+ * is stored as the record's own property.
  */
-export function ownKey(rec, key) {
-  return isOwnEnumerable.call(rec, key);
+export function once(rec, key, value) {
+  if (isOwnEnumerable.call(rec, key)) return -1;
+  rec[key] = value;
+  return 0;
 }
 
-/** Appends a value to a record's array (the emitted stores' way to one): its index. */
-export function pushed(list, value) {
-  return (list).push(value) - 1;
+/**
+ * The rest of an emitted store of a repeating property, when the record reads a value there: the
+ * value appended to the record's own array (its index); else (a polluted Object.prototype) a new
+ * array of its own.
+ */
+export function added(rec, key, list, value) {
+  if (isOwnEnumerable.call(rec, key)) return (list).push(value) - 1;
+  rec[key] = [value];
+  return 0;
 }
 
 /**
