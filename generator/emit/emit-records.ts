@@ -12,6 +12,7 @@
  */
 import { VariableDeclarationKind, type Project } from 'ts-morph';
 import type { IrSchema } from '../model/ir.js';
+import { isInheritedName } from '../../runtime/codec/own-properties.js';
 import { compareCodePoints } from '../passes/names.js';
 import { createGeneratedFile, spliced, textOf } from './print.js';
 import { quote } from './type-expressions.js';
@@ -38,7 +39,8 @@ export function emitRecords(project: Project, ir: IrSchema): string {
   const lines = ['{'];
   for (const type of [...ir.complexTypes].sort((a, b) => compareCodePoints(a.tsName, b.tsName))) {
     const stores = type.stores;
-    if (stores === undefined || (stores.one.length === 0 && stores.many.length === 0)) continue;
+    // (a type named like a member of Object.prototype gets none: its key would not be the literal's own)
+    if (stores === undefined || (stores.one.length === 0 && stores.many.length === 0) || isInheritedName(type.tsName)) continue;
     lines.push(`  ${key(type.tsName)}: {`);
     if (stores.one.length > 0) {
       lines.push('    one: {');

@@ -54,7 +54,8 @@ export class TypeInfo {
 
   constructor(meta, schema, name) {
     this.meta = meta;
-    this.stores = recordCodeOf(schema)?.[name];
+    const code = recordCodeOf(schema);
+    this.stores = code !== undefined && Object.hasOwn(code, name) ? code[name] : undefined;
     this.make = this.stores === undefined ? makeObject : recordMaker();
     this.kind = meta.content === 'elements' ? Kind.Elements : meta.content === 'simple' ? Kind.SimpleContent : meta.attrs.length === 0 ? Kind.Flag : Kind.Empty;
     this.automaton = this.kind === Kind.Elements ? automatonFor(meta.model) : undefined;
