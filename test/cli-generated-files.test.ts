@@ -63,7 +63,7 @@ test('the bin runs with plain node as a process, as generated (dist/ is written 
   });
   const help = await run(['--help']);
   t.is(help.code, 0);
-  t.regex(help.stdout, /^plesk-backup: every operation of Plesk's XML API in @plesk-codegen\/backup-manager 0\.1\.0/);
+  t.regex(help.stdout, /^plesk-backup: the operations of Plesk's XML API in @plesk-codegen\/backup-manager 0\.1\.0/);
   const version = await run(['--version']);
   t.is(version.stdout, 'plesk-backup 0.1.0 (@plesk-codegen/backup-manager; XML API protocol 1.6.6.0)\n');
   const usage = await run(['backup-manager', 'get-tasks-info', '--task-id', 'x']);

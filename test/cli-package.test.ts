@@ -100,6 +100,17 @@ test('--input gives the request as JSON (the shape -o json prints), and flags pa
   const broken = await runPackageCli(['backup-manager', 'backup-server', '--input', '-'], { env, stdin: '{"local": tru' });
   t.is(broken.code, 2);
   t.regex(broken.stderr, /^plesk-backup: --input stdin: not JSON: /);
+  // what --dry-run -o json prints goes back in as it came out; two requests or no object are refused
+  const printed = await runPackageCli(['backup-manager', 'get-tasks-info', '--task-id', '7', '--dry-run', '-o', 'json']);
+  const again = await runPackageCli(['backup-manager', 'get-tasks-info', '--input', '-', '--dry-run'], { stdin: printed.stdout });
+  t.is(again.code, 0, again.stderr);
+  t.true(again.stdout.includes('<get-tasks-info><task-id>7</task-id></get-tasks-info>'), again.stdout);
+  const two = await runPackageCli(['backup-manager', 'get-tasks-info', '--input', '-', '--dry-run'], { stdin: '[{"taskId":"7"},{"taskId":"8"}]' });
+  t.is(two.code, 2);
+  t.is(two.stderr.split('\n')[0], 'plesk-backup: --input stdin: an array of 2 requests, and a command sends one: give one object (or an array of one, as -o json prints it)');
+  const text = await runPackageCli(['backup-manager', 'get-tasks-info', '--input', '-', '--dry-run'], { stdin: '"7"' });
+  t.is(text.code, 2);
+  t.regex(text.stderr, /^plesk-backup: --input stdin: a JSON string, not a request/);
   t.is(stub.requests.length, 1);
 });
 
@@ -141,7 +152,7 @@ test('--help of the whole command and of an operator need nothing but the operat
   let out = '';
   const io = { stdout: (text: string) => void (out += text), stderr: () => undefined, env: {}, cwd: process.cwd(), columns: 100 };
   t.is(await runCli(lazy, ['--help'], io), 0);
-  t.regex(out, /^plesk-backup: every operation of Plesk's XML API in @plesk-codegen\/backup-manager 0\.1\.0 \(XML API protocol 1\.6\.6\.0\), as a command\./);
+  t.regex(out, /^plesk-backup: the operations of Plesk's XML API in @plesk-codegen\/backup-manager 0\.1\.0 \(XML API protocol 1\.6\.6\.0\), as a command\./);
   t.regex(out, /\n {2}backup-manager {2}Backup operations: start, follow and stop backups, list, import, download and\n {18}delete backup files, configure remote storage\. \(13 operations\)\n/);
   out = '';
   t.is(await runCli(lazy, ['backup-manager', '--help'], io), 0);

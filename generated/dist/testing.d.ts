@@ -2,6 +2,8 @@
 // Source schemas: request.xsd, response.xsd
 // createPleskStub: a local Plesk stand-in with typed handlers, for tests (the package's "./testing" entry).
 
+/// <reference types="node" preserve="true" />
+
 import type * as T from './types.js';
 import type { PleskStub, PleskStubOptions as StubOptions, StubHandler } from './runtime/testing/stub-types.js';
 import type { StubFile } from './runtime/testing/stub-answers.js';

@@ -2,6 +2,8 @@
 // Source schemas: request.xsd, response.xsd
 // createPleskStub: a local Plesk stand-in with typed handlers, for tests (the package's "./testing" entry).
 
+/// <reference types="node" preserve="true" />
+
 import { decodeRequestPacket, encodeResponsePacket } from './codecs.js';
 import { OPERATIONS } from './operations.js';
 import { OPERATOR_PROTOCOLS } from './protocol-version.js';

@@ -2,6 +2,8 @@
 // Source schemas: request.xsd, response.xsd
 // The package entry.
 
+/// <reference types="node" preserve="true" />
+
 export * from './types.js';
 export * from './codecs.js';
 export { schema } from './metadata.js';

@@ -11,7 +11,7 @@ import type { IrSchema } from '../model/ir.js';
 import { RUNTIME_EXPORTS } from '../model/package-surface.js';
 import { PACKET_ELEMENT, PACKET_TYPE_NAMES } from '../passes/apply-plesk-conventions.js';
 import { compareCodePoints } from '../passes/names.js';
-import { createGeneratedFile, textOf } from './print.js';
+import { createGeneratedFile, referenceNodeTypes, textOf } from './print.js';
 import { jsDoc } from './comments.js';
 
 export function emitCodecs(project: Project, ir: IrSchema): string {
@@ -105,5 +105,6 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
     if (group.values.length > 0) file.addExportDeclaration({ moduleSpecifier, namedExports: group.values });
     if (group.types.length > 0) file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier, namedExports: group.types });
   }
+  if (withClient) referenceNodeTypes(file);
   return textOf(file);
 }

@@ -12,7 +12,7 @@ import type { IrOperation, IrSchema } from '../model/ir.js';
 import { clientOperators } from '../passes/analyse-operations.js';
 import { TASK_POLLING } from '../passes/apply-plesk-conventions.js';
 import { docBlock, jsDoc } from './comments.js';
-import { createGeneratedFile, textOf } from './print.js';
+import { createGeneratedFile, referenceNodeTypes, textOf } from './print.js';
 import { printContext, printValue, quote, type PrintContext } from './type-expressions.js';
 
 /** testing.ts for the operators the client calls (the stub answers the same operations, the rows of operations.ts). */
@@ -71,6 +71,7 @@ export function emitTesting(project: Project, ir: IrSchema): string {
     docs: [jsDoc('Starts a stand-in Plesk server on 127.0.0.1 (HTTPS with a certificate made now: pass `stub.ca` to the client) speaking the agent protocol with this package\'s codecs. Close it with `await stub.close()`.\n\n@example\nconst stub = await createPleskStub({ handlers: { … } });\nconst client = new PleskClient({ host: stub.host, port: stub.port, ca: stub.ca, login: stub.login, password: stub.password });')],
     statements: 'return startStub(options, CODEC);',
   });
+  referenceNodeTypes(file);
   return textOf(file);
 }
 

@@ -24,6 +24,16 @@ export function createGeneratedFile(project: Project, path: string, sources: str
   return file;
 }
 
+/**
+ * Makes the file (an entry of a package whose runtime imports `node:` modules) reference Node's
+ * types, kept in its declaration file: a user's program that imports the package then has them
+ * whatever its own `types` option says (TypeScript 7's default includes none). Called once the
+ * file's statements are all in: a directive must come before them.
+ */
+export function referenceNodeTypes(file: SourceFile): void {
+  file.insertText(0, '/// <reference types="node" preserve="true" />\n\n');
+}
+
 /** The file's text, banner first, one blank line at most between two lines, ending in one newline. */
 export function textOf(file: SourceFile): string {
   const printedText = file.getFullText().trimEnd();

@@ -56,7 +56,7 @@ export async function runFleet(cmd: Command, file: string, concurrencyText: stri
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new CliError(`--concurrency ${concurrencyText}: give a whole number from 1 to 256`);
   const hosts = await readHostList(file, io, typeof globals['profile-file'] === 'string' ? globals['profile-file'] : undefined);
   if (!row.read && globals['yes'] !== true) {
-    throw new CliError(`${row.operator} ${row.operation} changes state on the server: running it on the ${hosts.length} servers of ${file} needs --yes (nothing was sent)`);
+    throw new CliError(`${row.operator} ${row.operation} ${row.binary ? 'transfers a file (never resent)' : 'changes state on the server'}: running it on the ${hosts.length} servers of ${file} needs --yes (nothing was sent)`);
   }
   const secrets = await flagSecrets(globals, io);
   const perHost = cmd.timeoutMs ?? DEFAULT_HOST_TIMEOUT_MS;

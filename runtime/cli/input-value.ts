@@ -35,11 +35,27 @@ export async function readInput(given: string, io: CliIo): Promise<unknown> {
       throw new CliError(`--input ${given}: cannot read it: ${(error as Error).message}`);
     }
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch (error) {
     throw new CliError(`--input ${shown}: not JSON: ${(error as Error).message}`);
   }
+  return parsed;
+}
+
+/**
+ * The one request of --input: an object, or an array of exactly one (what `-o json` prints, a
+ * `--dry-run -o json` included). Anything else is refused rather than read as no request at all.
+ */
+export function oneRequest(parsed: unknown, given: string): unknown {
+  const shown = given === '-' ? 'stdin' : given;
+  if (Array.isArray(parsed)) {
+    if (parsed.length === 1) return oneRequest(parsed[0], given);
+    throw new CliError(`--input ${shown}: an array of ${parsed.length} requests, and a command sends one: give one object (or an array of one, as -o json prints it)`);
+  }
+  if (parsed === null || typeof parsed !== 'object') throw new CliError(`--input ${shown}: ${parsed === null ? 'null' : `a JSON ${typeof parsed}`}, not a request: give an object of the request's properties, as -o json prints it`);
+  return parsed;
 }
 
 /** The value with every simple value read as its type reads it (a copy; the input is not changed). */

@@ -30,7 +30,7 @@ import { parseDuration } from './durations.js';
 import { flagTable, type FlagTable } from './flag-table.js';
 import { applyFlags, type GivenFlag } from './flag-values.js';
 import { checkTokens, globalOptions, globalValues, type GlobalValues, type ParseOptions, type Token } from './global-flags.js';
-import { coerce, readInput } from './input-value.js';
+import { coerce, oneRequest, readInput } from './input-value.js';
 import { checkRequest, completeRequest } from './request-check.js';
 import { COLOUR, FORMATS, PLAIN, renderJson, renderTable, wantsColour, type Format } from './render.js';
 import { operationElement } from './schema-walk.js';
@@ -75,7 +75,8 @@ async function run(pkg: CliPackage, row: OperationRow, argv: readonly string[], 
   }
   const cmd = await commandOf(pkg, row, io, globals, schema, codecs, secrets);
   const given: GivenFlag[] = tokens.flatMap((t) => (t.kind === 'option' && table.byName.has(t.name) ? [{ flag: table.byName.get(t.name)!, raw: t.value ?? true }] : []));
-  const input = typeof globals['input'] === 'string' ? coerce(schema, element.type, await readInput(globals['input'], io)) : undefined;
+  const inputFile = globals['input'];
+  const input = typeof inputFile === 'string' ? coerce(schema, element.type, table.value === 'record' ? oneRequest(await readInput(inputFile, io), inputFile) : await readInput(inputFile, io)) : undefined;
   if (table.value === 'flag' && input !== undefined && input !== true) throw new CliError(`${row.operator} ${row.operation} takes no request content (it is the empty element): leave --input out`);
   const value = await applyFlags(table, given, input, { schema, io, secrets });
   if (value === undefined) throw new CliError(`${row.operator} ${row.operation} needs its value: give --value or --input`);

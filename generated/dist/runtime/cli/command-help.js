@@ -10,7 +10,7 @@ export function commandHelp(pkg, row, table, schema, docs, width) {
   const out = [`Usage: ${command} [flags]`, ''];
   if (doc) out.push(wrap(doc.replace(/\s+/g, ' '), width), '');
   const effects = [
-    row.read ? 'a read: resent after a connection failure' : 'it changes state: never resent, and with --hosts it needs --yes',
+    row.read ? 'a read: resent after a connection failure' : row.binary ? 'a file transfer: never resent, and with --hosts it needs --yes' : 'it changes state: never resent, and with --hosts it needs --yes',
     ...(row.startsTask ? ['it starts a task, which --watch follows'] : []),
     ...(row.binary ? ['it answers with a file, which -O saves'] : []),
   ];

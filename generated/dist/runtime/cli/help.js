@@ -71,7 +71,7 @@ export function topHelp(pkg, width) {
   const operators = pkg.operators.filter((o) => counts.has(o.name)).map((o) => [o.name, `${summary(o.doc)}${o.doc ? ' ' : ''}(${counts.get(o.name)} operations)`]);
   const protocol = pkg.protocolVersion ? `XML API protocol ${pkg.protocolVersion}` : 'no protocol version: the server answers in its newest';
   return [
-    `${pkg.bin}: every operation of Plesk's XML API in ${pkg.packageName} ${pkg.packageVersion} (${protocol}), as a command.`,
+    `${pkg.bin}: the operations of Plesk's XML API in ${pkg.packageName} ${pkg.packageVersion} (${protocol}), as a command.`,
     '',
     'Usage:',
     `  ${pkg.bin} <operator> <operation> [flags]          run one operation`,
@@ -91,7 +91,7 @@ export function topHelp(pkg, width) {
 
 /** What the command does to the server, in a few words. */
 export function kindOf(row) {
-  return [row.read ? 'read' : 'changes state', ...(row.startsTask ? ['starts a task: --watch'] : []), ...(row.binary ? ['answers a file: -O'] : [])].join(', ');
+  return [row.read ? 'read' : row.binary ? 'not resent' : 'changes state', ...(row.startsTask ? ['starts a task: --watch'] : []), ...(row.binary ? ['answers a file: -O'] : [])].join(', ');
 }
 
 export function operatorHelp(pkg, operator, docs, width) {

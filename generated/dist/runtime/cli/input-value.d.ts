@@ -6,6 +6,11 @@ import { type CliIo } from './cli-types.js';
 export declare function readStdin(io: CliIo, what: string): Promise<string>;
 /** --input's JSON, parsed; a usage error names the file and what is wrong. */
 export declare function readInput(given: string, io: CliIo): Promise<unknown>;
+/**
+ * The one request of --input: an object, or an array of exactly one (what `-o json` prints, a
+ * `--dry-run -o json` included). Anything else is refused rather than read as no request at all.
+ */
+export declare function oneRequest(parsed: unknown, given: string): unknown;
 /** The value with every simple value read as its type reads it (a copy; the input is not changed). */
 export declare function coerce(schema: SchemaMeta, type: TypeRef, value: unknown, depth?: number): unknown;
 //# sourceMappingURL=input-value.d.ts.map

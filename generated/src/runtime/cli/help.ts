@@ -78,7 +78,7 @@ export function topHelp(pkg: CliPackage, width: number): string {
   const operators = pkg.operators.filter((o) => counts.has(o.name)).map((o): [string, string] => [o.name, `${summary(o.doc)}${o.doc ? ' ' : ''}(${counts.get(o.name)} operations)`]);
   const protocol = pkg.protocolVersion ? `XML API protocol ${pkg.protocolVersion}` : 'no protocol version: the server answers in its newest';
   return [
-    `${pkg.bin}: every operation of Plesk's XML API in ${pkg.packageName} ${pkg.packageVersion} (${protocol}), as a command.`,
+    `${pkg.bin}: the operations of Plesk's XML API in ${pkg.packageName} ${pkg.packageVersion} (${protocol}), as a command.`,
     '',
     'Usage:',
     `  ${pkg.bin} <operator> <operation> [flags]          run one operation`,
@@ -98,7 +98,7 @@ export function topHelp(pkg: CliPackage, width: number): string {
 
 /** What the command does to the server, in a few words. */
 export function kindOf(row: OperationRow): string {
-  return [row.read ? 'read' : 'changes state', ...(row.startsTask ? ['starts a task: --watch'] : []), ...(row.binary ? ['answers a file: -O'] : [])].join(', ');
+  return [row.read ? 'read' : row.binary ? 'not resent' : 'changes state', ...(row.startsTask ? ['starts a task: --watch'] : []), ...(row.binary ? ['answers a file: -O'] : [])].join(', ');
 }
 
 export function operatorHelp(pkg: CliPackage, operator: string, docs: CliDocs | undefined, width: number): string {
