@@ -18,6 +18,7 @@ import { defaultCliName } from './config/package-options.js';
 import { emitCodecs, emitIndex } from './emit/emit-codecs.js';
 import { emitOperations } from './emit/emit-operations.js';
 import { emitMetadata } from './emit/emit-metadata.js';
+import { emitRecords } from './emit/emit-records.js';
 import { emitPackageFiles, type PackageOptions } from './emit/emit-package-files.js';
 import { emitTesting } from './emit/emit-testing.js';
 import { emitTypes } from './emit/emit-types.js';
@@ -60,6 +61,7 @@ export function generate(input: GenerateInput): GenerateResult {
   const files = new Map<string, string>();
   files.set('src/types.ts', emitTypes(project, ir));
   files.set('src/metadata.ts', emitMetadata(project, ir));
+  files.set('src/records.ts', emitRecords(project, ir));
   files.set('src/codecs.ts', emitCodecs(project, ir));
   const operations = emitOperations(project, ir);
   const withClient = operations !== undefined;

@@ -13,6 +13,7 @@ import { nameClient } from './name-client.js';
 import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
 import { openResponseEnums } from './open-response-enums.js';
+import { recordStores } from './record-stores.js';
 import { reserveNames } from './reserve-names.js';
 import { selectOperators } from './select-operators.js';
 import { shapeRecords } from './shape-records.js';
@@ -41,6 +42,7 @@ export const PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrSchema>
   nameProperties,
   analyseOperations,
   shapeRecords,
+  recordStores,
   nameClient,
 ];
 
