@@ -23,6 +23,7 @@ import { defaultCliName } from './config/package-options.js';
 import { emitCodecs, emitIndex } from './emit/emit-codecs.js';
 import { emitOperations } from './emit/emit-operations.js';
 import { emitMetadata } from './emit/emit-metadata.js';
+import { emitRecords } from './emit/emit-records.js';
 import { emitPackageFiles, type PackageOptions } from './emit/emit-package-files.js';
 import { emitTesting } from './emit/emit-testing.js';
 import { emitTypes } from './emit/emit-types.js';
@@ -75,6 +76,7 @@ export function generate(given: GenerateInput): GenerateResult {
   const files = new Map<string, string>();
   files.set('src/types.ts', emitTypes(project, ir));
   files.set('src/metadata.ts', several ? emitVersionMetadata(project, ir) : emitMetadata(project, ir));
+  files.set('src/records.ts', emitRecords(project, ir));
   files.set('src/codecs.ts', several ? emitVersionCodecs(project, ir) : emitCodecs(project, ir));
   const operations = emitOperations(project, ir);
   const withClient = operations !== undefined;

@@ -6,6 +6,10 @@ import { schema } from './metadata.js';
 import { decodeDocument, startDecoding } from './runtime/codec/decode.js';
 import { encodeDocument } from './runtime/codec/encode.js';
 import { checkTypeArguments } from './runtime/codec/type-arguments.js';
+import { RECORD_CODE } from './records.js';
+import { useRecordCode } from './runtime/codec/record-code.js';
+useRecordCode(schema, RECORD_CODE);
+
 /**
  * Writes a request <packet> in schema order, checking every rule of the schema first.
  *

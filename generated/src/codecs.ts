@@ -8,6 +8,9 @@ import type { DecodeOptions } from './runtime/codec/decode-options.js';
 import { encodeDocument } from './runtime/codec/encode.js';
 import { checkTypeArguments } from './runtime/codec/type-arguments.js';
 import type * as T from './types.js';
+import { RECORD_CODE } from './records.js';
+import { useRecordCode } from './runtime/codec/record-code.js';
+useRecordCode(schema, RECORD_CODE);
 
 /**
  * Writes a request <packet> in schema order, checking every rule of the schema first.

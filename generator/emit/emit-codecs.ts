@@ -26,6 +26,10 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
   file.addImportDeclaration({ moduleSpecifier: './runtime/codec/encode.js', namedImports: ['encodeDocument'] });
   file.addImportDeclaration({ moduleSpecifier: './runtime/codec/type-arguments.js', namedImports: ['checkTypeArguments'] });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './types.js', namespaceImport: 'T' });
+  // the decoder's per-type code (records.ts), taken up once for the package's tables
+  file.addImportDeclaration({ moduleSpecifier: './records.js', namedImports: ['RECORD_CODE'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/record-code.js', namedImports: ['useRecordCode'] });
+  file.addStatements('useRecordCode(schema, RECORD_CODE);');
 
   for (const direction of ['request', 'response'] as const) {
     const type = packets[direction];

@@ -9,7 +9,8 @@
  *
  *   const common: SchemaMeta = { simple: { … }, complex: { … } };
  *   const tables = { '1.6.6.0': () => ({ simple: { ...common.simple, 'Only166': … }, … }), … };
- *   export function schemaOf(version: ProtocolVersion): Frozen<SchemaMeta>   // made and frozen on first use
+ *   export function schemaOf(version: ProtocolVersion): Frozen<SchemaMeta>   // made and frozen on first use,
+ *                                                       // given the decoder's per-type code (records.ts)
  *   export const schema = schemaOf('1.6.9.1');   // the newest
  */
 import { VariableDeclarationKind, type Project } from 'ts-morph';
@@ -40,6 +41,9 @@ export function emitVersionMetadata(project: Project, ir: IrSchema): string {
   const file = createGeneratedFile(project, 'metadata.ts', ir.entries, 'The ordered schema tables the runtime encodes and decodes with, one set per protocol version.');
   file.addImportDeclaration({ moduleSpecifier: './runtime/codec/meta.js', namedImports: ['frozenSchema', 'type Frozen', 'type SchemaMeta'] });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: './protocol-version.js', namedImports: ['ProtocolVersion'] });
+  // the decoder's per-type code (records.ts) serves every version's tables: the types have the same names in each
+  file.addImportDeclaration({ moduleSpecifier: './records.js', namedImports: ['RECORD_CODE'] });
+  file.addImportDeclaration({ moduleSpecifier: './runtime/codec/record-code.js', namedImports: ['useRecordCode'] });
   const COMMON = `${TABLES}_COMMON`;
   const VERSIONS = `${TABLES}_VERSIONS`;
   file.addVariableStatement({
@@ -65,7 +69,10 @@ export function emitVersionMetadata(project: Project, ir: IrSchema): string {
     statements: [
       `if (!Object.hasOwn(tables, version)) throw new TypeError(\`schemaOf: this package has no schemas of protocol version \${String(version)}; it has ${versions.join(', ')}\`);`,
       'let schema = made.get(version);',
-      'if (schema === undefined) made.set(version, (schema = frozenSchema(tables[version]())));',
+      'if (schema === undefined) {',
+      '  made.set(version, (schema = frozenSchema(tables[version]())));',
+      '  useRecordCode(schema, RECORD_CODE);',
+      '}',
       'return schema;',
     ],
   });

@@ -165,6 +165,19 @@ export interface IrComplexType {
   textVariants?: Array<{ versions: string[]; type: IrSimpleType }>;
   /** availability notes for its JSDoc, set by note-availability.ts */
   availability?: IrAvailability;
+  /** the properties the decoder stores in its records, set by record-stores (the emitted stores of src/records.ts) */
+  stores?: RecordStores;
+}
+
+/**
+ * The properties of a complex type's records (its own, and its repeating groups' iterations) that
+ * the decoder stores values in, in schema order, each once: `one` holds one value (an element, an
+ * attribute, simple content's text), `many` an array (a repeating element, a wildcard's elements).
+ * Names of Object.prototype's members are left out (the runtime writes those with setOwn).
+ */
+export interface RecordStores {
+  one: string[];
+  many: string[];
 }
 
 /** A global element of one schema set. */

@@ -15,6 +15,7 @@ import { nameProperties } from './name-properties.js';
 import { nameTypes } from './name-types.js';
 import { noteAvailability } from './note-availability.js';
 import { openResponseEnums } from './open-response-enums.js';
+import { recordStores } from './record-stores.js';
 import { reserveNames } from './reserve-names.js';
 import { selectOperators } from './select-operators.js';
 import { shapeRecords } from './shape-records.js';
@@ -59,6 +60,7 @@ export const MODEL_PASSES: ReadonlyArray<(ir: IrSchema, ctx: PassContext) => IrS
   nameProperties,
   analyseOperations,
   shapeRecords,
+  recordStores,
   nameClient,
   noteAvailability,
 ];

@@ -52,10 +52,10 @@ export class Frame {
     // the type's own record first (setting an array's length is a call: avoided when it can be)
     const recs = this.recs;
     if (leaf.kind !== Kind.Flag && leaf.complex !== undefined) {
-      if (recs.length === 1) recs[0] = {};
+      if (recs.length === 1) recs[0] = leaf.complex.make();
       else {
         if (recs.length !== 0) recs.length = 0;
-        recs.push({});
+        recs.push(leaf.complex.make());
       }
     } else if (recs.length !== 0) recs.length = 0;
     if (this.scopes.length !== 0) this.scopes.length = 0;

@@ -6,6 +6,7 @@ import type { GeneratorResult } from './generator-bench.js';
 import type { InstalledCliResult } from './installed-cli-bench.js';
 import type { MemoryBenchResult } from './memory-bench.js';
 import type { PackageCliResult } from './package-cli-bench.js';
+import type { CodecCodeResult } from './codec-code-bench.js';
 import type { PeakRss } from './peak-rss.js';
 import type { SecondShapeResult } from './second-shape-bench.js';
 import type { SizeResult } from './size-result.js';
@@ -27,6 +28,7 @@ export interface GoalInputs {
   peakRss: PeakRss;
   versions?: VersionsResult;
   packageCli?: PackageCliResult;
+  codecCode?: CodecCodeResult;
 }
 
 const at = (results: SizeResult[], tasks: number): SizeResult | undefined => results.find((r) => r.tasks === tasks);
@@ -46,7 +48,7 @@ function perTaskGoal(op: string, results: SizeResult[], max: number): Goal {
   return ratioGoal(`${op}: time per task at 100,000 within ${max}× of at 1,000`, big / small, { max }, `${big.toFixed(2)} vs ${small.toFixed(2)} µs/task`);
 }
 
-export function checkGoals({ decode, encode, secondShape, memory, generator, installedCli, peakRss, packageCli, versions }: GoalInputs): Goal[] {
+export function checkGoals({ decode, encode, secondShape, memory, codecCode, generator, installedCli, peakRss, packageCli, versions }: GoalInputs): Goal[] {
   const d = at(decode, 10_000);
   const e = at(encode, 10_000);
   const second = 'results' in secondShape ? secondShape.results[0] : undefined;
@@ -77,6 +79,16 @@ export function checkGoals({ decode, encode, secondShape, memory, generator, ins
     ratioGoal('decode 10,000 tasks ≥ 4× xml2js', ms(d, 'xml2js') / ms(d, 'generated'), { min: 4 }, 'its time ÷ ours'),
     perTaskGoal('encode', encode, 1.5),
   ];
+  // issue 27: codecs emitted as code
+  const skippedSecond = 'skipped' in secondShape ? `skipped: ${secondShape.skipped}` : 'not measured';
+  goals.push(
+    ratioGoal('issue 27: decode 10,000 tasks ≥ 1.2× saxes tokenizing alone', ms(d, 'saxes') / ms(d, 'generated'), { min: 1.2 }, 'its time ÷ ours'),
+    ratioGoal('issue 27: decode 10,000 tasks ≥ 15× fast-xml-parser', ms(d, 'fast-xml-parser') / ms(d, 'generated'), { min: 15 }, 'its time ÷ ours'),
+    ratioGoal('issue 27: decode 10,000 DNS records (whole-API package) ≥ 1.5× saxes tokenizing alone', ms(second, 'saxes') / ms(second, 'generated'), { min: 1.5 }, 'its time ÷ ours', skippedSecond),
+    ratioGoal('issue 27: decode 10,000 DNS records (whole-API package) ≥ 15× fast-xml-parser', ms(second, 'fast-xml-parser') / ms(second, 'generated'), { min: 15 }, 'its time ÷ ours', skippedSecond),
+    ratioGoal('issue 27: the whole 2014 API package with its emitted codec code within 1.5× the installed bytes without it', codecCode ? codecCode.installedBytes / (codecCode.installedBytes - codecCode.codeBytes) : NaN, { max: 1.5 }, codecCode ? `${(codecCode.installedBytes / 1e6).toFixed(2)} MB ÷ ${((codecCode.installedBytes - codecCode.codeBytes) / 1e6).toFixed(2)} MB` : '', codecCode?.skipped ? `skipped: ${codecCode.skipped}` : 'not measured'),
+    ratioGoal('issue 27: import time of the whole 2014 API package within 1.5× of it without the emitted code', codecCode ? codecCode.importMs / (codecCode.importMs - codecCode.recordsImportMs) : NaN, { max: 1.5 }, codecCode ? `${codecCode.importMs.toFixed(0)} ms, of which records.js ${codecCode.recordsImportMs.toFixed(0)} ms` : '', codecCode?.skipped ? `skipped: ${codecCode.skipped}` : 'not measured'),
+  );
   const whole = generator.rows[1];
   const seconds = (whole?.cliMs ?? NaN) / 1000;
   const help = packageCli?.rows[1];

@@ -3,6 +3,7 @@ import { DECODER_LABELS, ENCODER_LABELS } from './contenders.js';
 import type { GeneratorResult } from './generator-bench.js';
 import type { InstalledCliResult } from './installed-cli-bench.js';
 import type { PackageCliResult } from './package-cli-bench.js';
+import type { CodecCodeResult } from './codec-code-bench.js';
 import type { Goal } from './goals.js';
 import type { MemoryBenchResult } from './memory-bench.js';
 import type { PeakRss } from './peak-rss.js';
@@ -21,6 +22,7 @@ export interface Results {
   installedCli: InstalledCliResult;
   versions: VersionsResult;
   packageCli: PackageCliResult;
+  codecCode: CodecCodeResult;
   peakRss: PeakRss;
   goals: Goal[];
 }
@@ -87,6 +89,13 @@ export function markdownReport(results: Results): string {
   for (const r of results.packageCli.rows) lines.push(`| ${r.what} | ${(r.ms).toFixed(0)} ms | ${r.ratio.toFixed(2)}× |`);
   if (results.packageCli.skipped) lines.push('', `(${results.packageCli.skipped})`);
   lines.push('', '**One package, two protocol versions** (Plesk\'s 1.6.6.0 and 1.6.9.1 sets alone and in one package: the package\'s own source lines, what `npm install` puts on disk from it after its build, and a fresh process importing its built root, median)', '', ...versionsTable(results.versions));
+  const c = results.codecCode;
+  lines.push('', "**The emitted codec code** (issue 27: src/records.ts and runtime/codec/record-code.ts, in the whole 2014 API package; import times in a fresh process, node's start subtracted, median)", '');
+  if (c.skipped) lines.push(`(skipped: ${c.skipped})`);
+  else {
+    lines.push('| installed (src/ and dist/) | of which the emitted code | without it | ratio | import dist/index.js | import dist/records.js alone |', '|---:|---:|---:|---:|---:|---:|');
+    lines.push(`| ${(c.installedBytes / 1e6).toFixed(2)} MB | ${(c.codeBytes / 1e3).toFixed(0)} kB | ${((c.installedBytes - c.codeBytes) / 1e6).toFixed(2)} MB | ${(c.installedBytes / (c.installedBytes - c.codeBytes)).toFixed(3)}× | ${c.importMs.toFixed(0)} ms | ${c.recordsImportMs.toFixed(0)} ms |`);
+  }
   lines.push('', '**Goals**', '', '| goal | measured | met |', '|---|---|---|');
   for (const g of results.goals) lines.push(`| ${g.goal} | ${g.measured} | ${g.met ? 'met' : '**missed**'} |`);
   const p = results.peakRss;

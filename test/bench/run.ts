@@ -18,6 +18,7 @@ import { generatorBench } from './generator-bench.js';
 import { installedCliBench } from './installed-cli-bench.js';
 import { packageCliBench } from './package-cli-bench.js';
 import { checkGoals } from './goals.js';
+import { codecCodeBench } from './codec-code-bench.js';
 import { memoryBench } from './memory-bench.js';
 import { peakRss, recordChildrenPeakRss } from './peak-rss.js';
 import { markdownReport, type Results } from './report.js';
@@ -46,6 +47,7 @@ const decode = decodeBench(SIZES, options);
 const encode = encodeBench(SIZES, options);
 const secondShape = secondShapeBench(SECOND_SHAPE_RECORDS, options, log);
 const memory = memoryBench(100_000, log);
+const codecCode = codecCodeBench(Math.max(5, rounds), log);
 const generator = generatorBench(Math.max(3, Math.ceil(rounds / 2)), 3, log);
 const installedCli = installedCliBench(Math.max(3, Math.ceil(rounds / 2)), log);
 const packageCli = packageCliBench(Math.max(5, rounds), log);
@@ -60,12 +62,13 @@ const results: Results = {
   encode,
   secondShape,
   memory,
+  codecCode,
   generator,
   installedCli,
   packageCli,
   versions,
   peakRss: bench,
-  goals: checkGoals({ decode, encode, secondShape, memory, generator, installedCli, peakRss: bench, packageCli, versions }),
+  goals: checkGoals({ decode, encode, secondShape, memory, codecCode, generator, installedCli, peakRss: bench, packageCli, versions }),
 };
 const markdown = markdownReport(results);
 const out = path.resolve(values.out!);

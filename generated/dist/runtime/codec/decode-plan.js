@@ -10,6 +10,7 @@
 import { automatonFor } from './content-automaton.js';
 import { isInheritedName } from './own-properties.js';
 import { isRepeating } from './particles.js';
+import { recordCodeOf, recordMaker } from './record-code.js';
 import { simpleDecoder } from './simple-decoders.js';
 
 /** How an element's content is read. */
@@ -22,6 +23,8 @@ export var Kind;
   Kind[Kind["Flag"] = 4] = "Flag";
   Kind[Kind["Any"] = 5] = "Any";
 })(Kind || (Kind = {}));
+
+const makeObject = () => ({});
 
 /** A complex type, resolved. */
 export class TypeInfo {
@@ -39,19 +42,51 @@ export class TypeInfo {
   textMeta;
   /** an xs:all model: its records remember the order their elements were read in */
   all;
+  /** the emitted stores of its records' properties (record-code.ts); undefined: the tables alone */
+  stores;
+  /** makes an empty record of the type: by a constructor of its own with emitted code, else `{}` */
+  make;
+  /** simple content: the emitted store of the text's property */
+  textStore;
+  /** the makers of the records of its repeating groups' iterations */
+  #groupMakers = new Map();
   #props = undefined;
 
-  constructor(meta, schema) {
+  constructor(meta, schema, name) {
     this.meta = meta;
+    const code = recordCodeOf(schema);
+    this.stores = code !== undefined && Object.hasOwn(code, name) ? code[name] : undefined;
+    this.make = this.stores === undefined ? makeObject : recordMaker();
     this.kind = meta.content === 'elements' ? Kind.Elements : meta.content === 'simple' ? Kind.SimpleContent : meta.attrs.length === 0 ? Kind.Flag : Kind.Empty;
     this.automaton = this.kind === Kind.Elements ? automatonFor(meta.model) : undefined;
     this.leaves = this.automaton ? this.automaton.positions.map(() => undefined) : [];
     this.checks = this.automaton ? this.automaton.checks.get(null) : [];
-    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]), simple: schema.simple[a.type], inherited: isInheritedName(a.prop) }]));
+    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]), simple: schema.simple[a.type], inherited: isInheritedName(a.prop), store: this.#storeOf(a.prop, false) }]));
     this.required = meta.attrs.filter((a) => a.required);
     this.textMeta = meta.content === 'simple' ? schema.simple[meta.text.type] : undefined;
     this.text = this.textMeta ? simpleDecoder(this.textMeta) : undefined;
     this.all = meta.model?.k === 'all';
+    this.textStore = meta.text === undefined ? undefined : this.#storeOf(meta.text.prop, false);
+  }
+
+  /** The emitted store of a property of the type's records (none for a name of Object.prototype's: setOwn writes those). */
+  #storeOf(prop, many) {
+    if (this.stores === undefined || isInheritedName(prop)) return undefined;
+    const stores = many ? this.stores.many : this.stores.one;
+    return stores !== undefined && Object.hasOwn(stores, prop) ? stores[prop] : undefined;
+  }
+
+  /** Makes an empty record of an iteration of one of the type's repeating groups. */
+  makeGroupRecord(group) {
+    if (this.stores === undefined) return {};
+    let make = this.#groupMakers.get(group);
+    if (make === undefined) this.#groupMakers.set(group, (make = recordMaker()));
+    return make();
+  }
+
+  /** The emitted store of an element's property at one place (see {@link Leaf.store}). */
+  storeAt(prop, many) {
+    return this.#storeOf(prop, many);
   }
 
   /**
@@ -96,8 +131,10 @@ export class Leaf {
   dflt;
   /** matched by xs:any: the value keeps the element's name */
   wildcard;
+  /** the emitted store of its property in its parent's records (record-code.ts), if the schema has emitted code */
+  store;
 
-  constructor(schema, type, particle) {
+  constructor(schema, type, particle, owner) {
     const wildcard = particle?.k === 'any';
     if (!wildcard && 's' in type) {
       this.kind = Kind.Simple;
@@ -121,6 +158,7 @@ export class Leaf {
     this.nillable = particle?.k === 'el' && particle.nillable === true;
     this.dflt = particle?.k === 'el' ? particle.dflt : undefined;
     this.wildcard = wildcard;
+    this.store = owner === undefined || particle === undefined ? undefined : owner.storeAt(this.prop, this.array);
   }
 }
 
@@ -135,7 +173,7 @@ export function typeInfo(schema, name) {
   let types = typesBySchema.get(schema);
   if (!types) typesBySchema.set(schema, (types = new Map()));
   let info = types.get(name);
-  if (!info) types.set(name, (info = new TypeInfo(schema.complex[name], schema)));
+  if (!info) types.set(name, (info = new TypeInfo(schema.complex[name], schema, name)));
   return info;
 }
 
@@ -144,7 +182,7 @@ export function leafAt(schema, type, to) {
   let leaf = type.leaves[to];
   if (!leaf) {
     const particle = type.automaton.positions[to].leaf;
-    type.leaves[to] = leaf = new Leaf(schema, particle.k === 'el' ? particle.type : { any: true }, particle);
+    type.leaves[to] = leaf = new Leaf(schema, particle.k === 'el' ? particle.type : { any: true }, particle, type);
   }
   return leaf;
 }

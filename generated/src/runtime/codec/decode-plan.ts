@@ -8,9 +8,10 @@
  * Complex types are resolved when first reached, which also makes recursive types safe.
  */
 import { automatonFor, type Automaton, type RecordCheck } from './content-automaton.js';
-import type { AttributeMeta, ComplexTypeMeta, ElementParticle, Particle, SchemaMeta, SimpleTypeMeta, TypeRef, WildcardParticle } from './meta.js';
+import type { AttributeMeta, ComplexTypeMeta, ElementParticle, GroupParticle, Particle, SchemaMeta, SimpleTypeMeta, TypeRef, WildcardParticle } from './meta.js';
 import { isInheritedName } from './own-properties.js';
 import { isRepeating } from './particles.js';
+import { recordCodeOf, recordMaker, type PropertyStore, type Rec, type TypeStores } from './record-code.js';
 import { simpleDecoder, type SimpleDecoder } from './simple-decoders.js';
 
 /** How an element's content is read. */
@@ -23,7 +24,11 @@ export interface AttributeInfo {
   simple: SimpleTypeMeta;
   /** its property is named like a member of Object.prototype: it is set with setOwn */
   inherited: boolean;
+  /** the emitted store of its property (record-code.ts), if the schema has emitted code */
+  store: PropertyStore | undefined;
 }
+
+const makeObject = (): Rec => ({});
 
 /** A complex type, resolved. */
 export class TypeInfo {
@@ -40,18 +45,50 @@ export class TypeInfo {
   readonly textMeta: SimpleTypeMeta | undefined;
   /** an xs:all model: its records remember the order their elements were read in */
   readonly all: boolean;
+  /** the emitted stores of its records' properties (record-code.ts); undefined: the tables alone */
+  readonly stores: TypeStores | undefined;
+  /** makes an empty record of the type: by a constructor of its own with emitted code, else `{}` */
+  readonly make: () => Rec;
+  /** simple content: the emitted store of the text's property */
+  readonly textStore: PropertyStore | undefined;
+  /** the makers of the records of its repeating groups' iterations */
+  readonly #groupMakers = new Map<GroupParticle, () => Rec>();
   #props: Map<string, string[]> | undefined = undefined;
 
-  constructor(readonly meta: ComplexTypeMeta, schema: SchemaMeta) {
+  constructor(readonly meta: ComplexTypeMeta, schema: SchemaMeta, name: string) {
+    const code = recordCodeOf(schema);
+    this.stores = code !== undefined && Object.hasOwn(code, name) ? code[name] : undefined;
+    this.make = this.stores === undefined ? makeObject : recordMaker();
     this.kind = meta.content === 'elements' ? Kind.Elements : meta.content === 'simple' ? Kind.SimpleContent : meta.attrs.length === 0 ? Kind.Flag : Kind.Empty;
     this.automaton = this.kind === Kind.Elements ? automatonFor(meta.model!) : undefined;
     this.leaves = this.automaton ? this.automaton.positions.map(() => undefined) : [];
     this.checks = this.automaton ? this.automaton.checks.get(null)! : [];
-    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]!), simple: schema.simple[a.type]!, inherited: isInheritedName(a.prop) }]));
+    this.attributes = new Map(meta.attrs.map((a) => [a.name, { meta: a, decode: simpleDecoder(schema.simple[a.type]!), simple: schema.simple[a.type]!, inherited: isInheritedName(a.prop), store: this.#storeOf(a.prop, false) }]));
     this.required = meta.attrs.filter((a) => a.required);
     this.textMeta = meta.content === 'simple' ? schema.simple[meta.text!.type]! : undefined;
     this.text = this.textMeta ? simpleDecoder(this.textMeta) : undefined;
     this.all = meta.model?.k === 'all';
+    this.textStore = meta.text === undefined ? undefined : this.#storeOf(meta.text.prop, false);
+  }
+
+  /** The emitted store of a property of the type's records (none for a name of Object.prototype's: setOwn writes those). */
+  #storeOf(prop: string, many: boolean): PropertyStore | undefined {
+    if (this.stores === undefined || isInheritedName(prop)) return undefined;
+    const stores = many ? this.stores.many : this.stores.one;
+    return stores !== undefined && Object.hasOwn(stores, prop) ? stores[prop] : undefined;
+  }
+
+  /** Makes an empty record of an iteration of one of the type's repeating groups. */
+  makeGroupRecord(group: GroupParticle): Rec {
+    if (this.stores === undefined) return {};
+    let make = this.#groupMakers.get(group);
+    if (make === undefined) this.#groupMakers.set(group, (make = recordMaker()));
+    return make();
+  }
+
+  /** The emitted store of an element's property at one place (see {@link Leaf.store}). */
+  storeAt(prop: string, many: boolean): PropertyStore | undefined {
+    return this.#storeOf(prop, many);
   }
 
   /**
@@ -96,8 +133,10 @@ export class Leaf {
   readonly dflt: string | undefined;
   /** matched by xs:any: the value keeps the element's name */
   readonly wildcard: boolean;
+  /** the emitted store of its property in its parent's records (record-code.ts), if the schema has emitted code */
+  readonly store: PropertyStore | undefined;
 
-  constructor(schema: SchemaMeta, type: TypeRef, particle: ElementParticle | WildcardParticle | undefined) {
+  constructor(schema: SchemaMeta, type: TypeRef, particle: ElementParticle | WildcardParticle | undefined, owner?: TypeInfo) {
     const wildcard = particle?.k === 'any';
     if (!wildcard && 's' in type) {
       this.kind = Kind.Simple;
@@ -121,6 +160,7 @@ export class Leaf {
     this.nillable = particle?.k === 'el' && particle.nillable === true;
     this.dflt = particle?.k === 'el' ? particle.dflt : undefined;
     this.wildcard = wildcard;
+    this.store = owner === undefined || particle === undefined ? undefined : owner.storeAt(this.prop, this.array);
   }
 }
 
@@ -135,7 +175,7 @@ export function typeInfo(schema: SchemaMeta, name: string): TypeInfo {
   let types = typesBySchema.get(schema);
   if (!types) typesBySchema.set(schema, (types = new Map()));
   let info = types.get(name);
-  if (!info) types.set(name, (info = new TypeInfo(schema.complex[name]!, schema)));
+  if (!info) types.set(name, (info = new TypeInfo(schema.complex[name]!, schema, name)));
   return info;
 }
 
@@ -144,7 +184,7 @@ export function leafAt(schema: SchemaMeta, type: TypeInfo, to: number): Leaf {
   let leaf = type.leaves[to];
   if (!leaf) {
     const particle = type.automaton!.positions[to]!.leaf;
-    type.leaves[to] = leaf = new Leaf(schema, particle.k === 'el' ? particle.type : { any: true }, particle);
+    type.leaves[to] = leaf = new Leaf(schema, particle.k === 'el' ? particle.type : { any: true }, particle, type);
   }
   return leaf;
 }

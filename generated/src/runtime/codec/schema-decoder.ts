@@ -97,7 +97,7 @@ export class Decoder extends DriftReader {
     while (parent.scopes.length > move.keep) this.closeRecord(parent, parent.scopes.pop()!, parent.recs.pop()!);
     for (let j = move.keep; j < position.scopes.length; j++) {
       const group = position.scopes[j]!;
-      const rec: Rec = {};
+      const rec: Rec = type.makeGroupRecord(group);
       const owner = parent.recs[j]!;
       const list = own(owner, group.prop!) as Rec[] | undefined;
       if (list) list.push(rec);
@@ -166,7 +166,8 @@ export class Decoder extends DriftReader {
         this.fail(`unknown attribute ${this.quote(key, true)}${allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : `; <${frame.name}> takes no attributes`}`);
       }
       const decoded = this.simpleValue(attr.decode, value, `@${key}`, attr.simple);
-      if (attr.inherited) setOwn(frame.recs[0]!, attr.meta.prop, decoded);
+      if (attr.store !== undefined) attr.store(frame.recs[0]!, decoded);
+      else if (attr.inherited) setOwn(frame.recs[0]!, attr.meta.prop, decoded);
       else frame.recs[0]![attr.meta.prop] = decoded;
       if (this.keptValue) this.recordKept(frame.recs[0]!, attr.meta.prop, -1, decoded);
     }
@@ -228,7 +229,8 @@ export class Decoder extends DriftReader {
           break;
         }
         value = frame.recs[0];
-        setOwn(value as Rec, frame.type!.meta.text!.prop, this.simpleValue(leaf.simple!, frame.text, undefined, leaf.simpleMeta));
+        if (frame.type!.textStore !== undefined) frame.type!.textStore(value as Rec, this.simpleValue(leaf.simple!, frame.text, undefined, leaf.simpleMeta));
+        else setOwn(value as Rec, frame.type!.meta.text!.prop, this.simpleValue(leaf.simple!, frame.text, undefined, leaf.simpleMeta));
         if (this.keptValue) this.recordKept(value as Rec, frame.type!.meta.text!.prop, -1, (value as Rec)[frame.type!.meta.text!.prop]);
         break;
       case Kind.Elements:
@@ -263,6 +265,14 @@ export class Decoder extends DriftReader {
     if (!target) {
       this.keptValue = false;
       this.result = value;
+      return;
+    }
+    const store = leaf.store;
+    if (store !== undefined) {
+      // the emitted store of the property (record-code.ts): the same rules, by the property's name
+      const index = store(target, value);
+      if (index < 0) this.fail(`<${frame.name}> may occur only once here`, frame.name);
+      if (this.keptValue) this.recordKept(target, leaf.prop, leaf.array ? index : -1, value);
       return;
     }
     if (leaf.array) {
