@@ -97,9 +97,9 @@ export function resolveGenerateArgs(args: RawGenerateArgs, cwd = process.cwd()):
     return { ...common, packages: [resolvePackageSpec(input, cwd, { key: (name) => FLAG_OF[name], ...(sets ? { versionKey: sets.key } : {}) })] };
   }
   for (const flag of ['out', 'packageName', 'packageVersion', 'protocolVersion', 'refine', 'pleskRefinements', 'allowOutsideIncludes', 'integers', 'cliName'] as const) {
-    if (args[flag] !== undefined) throw new UsageError(`${FLAG_OF[flag]} needs --xsd: without --xsd the packages come from the config file, which sets ${FLAG_OF[flag].slice(2)} per package`);
+    if (args[flag] !== undefined) throw new UsageError(`${FLAG_OF[flag]} needs --xsd or --set: without them the packages come from the config file, which sets ${FLAG_OF[flag].slice(2)} per package`);
   }
-  if (args.operator !== undefined) throw new UsageError('--operator needs --xsd: without --xsd the packages come from the config file, which sets "operators" per package');
+  if (args.operator !== undefined) throw new UsageError('--operator needs --xsd or --set: without them the packages come from the config file, which sets "operators" per package');
   const file = configArg === undefined ? findConfig(cwd) : path.resolve(cwd, configArg);
   if (file === undefined) {
     throw new UsageError(

@@ -90,7 +90,7 @@ test('the option: "operators" in the config file, --operator on the command line
     const error = t.throws(() => checkConfig({ packages: [{ xsd: ENTRIES, out: 'out', operators }] }, ROOT, 'plesk-codegen.config.json'), { instanceOf: ConfigError });
     t.is(error.message, `plesk-codegen.config.json: packages[0].operators: ${problem}\n  fix: give the operators' element names, as the packet has them: ["backup-manager", "webspace"]`);
   }
-  t.throws(() => resolveGenerateArgs({ operator: ['backup-manager'] }, ROOT), { instanceOf: UsageError, message: '--operator needs --xsd: without --xsd the packages come from the config file, which sets "operators" per package' });
+  t.throws(() => resolveGenerateArgs({ operator: ['backup-manager'] }, ROOT), { instanceOf: UsageError, message: '--operator needs --xsd or --set: without them the packages come from the config file, which sets "operators" per package' });
   const cwd = tempDir('operators-api');
   t.teardown(() => rmSync(cwd, { recursive: true, force: true }));
   const report = await generateApi({ xsd: ENTRIES, out: path.join(cwd, 'plesk-backup'), operators: ['backup-manager'], protocolVersion: '1.6.6.0' });

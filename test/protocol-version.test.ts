@@ -60,7 +60,7 @@ test('--protocol-version: checked on the command line and in the config file; th
     t.is(error.message, `--protocol-version: ${JSON.stringify(bad)}: it is not an XML API protocol version: give two to four dot-separated numbers, e.g. 1.6.9.0 (ls /usr/local/psa/admin/htdocs/schemas/rpc/ on the server lists them)\n  fix: give the version of the schema folder you copied from the server, e.g. 1.6.9.0`);
   }
   t.throws(() => resolveGenerateArgs({ ...base, protocolVersion: ['1.6', '1.7'] }, ROOT), { instanceOf: UsageError, message: '--protocol-version was given 2 times; give it once' });
-  t.throws(() => resolveGenerateArgs({ protocolVersion: '1.6' }, ROOT), { instanceOf: UsageError, message: /^--protocol-version needs --xsd: without --xsd the packages come from the config file/ });
+  t.throws(() => resolveGenerateArgs({ protocolVersion: '1.6' }, ROOT), { instanceOf: UsageError, message: /^--protocol-version needs --xsd or --set: without them the packages come from the config file/ });
 });
 
 test.serial("the client sends the package's version by default, the option's instead, and none with null", async (t) => {
