@@ -1109,7 +1109,7 @@ export interface BackupCommandOutputResult {
   /**
    * The started task; poll it with get-tasks-info, cancel it with stop-backup.
    *
-   * `<task-id>` (optional) · type BackupTaskIdType · pattern `[object Object]` · length 1..∞
+   * `<task-id>` (optional) · type BackupTaskIdType · pattern `[\-]?[0-9]+` · length 1..∞
    *
    * @xsd element task-id (backup.xsd:653)
    */
@@ -1181,7 +1181,7 @@ export type BackupGetBackupStatusInput = AtMostOneOf<{
   /**
    * One task, by the id a backup-* operation returned.
    *
-   * `<task-id>` · type BackupTaskIdType · pattern `[object Object]` · length 1..∞
+   * `<task-id>` · type BackupTaskIdType · pattern `[\-]?[0-9]+` · length 1..∞
    *
    * @xsd element task-id (backup.xsd:710)
    */
@@ -1341,7 +1341,7 @@ export interface BackupStopInput {
   /**
    * The task to cancel.
    *
-   * `<task-id>` · type BackupTaskIdType · pattern `[object Object]` · length 1..∞
+   * `<task-id>` · type BackupTaskIdType · pattern `[\-]?[0-9]+` · length 1..∞
    *
    * @xsd element task-id (backup.xsd:805)
    */

@@ -50,7 +50,7 @@ function typeFacts(type: IrSimpleType): string[] {
 export function constraints(meta: SimpleTypeMeta): string[] {
   const out: string[] = [];
   if (meta.enum) out.push(`one of ${meta.enum.map((v) => `\`${v}\``).join(', ')}`);
-  for (const alternatives of meta.patterns ?? []) out.push(`pattern ${alternatives.map((p) => `\`${p}\``).join(' or ')}`);
+  for (const alternatives of meta.patterns ?? []) out.push(`pattern ${alternatives.map((p) => `\`${p.source}\``).join(' or ')}`);
   if (meta.length !== undefined) out.push(`length ${meta.length}`);
   if (meta.minLength !== undefined || meta.maxLength !== undefined) out.push(`length ${meta.minLength ?? 0}..${meta.maxLength ?? '∞'}`);
   const low = meta.minInclusive !== undefined ? `≥ ${meta.minInclusive}` : meta.minExclusive !== undefined ? `> ${meta.minExclusive}` : undefined;
