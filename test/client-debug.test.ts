@@ -75,7 +75,7 @@ test.serial('a successful call: one event with the packet sent, the answer, stat
   t.like(event, { operations: ['backupManager.getSupportedProtocols'], attempt: 1, url: stub.url, status: 200, error: undefined });
   t.regex(event!.request, /<backup-manager><get-supported-protocols\/><\/backup-manager>/);
   t.regex(event!.answer!, /<protocol>ftp<\/protocol>/);
-  t.true(event!.durationMs >= 0 && event!.durationMs < 10_000);
+  t.true(Number.isFinite(event!.durationMs) && event!.durationMs >= 0, `durationMs ${event!.durationMs}`);
 });
 
 test.serial('an operation error: the event carries the masked answer and the PleskOperationError', async (t) => {

@@ -90,6 +90,8 @@ const packet = (direction: 'request' | 'response') => schema(`
 
 /** An entry file name that ends a `//` line and starts code, if written raw. */
 const ENTRY = 'request\u2028;(globalThis.__pwned ??= []).push("file name");.xsd';
+/** An entry file name that would add an install script to package.json, if written into JSON raw. */
+const RESPONSE = 'response","scripts":{"install":"node -e 1"},"x":".xsd';
 
 test('doc text with */ and every kind of line break, an include path holding */ and an entry file name with a line break: the package compiles, importing it runs nothing, the text is in its docs', async (t) => {
   const dir = tempDir('hostile-schemas');
@@ -97,8 +99,8 @@ test('doc text with */ and every kind of line break, an include path holding */ 
   mkdirSync(path.join(dir, 'schemas', 'a*'), { recursive: true });
   writeFileSync(path.join(dir, 'schemas', 'a*', 'types.xsd'), TYPES);
   writeFileSync(path.join(dir, 'schemas', ENTRY), packet('request'));
-  writeFileSync(path.join(dir, 'schemas', 'response.xsd'), packet('response'));
-  const { files } = generateFrom([path.join(dir, 'schemas', ENTRY), path.join(dir, 'schemas', 'response.xsd')]);
+  writeFileSync(path.join(dir, 'schemas', RESPONSE), packet('response'));
+  const { files } = generateFrom([path.join(dir, 'schemas', ENTRY), path.join(dir, 'schemas', RESPONSE)]);
   t.truthy(files.get('src/client.ts'), 'a client is generated');
   t.truthy(files.get('src/testing.ts'), 'a stub is generated');
   const out = path.join(dir, 'package');
@@ -109,6 +111,14 @@ test('doc text with */ and every kind of line break, an include path holding */ 
   for (const where of ['simpleType', 'complexType', 'element', 'attribute']) t.true(types.includes(`*\\/ ;(globalThis.__pwned ??= []).push("${where} 0");`), where);
   t.true(files.get('src/client.ts')!.includes('*\\/ ;(globalThis.__pwned ??= []).push("operation 0");'), 'operation');
   t.true(types.includes('a*\\/types.xsd'), 'the include path');
+  // package.json and tsconfig.json hold the file names as JSON strings, never as keys
+  for (const json of ['package.json', 'tsconfig.json']) {
+    const text = files.get(json)!;
+    const value = JSON.parse(text.replace(/^\/\/.*\n/gm, '')) as Record<string, unknown>;
+    t.false('scripts' in value, `${json} gained no scripts`);
+    t.false('x' in value, `${json} gained no key`);
+  }
+  t.true(files.get('package.json')!.includes('response\\",\\"scripts'), 'the name is in package.json, escaped');
 
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(out, 'tsconfig.json'), '--noEmit'], { stdio: 'pipe' });
   globalThis.__pwned = undefined;
