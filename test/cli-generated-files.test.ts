@@ -44,6 +44,9 @@ test('the default name is the package name without its scope; cliName renames it
   t.true(readManifest(path.join(dir, 'flag')).includes('bin/pb.js'));
   const notes = await generate({ xsd: 'schemas/note.xsd', out: 'notes', cwd: dir });
   t.deepEqual(notes.files.filter((f) => f.startsWith('bin/') || f.includes('cli')), []);
+  // a codecs-only package carries the codec runtime alone: no client, no stub, no command line
+  t.deepEqual(notes.files.filter((f) => /^(src|dist)\/runtime\/(?!codec\/)/.test(f) || /^src\/(client|testing|operations)\.ts$/.test(f)), []);
+  t.true(notes.files.includes('src/runtime/codec/decode.ts'));
   t.false('bin' in (JSON.parse(readFileSync(path.join(dir, 'notes', 'package.json'), 'utf8')) as object));
   await t.throwsAsync(generate({ xsd: 'schemas/note.xsd', out: 'bad', cliName: 'Plesk CLI', cwd: dir }), { instanceOf: ConfigError, message: 'cliName: "Plesk CLI": a command name is lowercase letters, digits and - . _ ~, starting with a letter or digit (it becomes a file name in node_modules/.bin)\n  fix: give a command name such as bad or plesk' });
   const refused = await runCli(['--xsd', 'schemas/note.xsd', '--out', 'x', '--cli-name', '../evil'], dir);
