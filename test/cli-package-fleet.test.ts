@@ -4,7 +4,9 @@
  * enough for the others on a loaded 2-core machine), one refuses
  * the protocol version (1005), one answers with an element the schema does not declare (drift);
  * one row per host in the file's order, the summary on stderr, the worst outcome as exit code. An
- * operation that changes state needs --yes, is sent once to each host and never resent.
+ * operation that changes state needs --yes, is sent once to each host and never resent. --concurrency
+ * bounds the hosts asked at once (counted at the stubs, which hold the first answers until as many
+ * requests are in).
  */
 import test from 'ava';
 import { chmodSync, writeFileSync } from 'node:fs';
@@ -82,4 +84,37 @@ test('an operation that changes state needs --yes (nothing sent without it) and 
   const sends = stubs.map((s) => s.calls.filter((c) => c.key === 'backupManager.backupServer').length);
   t.deepEqual(sends, stubs.map((_, i) => (i === OLD || i === HANGING ? 0 : 1)), 'each host that ran the operation ran it once, the dropped one included');
   t.deepEqual(stubs.map((s) => s.requests.filter((r) => r.xml.includes('<backup-server>')).length), stubs.map(() => 1), 'no host received the packet twice (the 1005 host was then asked its versions, a read)');
+});
+
+test('--concurrency N: at most N hosts are asked at once, and N are (the first N answers wait until N requests are in)', async (t) => {
+  const dir = tempDir('fleet-concurrency');
+  const LIMIT = 3;
+  let inFlight = 0;
+  let most = 0;
+  let arrived = 0;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const stubs = await Promise.all(Array.from({ length: 10 }, (_, i) => createPleskStub({
+    handlers: {
+      backupManager: {
+        getTasksInfo: async () => {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          if (++arrived === LIMIT) release();
+          if (arrived <= LIMIT) await gate; // the first LIMIT answers wait for one another: they were asked together
+          await new Promise((resolve) => setImmediate(resolve));
+          inFlight--;
+          return { status: 'ok', task: [{ ...TASK, id: i }] };
+        },
+      },
+    },
+  })));
+  t.teardown(() => Promise.all(stubs.map((s) => s.close())));
+  const profiles = Object.fromEntries(stubs.map((s, i) => [`web${i + 1}`, { host: s.host, port: s.port, login: s.login, password: 'env:FLEET_PASSWORD', ca: path.basename(caFile(s, dir, `ca-${i + 1}.pem`)) }]));
+  writeFileSync(path.join(dir, 'profiles.json'), JSON.stringify({ profiles }));
+  writeFileSync(path.join(dir, 'hosts.txt'), `${stubs.map((_, i) => `web${i + 1}`).join('\n')}\n`);
+  const run = await runPackageCli(['backup-manager', 'get-tasks-info', '--hosts', 'hosts.txt', '--concurrency', String(LIMIT), '-o', 'ndjson'], { env: { FLEET_PASSWORD: 'stub-password', PLESK_PROFILE_FILE: path.join(dir, 'profiles.json') }, cwd: dir });
+  t.is(run.code, 0, run.stderr);
+  t.is(run.stdout.trimEnd().split('\n').length, stubs.length);
+  t.is(most, LIMIT, `at most ${LIMIT} in flight, and ${LIMIT} were`);
 });
