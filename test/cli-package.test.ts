@@ -87,6 +87,22 @@ test('error results are printed per result on stderr, the ok ones on stdout, exi
   t.is(failed.stderr, 'plesk-backup: backup-manager/stop-backup failed:\n  error 1013: task 9 does not exist\n');
 });
 
+test('colour only on a terminal: none with --no-color, NO_COLOR, TERM=dumb or stdout not a terminal, and the same text under it', async (t) => {
+  const { env } = await withStub(t, { handlers: { backupManager: { getTasksInfo: () => ({ status: 'ok', task: [TASK] }) } } });
+  const ARGS = ['backup-manager', 'get-tasks-info', '-o', 'table'];
+  const plain = await runPackageCli([...ARGS, '--no-color'], { env, tty: true });
+  const coloured = await runPackageCli(ARGS, { env: { ...env, NO_COLOR: '', TERM: 'xterm' }, tty: true });
+  t.is(coloured.code, 0, coloured.stderr);
+  t.true(coloured.stdout.includes('\u001b[1mID'), 'the header is bold');
+  t.true(coloured.stdout.includes('working\u001b[39m'), 'the status is coloured');
+  t.is(coloured.stdout.replace(/\u001b\[\d+m/g, ''), plain.stdout, 'the same text under the colours');
+  for (const [what, run] of [
+    ['NO_COLOR', runPackageCli(ARGS, { env: { ...env, NO_COLOR: '1' }, tty: true })],
+    ['TERM=dumb', runPackageCli(ARGS, { env: { ...env, TERM: 'dumb' }, tty: true })],
+    ['not a terminal', runPackageCli(ARGS, { env })],
+  ] as const) t.is((await run).stdout, plain.stdout, what);
+});
+
 test('--input gives the request as JSON (the shape -o json prints), and flags patch it: a scalar replaced, a choice switched', async (t) => {
   const { stub, env, dir } = await withStub(t, { handlers: { backupManager: { backupServer: () => ({ status: 'ok', taskId: '41' }) } } });
   writeFileSync(path.join(dir, 'request.json'), JSON.stringify({ description: 'from the file', local: true, splitSize: '100', prefix: 'nightly' }));
