@@ -11,5 +11,11 @@
  */
 import type { SimpleTypeMeta } from './meta.js';
 export type SimpleDecoder = (text: string) => unknown;
+/**
+ * An integer that a JS number holds exactly, with no white space to strip (an optional sign and
+ * 1 to 15 digits), as a number (a sign and `0` make 0, never -0); else NaN. One pass of
+ * `charCodeAt`, no regular expression and no `Number()`.
+ */
+export declare function shortInteger(text: string): number;
 export declare function simpleDecoder(meta: SimpleTypeMeta): SimpleDecoder;
 //# sourceMappingURL=simple-decoders.d.ts.map

@@ -3,8 +3,24 @@
 import { decodeSimple, exactBounds, onlyFastFacets } from './simple-values.js';
 import { applyWhiteSpace, whiteSpaceChanges } from './xml-text.js';
 
-/** An integer that a JS number holds exactly, with no white space to strip. */
-const SHORT_INTEGER = /^[+-]?[0-9]{1,15}$/;
+/**
+ * An integer that a JS number holds exactly, with no white space to strip (an optional sign and
+ * 1 to 15 digits), as a number (a sign and `0` make 0, never -0); else NaN. One pass of
+ * `charCodeAt`, no regular expression and no `Number()`.
+ */
+export function shortInteger(text) {
+  const n = text.length;
+  const c0 = n === 0 ? 0 : text.charCodeAt(0);
+  let i = c0 === 45 || c0 === 43 ? 1 : 0;
+  if (i === n || n - i > 15) return NaN;
+  let value = 0;
+  for (; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    value = value * 10 + d;
+  }
+  return c0 === 45 ? 0 - value : value;
+}
 
 const decoders = new WeakMap();
 
@@ -40,11 +56,8 @@ function compile(meta) {
       if (!bounds) return general;
       const { lo, hi, loX, hiX } = bounds;
       return (text) => {
-        if (SHORT_INTEGER.test(text)) {
-          const value = Number(text) + 0; // + 0 turns -0 into 0
-          if (value >= lo && value <= hi && value > loX && value < hiX) return value;
-        }
-        return general(text);
+        const value = shortInteger(text); // (NaN fails every comparison)
+        return value >= lo && value <= hi && value > loX && value < hiX ? value : general(text);
       };
     }
     case 'boolean':
