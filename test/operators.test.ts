@@ -7,15 +7,13 @@
  * repeatable flag and an API option, its errors, and the notice for an operator file given alone.
  */
 import test from 'ava';
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generate as generateApi } from '../generator/api.js';
 import { resolveGenerateArgs } from '../generator/cli-args.js';
 import { checkConfig } from '../generator/config/config-file.js';
 import { ConfigError } from '../generator/config/config-error.js';
 import { SchemaError, UsageError } from '../generator/errors.js';
-import { writePackage } from '../generator/write.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { DEFAULT_ENTRIES, generateFrom, ROOT, sharedDir } from './helpers/project.js';
 
@@ -49,19 +47,6 @@ test('operators: ["backup-manager"] of the 1.6.6.0 folder: PleskClient with the 
   t.true(readme.includes('**Operators: backup-manager** (the package option `operators`)'));
   t.true(readme.includes('Protocols: `<backup-manager>` is documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on (this package is of 1.6.6.0).'));
   t.true(client.includes('   * Protocols: documented for XML API protocols 1.5.2.0 – 1.6.9.0 and absent from 1.6.9.1 on.'), 'each method says it');
-});
-
-test('operators: ["backup-manager"] of the 1.6.6.0 folder type-checks under its own strict tsconfig (the package a user of the quick start gets)', (t) => {
-  const dir = tempDir('operators-tsc');
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  writePackage(dir, backupOnly().files, { display: (p) => p });
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-  try {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(dir, 'tsconfig.json'), '--noEmit'], { stdio: 'pipe' });
-    t.pass();
-  } catch (error) {
-    t.fail((error as { stdout?: Buffer }).stdout?.toString() ?? String(error));
-  }
 });
 
 test('its size beside the whole API\'s: generated lines and files (counted, not timed)', (t) => {

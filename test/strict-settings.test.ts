@@ -3,7 +3,8 @@
  * `include` (so tsc compiles every .ts in the folder, the generated packages' sources too, with the
  * user's flags) and turns on strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess,
  * noImplicitOverride, noPropertyAccessFromIndexSignature, verbatimModuleSyntax and isolatedModules.
- * Two packages: the checkout's generated/ and Plesk's backup-manager, webspace and customer. A
+ * Three packages: the checkout's generated/, Plesk's backup-manager, webspace and customer, and
+ * Plesk's backup-manager alone (the quick start's). A
  * user file passes options along as code under exactOptionalPropertyTypes does (`signal:
  * options.signal`, possibly undefined) to the client, waitForTask, downloads, uploads and the stub.
  */
@@ -64,6 +65,9 @@ test('the generated sources compile under every strict flag when a user tsconfig
   const backup = generateFrom([path.join(PLESK, 'agent_input.xsd'), path.join(PLESK, 'agent_output.xsd')], PLESK, undefined, { protocolVersion: '1.6.6.0', operators: ['backup-manager', 'webspace', 'customer'] });
   mkdirSync(path.join(dir, 'packages'));
   writePackage(path.join(dir, 'packages', 'plesk-backup'), backup.files, { display: (p) => p });
+  // the quick start's package: backup-manager alone (what select-operators keeps must suffice)
+  const backupOnly = generateFrom([path.join(PLESK, 'agent_input.xsd'), path.join(PLESK, 'agent_output.xsd')], PLESK, undefined, { protocolVersion: '1.6.6.0', operators: ['backup-manager'] });
+  writePackage(path.join(dir, 'packages', 'backup-only'), backupOnly.files, { display: (p) => p });
   cpSync(path.join(ROOT, 'generated', 'src'), path.join(dir, 'packages', 'backup-manager', 'src'), { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), '{ "name": "user-project", "private": true, "type": "module" }\n');
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
