@@ -6,10 +6,8 @@
  * every operation of that version, their mutants and their drift (test/helpers/emitted-differential.ts).
  */
 import test from 'ava';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { SchemaMeta } from '../runtime/codec/meta.js';
-import { runEmittedDifferential, summary, type Sides } from './helpers/emitted-differential.js';
+import { runEmittedDifferential, sidesOf, summary } from './helpers/emitted-differential.js';
 import { importTwoSets, TWO_SETS } from './helpers/versions-package.js';
 
 const SEED = 0x25_0e17;
@@ -18,26 +16,8 @@ for (const { corpus, protocolVersion } of TWO_SETS) {
   test(`${protocolVersion} of the two-set package: the emitted code and that version's tables decode its packets, mutants and drift identically`, async (t) => {
     t.timeout(180_000);
     const { pkg, dir } = await importTwoSets();
-    const load = async (file: string) => import(pathToFileURL(path.join(dir, 'src', file)).href);
-    const decode = await load('runtime/codec/decode.ts');
-    const options = await load('runtime/codec/decode-options.ts');
-    const errors = await load('runtime/codec/errors.ts');
-    const code = await load('runtime/codec/record-code.ts');
-    const emitted = pkg.schemaOf(protocolVersion) as SchemaMeta;
-    const sides: Sides = {
-      corpus,
-      emitted,
-      tables: structuredClone(emitted),
-      runtime: {
-        decodeDocument: decode.decodeDocument,
-        startDecoding: decode.startDecoding,
-        unknownContentOf: options.unknownContentOf,
-        recordCodeOf: code.recordCodeOf,
-        readOrderOf: (value: object) => Object.getOwnPropertyDescriptor(value, options.READ_ORDER)?.value,
-        XmlDecodeError: errors.XmlDecodeError,
-        encode: { request: (value: unknown) => pkg.encodeRequestPacket(value, protocolVersion), response: (value: unknown) => pkg.encodeResponsePacket(value, protocolVersion) },
-      },
-    };
+    const sides = await sidesOf(dir, corpus, pkg.schemaOf(protocolVersion) as SchemaMeta, { request: (value: unknown) => pkg.encodeRequestPacket(value, protocolVersion), response: (value: unknown) => pkg.encodeResponsePacket(value, protocolVersion) });
+    const { emitted, runtime: code } = sides;
     // each version's tables decode through the one records.ts, the copy of them through none
     t.not(code.recordCodeOf(emitted), undefined);
     t.is(code.recordCodeOf(emitted), code.recordCodeOf(pkg.schemaOf(TWO_SETS[0].protocolVersion === protocolVersion ? TWO_SETS[1].protocolVersion : TWO_SETS[0].protocolVersion)));

@@ -6,7 +6,7 @@
  * `decodeType` encode and decode any complex type as an element of a given name (all a schema
  * with no global element, such as Plesk's backup.xsd alone, offers).
  */
-import type { Project } from 'ts-morph';
+import type { Project, SourceFile } from 'ts-morph';
 import type { IrSchema } from '../model/ir.js';
 import { RUNTIME_EXPORTS, VERSION_EXPORTS, VERSION_GENERATED_NAMES } from '../model/package-surface.js';
 import { PACKET_ELEMENT, PACKET_TYPE_NAMES } from '../passes/apply-plesk-conventions.js';
@@ -34,10 +34,7 @@ export function emitCodecs(project: Project, ir: IrSchema): string {
   for (const direction of ['request', 'response'] as const) {
     const type = packets[direction];
     if (!type) continue;
-    const alias = PACKET_TYPE_NAMES[direction];
-    if (type.tsName !== alias) file.addTypeAlias({ isExported: true, name: alias, type: `T.${type.tsName}` });
-    const tsType = type.tsName === alias ? `T.${alias}` : alias;
-    const ref = `{ c: '${type.tsName}' }`;
+    const { alias, tsType, ref } = packetAlias(file, direction, type.tsName);
     file.addFunction({
       isExported: true,
       name: `encode${alias}`,
@@ -107,4 +104,14 @@ export function emitIndex(project: Project, ir: IrSchema, withClient: boolean): 
   }
   if (withClient) referenceNodeTypes(file);
   return textOf(file);
+}
+
+/**
+ * The packet type of a direction under its fixed name (`RequestPacket`, `ResponsePacket`): an
+ * exported alias when the schema names it otherwise; the type to write and its metadata reference.
+ */
+export function packetAlias(file: SourceFile, direction: 'request' | 'response', tsName: string): { alias: string; tsType: string; ref: string } {
+  const alias = PACKET_TYPE_NAMES[direction];
+  if (tsName !== alias) file.addTypeAlias({ isExported: true, name: alias, type: `T.${tsName}` });
+  return { alias, tsType: tsName === alias ? `T.${alias}` : alias, ref: `{ c: '${tsName}' }` };
 }

@@ -10,9 +10,10 @@
  */
 import type { Project } from 'ts-morph';
 import type { IrSchema } from '../model/ir.js';
-import { PACKET_ELEMENT, PACKET_TYPE_NAMES } from '../passes/apply-plesk-conventions.js';
+import { PACKET_ELEMENT } from '../passes/apply-plesk-conventions.js';
 import { compareCodePoints } from '../passes/names.js';
 import { jsDoc } from './comments.js';
+import { packetAlias } from './emit-codecs.js';
 import { createGeneratedFile, textOf } from './print.js';
 
 export function emitVersionCodecs(project: Project, ir: IrSchema): string {
@@ -93,10 +94,7 @@ export function emitVersionCodecs(project: Project, ir: IrSchema): string {
   for (const direction of ['request', 'response'] as const) {
     const type = packets[direction];
     if (!type) continue;
-    const alias = PACKET_TYPE_NAMES[direction];
-    if (type.tsName !== alias) file.addTypeAlias({ isExported: true, name: alias, type: `T.${type.tsName}` });
-    const tsType = type.tsName === alias ? `T.${alias}` : alias;
-    const ref = `{ c: '${type.tsName}' }`;
+    const { alias, tsType, ref } = packetAlias(file, direction, type.tsName);
     file.addFunction({
       isExported: true,
       name: `encode${alias}`,

@@ -41,7 +41,7 @@ export async function receiveUpload(req: IncomingMessage, limit: number, credent
 }
 
 /** The body, or no content (only its size) when it is over `limit` bytes: the rest is read and dropped. */
-function readLimited(req: IncomingMessage, limit: number): Promise<{ content: Buffer | undefined; size: number }> {
+export function readLimited(req: IncomingMessage, limit: number): Promise<{ content: Buffer | undefined; size: number }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -57,13 +57,17 @@ export async function loadSides(corpus: PleskSchemaSet): Promise<Sides> {
   const dir = sharedDir(corpus);
   const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir));
   const out = sharedPackageDir(files);
-  const load = async (file: string) => import(pathToFileURL(path.join(out, 'src', file)).href);
-  const pkg = await load('index.ts');
+  const pkg = await import(pathToFileURL(path.join(out, 'src', 'index.ts')).href);
+  return sidesOf(out, corpus, pkg.schema as SchemaMeta, { request: pkg.encodeRequestPacket, response: pkg.encodeResponsePacket });
+}
+
+/** The two sides of a generated package in `dir` whose decoder reads `emitted` (its schema, or one version's), with its runtime. */
+export async function sidesOf(dir: string, corpus: PleskSchemaSet, emitted: SchemaMeta, encode: Runtime['encode']): Promise<Sides> {
+  const load = async (file: string) => import(pathToFileURL(path.join(dir, 'src', file)).href);
   const decode = await load('runtime/codec/decode.ts');
   const options = await load('runtime/codec/decode-options.ts');
   const errors = await load('runtime/codec/errors.ts');
   const code = await load('runtime/codec/record-code.ts');
-  const emitted = pkg.schema as SchemaMeta;
   return {
     corpus,
     emitted,
@@ -75,7 +79,7 @@ export async function loadSides(corpus: PleskSchemaSet): Promise<Sides> {
       recordCodeOf: code.recordCodeOf,
       readOrderOf: (value: object) => Object.getOwnPropertyDescriptor(value, options.READ_ORDER)?.value,
       XmlDecodeError: errors.XmlDecodeError,
-      encode: { request: pkg.encodeRequestPacket, response: pkg.encodeResponsePacket },
+      encode,
     },
   };
 }

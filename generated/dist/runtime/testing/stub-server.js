@@ -28,7 +28,7 @@ import { createStubCertificate } from './certificate.js';
 import { StubFile, StubOperationError } from './stub-answers.js';
 import { operationKeys, operationsIn, operatorsOf } from '../client/packet-operations.js';
 import { compareProtocolVersions } from '../client/protocol-versions.js';
-import { isMultipart, receiveUpload } from './stub-uploads.js';
+import { isMultipart, readLimited, receiveUpload } from './stub-uploads.js';
 import { isGetProtos, protosAnswer } from './stub-protos.js';
 
 /** A packet naming a protocol version the server does not speak (a package of several versions): 1005, before it is read. */
@@ -358,17 +358,8 @@ function credentialsOf(req) {
 }
 
 /** The body as text; undefined when it is over `limit` bytes. */
-function readBody(req, limit) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on('data', (chunk) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+async function readBody(req, limit) {
+  return (await readLimited(req, limit)).content?.toString('utf8');
 }
 
 function sendXml(res, xml, status) {

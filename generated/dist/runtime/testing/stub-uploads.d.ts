@@ -10,4 +10,6 @@ export declare function isMultipart(req: IncomingMessage): boolean;
  * asked first; an accepted file is added to `uploads`.
  */
 export declare function receiveUpload(req: IncomingMessage, limit: number, credentials: StubCredentials, refuse: (credentials: StubCredentials) => { code: number; text: string } | undefined, uploads: StubUpload[]): Promise<{ reply: UploadReply; description: string }>;
+/** The body, or no content (only its size) when it is over `limit` bytes: the rest is read and dropped. */
+export declare function readLimited(req: IncomingMessage, limit: number): Promise<{ content: Buffer | undefined; size: number }>;
 //# sourceMappingURL=stub-uploads.d.ts.map

@@ -37,7 +37,7 @@ export async function receiveUpload(req, limit, credentials, refuse, uploads) {
 }
 
 /** The body, or no content (only its size) when it is over `limit` bytes: the rest is read and dropped. */
-function readLimited(req, limit) {
+export function readLimited(req, limit) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;

@@ -30,7 +30,7 @@ import { createStubCertificate } from './certificate.js';
 import { StubFile, StubOperationError } from './stub-answers.js';
 import { operationKeys, operationsIn, operatorsOf, type Entries } from '../client/packet-operations.js';
 import { compareProtocolVersions } from '../client/protocol-versions.js';
-import { isMultipart, receiveUpload } from './stub-uploads.js';
+import { isMultipart, readLimited, receiveUpload } from './stub-uploads.js';
 import type { PleskStub, PleskStubOptions, StubCall, StubCodec, StubCredentials, StubFault, StubFaultOptions, StubOperationSpec, StubReading, StubRequest, StubUpload } from './stub-types.js';
 import { isGetProtos, protosAnswer } from './stub-protos.js';
 
@@ -361,17 +361,8 @@ function credentialsOf(req: IncomingMessage): StubCredentials {
 }
 
 /** The body as text; undefined when it is over `limit` bytes. */
-function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  return (await readLimited(req, limit)).content?.toString('utf8');
 }
 
 function sendXml(res: ServerResponse, xml: string, status: number): void {
