@@ -32,6 +32,8 @@ import { unknownContentOf, type DecodeOptions } from '../../runtime/codec/decode
 import { XmlDecodeError } from '../../runtime/codec/errors.js';
 import type { SchemaMeta, TypeRef } from '../../runtime/codec/meta.js';
 import { schema as projectSchema } from '../../generated/src/metadata.js';
+import { RECORD_CODE as projectRecordCode } from '../../generated/src/records.js';
+import { useRecordCode, type RecordCode } from '../../runtime/codec/record-code.js';
 import { apply, differentialMutationArb, hasLoneSurrogate, type Mutation } from './mutations.js';
 import { generateFrom, ROOT, sharedDir } from './project.js';
 import { referenceDecodeDocument } from './reference-decoder.js';
@@ -70,12 +72,16 @@ function fixtures(): Array<{ file: string; xml: string; rootType: TypeRef }> {
  * shared folder of generation-cache.ts).
  */
 export async function loadSubjects(options: { wholeApi: boolean }): Promise<Subject[]> {
+  // the packages' emitted code, as their codecs.ts take it up: whole documents go the direct reader's way first
+  useRecordCode(projectSchema as SchemaMeta, projectRecordCode);
   const subjects: Subject[] = fixtures().map((f) => ({ label: `${f.file} (xsd/)`, schema: projectSchema as SchemaMeta, rootType: f.rootType, xml: f.xml }));
   if (options.wholeApi) {
     const dir = sharedDir('plesk-xsd');
     const { files } = generateFrom([path.join(dir, 'agent_input.xsd'), path.join(dir, 'agent_output.xsd')], path.dirname(dir));
     const out = sharedPackageDir(files);
     const { schema } = (await import(pathToFileURL(path.join(out, 'src', 'metadata.ts')).href)) as { schema: SchemaMeta };
+    const { RECORD_CODE } = (await import(pathToFileURL(path.join(out, 'src', 'records.ts')).href)) as { RECORD_CODE: RecordCode };
+    useRecordCode(schema, RECORD_CODE);
     for (const f of fixtures()) subjects.push({ label: `${f.file} (whole API)`, schema, rootType: f.rootType, xml: f.xml });
   }
   return subjects;

@@ -38,6 +38,8 @@ interface Runtime {
   startDecoding(schema: SchemaMeta, rootName: string, rootType: TypeRef, options?: Options): { write(piece: Input): void; end(): unknown };
   unknownContentOf(value: unknown): unknown;
   recordCodeOf(schema: SchemaMeta): unknown;
+  /** how many whole documents the direct reader read, and left to the schema decoder */
+  directReads: { read: number; declined: number };
   readOrderOf(value: object): unknown;
   XmlDecodeError: new (...args: never[]) => Error & { path: string; reason: string; line?: number; column?: number };
   encode: { request: (value: unknown) => string; response: (value: unknown) => string };
@@ -77,6 +79,7 @@ export async function sidesOf(dir: string, corpus: PleskSchemaSet, emitted: Sche
       startDecoding: decode.startDecoding,
       unknownContentOf: options.unknownContentOf,
       recordCodeOf: code.recordCodeOf,
+      directReads: decode.directReads,
       readOrderOf: (value: object) => Object.getOwnPropertyDescriptor(value, options.READ_ORDER)?.value,
       XmlDecodeError: errors.XmlDecodeError,
       encode,
@@ -108,6 +111,13 @@ function visible(runtime: Runtime, value: unknown): unknown {
   return out;
 }
 
+/** Whether a decoded value keeps schema drift anywhere (unknownElements 'keep'). */
+function drifted(runtime: Runtime, value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (runtime.unknownContentOf(value) !== undefined) return true;
+  return Object.values(value).some((v) => drifted(runtime, v));
+}
+
 /** Why two outcomes differ, or undefined when they are identical (values, or errors in path, line, column and message). */
 export function differenceOf(runtime: Runtime, a: Outcome, b: Outcome): string | undefined {
   if (a.ok && b.ok) return isDeepStrictEqual(visible(runtime, a.value), visible(runtime, b.value)) ? undefined : 'different values';
@@ -128,7 +138,18 @@ export interface Report {
   keep: number;
   drifted: number;
   chunked: number;
+  /** whole decodes (string or bytes) of the emitted side that the direct reader read itself */
+  direct: number;
   failures: string[];
+}
+
+/**
+ * Whether the direct reader (runtime/codec/direct-reader.ts) must read a document the schema
+ * decoder accepts without drift: it declines only character references, carriage returns,
+ * markup other than elements and namespace or xsi attributes (and what its converters or rules refuse).
+ */
+export function plainDocument(xml: string): boolean {
+  return !/&#|\r|<!|<\?(?!xml )|xmlns|xsi:/.test(xml);
 }
 
 const DRIFT_KINDS: DriftKind[] = ['unknown', 'extra', 'misplaced', 'attribute', 'value'];
@@ -156,7 +177,7 @@ function chunksOf<T extends Input>(input: T, at: number[]): T[] {
  */
 export function runEmittedDifferential(sides: Sides, perOperation: number, mutants: number, seed: number): Report {
   const { runtime } = sides;
-  const report: Report = { documents: 0, decodes: 0, accepted: 0, rejected: 0, keep: 0, drifted: 0, chunked: 0, failures: [] };
+  const report: Report = { documents: 0, decodes: 0, accepted: 0, rejected: 0, keep: 0, drifted: 0, chunked: 0, direct: 0, failures: [] };
   const samples = samplesOf(sides.emitted, perOperation, seed);
   samples.forEach((sample, i) => {
     const r = random(seed + i);
@@ -186,11 +207,16 @@ export function runEmittedDifferential(sides: Sides, perOperation: number, mutan
         if (why !== undefined) problems.push(`${what}: ${why}`);
         return emitted;
       };
+      const readBefore = runtime.directReads.read;
       const whole = compare('the whole string', (schema) => runtime.decodeDocument(schema, 'packet', rootType, doc.xml, options));
+      const readDirectly = runtime.directReads.read > readBefore;
       if (whole.ok) report.accepted++;
       else report.rejected++;
+      // a plain document the schema decoder accepts as it is, the direct reader must have read itself
+      if (whole.ok && !readDirectly && !drifted(runtime, whole.value) && plainDocument(doc.xml)) problems.push('the direct reader declined a plain valid document');
       const bytes = utf8.encode(doc.xml);
       compare('the whole UTF-8 bytes', (schema) => runtime.decodeDocument(schema, 'packet', rootType, bytes, options));
+      report.direct += runtime.directReads.read - readBefore;
       if (r(2) === 0) {
         report.chunked++;
         const stringCuts = cutsOf(doc.xml.length, r);
@@ -212,5 +238,5 @@ export function runEmittedDifferential(sides: Sides, perOperation: number, mutan
 }
 
 export function summary(r: Report): string {
-  return `${r.documents} documents (${r.accepted} accepted, ${r.rejected} rejected; ${r.drifted} with schema drift, ${r.keep} decoded with unknownElements 'keep', ${r.chunked} also in chunks): ${r.decodes} decodes, ${r.failures.length === 0 ? 'all identical' : `${r.failures.length} differing`}`;
+  return `${r.documents} documents (${r.accepted} accepted, ${r.rejected} rejected, ${r.direct} whole decodes read by the direct reader; ${r.drifted} with schema drift, ${r.keep} decoded with unknownElements 'keep', ${r.chunked} also in chunks): ${r.decodes} decodes, ${r.failures.length === 0 ? 'all identical' : `${r.failures.length} differing`}`;
 }

@@ -39,6 +39,16 @@ export interface State {
 export type RecordCheck =
   | { kind: 'count'; prop: string; name: string; min: number; max: number }
   | { kind: 'all'; always: boolean; members: string[]; required: Array<{ prop: string; name: string }> };
+/** What a record fails: a check, and for an xs:all the required member it lacks. */
+export interface CheckFailure {
+  check: RecordCheck;
+  missing: { prop: string; name: string } | undefined;
+}
+/**
+ * The first of a record's checks it fails, in their order (undefined: it passes them all): the
+ * one rule both decoders apply when a record closes (schema-decoder.ts words the failure).
+ */
+export declare function failedCheck(checks: readonly RecordCheck[], rec: object): CheckFailure | undefined;
 export interface Automaton {
   positions: Position[];
   start: State;

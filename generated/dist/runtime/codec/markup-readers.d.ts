@@ -3,6 +3,7 @@
 import { XmlScanner } from './xml-scanner.js';
 /** The reason given for a DOCTYPE: not a syntax error, a refusal (no DTD, so no entity expansion and no external fetch). */
 export declare const DOCTYPE_REFUSED = "a document type declaration (DOCTYPE) is not allowed";
+export declare const XML_DECLARATION: RegExp;
 export declare class MarkupReaders extends XmlScanner {
   /** The XML declaration at `p`: only the form XML 1.0 gives (version, then encoding, then standalone). */
   protected declaration(p: number, final: boolean): number;

@@ -11,6 +11,7 @@
  * when a record closes ({@link RecordCheck}).
  */
 import type { ElementParticle, GroupParticle, Particle, WildcardParticle } from './meta.js';
+import { own } from './own-properties.js';
 import { isRepeating } from './particles.js';
 
 export interface Position {
@@ -44,6 +45,29 @@ export interface State {
 export type RecordCheck =
   | { kind: 'count'; prop: string; name: string; min: number; max: number }
   | { kind: 'all'; always: boolean; members: string[]; required: Array<{ prop: string; name: string }> };
+
+/** What a record fails: a check, and for an xs:all the required member it lacks. */
+export interface CheckFailure {
+  check: RecordCheck;
+  missing: { prop: string; name: string } | undefined;
+}
+
+/**
+ * The first of a record's checks it fails, in their order (undefined: it passes them all): the
+ * one rule both decoders apply when a record closes (schema-decoder.ts words the failure).
+ */
+export function failedCheck(checks: readonly RecordCheck[], rec: object): CheckFailure | undefined {
+  for (const check of checks) {
+    if (check.kind === 'all') {
+      if (!check.always && !check.members.some((prop) => own(rec, prop) !== undefined)) continue;
+      for (const member of check.required) if (own(rec, member.prop) === undefined) return { check, missing: member };
+      continue;
+    }
+    const n = (own(rec, check.prop) as unknown[] | undefined)?.length ?? 0;
+    if ((n > 0 && n < check.min) || (check.max !== -1 && n > check.max)) return { check, missing: undefined };
+  }
+  return undefined;
+}
 
 export interface Automaton {
   positions: Position[];

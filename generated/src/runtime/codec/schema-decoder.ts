@@ -19,7 +19,7 @@
  * the names its parent's automaton expects, so that reading an element allocates little beyond
  * its value.
  */
-import type { RecordCheck, Transition } from './content-automaton.js';
+import { failedCheck, type RecordCheck, type Transition } from './content-automaton.js';
 import { Frame, type Rec } from './decode-frame.js';
 import { Kind, leafAt, type Leaf, type TypeInfo } from './decode-plan.js';
 import { setReadOrder } from './decode-options.js';
@@ -302,17 +302,13 @@ export class Decoder extends DriftReader {
   }
 
   runChecks(checks: RecordCheck[], rec: Rec): void {
-    for (const check of checks) {
-      if (check.kind === 'all') {
-        if (!check.always && !check.members.some((prop) => own(rec, prop) !== undefined)) continue;
-        for (const { prop, name } of check.required) if (own(rec, prop) === undefined) this.fail(`the element <${name}> is required${this.misplacedNote(this.frames[this.open - 1]!, [name])}`);
-        continue;
-      }
-      const value = own(rec, check.prop);
-      const n = (value as unknown[] | undefined)?.length ?? 0;
-      if (n > 0 && n < check.min) this.fail(`at least ${check.min} ${check.name} required, found ${n}`);
-      if (check.max !== -1 && n > check.max) this.fail(`at most ${check.max} ${check.name} allowed, found ${n}`);
-    }
+    const failure = failedCheck(checks, rec);
+    if (failure === undefined) return;
+    const { check, missing } = failure;
+    if (check.kind === 'all') this.fail(`the element <${missing!.name}> is required${this.misplacedNote(this.frames[this.open - 1]!, [missing!.name])}`);
+    const n = (own(rec, check.prop) as unknown[] | undefined)?.length ?? 0;
+    if (n < check.min) this.fail(`at least ${check.min} ${check.name} required, found ${n}`);
+    this.fail(`at most ${check.max} ${check.name} allowed, found ${n}`);
   }
 
   /** A simple value; under 'keep', one outside its facets is kept when its type holds it (then `keptValue` is set). */
