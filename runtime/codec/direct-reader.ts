@@ -12,7 +12,7 @@
  * (comments, processing instructions, CDATA, a DOCTYPE), a character reference, a carriage return
  * in text, a namespace or xsi attribute, an attribute value with a reference or white space
  * other than spaces, a name its automaton state does not expect, a value its converter refuses,
- * a broken rule, a document that is not well-formed. Declining throws {@link DECLINED} (one
+ * a broken rule, a document that is not well-formed. Declining throws `DECLINED` (one
  * object, no stack), and decode.ts reads the document again with the schema decoder, which
  * accepts it, keeps its drift, or fails with its path, line, column and message. So the direct
  * reader never decides what a document means, only reads sooner what the schema decoder would
@@ -29,39 +29,13 @@ import { XML_DECLARATION } from './markup-readers.js';
 import { own, setOwn } from './own-properties.js';
 import { escapeAttribute, escapeText } from './xml-text.js';
 import type { SimpleDecoder } from './simple-decoders.js';
-import { AMP, BOM, CR, GT, LF, LT, nameEnd, RSQB, SLASH, SPACE, spelledAt, TAB } from './xml-chars.js';
+import { decline, DirectScanner, endsName } from './direct-scanner.js';
+import { BOM, GT, LT, nameEnd, SLASH, spelledAt } from './xml-chars.js';
 
-/** Thrown when the direct reader leaves a document to the schema decoder. */
-export const DECLINED: unique symbol = Symbol('declined');
+export { DECLINED } from './direct-scanner.js';
 
-function decline(): never {
-  throw DECLINED;
-}
-
-/** What a reference among XML's five stands for (`&amp;` …), by its name's length and first letter. */
-function predefined(buf: string, i: number): string | undefined {
-  if (buf.startsWith('amp;', i)) return '&';
-  if (buf.startsWith('lt;', i)) return '<';
-  if (buf.startsWith('gt;', i)) return '>';
-  if (buf.startsWith('quot;', i)) return '"';
-  if (buf.startsWith('apos;', i)) return "'";
-  return undefined;
-}
-
-/** Whether `c` may follow an element's name in its tag: `>`, `/` or white space. */
-const endsName = (c: number): boolean => c === GT || c === SLASH || c === SPACE || c === LF || c === TAB || c === CR;
-
-export class DirectReader {
-  buf = '';
-  /** where reading goes on: after the last element read */
-  pos = 0;
+export class DirectReader extends DirectScanner {
   schema: SchemaMeta | undefined = undefined;
-  /** the attributes of the start tag read last, in document order */
-  readonly attrNames: string[] = [];
-  readonly attrValues: string[] = [];
-  attrCount = 0;
-  /** the start tag read last ended with `/>` */
-  empty = false;
 
   /** A whole document's value; throws {@link DECLINED} for anything it leaves to the schema decoder. */
   read(schema: SchemaMeta, rootName: string, root: Leaf, xml: string): unknown {
@@ -89,15 +63,6 @@ export class DirectReader {
     this.attrValues.length = 0;
   }
 
-  /** The index of the first character at or after `p` that is not white space. */
-  space(p: number): number {
-    const buf = this.buf;
-    for (;;) {
-      const c = buf.charCodeAt(p);
-      if (c === SPACE || c === LF || c === TAB || c === CR) p++;
-      else return p;
-    }
-  }
 
   /**
    * The element whose name ends at `i` (its start tag's rest, its content and its end tag), read
@@ -108,10 +73,9 @@ export class DirectReader {
     const kind = leaf.kind;
     if (kind === Kind.Simple) {
       if (this.attrCount !== 0) decline();
-      const text = this.empty ? '' : this.text(i);
-      if (!this.empty) this.endTag(this.pos, name);
-      else this.pos = i;
-      return convert(leaf.simple!, text === '' && leaf.dflt !== undefined ? leaf.dflt : text);
+      if (!this.empty) return this.simple(leaf, name, i);
+      this.pos = i;
+      return convert(leaf.simple!, leaf.dflt ?? '');
     }
     if (kind === Kind.Flag) {
       if (this.attrCount !== 0) decline();
@@ -139,6 +103,15 @@ export class DirectReader {
     } else if (!this.empty) this.pos = this.space(i);
     if (!this.empty) this.endTag(this.pos, name);
     return rec;
+  }
+
+  /** A simple element's text from `i` (after its start tag) and its end tag: its value. */
+  simple(leaf: Leaf, name: string, i: number): unknown {
+    const text = this.text(i);
+    // (a string whose text white space leaves as it is: that text, no decoder to call)
+    const asWritten = leaf.textAsWritten && !this.spaced && text !== '';
+    this.endTag(this.pos, name);
+    return asWritten ? detached(text) : convert(leaf.simple!, text === '' && leaf.dflt !== undefined ? leaf.dflt : text);
   }
 
   /**
@@ -253,7 +226,9 @@ export class DirectReader {
       state = automaton.states[move.to]!;
       if (type.all) (order ??= []).push(position.leaf.prop);
       const leaf = leafAt(schema, type, move.to);
-      const value = this.element(leaf, childName, at + childName.length);
+      const after = at + childName.length;
+      // the usual element, simple and with no attribute, read here; any other by element()
+      const value = leaf.kind === Kind.Simple && buf.charCodeAt(after) === GT ? this.simple(leaf, childName, after + 1) : this.element(leaf, childName, after);
       p = this.pos;
       const store = leaf.store;
       if (store !== undefined) {
@@ -279,77 +254,8 @@ export class DirectReader {
     if (failedCheck(type.checks, rec) !== undefined) decline();
   }
 
-  /** The end tag of `name` at `p` (a `<`); `pos` is set after it. */
-  endTag(p: number, name: string): void {
-    const buf = this.buf;
-    if (buf.charCodeAt(p) !== LT || buf.charCodeAt(p + 1) !== SLASH || !spelledAt(buf, p + 2, name)) decline();
-    const gt = this.space(p + 2 + name.length);
-    if (buf.charCodeAt(gt) !== GT) decline();
-    this.pos = gt + 1;
-  }
 
-  /**
-   * The rest of a start tag from `i` (after its name): its attributes (`attrNames`, `attrValues`,
-   * `attrCount`) and whether it ends with `/>` (`empty`). Returns the index after it.
-   */
-  tagRest(i: number): number {
-    const buf = this.buf;
-    this.attrCount = 0;
-    for (;;) {
-      let c = buf.charCodeAt(i);
-      if (c === GT) {
-        this.empty = false;
-        return i + 1;
-      }
-      if (c === SLASH) {
-        if (buf.charCodeAt(i + 1) !== GT) decline();
-        this.empty = true;
-        return i + 2;
-      }
-      const spaced = this.space(i);
-      if (spaced === i) decline();
-      i = spaced;
-      c = buf.charCodeAt(i);
-      if (c === GT || c === SLASH) continue;
-      i = this.attribute(i);
-    }
-  }
 
-  /** An attribute at `i` (`name="value"`, no character reference, no namespace): returns the index after its closing quote. */
-  attribute(i: number): number {
-    const buf = this.buf;
-    const end = nameEnd(buf, i, buf.length);
-    const key = buf.slice(i, end);
-    // (a namespace declaration or a prefixed name, xsi:nil among them, is the schema decoder's)
-    if (end === i || key.includes(':') || key.startsWith('xmlns')) decline();
-    let j = this.space(end);
-    if (buf.charCodeAt(j) !== 61) decline();
-    j = this.space(j + 1);
-    const quote = buf.charCodeAt(j);
-    if (quote !== 34 && quote !== 39) decline();
-    let from = j + 1;
-    let out: string | undefined;
-    for (j = from; ; j++) {
-      const c = buf.charCodeAt(j);
-      if (c === quote) break;
-      if (c >= 0xd800) j = this.beyondBmp(c, j);
-      else if (c === AMP) {
-        const text = predefined(buf, j + 1);
-        if (text === undefined) decline();
-        out = (out ?? '') + buf.slice(from, j) + text;
-        j = buf.indexOf(';', j);
-        from = j + 1;
-      }
-      // a character reference, `<`, tab, line end, another control character or the end
-      else if (c < SPACE || c === LT || Number.isNaN(c)) decline();
-    }
-    const value = out === undefined ? buf.slice(from, j) : out + buf.slice(from, j);
-    for (let k = 0; k < this.attrCount; k++) if (this.attrNames[k] === key) decline();
-    this.attrNames[this.attrCount] = key;
-    this.attrValues[this.attrCount] = value;
-    this.attrCount++;
-    return j + 1;
-  }
 
   /** The attributes of the start tag read last, into a record of `type`. */
   attributes(type: TypeInfo, rec: Rec): void {
@@ -362,54 +268,7 @@ export class DirectReader {
     }
   }
 
-  /** A character at or above U+D800 at `i`: the index of its last code unit (a surrogate pair's low one); any other declines. */
-  beyondBmp(c: number, i: number): number {
-    if (c <= 0xdbff) {
-      const low = this.buf.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) return i + 1;
-    } else if (c >= 0xe000 && c <= 0xfffd) return i;
-    return decline();
-  }
 
-  /** Character data from `p` (after a start tag) to the next `<`, decoded; `pos` is set at that `<`. */
-  text(p: number): string {
-    const buf = this.buf;
-    let i = p;
-    let out: string | undefined;
-    let from = p;
-    /** where `]]>` may start: after the last reference */
-    let plain = p;
-    for (;;) {
-      const c = buf.charCodeAt(i);
-      if (c > GT) {
-        if (c < 0xd800) {
-          i++;
-          continue;
-        }
-        i = this.beyondBmp(c, i) + 1;
-        continue;
-      }
-      if (c === LT) break;
-      if (c === AMP) {
-        const text = predefined(buf, i + 1);
-        if (text === undefined) decline();
-        out = (out ?? '') + buf.slice(from, i) + text;
-        i = buf.indexOf(';', i) + 1;
-        from = plain = i;
-        continue;
-      }
-      if (c >= SPACE) {
-        if (c === GT && i - plain >= 2 && buf.charCodeAt(i - 1) === RSQB && buf.charCodeAt(i - 2) === RSQB) decline();
-        i++;
-        continue;
-      }
-      // a tab or a line feed; a carriage return (normalized), another control character or the end: declined
-      if (c !== LF && c !== TAB) decline();
-      i++;
-    }
-    this.pos = i;
-    return out === undefined ? buf.slice(p, i) : out + buf.slice(from, i);
-  }
 }
 
 /** A simple value as the schema decoder makes it (a string detached from the document); a refusal declines. */

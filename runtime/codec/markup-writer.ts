@@ -1,7 +1,7 @@
 /**
  * Where the encoder writes: one string built by appending (V8 keeps it as a rope, a tree of
  * the appended pieces, until it is read), copied into a flat chunk every {@link CHUNK}
- * characters, the chunks joined once at the end.
+ * characters, the chunks concatenated at the end.
  *
  * A rope of a whole large document would be millions of small live objects that every garbage
  * collection walks and copies, then one long copy with cache misses; chunks keep the cost per
@@ -47,13 +47,16 @@ export class MarkupWriter {
     } else this.write(close);
   }
 
-  /** The whole document; the writer is left empty. */
+  /**
+   * The whole document; the writer is left empty. The flat chunks are concatenated, not joined: the
+   * document is a rope of a few dozen chunks, copied once into one string when it is first read
+   * (as written to a socket), where joining would copy every character once more here.
+   */
   take(): string {
-    let xml = this.out;
-    if (this.chunks.length > 0) {
-      this.chunks.push(xml);
-      xml = this.chunks.join('');
-    }
+    const chunks = this.chunks;
+    let xml = '';
+    for (let i = 0; i < chunks.length; i++) xml += chunks[i];
+    xml += this.out;
     this.clear();
     return xml;
   }

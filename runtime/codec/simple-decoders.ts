@@ -40,19 +40,36 @@ export function simpleDecoder(meta: SimpleTypeMeta): SimpleDecoder {
   return decoder;
 }
 
+const isBounded = (meta: SimpleTypeMeta): boolean => meta.minInclusive !== undefined || meta.maxInclusive !== undefined || meta.minExclusive !== undefined || meta.maxExclusive !== undefined;
+
+/**
+ * Whether the type's value is its text itself whenever the text has no white space its facet
+ * changes (no tab or line end, and for collapse no space at either end or two in a row): a string
+ * with no facet but whiteSpace. Its decoder is then the identity on such a text, which a reader
+ * that has seen every character (direct-scanner.ts) may skip.
+ */
+export function isTextAsWritten(meta: SimpleTypeMeta): boolean {
+  return meta.family === 'string' && onlyFastFacets(meta) && !isBounded(meta) && meta.enum === undefined;
+}
+
 function compile(meta: SimpleTypeMeta): SimpleDecoder {
   const general: SimpleDecoder = (text) => decodeSimple(meta, text);
   if (!onlyFastFacets(meta)) return general;
   const { ws } = meta;
-  const bounded = meta.minInclusive !== undefined || meta.maxInclusive !== undefined || meta.minExclusive !== undefined || meta.maxExclusive !== undefined;
+  const bounded = isBounded(meta);
   switch (meta.family) {
     case 'string': {
       if (bounded) return general;
       if (meta.enum) {
         const allowed = new Set(meta.enum);
+        // the values white space leaves as they are (all, in practice): a text that spells one is that value, with no
+        // white-space test, and the schema's own string (the decoded value holds no copy of it)
+        const asWritten = new Map(meta.enum.filter((value) => ws === 'preserve' || !whiteSpaceChanges(value, ws)).map((value) => [value, value]));
         return (text) => {
-          const value = applyWhiteSpace(text, ws);
-          return allowed.has(value) ? value : general(text);
+          const value = asWritten.get(text);
+          if (value !== undefined) return value;
+          const collapsed = applyWhiteSpace(text, ws);
+          return allowed.has(collapsed) ? collapsed : general(text);
         };
       }
       if (ws === 'preserve') return (text) => text;

@@ -78,6 +78,8 @@ export declare class Leaf {
   readonly wildcard: boolean;
   /** the emitted store of its property in its parent's records (record-code.ts), if the schema has emitted code */
   readonly store: PropertyStore | undefined;
+  /** a simple element whose value is its text when white space leaves that as it is (simple-decoders.ts isTextAsWritten) */
+  readonly textAsWritten: boolean;
   constructor(schema: SchemaMeta, type: TypeRef, particle: ElementParticle | WildcardParticle | undefined, owner?: TypeInfo);
 }
 /** The leaf of an element kept by unknownElements: 'keep': captured raw, placed by the decoder itself. */

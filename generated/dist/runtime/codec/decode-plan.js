@@ -11,7 +11,7 @@ import { automatonFor } from './content-automaton.js';
 import { isInheritedName } from './own-properties.js';
 import { isRepeating } from './particles.js';
 import { recordCodeOf, recordMaker } from './record-code.js';
-import { simpleDecoder } from './simple-decoders.js';
+import { isTextAsWritten, simpleDecoder } from './simple-decoders.js';
 
 /** How an element's content is read. */
 export var Kind;
@@ -133,6 +133,8 @@ export class Leaf {
   wildcard;
   /** the emitted store of its property in its parent's records (record-code.ts), if the schema has emitted code */
   store;
+  /** a simple element whose value is its text when white space leaves that as it is (simple-decoders.ts isTextAsWritten) */
+  textAsWritten;
 
   constructor(schema, type, particle, owner) {
     const wildcard = particle?.k === 'any';
@@ -159,6 +161,7 @@ export class Leaf {
     this.dflt = particle?.k === 'el' ? particle.dflt : undefined;
     this.wildcard = wildcard;
     this.store = owner === undefined || particle === undefined ? undefined : owner.storeAt(this.prop, this.array);
+    this.textAsWritten = this.kind === Kind.Simple && isTextAsWritten(this.simpleMeta);
   }
 }
 

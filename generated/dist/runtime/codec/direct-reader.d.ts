@@ -3,30 +3,21 @@
 import { type Leaf, type TypeInfo } from './decode-plan.js';
 import type { Rec } from './decode-frame.js';
 import type { GroupParticle, SchemaMeta } from './meta.js';
-/** Thrown when the direct reader leaves a document to the schema decoder. */
-export declare const DECLINED: unique symbol;
-export declare class DirectReader {
-  buf: string;
-  /** where reading goes on: after the last element read */
-  pos: number;
+import { DirectScanner } from './direct-scanner.js';
+export { DECLINED } from './direct-scanner.js';
+export declare class DirectReader extends DirectScanner {
   schema: SchemaMeta | undefined;
-  /** the attributes of the start tag read last, in document order */
-  readonly attrNames: string[];
-  readonly attrValues: string[];
-  attrCount: number;
-  /** the start tag read last ended with `/>` */
-  empty: boolean;
   /** A whole document's value; throws {@link DECLINED} for anything it leaves to the schema decoder. */
   read(schema: SchemaMeta, rootName: string, root: Leaf, xml: string): unknown;
   /** Lets go of the document. */
   release(): void;
-  /** The index of the first character at or after `p` that is not white space. */
-  space(p: number): number;
   /**
    * The element whose name ends at `i` (its start tag's rest, its content and its end tag), read
    * as `leaf` says: its value; `pos` is set after its end tag.
    */
   element(leaf: Leaf, name: string, i: number): unknown;
+  /** A simple element's text from `i` (after its start tag) and its end tag: its value. */
+  simple(leaf: Leaf, name: string, i: number): unknown;
   /**
    * An element of any type, or one a wildcard matched, from `i` (after its start tag): its text
    * alone, or what it holds as the schema decoder captures it (its attributes, and its content
@@ -37,20 +28,7 @@ export declare class DirectReader {
   elements(type: TypeInfo, rec: Rec, name: string, p: number): void;
   /** The checks of a record of elements that ends in a state (`accepting` or not), and of its open group records. */
   close(type: TypeInfo, accepting: boolean, recs: Rec[] | undefined, scopes: GroupParticle[] | undefined, rec: Rec): void;
-  /** The end tag of `name` at `p` (a `<`); `pos` is set after it. */
-  endTag(p: number, name: string): void;
-  /**
-   * The rest of a start tag from `i` (after its name): its attributes (`attrNames`, `attrValues`,
-   * `attrCount`) and whether it ends with `/>` (`empty`). Returns the index after it.
-   */
-  tagRest(i: number): number;
-  /** An attribute at `i` (`name="value"`, no character reference, no namespace): returns the index after its closing quote. */
-  attribute(i: number): number;
   /** The attributes of the start tag read last, into a record of `type`. */
   attributes(type: TypeInfo, rec: Rec): void;
-  /** A character at or above U+D800 at `i`: the index of its last code unit (a surrogate pair's low one); any other declines. */
-  beyondBmp(c: number, i: number): number;
-  /** Character data from `p` (after a start tag) to the next `<`, decoded; `pos` is set at that `<`. */
-  text(p: number): string;
 }
 //# sourceMappingURL=direct-reader.d.ts.map

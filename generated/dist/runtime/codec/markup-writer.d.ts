@@ -11,7 +11,11 @@ export declare class MarkupWriter {
   openLater(start: string): number;
   /** Ends the element opened by {@link openLater}: `empty` if nothing was written inside it, else `close`. */
   closeLater(mark: number, empty: string, close: string): void;
-  /** The whole document; the writer is left empty. */
+  /**
+   * The whole document; the writer is left empty. The flat chunks are concatenated, not joined: the
+   * document is a rope of a few dozen chunks, copied once into one string when it is first read
+   * (as written to a socket), where joining would copy every character once more here.
+   */
   take(): string;
   clear(): void;
   private flush;

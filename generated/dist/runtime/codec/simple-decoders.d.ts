@@ -18,4 +18,11 @@ export type SimpleDecoder = (text: string) => unknown;
  */
 export declare function shortInteger(text: string): number;
 export declare function simpleDecoder(meta: SimpleTypeMeta): SimpleDecoder;
+/**
+ * Whether the type's value is its text itself whenever the text has no white space its facet
+ * changes (no tab or line end, and for collapse no space at either end or two in a row): a string
+ * with no facet but whiteSpace. Its decoder is then the identity on such a text, which a reader
+ * that has seen every character (direct-scanner.ts) may skip.
+ */
+export declare function isTextAsWritten(meta: SimpleTypeMeta): boolean;
 //# sourceMappingURL=simple-decoders.d.ts.map

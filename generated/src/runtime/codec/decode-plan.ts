@@ -12,7 +12,7 @@ import type { AttributeMeta, ComplexTypeMeta, ElementParticle, GroupParticle, Pa
 import { isInheritedName } from './own-properties.js';
 import { isRepeating } from './particles.js';
 import { recordCodeOf, recordMaker, type PropertyStore, type Rec, type TypeStores } from './record-code.js';
-import { simpleDecoder, type SimpleDecoder } from './simple-decoders.js';
+import { isTextAsWritten, simpleDecoder, type SimpleDecoder } from './simple-decoders.js';
 
 /** How an element's content is read. */
 export const enum Kind { Elements, Simple, SimpleContent, Empty, Flag, Any }
@@ -135,6 +135,8 @@ export class Leaf {
   readonly wildcard: boolean;
   /** the emitted store of its property in its parent's records (record-code.ts), if the schema has emitted code */
   readonly store: PropertyStore | undefined;
+  /** a simple element whose value is its text when white space leaves that as it is (simple-decoders.ts isTextAsWritten) */
+  readonly textAsWritten: boolean;
 
   constructor(schema: SchemaMeta, type: TypeRef, particle: ElementParticle | WildcardParticle | undefined, owner?: TypeInfo) {
     const wildcard = particle?.k === 'any';
@@ -161,6 +163,7 @@ export class Leaf {
     this.dflt = particle?.k === 'el' ? particle.dflt : undefined;
     this.wildcard = wildcard;
     this.store = owner === undefined || particle === undefined ? undefined : owner.storeAt(this.prop, this.array);
+    this.textAsWritten = this.kind === Kind.Simple && isTextAsWritten(this.simpleMeta!);
   }
 }
 
