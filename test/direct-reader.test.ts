@@ -42,7 +42,19 @@ const SCHEMA = `<?xml version="1.0"?>
     <xs:attribute name="version" type="xs:string" use="required"/>
   </xs:complexType>
   <xs:complexType name="Twice"><xs:sequence><xs:element name="a" type="xs:int"/><xs:element name="b" type="xs:int" minOccurs="0"/><xs:element name="a" type="xs:int" minOccurs="0"/></xs:sequence></xs:complexType>
+  <xs:complexType name="Plain">
+    <xs:sequence>
+      <xs:element name="status" type="Status"/>
+      <xs:choice><xs:element name="server" type="Flag"/><xs:element name="owner-id" type="xs:int"/></xs:choice>
+      <xs:element name="name" type="xs:string" default="none" minOccurs="0"/>
+      <xs:element name="word" type="xs:token" minOccurs="0"/>
+      <xs:element name="item" type="xs:int" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="amount" type="Amount" minOccurs="0"/>
+      <xs:element name="note" type="xs:anyType" minOccurs="0"/>
+    </xs:sequence>
+  </xs:complexType>
   <xs:element name="doc" type="Doc"/>
+  <xs:element name="plain" type="Plain"/>
   <xs:element name="twice" type="Twice"/>
 </xs:schema>
 `;
@@ -54,6 +66,9 @@ const edit = (from: string, to: string, xml = VALID): string => {
   if (!xml.includes(from)) throw new Error(`the case's text ${from} is not in ${xml}`);
   return xml.replace(from, to);
 };
+
+/** A document of a type the generator writes a reader for (no repeating group, bound, xs:all or wildcard). */
+const PLAIN = '<plain><status>ok</status><owner-id>7</owner-id><name>n</name><word>a b</word><item>1</item><item>2</item><amount unit="kg">5</amount><note>x<b/></note></plain>';
 
 type Case = [label: string, xml: string, read: 'direct' | 'declined', options?: { unknownElements: 'keep' }];
 
@@ -115,6 +130,20 @@ const CASES: Case[] = [
   ['an end tag with an attribute', edit('<name>n</name>', '<name>n</name x="1">'), 'declined'],
   ['a surrogate pair in an attribute value', edit('unit="kg"', 'unit="\u{1F600}"'), 'direct'],
   ['a lone surrogate in an attribute value', edit('unit="kg"', 'unit="k\ud800g"'), 'declined'],
+  // a type with an emitted reader (src/records.ts)
+  ['a type with a reader', PLAIN, 'direct'],
+  ['a reader: an empty element with a default', edit('<name>n</name>', '<name/>', PLAIN), 'direct'],
+  ['a reader: a token white space changes', edit('<word>a b</word>', '<word> a  b\t</word>', PLAIN), 'direct'],
+  ['a reader: a token written as it is, and one with a line feed', edit('<word>a b</word>', '<word>\na</word>', PLAIN), 'direct'],
+  ['a reader: the tags of a simple element spaced', edit('<name>n</name>', '<name >n</name >', PLAIN), 'direct'],
+  ['a reader: an attribute on a simple element', edit('<name>n</name>', '<name a="1">n</name>', PLAIN), 'declined'],
+  ['a reader: an attribute on an empty simple element', edit('<name>n</name>', '<name a="1"/>', PLAIN), 'declined'],
+  ['a reader: the content ends too early', '<plain><status>ok</status></plain>', 'declined'],
+  ['a reader: an empty element that needs content', '<plain/>', 'declined'],
+  ['a reader: an unknown element', edit('<name>n</name>', '<name>n</name><new/>', PLAIN), 'declined'],
+  ['a reader: elements out of order', edit('<name>n</name><word>a b</word>', '<word>a b</word><name>n</name>', PLAIN), 'declined'],
+  ['a reader: a value its converter refuses', edit('<item>2</item>', '<item>two</item>', PLAIN), 'declined'],
+  ['a reader: a wrong end tag', edit('<item>2</item>', '<item>2</items>', PLAIN), 'declined'],
   ['another root element', VALID.replace('<doc', '<dog').replace('</doc>', '</dog>'), 'declined'],
 ];
 
@@ -155,7 +184,7 @@ test('the direct reader reads what it should, leaves the rest to the schema deco
   for (const [label, xml, expected, opts] of CASES) {
     for (const input of [xml, new TextEncoder().encode(xml)]) {
       const before = decode.directReads.read;
-      const [root, type] = xml.startsWith('<twice') ? ['twice', 'Twice'] : ['doc', 'Doc'];
+      const [root, type] = xml.startsWith('<twice') ? ['twice', 'Twice'] : xml.startsWith('<plain') ? ['plain', 'Plain'] : ['doc', 'Doc'];
       const direct = attempt(() => decode.decodeDocument(pkg.schema, root, { c: type }, input, opts));
       const read = decode.directReads.read > before ? 'direct' : 'declined';
       const reference = attempt(() => decode.decodeDocument(tables, root, { c: type }, input, opts));
@@ -167,6 +196,9 @@ test('the direct reader reads what it should, leaves the rest to the schema deco
       if (direct.ok) seen.ok++;
     }
   }
+  // the types with an emitted reader, and those the generic loop reads
+  const code = (await load('records.ts')).RECORD_CODE as Record<string, { read?: unknown }>;
+  t.deepEqual(['Doc', 'Extra', 'Pair', 'Plain', 'Twice'].filter((name) => code[name]?.read !== undefined), ['Plain', 'Twice']);
   // the valid document's value, as its types say
   const value = pkg.decodeType('Doc', 'doc', VALID);
   t.like(value, { version: '1', status: 'ok', server: true, name: 'n', tag: ['a', 'b'], amount: { unit: 'kg', value: 5 }, marker: { level: 2 }, pair: { left: 1, right: 2 }, note: 'text', maybe: 3 });
