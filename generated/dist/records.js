@@ -10,7 +10,7 @@ export const RECORD_CODE = {
     shape: 'da9009b5f14220e3',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -80,7 +80,7 @@ export const RECORD_CODE = {
     shape: '6a66cc3097f53836',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, v: unknown;
+      let s = 0, v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -106,7 +106,7 @@ export const RECORD_CODE = {
     shape: 'b2467e803d17ab56',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -150,7 +150,7 @@ export const RECORD_CODE = {
     shape: '8ee7baed9963e68f',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -220,7 +220,7 @@ export const RECORD_CODE = {
     shape: 'da1491e911236d5b',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -269,7 +269,7 @@ export const RECORD_CODE = {
     shape: '6a66cc3097f53836',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, v: unknown;
+      let s = 0, v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -295,7 +295,7 @@ export const RECORD_CODE = {
     shape: 'e531b3f63ceb41f0',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -341,7 +341,7 @@ export const RECORD_CODE = {
     shape: '70c622caacc6cce8',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -388,7 +388,7 @@ export const RECORD_CODE = {
     shape: 'fb606782f63d1e5c',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, v: unknown, x: unknown;
+      let s = 0, v, x;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -412,7 +412,7 @@ export const RECORD_CODE = {
     shape: '5d5c711e463dda54',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown, x: unknown;
+      let s = 0, t = '', v, x;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -456,7 +456,7 @@ export const RECORD_CODE = {
     shape: '2004c6dcec8c2abe',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -521,7 +521,7 @@ export const RECORD_CODE = {
     shape: '1a326ef19dc37377',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -565,7 +565,7 @@ export const RECORD_CODE = {
     shape: '6a66cc3097f53836',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, v: unknown;
+      let s = 0, v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -591,7 +591,7 @@ export const RECORD_CODE = {
     shape: 'c9c1534c1d7cbfa2',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown, x: unknown;
+      let s = 0, t = '', v, x;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -635,7 +635,7 @@ export const RECORD_CODE = {
     shape: '39886c157b568d7b',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -685,7 +685,7 @@ export const RECORD_CODE = {
     shape: '6a66cc3097f53836',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, v: unknown;
+      let s = 0, v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -711,7 +711,7 @@ export const RECORD_CODE = {
     shape: '22fe020d79359b8b',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -755,7 +755,7 @@ export const RECORD_CODE = {
     shape: '6a66cc3097f53836',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, v: unknown;
+      let s = 0, v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -781,7 +781,7 @@ export const RECORD_CODE = {
     shape: '34ee6d3c09e0aada',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown, x: unknown;
+      let s = 0, t = '', v, x;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -825,7 +825,7 @@ export const RECORD_CODE = {
     shape: '4f4cc2ce8fac02cc',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -874,7 +874,7 @@ export const RECORD_CODE = {
     shape: '6a66cc3097f53836',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, v: unknown;
+      let s = 0, v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -934,7 +934,7 @@ export const RECORD_CODE = {
     shape: 'ee44ac03d8634ea5',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -1005,7 +1005,7 @@ export const RECORD_CODE = {
     shape: 'da1491e911236d5b',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -1054,7 +1054,7 @@ export const RECORD_CODE = {
     shape: '6a66cc3097f53836',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, v: unknown;
+      let s = 0, v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -1080,7 +1080,7 @@ export const RECORD_CODE = {
     shape: 'b54896d553862053',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -1150,7 +1150,7 @@ export const RECORD_CODE = {
     shape: 'f9cd06925d9f46b4',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -1212,7 +1212,7 @@ export const RECORD_CODE = {
     shape: '1e25e6db7f902979',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -1262,7 +1262,7 @@ export const RECORD_CODE = {
     shape: '6a66cc3097f53836',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, v: unknown;
+      let s = 0, v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -1288,7 +1288,7 @@ export const RECORD_CODE = {
     shape: '90c9f1b1972ae237',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -1314,7 +1314,7 @@ export const RECORD_CODE = {
     shape: '6a66cc3097f53836',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, v: unknown;
+      let s = 0, v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -1340,7 +1340,7 @@ export const RECORD_CODE = {
     shape: '0072eb142688162e',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, v: unknown, x: unknown;
+      let s = 0, v, x;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -1379,7 +1379,7 @@ export const RECORD_CODE = {
     shape: '97b6694c4d9312f6',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -1416,7 +1416,7 @@ export const RECORD_CODE = {
     shape: '0ff862d0b4047f56',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, t = '', v: unknown;
+      let s = 0, t = '', v;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;
@@ -1465,7 +1465,7 @@ export const RECORD_CODE = {
     shape: 'fb606782f63d1e5c',
     read: (d, r, L, name, p) => {
       const b = d.buf;
-      let s = 0, v: unknown, x: unknown;
+      let s = 0, v, x;
       for (;;) {
         if (b.charCodeAt(p) !== 60) p = d.next(p);
         const at = p + 1;

@@ -38,8 +38,9 @@ export function typeReader(meta: ComplexTypeMeta, simple: SchemaMeta['simple'], 
   if ((automaton.checks.get(null) ?? []).length > 0) return undefined;
   if (automaton.positions.some((p) => p.scopes.length > 0 || p.leaf.k !== 'el' || isInheritedName(p.leaf.prop))) return undefined;
   const leaves = automaton.positions.map((p) => p.leaf as ElementParticle);
-  // (only the variables this reader uses: a user's strict settings refuse an unused one)
-  const variables = ['s = 0', ...(leaves.some((l) => 's' in l.type) ? ['t = \'\''] : []), 'v: unknown', ...(leaves.some(isRepeating) ? ['x: unknown'] : [])];
+  // (only the variables this reader uses: a user's strict settings refuse an unused one; no type: the code is spliced
+  // into records.ts as JavaScript, after its TypeScript is printed, as the stores are)
+  const variables = ['s = 0', ...(leaves.some((l) => 's' in l.type) ? ['t = \'\''] : []), 'v', ...(leaves.some(isRepeating) ? ['x'] : [])];
   const lines = [
     '(d, r, L, name, p) => {',
     '  const b = d.buf;',
