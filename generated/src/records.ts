@@ -7,62 +7,6 @@ import { added, once, type RecordCode } from './runtime/codec/record-code.js';
 /** Every complex type's property stores, by the type's name in the tables (metadata.ts): `one` for a property that holds one value, `many` for an array. */
 export const RECORD_CODE: RecordCode = {
   BackupClientInput: {
-    shape: 'da9009b5f14220e3',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 99 && d.is(at, 'customer-id')) { t = d.textOf(at + 11, 'customer-id'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.customerId === undefined) r.customerId = v; else if (once(r, 'customerId', v) < 0) d.no(); s = 1; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-login')) { t = d.textOf(at + 14, 'customer-login'); v = d.detach(t !== '' && !d.spaced ? t : L[1].simple(t)); if (r.customerLogin === undefined) r.customerLogin = v; else if (once(r, 'customerLogin', v) < 0) d.no(); s = 2; }
-          else d.no();
-          break;
-        case 1:
-        case 2:
-          if (b.charCodeAt(at) === 108 && d.is(at, 'local')) { v = d.element(L[2], 'local', at + 5); if (r.local === undefined) r.local = v; else if (once(r, 'local', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'remote')) { t = d.textOf(at + 6, 'remote'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.remote === undefined) r.remote = v; else if (once(r, 'remote', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 3:
-        case 4:
-          if (b.charCodeAt(at) === 112 && d.is(at, 'prefix')) { t = d.textOf(at + 6, 'prefix'); v = d.detach(t !== '' && !d.spaced ? t : L[4].simple(t)); if (r.prefix === undefined) r.prefix = v; else if (once(r, 'prefix', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 100 && d.is(at, 'description')) { t = d.textOf(at + 11, 'description'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.description === undefined) r.description = v; else if (once(r, 'description', v) < 0) d.no(); s = 6; }
-          else d.no();
-          break;
-        case 5:
-          if (b.charCodeAt(at) === 100 && d.is(at, 'description')) { t = d.textOf(at + 11, 'description'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.description === undefined) r.description = v; else if (once(r, 'description', v) < 0) d.no(); s = 6; }
-          else d.no();
-          break;
-        case 6:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'split-size')) { t = d.textOf(at + 10, 'split-size'); v = L[6].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.splitSize === undefined) r.splitSize = v; else if (once(r, 'splitSize', v) < 0) d.no(); s = 7; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-hosting')) { v = d.element(L[7], 'only-hosting', at + 12); if (r.onlyHosting === undefined) r.onlyHosting = v; else if (once(r, 'onlyHosting', v) < 0) d.no(); s = 8; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-mail')) { v = d.element(L[8], 'only-mail', at + 9); if (r.onlyMail === undefined) r.onlyMail = v; else if (once(r, 'onlyMail', v) < 0) d.no(); s = 9; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-configuration')) { v = d.element(L[9], 'only-configuration', at + 18); if (r.onlyConfiguration === undefined) r.onlyConfiguration = v; else if (once(r, 'onlyConfiguration', v) < 0) d.no(); s = 10; }
-          else d.no();
-          break;
-        case 7:
-          if (b.charCodeAt(at) === 111 && d.is(at, 'only-hosting')) { v = d.element(L[7], 'only-hosting', at + 12); if (r.onlyHosting === undefined) r.onlyHosting = v; else if (once(r, 'onlyHosting', v) < 0) d.no(); s = 8; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-mail')) { v = d.element(L[8], 'only-mail', at + 9); if (r.onlyMail === undefined) r.onlyMail = v; else if (once(r, 'onlyMail', v) < 0) d.no(); s = 9; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-configuration')) { v = d.element(L[9], 'only-configuration', at + 18); if (r.onlyConfiguration === undefined) r.onlyConfiguration = v; else if (once(r, 'onlyConfiguration', v) < 0) d.no(); s = 10; }
-          else d.no();
-          break;
-        case 8:
-        case 9:
-          if (b.charCodeAt(at) === 111 && d.is(at, 'only-configuration')) { v = d.element(L[9], 'only-configuration', at + 18); if (r.onlyConfiguration === undefined) r.onlyConfiguration = v; else if (once(r, 'onlyConfiguration', v) < 0) d.no(); s = 10; }
-          else d.no();
-          break;
-        case 10:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 6 || s === 7 || s === 8 || s === 9 || s === 10);
-    },
     one: {
       customerId: (r, v) => (r.customerId === undefined ? ((r.customerId = v), 0) : once(r, 'customerId', v)),
       customerLogin: (r, v) => (r.customerLogin === undefined ? ((r.customerLogin = v), 0) : once(r, 'customerLogin', v)),
@@ -77,68 +21,11 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupCommandOutput: {
-    shape: '6a66cc3097f53836',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 114 && d.is(at, 'result')) { v = d.element(L[0], 'result', at + 6); if (r.result === undefined) r.result = v; else if (once(r, 'result', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     one: {
       result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
   BackupCommandOutputResult: {
-    shape: 'b2467e803d17ab56',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'status')) { t = d.textOf(at + 6, 'status'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.status === undefined) r.status = v; else if (once(r, 'status', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errcode')) { t = d.textOf(at + 7, 'errcode'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.errcode === undefined) r.errcode = v; else if (once(r, 'errcode', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 116 && d.is(at, 'task-id')) { t = d.textOf(at + 7, 'task-id'); v = L[3].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.taskId === undefined) r.taskId = v; else if (once(r, 'taskId', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 2:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 116 && d.is(at, 'task-id')) { t = d.textOf(at + 7, 'task-id'); v = L[3].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.taskId === undefined) r.taskId = v; else if (once(r, 'taskId', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 3:
-          if (b.charCodeAt(at) === 116 && d.is(at, 'task-id')) { t = d.textOf(at + 7, 'task-id'); v = L[3].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.taskId === undefined) r.taskId = v; else if (once(r, 'taskId', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 4:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1 || s === 2 || s === 3 || s === 4);
-    },
     one: {
       status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
       errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
@@ -147,62 +34,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupDomainInput: {
-    shape: '8ee7baed9963e68f',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-id')) { t = d.textOf(at + 11, 'webspace-id'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceId === undefined) r.webspaceId = v; else if (once(r, 'webspaceId', v) < 0) d.no(); s = 1; }
-          else if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-name')) { t = d.textOf(at + 13, 'webspace-name'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceName === undefined) r.webspaceName = v; else if (once(r, 'webspaceName', v) < 0) d.no(); s = 2; }
-          else d.no();
-          break;
-        case 1:
-        case 2:
-          if (b.charCodeAt(at) === 108 && d.is(at, 'local')) { v = d.element(L[2], 'local', at + 5); if (r.local === undefined) r.local = v; else if (once(r, 'local', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'remote')) { t = d.textOf(at + 6, 'remote'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.remote === undefined) r.remote = v; else if (once(r, 'remote', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 3:
-        case 4:
-          if (b.charCodeAt(at) === 112 && d.is(at, 'prefix')) { t = d.textOf(at + 6, 'prefix'); v = d.detach(t !== '' && !d.spaced ? t : L[4].simple(t)); if (r.prefix === undefined) r.prefix = v; else if (once(r, 'prefix', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 100 && d.is(at, 'description')) { t = d.textOf(at + 11, 'description'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.description === undefined) r.description = v; else if (once(r, 'description', v) < 0) d.no(); s = 6; }
-          else d.no();
-          break;
-        case 5:
-          if (b.charCodeAt(at) === 100 && d.is(at, 'description')) { t = d.textOf(at + 11, 'description'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.description === undefined) r.description = v; else if (once(r, 'description', v) < 0) d.no(); s = 6; }
-          else d.no();
-          break;
-        case 6:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'split-size')) { t = d.textOf(at + 10, 'split-size'); v = L[6].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.splitSize === undefined) r.splitSize = v; else if (once(r, 'splitSize', v) < 0) d.no(); s = 7; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-hosting')) { v = d.element(L[7], 'only-hosting', at + 12); if (r.onlyHosting === undefined) r.onlyHosting = v; else if (once(r, 'onlyHosting', v) < 0) d.no(); s = 8; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-mail')) { v = d.element(L[8], 'only-mail', at + 9); if (r.onlyMail === undefined) r.onlyMail = v; else if (once(r, 'onlyMail', v) < 0) d.no(); s = 9; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-configuration')) { v = d.element(L[9], 'only-configuration', at + 18); if (r.onlyConfiguration === undefined) r.onlyConfiguration = v; else if (once(r, 'onlyConfiguration', v) < 0) d.no(); s = 10; }
-          else d.no();
-          break;
-        case 7:
-          if (b.charCodeAt(at) === 111 && d.is(at, 'only-hosting')) { v = d.element(L[7], 'only-hosting', at + 12); if (r.onlyHosting === undefined) r.onlyHosting = v; else if (once(r, 'onlyHosting', v) < 0) d.no(); s = 8; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-mail')) { v = d.element(L[8], 'only-mail', at + 9); if (r.onlyMail === undefined) r.onlyMail = v; else if (once(r, 'onlyMail', v) < 0) d.no(); s = 9; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-configuration')) { v = d.element(L[9], 'only-configuration', at + 18); if (r.onlyConfiguration === undefined) r.onlyConfiguration = v; else if (once(r, 'onlyConfiguration', v) < 0) d.no(); s = 10; }
-          else d.no();
-          break;
-        case 8:
-        case 9:
-          if (b.charCodeAt(at) === 111 && d.is(at, 'only-configuration')) { v = d.element(L[9], 'only-configuration', at + 18); if (r.onlyConfiguration === undefined) r.onlyConfiguration = v; else if (once(r, 'onlyConfiguration', v) < 0) d.no(); s = 10; }
-          else d.no();
-          break;
-        case 10:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 6 || s === 7 || s === 8 || s === 9 || s === 10);
-    },
     one: {
       webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
       webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
@@ -217,43 +48,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupDownloadFileInput: {
-    shape: 'da1491e911236d5b',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-id')) { t = d.textOf(at + 11, 'webspace-id'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceId === undefined) r.webspaceId = v; else if (once(r, 'webspaceId', v) < 0) d.no(); s = 1; }
-          else if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-name')) { t = d.textOf(at + 13, 'webspace-name'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceName === undefined) r.webspaceName = v; else if (once(r, 'webspaceName', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-id')) { t = d.textOf(at + 11, 'customer-id'); v = L[2].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.customerId === undefined) r.customerId = v; else if (once(r, 'customerId', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-login')) { t = d.textOf(at + 14, 'customer-login'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.customerLogin === undefined) r.customerLogin = v; else if (once(r, 'customerLogin', v) < 0) d.no(); s = 4; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-id')) { t = d.textOf(at + 11, 'reseller-id'); v = L[4].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.resellerId === undefined) r.resellerId = v; else if (once(r, 'resellerId', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-login')) { t = d.textOf(at + 14, 'reseller-login'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.resellerLogin === undefined) r.resellerLogin = v; else if (once(r, 'resellerLogin', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 115 && d.is(at, 'server')) { v = d.element(L[6], 'server', at + 6); if (r.server === undefined) r.server = v; else if (once(r, 'server', v) < 0) d.no(); s = 7; }
-          else d.no();
-          break;
-        case 1:
-        case 2:
-        case 3:
-        case 4:
-        case 5:
-        case 6:
-        case 7:
-          if (b.charCodeAt(at) === 102 && d.is(at, 'filename')) { t = d.textOf(at + 8, 'filename'); v = d.detach(t !== '' && !d.spaced ? t : L[7].simple(t)); if (r.filename === undefined) r.filename = v; else if (once(r, 'filename', v) < 0) d.no(); s = 8; }
-          else d.no();
-          break;
-        case 8:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 8);
-    },
     one: {
       webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
       webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
@@ -266,69 +60,11 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupDownloadFileOutput: {
-    shape: '6a66cc3097f53836',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 114 && d.is(at, 'result')) { v = d.element(L[0], 'result', at + 6); if (r.result === undefined) r.result = v; else if (once(r, 'result', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     one: {
       result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
   BackupFile: {
-    shape: 'e531b3f63ceb41f0',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 110 && d.is(at, 'name')) { t = d.textOf(at + 4, 'name'); v = d.detach(t !== '' && !d.spaced ? t : L[0].simple(t)); if (r.name === undefined) r.name = v; else if (once(r, 'name', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          if (b.charCodeAt(at) === 99 && d.is(at, 'creation-date')) { t = d.textOf(at + 13, 'creation-date'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.creationDate === undefined) r.creationDate = v; else if (once(r, 'creationDate', v) < 0) d.no(); s = 2; }
-          else d.no();
-          break;
-        case 2:
-          if (b.charCodeAt(at) === 100 && d.is(at, 'description')) { t = d.textOf(at + 11, 'description'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.description === undefined) r.description = v; else if (once(r, 'description', v) < 0) d.no(); s = 3; }
-          else d.no();
-          break;
-        case 3:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'size')) { t = d.textOf(at + 4, 'size'); v = L[3].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.size === undefined) r.size = v; else if (once(r, 'size', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 4:
-          if (b.charCodeAt(at) === 110 && d.is(at, 'not-backup')) { v = d.element(L[4], 'not-backup', at + 10); if (r.notBackup === undefined) r.notBackup = v; else if (once(r, 'notBackup', v) < 0) d.no(); s = 5; }
-          else d.no();
-          break;
-        case 5:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 4 || s === 5);
-    },
     one: {
       name: (r, v) => (r.name === undefined ? ((r.name = v), 0) : once(r, 'name', v)),
       creationDate: (r, v) => (r.creationDate === undefined ? ((r.creationDate = v), 0) : once(r, 'creationDate', v)),
@@ -338,41 +74,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupGetBackupStatusInput: {
-    shape: '70c622caacc6cce8',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-id')) { t = d.textOf(at + 11, 'webspace-id'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceId === undefined) r.webspaceId = v; else if (once(r, 'webspaceId', v) < 0) d.no(); s = 1; }
-          else if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-name')) { t = d.textOf(at + 13, 'webspace-name'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceName === undefined) r.webspaceName = v; else if (once(r, 'webspaceName', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-id')) { t = d.textOf(at + 11, 'customer-id'); v = L[2].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.customerId === undefined) r.customerId = v; else if (once(r, 'customerId', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-login')) { t = d.textOf(at + 14, 'customer-login'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.customerLogin === undefined) r.customerLogin = v; else if (once(r, 'customerLogin', v) < 0) d.no(); s = 4; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-id')) { t = d.textOf(at + 11, 'reseller-id'); v = L[4].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.resellerId === undefined) r.resellerId = v; else if (once(r, 'resellerId', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-login')) { t = d.textOf(at + 14, 'reseller-login'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.resellerLogin === undefined) r.resellerLogin = v; else if (once(r, 'resellerLogin', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 115 && d.is(at, 'server')) { v = d.element(L[6], 'server', at + 6); if (r.server === undefined) r.server = v; else if (once(r, 'server', v) < 0) d.no(); s = 7; }
-          else if (b.charCodeAt(at) === 116 && d.is(at, 'task-id')) { t = d.textOf(at + 7, 'task-id'); v = L[7].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.taskId === undefined) r.taskId = v; else if (once(r, 'taskId', v) < 0) d.no(); s = 8; }
-          else d.no();
-          break;
-        case 1:
-        case 2:
-        case 3:
-        case 4:
-        case 5:
-        case 6:
-        case 7:
-        case 8:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 0 || s === 1 || s === 2 || s === 3 || s === 4 || s === 5 || s === 6 || s === 7 || s === 8);
-    },
     one: {
       webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
       webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
@@ -385,64 +86,11 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupGetBackupStatusOutput: {
-    shape: 'fb606782f63d1e5c',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, v, x;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-        case 1:
-          if (b.charCodeAt(at) === 114 && d.is(at, 'result')) { v = d.element(L[0], 'result', at + 6); x = r.result; if (x === undefined) r.result = [v]; else added(r, 'result', x, v); s = 1; }
-          else d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     many: {
       result: (r, v) => (r.result === undefined ? ((r.result = [v]), 0) : added(r, 'result', r.result, v)),
     },
   },
   BackupGetBackupStatusOutputResult: {
-    shape: '5d5c711e463dda54',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v, x;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'status')) { t = d.textOf(at + 6, 'status'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.status === undefined) r.status = v; else if (once(r, 'status', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errcode')) { t = d.textOf(at + 7, 'errcode'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.errcode === undefined) r.errcode = v; else if (once(r, 'errcode', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 116 && d.is(at, 'task')) { v = d.element(L[3], 'task', at + 4); x = r.task; if (x === undefined) r.task = [v]; else added(r, 'task', x, v); s = 4; }
-          else d.no();
-          break;
-        case 2:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 116 && d.is(at, 'task')) { v = d.element(L[3], 'task', at + 4); x = r.task; if (x === undefined) r.task = [v]; else added(r, 'task', x, v); s = 4; }
-          else d.no();
-          break;
-        case 3:
-        case 4:
-          if (b.charCodeAt(at) === 116 && d.is(at, 'task')) { v = d.element(L[3], 'task', at + 4); x = r.task; if (x === undefined) r.task = [v]; else added(r, 'task', x, v); s = 4; }
-          else d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1 || s === 2 || s === 3 || s === 4);
-    },
     one: {
       status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
       errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
@@ -453,57 +101,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupGetBackupStatusOutputResultTask: {
-    shape: '2004c6dcec8c2abe',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 99 && d.is(at, 'customer-id')) { t = d.textOf(at + 11, 'customer-id'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.customerId === undefined) r.customerId = v; else if (once(r, 'customerId', v) < 0) d.no(); s = 1; }
-          else if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-id')) { t = d.textOf(at + 11, 'webspace-id'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceId === undefined) r.webspaceId = v; else if (once(r, 'webspaceId', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-id')) { t = d.textOf(at + 11, 'reseller-id'); v = L[2].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.resellerId === undefined) r.resellerId = v; else if (once(r, 'resellerId', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 115 && d.is(at, 'server')) { v = d.element(L[3], 'server', at + 6); if (r.server === undefined) r.server = v; else if (once(r, 'server', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 1:
-        case 2:
-        case 3:
-        case 4:
-          if (b.charCodeAt(at) === 105 && d.is(at, 'id')) { t = d.textOf(at + 2, 'id'); v = L[4].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.id === undefined) r.id = v; else if (once(r, 'id', v) < 0) d.no(); s = 5; }
-          else d.no();
-          break;
-        case 5:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'status')) { t = d.textOf(at + 6, 'status'); v = L[5].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.status === undefined) r.status = v; else if (once(r, 'status', v) < 0) d.no(); s = 6; }
-          else d.no();
-          break;
-        case 6:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'started')) { t = d.textOf(at + 7, 'started'); v = d.detach(t !== '' && !d.spaced ? t : L[6].simple(t)); if (r.started === undefined) r.started = v; else if (once(r, 'started', v) < 0) d.no(); s = 7; }
-          else d.no();
-          break;
-        case 7:
-          if (b.charCodeAt(at) === 112 && d.is(at, 'prefix')) { t = d.textOf(at + 6, 'prefix'); v = d.detach(t !== '' && !d.spaced ? t : L[7].simple(t)); if (r.prefix === undefined) r.prefix = v; else if (once(r, 'prefix', v) < 0) d.no(); s = 8; }
-          else d.no();
-          break;
-        case 8:
-          if (b.charCodeAt(at) === 102 && d.is(at, 'filename')) { t = d.textOf(at + 8, 'filename'); v = d.detach(t !== '' && !d.spaced ? t : L[8].simple(t)); if (r.filename === undefined) r.filename = v; else if (once(r, 'filename', v) < 0) d.no(); s = 9; }
-          else d.no();
-          break;
-        case 9:
-          if (b.charCodeAt(at) === 112 && d.is(at, 'protocol')) { t = d.textOf(at + 8, 'protocol'); v = d.detach(t !== '' && !d.spaced ? t : L[9].simple(t)); if (r.protocol === undefined) r.protocol = v; else if (once(r, 'protocol', v) < 0) d.no(); s = 10; }
-          else d.no();
-          break;
-        case 10:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 10);
-    },
     one: {
       customerId: (r, v) => (r.customerId === undefined ? ((r.customerId = v), 0) : once(r, 'customerId', v)),
       webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
@@ -518,39 +115,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupGetLocalBackupListInput: {
-    shape: '1a326ef19dc37377',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-id')) { t = d.textOf(at + 11, 'webspace-id'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceId === undefined) r.webspaceId = v; else if (once(r, 'webspaceId', v) < 0) d.no(); s = 1; }
-          else if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-name')) { t = d.textOf(at + 13, 'webspace-name'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceName === undefined) r.webspaceName = v; else if (once(r, 'webspaceName', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-id')) { t = d.textOf(at + 11, 'customer-id'); v = L[2].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.customerId === undefined) r.customerId = v; else if (once(r, 'customerId', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-login')) { t = d.textOf(at + 14, 'customer-login'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.customerLogin === undefined) r.customerLogin = v; else if (once(r, 'customerLogin', v) < 0) d.no(); s = 4; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-id')) { t = d.textOf(at + 11, 'reseller-id'); v = L[4].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.resellerId === undefined) r.resellerId = v; else if (once(r, 'resellerId', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-login')) { t = d.textOf(at + 14, 'reseller-login'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.resellerLogin === undefined) r.resellerLogin = v; else if (once(r, 'resellerLogin', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 115 && d.is(at, 'server')) { v = d.element(L[6], 'server', at + 6); if (r.server === undefined) r.server = v; else if (once(r, 'server', v) < 0) d.no(); s = 7; }
-          else d.no();
-          break;
-        case 1:
-        case 2:
-        case 3:
-        case 4:
-        case 5:
-        case 6:
-        case 7:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1 || s === 2 || s === 3 || s === 4 || s === 5 || s === 6 || s === 7);
-    },
     one: {
       webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
       webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
@@ -562,66 +126,11 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupGetLocalBackupListOutput: {
-    shape: '6a66cc3097f53836',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 114 && d.is(at, 'result')) { v = d.element(L[0], 'result', at + 6); if (r.result === undefined) r.result = v; else if (once(r, 'result', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     one: {
       result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
   BackupGetLocalBackupListOutputResult: {
-    shape: 'c9c1534c1d7cbfa2',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v, x;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'status')) { t = d.textOf(at + 6, 'status'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.status === undefined) r.status = v; else if (once(r, 'status', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errcode')) { t = d.textOf(at + 7, 'errcode'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.errcode === undefined) r.errcode = v; else if (once(r, 'errcode', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 98 && d.is(at, 'backup')) { v = d.element(L[3], 'backup', at + 6); x = r.backup; if (x === undefined) r.backup = [v]; else added(r, 'backup', x, v); s = 4; }
-          else d.no();
-          break;
-        case 2:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 98 && d.is(at, 'backup')) { v = d.element(L[3], 'backup', at + 6); x = r.backup; if (x === undefined) r.backup = [v]; else added(r, 'backup', x, v); s = 4; }
-          else d.no();
-          break;
-        case 3:
-        case 4:
-          if (b.charCodeAt(at) === 98 && d.is(at, 'backup')) { v = d.element(L[3], 'backup', at + 6); x = r.backup; if (x === undefined) r.backup = [v]; else added(r, 'backup', x, v); s = 4; }
-          else d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1 || s === 2 || s === 3 || s === 4);
-    },
     one: {
       status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
       errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
@@ -632,44 +141,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupGetRemoteStorageSettingsInput: {
-    shape: '39886c157b568d7b',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-id')) { t = d.textOf(at + 11, 'webspace-id'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceId === undefined) r.webspaceId = v; else if (once(r, 'webspaceId', v) < 0) d.no(); s = 1; }
-          else if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-name')) { t = d.textOf(at + 13, 'webspace-name'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceName === undefined) r.webspaceName = v; else if (once(r, 'webspaceName', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-id')) { t = d.textOf(at + 11, 'customer-id'); v = L[2].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.customerId === undefined) r.customerId = v; else if (once(r, 'customerId', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-login')) { t = d.textOf(at + 14, 'customer-login'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.customerLogin === undefined) r.customerLogin = v; else if (once(r, 'customerLogin', v) < 0) d.no(); s = 4; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-id')) { t = d.textOf(at + 11, 'reseller-id'); v = L[4].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.resellerId === undefined) r.resellerId = v; else if (once(r, 'resellerId', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-login')) { t = d.textOf(at + 14, 'reseller-login'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.resellerLogin === undefined) r.resellerLogin = v; else if (once(r, 'resellerLogin', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 115 && d.is(at, 'server')) { v = d.element(L[6], 'server', at + 6); if (r.server === undefined) r.server = v; else if (once(r, 'server', v) < 0) d.no(); s = 7; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'protocol')) { t = d.textOf(at + 8, 'protocol'); v = d.detach(t !== '' && !d.spaced ? t : L[7].simple(t)); if (r.protocol === undefined) r.protocol = v; else if (once(r, 'protocol', v) < 0) d.no(); s = 8; }
-          else d.no();
-          break;
-        case 1:
-        case 2:
-        case 3:
-        case 4:
-        case 5:
-        case 6:
-        case 7:
-          if (b.charCodeAt(at) === 112 && d.is(at, 'protocol')) { t = d.textOf(at + 8, 'protocol'); v = d.detach(t !== '' && !d.spaced ? t : L[7].simple(t)); if (r.protocol === undefined) r.protocol = v; else if (once(r, 'protocol', v) < 0) d.no(); s = 8; }
-          else d.no();
-          break;
-        case 8:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 8);
-    },
     one: {
       webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
       webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
@@ -682,68 +153,11 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupGetRemoteStorageSettingsOutput: {
-    shape: '6a66cc3097f53836',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 114 && d.is(at, 'result')) { v = d.element(L[0], 'result', at + 6); if (r.result === undefined) r.result = v; else if (once(r, 'result', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     one: {
       result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
   BackupGetRemoteStorageSettingsOutputResult: {
-    shape: '22fe020d79359b8b',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'status')) { t = d.textOf(at + 6, 'status'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.status === undefined) r.status = v; else if (once(r, 'status', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errcode')) { t = d.textOf(at + 7, 'errcode'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.errcode === undefined) r.errcode = v; else if (once(r, 'errcode', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 115 && d.is(at, 'settings')) { v = d.element(L[3], 'settings', at + 8); if (r.settings === undefined) r.settings = v; else if (once(r, 'settings', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 2:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 115 && d.is(at, 'settings')) { v = d.element(L[3], 'settings', at + 8); if (r.settings === undefined) r.settings = v; else if (once(r, 'settings', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 3:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'settings')) { v = d.element(L[3], 'settings', at + 8); if (r.settings === undefined) r.settings = v; else if (once(r, 'settings', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 4:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1 || s === 2 || s === 3 || s === 4);
-    },
     one: {
       status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
       errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
@@ -752,66 +166,11 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupGetSupportedProtocolsOutput: {
-    shape: '6a66cc3097f53836',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 114 && d.is(at, 'result')) { v = d.element(L[0], 'result', at + 6); if (r.result === undefined) r.result = v; else if (once(r, 'result', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     one: {
       result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
   BackupGetSupportedProtocolsOutputResult: {
-    shape: '34ee6d3c09e0aada',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v, x;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'status')) { t = d.textOf(at + 6, 'status'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.status === undefined) r.status = v; else if (once(r, 'status', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errcode')) { t = d.textOf(at + 7, 'errcode'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.errcode === undefined) r.errcode = v; else if (once(r, 'errcode', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'protocol')) { t = d.textOf(at + 8, 'protocol'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); x = r.protocol; if (x === undefined) r.protocol = [v]; else added(r, 'protocol', x, v); s = 4; }
-          else d.no();
-          break;
-        case 2:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'protocol')) { t = d.textOf(at + 8, 'protocol'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); x = r.protocol; if (x === undefined) r.protocol = [v]; else added(r, 'protocol', x, v); s = 4; }
-          else d.no();
-          break;
-        case 3:
-        case 4:
-          if (b.charCodeAt(at) === 112 && d.is(at, 'protocol')) { t = d.textOf(at + 8, 'protocol'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); x = r.protocol; if (x === undefined) r.protocol = [v]; else added(r, 'protocol', x, v); s = 4; }
-          else d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1 || s === 2 || s === 3 || s === 4);
-    },
     one: {
       status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
       errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
@@ -822,43 +181,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupImportFileInput: {
-    shape: '4f4cc2ce8fac02cc',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-id')) { t = d.textOf(at + 11, 'webspace-id'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceId === undefined) r.webspaceId = v; else if (once(r, 'webspaceId', v) < 0) d.no(); s = 1; }
-          else if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-name')) { t = d.textOf(at + 13, 'webspace-name'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceName === undefined) r.webspaceName = v; else if (once(r, 'webspaceName', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-id')) { t = d.textOf(at + 11, 'customer-id'); v = L[2].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.customerId === undefined) r.customerId = v; else if (once(r, 'customerId', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-login')) { t = d.textOf(at + 14, 'customer-login'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.customerLogin === undefined) r.customerLogin = v; else if (once(r, 'customerLogin', v) < 0) d.no(); s = 4; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-id')) { t = d.textOf(at + 11, 'reseller-id'); v = L[4].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.resellerId === undefined) r.resellerId = v; else if (once(r, 'resellerId', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-login')) { t = d.textOf(at + 14, 'reseller-login'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.resellerLogin === undefined) r.resellerLogin = v; else if (once(r, 'resellerLogin', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 115 && d.is(at, 'server')) { v = d.element(L[6], 'server', at + 6); if (r.server === undefined) r.server = v; else if (once(r, 'server', v) < 0) d.no(); s = 7; }
-          else d.no();
-          break;
-        case 1:
-        case 2:
-        case 3:
-        case 4:
-        case 5:
-        case 6:
-        case 7:
-          if (b.charCodeAt(at) === 116 && d.is(at, 'tmp-filename')) { t = d.textOf(at + 12, 'tmp-filename'); v = d.detach(t !== '' && !d.spaced ? t : L[7].simple(t)); if (r.tmpFilename === undefined) r.tmpFilename = v; else if (once(r, 'tmpFilename', v) < 0) d.no(); s = 8; }
-          else d.no();
-          break;
-        case 8:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 8);
-    },
     one: {
       webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
       webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
@@ -871,27 +193,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupImportFileOutput: {
-    shape: '6a66cc3097f53836',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 114 && d.is(at, 'result')) { v = d.element(L[0], 'result', at + 6); if (r.result === undefined) r.result = v; else if (once(r, 'result', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     one: {
       result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
@@ -931,66 +232,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupRemoteStorage: {
-    shape: 'ee44ac03d8634ea5',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 112 && d.is(at, 'protocol')) { t = d.textOf(at + 8, 'protocol'); v = d.detach(t !== '' && !d.spaced ? t : L[0].simple(t)); if (r.protocol === undefined) r.protocol = v; else if (once(r, 'protocol', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          if (b.charCodeAt(at) === 104 && d.is(at, 'host')) { t = d.textOf(at + 4, 'host'); v = d.detach(t !== '' && !d.spaced ? t : L[1].simple(t)); if (r.host === undefined) r.host = v; else if (once(r, 'host', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'port')) { t = d.textOf(at + 4, 'port'); v = L[2].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.port === undefined) r.port = v; else if (once(r, 'port', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 100 && d.is(at, 'directory')) { t = d.textOf(at + 9, 'directory'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.directory === undefined) r.directory = v; else if (once(r, 'directory', v) < 0) d.no(); s = 4; }
-          else if (b.charCodeAt(at) === 108 && d.is(at, 'login')) { t = d.textOf(at + 5, 'login'); v = d.detach(t !== '' && !d.spaced ? t : L[4].simple(t)); if (r.login === undefined) r.login = v; else if (once(r, 'login', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'password')) { t = d.textOf(at + 8, 'password'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.password === undefined) r.password = v; else if (once(r, 'password', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'passive-mode')) { t = d.textOf(at + 12, 'passive-mode'); v = L[6].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.passiveMode === undefined) r.passiveMode = v; else if (once(r, 'passiveMode', v) < 0) d.no(); s = 7; }
-          else d.no();
-          break;
-        case 2:
-          if (b.charCodeAt(at) === 112 && d.is(at, 'port')) { t = d.textOf(at + 4, 'port'); v = L[2].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.port === undefined) r.port = v; else if (once(r, 'port', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 100 && d.is(at, 'directory')) { t = d.textOf(at + 9, 'directory'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.directory === undefined) r.directory = v; else if (once(r, 'directory', v) < 0) d.no(); s = 4; }
-          else if (b.charCodeAt(at) === 108 && d.is(at, 'login')) { t = d.textOf(at + 5, 'login'); v = d.detach(t !== '' && !d.spaced ? t : L[4].simple(t)); if (r.login === undefined) r.login = v; else if (once(r, 'login', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'password')) { t = d.textOf(at + 8, 'password'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.password === undefined) r.password = v; else if (once(r, 'password', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'passive-mode')) { t = d.textOf(at + 12, 'passive-mode'); v = L[6].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.passiveMode === undefined) r.passiveMode = v; else if (once(r, 'passiveMode', v) < 0) d.no(); s = 7; }
-          else d.no();
-          break;
-        case 3:
-          if (b.charCodeAt(at) === 100 && d.is(at, 'directory')) { t = d.textOf(at + 9, 'directory'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.directory === undefined) r.directory = v; else if (once(r, 'directory', v) < 0) d.no(); s = 4; }
-          else if (b.charCodeAt(at) === 108 && d.is(at, 'login')) { t = d.textOf(at + 5, 'login'); v = d.detach(t !== '' && !d.spaced ? t : L[4].simple(t)); if (r.login === undefined) r.login = v; else if (once(r, 'login', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'password')) { t = d.textOf(at + 8, 'password'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.password === undefined) r.password = v; else if (once(r, 'password', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'passive-mode')) { t = d.textOf(at + 12, 'passive-mode'); v = L[6].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.passiveMode === undefined) r.passiveMode = v; else if (once(r, 'passiveMode', v) < 0) d.no(); s = 7; }
-          else d.no();
-          break;
-        case 4:
-          if (b.charCodeAt(at) === 108 && d.is(at, 'login')) { t = d.textOf(at + 5, 'login'); v = d.detach(t !== '' && !d.spaced ? t : L[4].simple(t)); if (r.login === undefined) r.login = v; else if (once(r, 'login', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'password')) { t = d.textOf(at + 8, 'password'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.password === undefined) r.password = v; else if (once(r, 'password', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'passive-mode')) { t = d.textOf(at + 12, 'passive-mode'); v = L[6].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.passiveMode === undefined) r.passiveMode = v; else if (once(r, 'passiveMode', v) < 0) d.no(); s = 7; }
-          else d.no();
-          break;
-        case 5:
-          if (b.charCodeAt(at) === 112 && d.is(at, 'password')) { t = d.textOf(at + 8, 'password'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.password === undefined) r.password = v; else if (once(r, 'password', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 112 && d.is(at, 'passive-mode')) { t = d.textOf(at + 12, 'passive-mode'); v = L[6].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.passiveMode === undefined) r.passiveMode = v; else if (once(r, 'passiveMode', v) < 0) d.no(); s = 7; }
-          else d.no();
-          break;
-        case 6:
-          if (b.charCodeAt(at) === 112 && d.is(at, 'passive-mode')) { t = d.textOf(at + 12, 'passive-mode'); v = L[6].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.passiveMode === undefined) r.passiveMode = v; else if (once(r, 'passiveMode', v) < 0) d.no(); s = 7; }
-          else d.no();
-          break;
-        case 7:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1 || s === 2 || s === 3 || s === 4 || s === 5 || s === 6 || s === 7);
-    },
     one: {
       protocol: (r, v) => (r.protocol === undefined ? ((r.protocol = v), 0) : once(r, 'protocol', v)),
       host: (r, v) => (r.host === undefined ? ((r.host = v), 0) : once(r, 'host', v)),
@@ -1002,43 +243,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupRemoveFileInput: {
-    shape: 'da1491e911236d5b',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-id')) { t = d.textOf(at + 11, 'webspace-id'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceId === undefined) r.webspaceId = v; else if (once(r, 'webspaceId', v) < 0) d.no(); s = 1; }
-          else if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-name')) { t = d.textOf(at + 13, 'webspace-name'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceName === undefined) r.webspaceName = v; else if (once(r, 'webspaceName', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-id')) { t = d.textOf(at + 11, 'customer-id'); v = L[2].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.customerId === undefined) r.customerId = v; else if (once(r, 'customerId', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-login')) { t = d.textOf(at + 14, 'customer-login'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.customerLogin === undefined) r.customerLogin = v; else if (once(r, 'customerLogin', v) < 0) d.no(); s = 4; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-id')) { t = d.textOf(at + 11, 'reseller-id'); v = L[4].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.resellerId === undefined) r.resellerId = v; else if (once(r, 'resellerId', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-login')) { t = d.textOf(at + 14, 'reseller-login'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.resellerLogin === undefined) r.resellerLogin = v; else if (once(r, 'resellerLogin', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 115 && d.is(at, 'server')) { v = d.element(L[6], 'server', at + 6); if (r.server === undefined) r.server = v; else if (once(r, 'server', v) < 0) d.no(); s = 7; }
-          else d.no();
-          break;
-        case 1:
-        case 2:
-        case 3:
-        case 4:
-        case 5:
-        case 6:
-        case 7:
-          if (b.charCodeAt(at) === 102 && d.is(at, 'filename')) { t = d.textOf(at + 8, 'filename'); v = d.detach(t !== '' && !d.spaced ? t : L[7].simple(t)); if (r.filename === undefined) r.filename = v; else if (once(r, 'filename', v) < 0) d.no(); s = 8; }
-          else d.no();
-          break;
-        case 8:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 8);
-    },
     one: {
       webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
       webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
@@ -1051,88 +255,11 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupRemoveFileOutput: {
-    shape: '6a66cc3097f53836',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 114 && d.is(at, 'result')) { v = d.element(L[0], 'result', at + 6); if (r.result === undefined) r.result = v; else if (once(r, 'result', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     one: {
       result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
   BackupResellerInput: {
-    shape: 'b54896d553862053',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-id')) { t = d.textOf(at + 11, 'reseller-id'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.resellerId === undefined) r.resellerId = v; else if (once(r, 'resellerId', v) < 0) d.no(); s = 1; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-login')) { t = d.textOf(at + 14, 'reseller-login'); v = d.detach(t !== '' && !d.spaced ? t : L[1].simple(t)); if (r.resellerLogin === undefined) r.resellerLogin = v; else if (once(r, 'resellerLogin', v) < 0) d.no(); s = 2; }
-          else d.no();
-          break;
-        case 1:
-        case 2:
-          if (b.charCodeAt(at) === 108 && d.is(at, 'local')) { v = d.element(L[2], 'local', at + 5); if (r.local === undefined) r.local = v; else if (once(r, 'local', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'remote')) { t = d.textOf(at + 6, 'remote'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.remote === undefined) r.remote = v; else if (once(r, 'remote', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 3:
-        case 4:
-          if (b.charCodeAt(at) === 112 && d.is(at, 'prefix')) { t = d.textOf(at + 6, 'prefix'); v = d.detach(t !== '' && !d.spaced ? t : L[4].simple(t)); if (r.prefix === undefined) r.prefix = v; else if (once(r, 'prefix', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 100 && d.is(at, 'description')) { t = d.textOf(at + 11, 'description'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.description === undefined) r.description = v; else if (once(r, 'description', v) < 0) d.no(); s = 6; }
-          else d.no();
-          break;
-        case 5:
-          if (b.charCodeAt(at) === 100 && d.is(at, 'description')) { t = d.textOf(at + 11, 'description'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.description === undefined) r.description = v; else if (once(r, 'description', v) < 0) d.no(); s = 6; }
-          else d.no();
-          break;
-        case 6:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'split-size')) { t = d.textOf(at + 10, 'split-size'); v = L[6].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.splitSize === undefined) r.splitSize = v; else if (once(r, 'splitSize', v) < 0) d.no(); s = 7; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-hosting')) { v = d.element(L[7], 'only-hosting', at + 12); if (r.onlyHosting === undefined) r.onlyHosting = v; else if (once(r, 'onlyHosting', v) < 0) d.no(); s = 8; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-mail')) { v = d.element(L[8], 'only-mail', at + 9); if (r.onlyMail === undefined) r.onlyMail = v; else if (once(r, 'onlyMail', v) < 0) d.no(); s = 9; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-configuration')) { v = d.element(L[9], 'only-configuration', at + 18); if (r.onlyConfiguration === undefined) r.onlyConfiguration = v; else if (once(r, 'onlyConfiguration', v) < 0) d.no(); s = 10; }
-          else d.no();
-          break;
-        case 7:
-          if (b.charCodeAt(at) === 111 && d.is(at, 'only-hosting')) { v = d.element(L[7], 'only-hosting', at + 12); if (r.onlyHosting === undefined) r.onlyHosting = v; else if (once(r, 'onlyHosting', v) < 0) d.no(); s = 8; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-mail')) { v = d.element(L[8], 'only-mail', at + 9); if (r.onlyMail === undefined) r.onlyMail = v; else if (once(r, 'onlyMail', v) < 0) d.no(); s = 9; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-configuration')) { v = d.element(L[9], 'only-configuration', at + 18); if (r.onlyConfiguration === undefined) r.onlyConfiguration = v; else if (once(r, 'onlyConfiguration', v) < 0) d.no(); s = 10; }
-          else d.no();
-          break;
-        case 8:
-        case 9:
-          if (b.charCodeAt(at) === 111 && d.is(at, 'only-configuration')) { v = d.element(L[9], 'only-configuration', at + 18); if (r.onlyConfiguration === undefined) r.onlyConfiguration = v; else if (once(r, 'onlyConfiguration', v) < 0) d.no(); s = 10; }
-          else d.no();
-          break;
-        case 10:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 6 || s === 7 || s === 8 || s === 9 || s === 10);
-    },
     one: {
       resellerId: (r, v) => (r.resellerId === undefined ? ((r.resellerId = v), 0) : once(r, 'resellerId', v)),
       resellerLogin: (r, v) => (r.resellerLogin === undefined ? ((r.resellerLogin = v), 0) : once(r, 'resellerLogin', v)),
@@ -1147,56 +274,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupServerInput: {
-    shape: 'f9cd06925d9f46b4',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 108 && d.is(at, 'local')) { v = d.element(L[0], 'local', at + 5); if (r.local === undefined) r.local = v; else if (once(r, 'local', v) < 0) d.no(); s = 1; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'remote')) { t = d.textOf(at + 6, 'remote'); v = d.detach(t !== '' && !d.spaced ? t : L[1].simple(t)); if (r.remote === undefined) r.remote = v; else if (once(r, 'remote', v) < 0) d.no(); s = 2; }
-          else d.no();
-          break;
-        case 1:
-        case 2:
-          if (b.charCodeAt(at) === 112 && d.is(at, 'prefix')) { t = d.textOf(at + 6, 'prefix'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.prefix === undefined) r.prefix = v; else if (once(r, 'prefix', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 100 && d.is(at, 'description')) { t = d.textOf(at + 11, 'description'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.description === undefined) r.description = v; else if (once(r, 'description', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 3:
-          if (b.charCodeAt(at) === 100 && d.is(at, 'description')) { t = d.textOf(at + 11, 'description'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.description === undefined) r.description = v; else if (once(r, 'description', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 4:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'split-size')) { t = d.textOf(at + 10, 'split-size'); v = L[4].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.splitSize === undefined) r.splitSize = v; else if (once(r, 'splitSize', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-hosting')) { v = d.element(L[5], 'only-hosting', at + 12); if (r.onlyHosting === undefined) r.onlyHosting = v; else if (once(r, 'onlyHosting', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-mail')) { v = d.element(L[6], 'only-mail', at + 9); if (r.onlyMail === undefined) r.onlyMail = v; else if (once(r, 'onlyMail', v) < 0) d.no(); s = 7; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-configuration')) { v = d.element(L[7], 'only-configuration', at + 18); if (r.onlyConfiguration === undefined) r.onlyConfiguration = v; else if (once(r, 'onlyConfiguration', v) < 0) d.no(); s = 8; }
-          else d.no();
-          break;
-        case 5:
-          if (b.charCodeAt(at) === 111 && d.is(at, 'only-hosting')) { v = d.element(L[5], 'only-hosting', at + 12); if (r.onlyHosting === undefined) r.onlyHosting = v; else if (once(r, 'onlyHosting', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-mail')) { v = d.element(L[6], 'only-mail', at + 9); if (r.onlyMail === undefined) r.onlyMail = v; else if (once(r, 'onlyMail', v) < 0) d.no(); s = 7; }
-          else if (b.charCodeAt(at) === 111 && d.is(at, 'only-configuration')) { v = d.element(L[7], 'only-configuration', at + 18); if (r.onlyConfiguration === undefined) r.onlyConfiguration = v; else if (once(r, 'onlyConfiguration', v) < 0) d.no(); s = 8; }
-          else d.no();
-          break;
-        case 6:
-        case 7:
-          if (b.charCodeAt(at) === 111 && d.is(at, 'only-configuration')) { v = d.element(L[7], 'only-configuration', at + 18); if (r.onlyConfiguration === undefined) r.onlyConfiguration = v; else if (once(r, 'onlyConfiguration', v) < 0) d.no(); s = 8; }
-          else d.no();
-          break;
-        case 8:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 4 || s === 5 || s === 6 || s === 7 || s === 8);
-    },
     one: {
       local: (r, v) => (r.local === undefined ? ((r.local = v), 0) : once(r, 'local', v)),
       remote: (r, v) => (r.remote === undefined ? ((r.remote = v), 0) : once(r, 'remote', v)),
@@ -1209,44 +286,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupSetRemoteStorageInput: {
-    shape: '1e25e6db7f902979',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-id')) { t = d.textOf(at + 11, 'webspace-id'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceId === undefined) r.webspaceId = v; else if (once(r, 'webspaceId', v) < 0) d.no(); s = 1; }
-          else if (b.charCodeAt(at) === 119 && d.is(at, 'webspace-name')) { t = d.textOf(at + 13, 'webspace-name'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.webspaceName === undefined) r.webspaceName = v; else if (once(r, 'webspaceName', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-id')) { t = d.textOf(at + 11, 'customer-id'); v = L[2].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.customerId === undefined) r.customerId = v; else if (once(r, 'customerId', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 99 && d.is(at, 'customer-login')) { t = d.textOf(at + 14, 'customer-login'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.customerLogin === undefined) r.customerLogin = v; else if (once(r, 'customerLogin', v) < 0) d.no(); s = 4; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-id')) { t = d.textOf(at + 11, 'reseller-id'); v = L[4].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.resellerId === undefined) r.resellerId = v; else if (once(r, 'resellerId', v) < 0) d.no(); s = 5; }
-          else if (b.charCodeAt(at) === 114 && d.is(at, 'reseller-login')) { t = d.textOf(at + 14, 'reseller-login'); v = d.detach(t !== '' && !d.spaced ? t : L[5].simple(t)); if (r.resellerLogin === undefined) r.resellerLogin = v; else if (once(r, 'resellerLogin', v) < 0) d.no(); s = 6; }
-          else if (b.charCodeAt(at) === 115 && d.is(at, 'server')) { v = d.element(L[6], 'server', at + 6); if (r.server === undefined) r.server = v; else if (once(r, 'server', v) < 0) d.no(); s = 7; }
-          else if (b.charCodeAt(at) === 115 && d.is(at, 'settings')) { v = d.element(L[7], 'settings', at + 8); if (r.settings === undefined) r.settings = v; else if (once(r, 'settings', v) < 0) d.no(); s = 8; }
-          else d.no();
-          break;
-        case 1:
-        case 2:
-        case 3:
-        case 4:
-        case 5:
-        case 6:
-        case 7:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'settings')) { v = d.element(L[7], 'settings', at + 8); if (r.settings === undefined) r.settings = v; else if (once(r, 'settings', v) < 0) d.no(); s = 8; }
-          else d.no();
-          break;
-        case 8:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 8);
-    },
     one: {
       webspaceId: (r, v) => (r.webspaceId === undefined ? ((r.webspaceId = v), 0) : once(r, 'webspaceId', v)),
       webspaceName: (r, v) => (r.webspaceName === undefined ? ((r.webspaceName = v), 0) : once(r, 'webspaceName', v)),
@@ -1259,103 +298,21 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   BackupSetRemoteStorageSettingsOutput: {
-    shape: '6a66cc3097f53836',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 114 && d.is(at, 'result')) { v = d.element(L[0], 'result', at + 6); if (r.result === undefined) r.result = v; else if (once(r, 'result', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     one: {
       result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
   BackupStopInput: {
-    shape: '90c9f1b1972ae237',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 116 && d.is(at, 'task-id')) { t = d.textOf(at + 7, 'task-id'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.taskId === undefined) r.taskId = v; else if (once(r, 'taskId', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     one: {
       taskId: (r, v) => (r.taskId === undefined ? ((r.taskId = v), 0) : once(r, 'taskId', v)),
     },
   },
   BackupStopOutput: {
-    shape: '6a66cc3097f53836',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 114 && d.is(at, 'result')) { v = d.element(L[0], 'result', at + 6); if (r.result === undefined) r.result = v; else if (once(r, 'result', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     one: {
       result: (r, v) => (r.result === undefined ? ((r.result = v), 0) : once(r, 'result', v)),
     },
   },
   BackupType: {
-    shape: '0072eb142688162e',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, v, x;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-        case 1:
-          if (b.charCodeAt(at) === 102 && d.is(at, 'file')) { v = d.element(L[0], 'file', at + 4); x = r.file; if (x === undefined) r.file = [v]; else added(r, 'file', x, v); s = 1; }
-          else d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     many: {
       file: (r, v) => (r.file === undefined ? ((r.file = [v]), 0) : added(r, 'file', r.file, v)),
     },
@@ -1376,36 +333,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   ResultType: {
-    shape: '97b6694c4d9312f6',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'status')) { t = d.textOf(at + 6, 'status'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.status === undefined) r.status = v; else if (once(r, 'status', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errcode')) { t = d.textOf(at + 7, 'errcode'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.errcode === undefined) r.errcode = v; else if (once(r, 'errcode', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else d.no();
-          break;
-        case 2:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else d.no();
-          break;
-        case 3:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1 || s === 2 || s === 3);
-    },
     one: {
       status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
       errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
@@ -1413,46 +340,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   UploadOutputResultType: {
-    shape: '0ff862d0b4047f56',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, t = '', v;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-          if (b.charCodeAt(at) === 115 && d.is(at, 'status')) { t = d.textOf(at + 6, 'status'); v = L[0].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.status === undefined) r.status = v; else if (once(r, 'status', v) < 0) d.no(); s = 1; }
-          else d.no();
-          break;
-        case 1:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errcode')) { t = d.textOf(at + 7, 'errcode'); v = L[1].simple(t); if (typeof v === 'string') v = d.detach(v); if (r.errcode === undefined) r.errcode = v; else if (once(r, 'errcode', v) < 0) d.no(); s = 2; }
-          else if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 110 && d.is(at, 'name')) { t = d.textOf(at + 4, 'name'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.name === undefined) r.name = v; else if (once(r, 'name', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 2:
-          if (b.charCodeAt(at) === 101 && d.is(at, 'errtext')) { t = d.textOf(at + 7, 'errtext'); v = d.detach(t !== '' && !d.spaced ? t : L[2].simple(t)); if (r.errtext === undefined) r.errtext = v; else if (once(r, 'errtext', v) < 0) d.no(); s = 3; }
-          else if (b.charCodeAt(at) === 110 && d.is(at, 'name')) { t = d.textOf(at + 4, 'name'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.name === undefined) r.name = v; else if (once(r, 'name', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 3:
-          if (b.charCodeAt(at) === 110 && d.is(at, 'name')) { t = d.textOf(at + 4, 'name'); v = d.detach(t !== '' && !d.spaced ? t : L[3].simple(t)); if (r.name === undefined) r.name = v; else if (once(r, 'name', v) < 0) d.no(); s = 4; }
-          else d.no();
-          break;
-        case 4:
-          if (b.charCodeAt(at) === 102 && d.is(at, 'file')) { t = d.textOf(at + 4, 'file'); v = d.detach(t !== '' && !d.spaced ? t : L[4].simple(t)); if (r.file === undefined) r.file = v; else if (once(r, 'file', v) < 0) d.no(); s = 5; }
-          else d.no();
-          break;
-        case 5:
-          d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 5);
-    },
     one: {
       status: (r, v) => (r.status === undefined ? ((r.status = v), 0) : once(r, 'status', v)),
       errcode: (r, v) => (r.errcode === undefined ? ((r.errcode = v), 0) : once(r, 'errcode', v)),
@@ -1462,25 +349,6 @@ export const RECORD_CODE: RecordCode = {
     },
   },
   UploadOutputType: {
-    shape: 'fb606782f63d1e5c',
-    read: (d, r, L, name, p) => {
-      const b = d.buf;
-      let s = 0, v, x;
-      for (;;) {
-        if (b.charCodeAt(p) !== 60) p = d.next(p);
-        const at = p + 1;
-        if (b.charCodeAt(at) === 47) break;
-        switch (s) {
-        case 0:
-        case 1:
-          if (b.charCodeAt(at) === 114 && d.is(at, 'result')) { v = d.element(L[0], 'result', at + 6); x = r.result; if (x === undefined) r.result = [v]; else added(r, 'result', x, v); s = 1; }
-          else d.no();
-          break;
-        }
-        p = d.pos;
-      }
-      d.end(p, name, s === 1);
-    },
     many: {
       result: (r, v) => (r.result === undefined ? ((r.result = [v]), 0) : added(r, 'result', r.result, v)),
     },

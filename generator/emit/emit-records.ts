@@ -17,8 +17,6 @@ import { compareCodePoints } from '../passes/names.js';
 import { createGeneratedFile, spliced, textOf } from './print.js';
 import { quote } from './type-expressions.js';
 import { jsDoc } from './comments.js';
-import { schemaTables } from './emit-metadata.js';
-import { typeReader } from './emit-readers.js';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** A property as an object literal's key. */
@@ -39,15 +37,11 @@ export function emitRecords(project: Project, ir: IrSchema): string {
     docs: [jsDoc("Every complex type's property stores, by the type's name in the tables (metadata.ts): `one` for a property that holds one value, `many` for an array.")],
   });
   const lines = ['{'];
-  const tables = schemaTables(ir);
-  const simple = Object.fromEntries(tables.simple);
   for (const type of [...ir.complexTypes].sort((a, b) => compareCodePoints(a.tsName, b.tsName))) {
     const stores = type.stores;
     // (a type named like a member of Object.prototype gets none: its key would not be the literal's own)
     if (stores === undefined || (stores.one.length === 0 && stores.many.length === 0) || isInheritedName(type.tsName)) continue;
     lines.push(`  ${key(type.tsName)}: {`);
-    const reader = typeReader(tables.complex.get(type.tsName)!, simple, '    ');
-    if (reader !== undefined) lines.push(`    shape: ${quote(reader.shape)},`, `    read: ${reader.code},`);
     if (stores.one.length > 0) {
       lines.push('    one: {');
       for (const prop of stores.one) lines.push(`      ${key(prop)}: (r, v) => (${at(prop)} === undefined ? ((${at(prop)} = v), 0) : once(r, ${quote(prop)}, v)),`);

@@ -9,8 +9,7 @@ import { automatonFor, type Automaton, type RecordCheck } from './content-automa
 import type { AttributeMeta, ComplexTypeMeta, ElementParticle, GroupParticle, Particle, SchemaMeta, SimpleTypeMeta, TypeRef, WildcardParticle } from './meta.js';
 import { isInheritedName } from './own-properties.js';
 import { isRepeating } from './particles.js';
-import { readerShape } from './reader-shape.js';
-import { recordCodeOf, recordMaker, type PropertyStore, type Rec, type TypeReader, type TypeStores } from './record-code.js';
+import { recordCodeOf, recordMaker, type PropertyStore, type Rec, type TypeStores } from './record-code.js';
 import { isTextAsWritten, simpleDecoder, type SimpleDecoder } from './simple-decoders.js';
 
 /** How an element's content is read. */
@@ -50,8 +49,6 @@ export class TypeInfo {
   readonly make: () => Rec;
   /** simple content: the emitted store of the text's property */
   readonly textStore: PropertyStore | undefined;
-  /** the direct reader's emitted code for its elements (record-code.ts), when written for this very model */
-  readonly reader: TypeReader | undefined;
   /** the makers of the records of its repeating groups' iterations */
   readonly #groupMakers = new Map<GroupParticle, () => Rec>();
   #props: Map<string, string[]> | undefined = undefined;
@@ -70,26 +67,6 @@ export class TypeInfo {
     this.text = this.textMeta ? simpleDecoder(this.textMeta) : undefined;
     this.all = meta.model?.k === 'all';
     this.textStore = meta.text === undefined ? undefined : this.#storeOf(meta.text.prop, false);
-    this.reader = this.#readerOf(schema);
-  }
-
-  /**
-   * The emitted reader of the type's elements, if it has one and it was written for this model
-   * (its shape: reader-shape.ts) and the model has none of what only the generic loop reads
-   * (repeating groups, wildcards, xs:all, record checks).
-   */
-  #readerOf(schema: SchemaMeta): TypeReader | undefined {
-    const automaton = this.automaton;
-    const read = this.stores?.read;
-    if (read === undefined || automaton === undefined || this.all || this.checks.length > 0) return undefined;
-    if (automaton.positions.some((p) => p.scopes.length > 0 || p.leaf.k !== 'el')) return undefined;
-    return this.stores!.shape === readerShape(automaton, schema.simple) ? read : undefined;
-  }
-
-  /** Every leaf of the automaton's positions, resolved (the emitted reader reads them by position). */
-  allLeaves(schema: SchemaMeta): Leaf[] {
-    for (let k = 0; k < this.leaves.length; k++) if (this.leaves[k] === undefined) leafAt(schema, this, k);
-    return this.leaves as Leaf[];
   }
 
   /** The emitted store of a property of the type's records (none for a name of Object.prototype's: setOwn writes those). */

@@ -92,8 +92,7 @@ export class DirectReader extends DirectScanner {
       if (this.empty) {
         this.pos = i;
         this.close(type, type.automaton!.start.accepting, undefined, undefined, rec);
-      } else if (type.reader !== undefined) type.reader(this, rec, type.allLeaves(this.schema!), name, i);
-      else this.elements(type, rec, name, i);
+      } else this.elements(type, rec, name, i);
       return rec;
     }
     this.pos = i;
@@ -104,50 +103,6 @@ export class DirectReader extends DirectScanner {
     } else if (!this.empty) this.pos = this.space(i);
     if (!this.empty) this.endTag(this.pos, name);
     return rec;
-  }
-
-  // The helpers of the emitted type readers (record-code.ts TypeReader): each reads as the generic loop (elements()) does.
-
-  /** The `<` at or after `p` (white space skipped); anything else declines. */
-  next(p: number): number {
-    p = this.space(p);
-    if (this.buf.charCodeAt(p) !== LT) decline();
-    return p;
-  }
-
-  /** Whether the name `name` starts at `at` and ends there (a start tag's name). */
-  is(at: number, name: string): boolean {
-    return spelledAt(this.buf, at, name) && endsName(this.buf.charCodeAt(at + name.length));
-  }
-
-  /** A simple element's text, after its name (at `after`) through its end tag (`''` for `<name/>`); an attribute declines. */
-  textOf(after: number, name: string): string {
-    if (this.buf.charCodeAt(after) !== GT) {
-      const i = this.tagRest(after);
-      if (this.attrCount !== 0) decline();
-      if (this.empty) {
-        this.pos = i;
-        return '';
-      }
-      after = i - 1;
-    }
-    const text = this.text(after + 1);
-    this.endTag(this.pos, name);
-    return text;
-  }
-
-  /** The end tag of `name` at `p`, after the content a reader read, ending in a state that `accepting` or not. */
-  end(p: number, name: string, accepting: boolean): void {
-    this.endTag(p, name);
-    if (!accepting) decline();
-  }
-
-  no(): never {
-    return decline();
-  }
-
-  detach(text: string): string {
-    return detached(text);
   }
 
   /** A simple element's text from `i` (after its start tag) and its end tag: its value. */

@@ -2,7 +2,7 @@
 // Copied from runtime/codec/decode-plan.ts of plesk-codegen: the hand-written runtime every generated package carries.
 import { type Automaton, type RecordCheck } from './content-automaton.js';
 import type { AttributeMeta, ComplexTypeMeta, ElementParticle, GroupParticle, SchemaMeta, SimpleTypeMeta, TypeRef, WildcardParticle } from './meta.js';
-import { type PropertyStore, type Rec, type TypeReader, type TypeStores } from './record-code.js';
+import { type PropertyStore, type Rec, type TypeStores } from './record-code.js';
 import { type SimpleDecoder } from './simple-decoders.js';
 /** How an element's content is read. */
 export declare const enum Kind {
@@ -46,11 +46,7 @@ export declare class TypeInfo {
   readonly make: () => Rec;
   /** simple content: the emitted store of the text's property */
   readonly textStore: PropertyStore | undefined;
-  /** the direct reader's emitted code for its elements (record-code.ts), when written for this very model */
-  readonly reader: TypeReader | undefined;
   constructor(meta: ComplexTypeMeta, schema: SchemaMeta, name: string);
-  /** Every leaf of the automaton's positions, resolved (the emitted reader reads them by position). */
-  allLeaves(schema: SchemaMeta): Leaf[];
   /** Makes an empty record of an iteration of one of the type's repeating groups. */
   makeGroupRecord(group: GroupParticle): Rec;
   /** The emitted store of an element's property at one place (see {@link Leaf.store}). */

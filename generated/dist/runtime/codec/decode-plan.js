@@ -10,7 +10,6 @@
 import { automatonFor } from './content-automaton.js';
 import { isInheritedName } from './own-properties.js';
 import { isRepeating } from './particles.js';
-import { readerShape } from './reader-shape.js';
 import { recordCodeOf, recordMaker } from './record-code.js';
 import { isTextAsWritten, simpleDecoder } from './simple-decoders.js';
 
@@ -49,8 +48,6 @@ export class TypeInfo {
   make;
   /** simple content: the emitted store of the text's property */
   textStore;
-  /** the direct reader's emitted code for its elements (record-code.ts), when written for this very model */
-  reader;
   /** the makers of the records of its repeating groups' iterations */
   #groupMakers = new Map();
   #props = undefined;
@@ -70,26 +67,6 @@ export class TypeInfo {
     this.text = this.textMeta ? simpleDecoder(this.textMeta) : undefined;
     this.all = meta.model?.k === 'all';
     this.textStore = meta.text === undefined ? undefined : this.#storeOf(meta.text.prop, false);
-    this.reader = this.#readerOf(schema);
-  }
-
-  /**
-   * The emitted reader of the type's elements, if it has one and it was written for this model
-   * (its shape: reader-shape.ts) and the model has none of what only the generic loop reads
-   * (repeating groups, wildcards, xs:all, record checks).
-   */
-  #readerOf(schema) {
-    const automaton = this.automaton;
-    const read = this.stores?.read;
-    if (read === undefined || automaton === undefined || this.all || this.checks.length > 0) return undefined;
-    if (automaton.positions.some((p) => p.scopes.length > 0 || p.leaf.k !== 'el')) return undefined;
-    return this.stores.shape === readerShape(automaton, schema.simple) ? read : undefined;
-  }
-
-  /** Every leaf of the automaton's positions, resolved (the emitted reader reads them by position). */
-  allLeaves(schema) {
-    for (let k = 0; k < this.leaves.length; k++) if (this.leaves[k] === undefined) leafAt(schema, this, k);
-    return this.leaves;
   }
 
   /** The emitted store of a property of the type's records (none for a name of Object.prototype's: setOwn writes those). */

@@ -16,16 +16,6 @@ export declare class DirectReader extends DirectScanner {
    * as `leaf` says: its value; `pos` is set after its end tag.
    */
   element(leaf: Leaf, name: string, i: number): unknown;
-  /** The `<` at or after `p` (white space skipped); anything else declines. */
-  next(p: number): number;
-  /** Whether the name `name` starts at `at` and ends there (a start tag's name). */
-  is(at: number, name: string): boolean;
-  /** A simple element's text, after its name (at `after`) through its end tag (`''` for `<name/>`); an attribute declines. */
-  textOf(after: number, name: string): string;
-  /** The end tag of `name` at `p`, after the content a reader read, ending in a state that `accepting` or not. */
-  end(p: number, name: string, accepting: boolean): void;
-  no(): never;
-  detach(text: string): string;
   /** A simple element's text from `i` (after its start tag) and its end tag: its value. */
   simple(leaf: Leaf, name: string, i: number): unknown;
   /**

@@ -31,25 +31,12 @@ export type Rec = Record<string, unknown>;
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PropertyStore = (rec: any, value: unknown) => number;
-/**
- * The direct reader's code for one type's elements (a record of elements with no repeating group,
- * wildcard, xs:all or bound beyond 0, 1 and unbounded): reads the content after the start tag
- * (from `p`) through the end tag of `name` into `rec`, the type's automaton compiled into a switch
- * over its states, each state comparing the names it allows, reading a simple element's text
- * and calling that element's converter (`leaves[k].simple`, a call site of its own) in place.
- * Its reader's helpers (direct-reader.ts) decline what the code does not read.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type TypeReader = (reader: any, rec: any, leaves: readonly any[], name: string, p: number) => void;
 /** The stores of one complex type's records (its own, and those of its repeating groups' iterations), by property. */
 export interface TypeStores {
   /** properties that hold one value (elements, attributes, the text of simple content) */
   readonly one?: Readonly<Record<string, PropertyStore>>;
   /** properties that hold an array (repeating elements, wildcards) */
   readonly many?: Readonly<Record<string, PropertyStore>>;
-  /** the direct reader's code for the type's elements, written for the content model whose {@link readerShape} is `shape` */
-  readonly read?: TypeReader;
-  readonly shape?: string;
 }
 /** The emitted code of a schema set: the stores of each complex type, by its name in the tables. */
 export type RecordCode = Readonly<Record<string, TypeStores>>;
