@@ -51,6 +51,7 @@ const SCHEMA = `<?xml version="1.0"?>
       <xs:element name="item" type="xs:int" minOccurs="0" maxOccurs="unbounded"/>
       <xs:element name="amount" type="Amount" minOccurs="0"/>
       <xs:element name="note" type="xs:anyType" minOccurs="0"/>
+      <xs:element name="blob" type="xs:anyType" nillable="true" minOccurs="0"/>
     </xs:sequence>
   </xs:complexType>
   <xs:element name="doc" type="Doc"/>
@@ -88,7 +89,16 @@ const CASES: Case[] = [
   ['CDATA', edit('<name>n</name>', '<name><![CDATA[<x>]]></name>'), 'declined'],
   ['a processing instruction after the root', `${VALID}<?pi x?>`, 'declined'],
   ['a tab in an attribute value', edit('unit="kg"', 'unit="k\tg"'), 'declined'],
-  ['xsi:nil', edit('<maybe>3</maybe>', '<maybe xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"/>'), 'declined'],
+  ['xsi:nil as the encoder writes it', edit('<maybe>3</maybe>', '<maybe xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>'), 'direct'],
+  ['xsi:nil="1", declared first, with an end tag', edit('<maybe>3</maybe>', '<maybe xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="1"></maybe>'), 'direct'],
+  ['xsi:nil="false"', edit('<maybe>3</maybe>', '<maybe xsi:nil="false" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">3</maybe>'), 'declined'],
+  ['xsi:nil="false" on an empty element', edit('<maybe>3</maybe>', '<maybe xsi:nil="false" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>'), 'declined'],
+  ['xsi declared on the root', edit('<maybe>3</maybe>', '<maybe xsi:nil="true"/>', VALID.replace('<doc ', '<doc xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ')), 'declined'],
+  ['xsi:nil on an element that is not nillable', edit('<name>n</name>', '<name xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>'), 'declined'],
+  ['xsi:nil with content', edit('<maybe>3</maybe>', '<maybe xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">3</maybe>'), 'declined'],
+  ['xsi:nil bound to another namespace', edit('<maybe>3</maybe>', '<maybe xsi:nil="true" xmlns:xsi="urn:x"/>'), 'declined'],
+  ['xsi:nil with another attribute', edit('<maybe>3</maybe>', '<maybe xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" a="1"/>'), 'declined'],
+  ['xsi:nil on an element of any type', edit('<note>x<b/></note>', '<note>x<b/></note><blob xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>', PLAIN), 'declined'],
   ['an unknown element kept', edit('<name>n</name>', '<name>n</name><new>1</new>'), 'declined', { unknownElements: 'keep' }],
   ['a value outside its enumeration kept', edit('<status>ok</status>', '<status>later</status>'), 'declined', { unknownElements: 'keep' }],
   ['an unknown attribute kept', edit('level="2"', 'level="2" new="1"'), 'declined', { unknownElements: 'keep' }],

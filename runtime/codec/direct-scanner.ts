@@ -38,6 +38,8 @@ export class DirectScanner {
   attrCount = 0;
   /** the start tag read last ended with `/>` */
   empty = false;
+  /** the start tag read last has `xsi:nil` or `xmlns:xsi` among its attributes */
+  xsi = false;
   /** the text read last has white space a whiteSpace facet changes: a tab, a line feed, a space at either end or two in a row */
   spaced = false;
 
@@ -67,6 +69,7 @@ export class DirectScanner {
   tagRest(i: number): number {
     const buf = this.buf;
     this.attrCount = 0;
+    this.xsi = false;
     for (;;) {
       let c = buf.charCodeAt(i);
       if (c === GT) {
@@ -92,8 +95,11 @@ export class DirectScanner {
     const buf = this.buf;
     const end = nameEnd(buf, i, buf.length);
     const key = buf.slice(i, end);
-    // (a namespace declaration or a prefixed name, xsi:nil among them, is the schema decoder's)
-    if (end === i || key.includes(':') || key.startsWith('xmlns')) decline();
+    // (a namespace declaration or a prefixed name is the schema decoder's, but xsi:nil with its declaration: the reader's nil())
+    if (end === i || key.includes(':') || key.startsWith('xmlns')) {
+      if (key !== 'xsi:nil' && key !== 'xmlns:xsi') decline();
+      this.xsi = true;
+    }
     let j = this.space(end);
     if (buf.charCodeAt(j) !== 61) decline();
     j = this.space(j + 1);

@@ -16,6 +16,13 @@ export declare class DirectReader extends DirectScanner {
    * as `leaf` says: its value; `pos` is set after its end tag.
    */
   element(leaf: Leaf, name: string, i: number): unknown;
+  /**
+   * An element whose start tag has xsi attributes, read only in the form the encoder writes:
+   * `xsi:nil="true"` (or `"1"`) and `xmlns:xsi` bound to XML Schema's instance namespace, on the
+   * same tag and nothing else, on a nillable element not of any type, with no content: null.
+   * Anything else (xsi declared on an ancestor, `"false"`, content) declines.
+   */
+  nil(leaf: Leaf, name: string, i: number): null;
   /** A simple element's text from `i` (after its start tag) and its end tag: its value. */
   simple(leaf: Leaf, name: string, i: number): unknown;
   /**

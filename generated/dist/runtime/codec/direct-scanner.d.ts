@@ -15,6 +15,8 @@ export declare class DirectScanner {
   attrCount: number;
   /** the start tag read last ended with `/>` */
   empty: boolean;
+  /** the start tag read last has `xsi:nil` or `xmlns:xsi` among its attributes */
+  xsi: boolean;
   /** the text read last has white space a whiteSpace facet changes: a tab, a line feed, a space at either end or two in a row */
   spaced: boolean;
   /** The index of the first character at or after `p` that is not white space. */

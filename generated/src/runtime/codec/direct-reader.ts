@@ -12,7 +12,7 @@
  *
  * It declines, rather than judges, anything beyond the plain case: markup other than elements
  * (comments, processing instructions, CDATA, a DOCTYPE), a character reference, a carriage return
- * in text, a namespace or xsi attribute, an attribute value with a reference or white space
+ * in text, a namespace or xsi attribute (but `xsi:nil` as the encoder writes it), an attribute value with white space
  * other than spaces, a name its automaton state does not expect, a value its converter refuses,
  * a broken rule, a document that is not well-formed. Declining throws `DECLINED` (one
  * object, no stack), and decode.ts reads the document again with the schema decoder, which
@@ -35,6 +35,8 @@ import { decline, DirectScanner, endsName } from './direct-scanner.js';
 import { BOM, GT, LT, nameEnd, SLASH, spelledAt } from './xml-chars.js';
 
 export { DECLINED } from './direct-scanner.js';
+
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
 export class DirectReader extends DirectScanner {
   schema: SchemaMeta | undefined = undefined;
@@ -72,6 +74,7 @@ export class DirectReader extends DirectScanner {
    */
   element(leaf: Leaf, name: string, i: number): unknown {
     i = this.tagRest(i);
+    if (this.xsi) return this.nil(leaf, name, i);
     const kind = leaf.kind;
     if (kind === Kind.Simple) {
       if (this.attrCount !== 0) decline();
@@ -105,6 +108,22 @@ export class DirectReader extends DirectScanner {
     } else if (!this.empty) this.pos = this.space(i);
     if (!this.empty) this.endTag(this.pos, name);
     return rec;
+  }
+
+  /**
+   * An element whose start tag has xsi attributes, read only in the form the encoder writes:
+   * `xsi:nil="true"` (or `"1"`) and `xmlns:xsi` bound to XML Schema's instance namespace, on the
+   * same tag and nothing else, on a nillable element not of any type, with no content: null.
+   * Anything else (xsi declared on an ancestor, `"false"`, content) declines.
+   */
+  nil(leaf: Leaf, name: string, i: number): null {
+    if (this.attrCount !== 2 || !leaf.nillable || leaf.kind === Kind.Any) decline();
+    const k = this.attrNames[0] === 'xsi:nil' ? 0 : 1;
+    if (this.attrNames[k] !== 'xsi:nil' || this.attrNames[1 - k] !== 'xmlns:xsi' || this.attrValues[1 - k] !== XSI) decline();
+    if (this.attrValues[k] !== 'true' && this.attrValues[k] !== '1') decline();
+    if (this.empty) this.pos = i;
+    else this.endTag(i, name);
+    return null;
   }
 
   /** A simple element's text from `i` (after its start tag) and its end tag: its value. */
