@@ -12,9 +12,9 @@
  *
  * It declines, rather than judges, anything beyond the plain case: markup other than elements
  * (comments, processing instructions, CDATA, a DOCTYPE), a character reference, a carriage return
- * in text, a namespace or xsi attribute (but `xsi:nil` as the encoder writes it), an attribute value with white space
- * other than spaces, a name its automaton state does not expect, a value its converter refuses,
- * a broken rule, a document that is not well-formed. Declining throws `DECLINED` (one
+ * in text, a namespace or xsi attribute (but `xsi:nil` as the encoder writes it: nil()), an
+ * attribute value with white space other than spaces, a name its automaton state does not
+ * expect, a value its converter refuses, a broken rule, a document that is not well-formed. Declining throws `DECLINED` (one
  * object, no stack), and decode.ts reads the document again with the schema decoder, which
  * accepts it, keeps its drift, or fails with its path, line, column and message. So the direct
  * reader never decides what a document means, only reads sooner what the schema decoder would
@@ -66,7 +66,6 @@ export class DirectReader extends DirectScanner {
     this.attrNames.length = 0;
     this.attrValues.length = 0;
   }
-
 
   /**
    * The element whose name ends at `i` (its start tag's rest, its content and its end tag), read
@@ -275,9 +274,6 @@ export class DirectReader extends DirectScanner {
     if (failedCheck(type.checks, rec) !== undefined) decline();
   }
 
-
-
-
   /** The attributes of the start tag read last, into a record of `type`. */
   attributes(type: TypeInfo, rec: Rec): void {
     for (let k = 0; k < this.attrCount; k++) {
@@ -288,8 +284,6 @@ export class DirectReader extends DirectScanner {
       else setOwn(rec, attr.meta.prop, value);
     }
   }
-
-
 }
 
 /** A simple value as the schema decoder makes it (a string detached from the document); a refusal declines. */
