@@ -16,6 +16,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { npm, run, runStatus } from './helpers/npm.js';
+import { packedCheckout } from './helpers/packed-checkout.js';
 import { ROOT, sharedDir } from './helpers/project.js';
 import { STRICT_FLAGS } from './helpers/strict-flags.js';
 
@@ -26,7 +27,7 @@ test('the nightly and migration examples, in a fresh project from the packed tar
   t.timeout(10 * 60_000);
   const work = mkdtempSync(path.join(os.tmpdir(), 'plesk-codegen-workflow-'));
   t.teardown(() => rmSync(work, { recursive: true, force: true }));
-  const [packed] = JSON.parse(await npm(['pack', '--json', '--pack-destination', work], ROOT)) as Array<{ filename: string }>;
+  const packed = await packedCheckout();
   const app = path.join(work, 'backups');
   cpSync(EXAMPLE, app, { recursive: true, filter: (source) => !/(^|\/)(node_modules|out|packages)(\/|$)/.test(path.relative(EXAMPLE, source)) });
   cpSync(sharedDir('plesk-xsd'), path.join(app, 'schemas', 'plesk'), { recursive: true });
@@ -34,7 +35,7 @@ test('the nightly and migration examples, in a fresh project from the packed tar
   t.like(tsconfig.compilerOptions, STRICT_FLAGS, 'the example project has every strict flag');
   t.is(tsconfig.include, undefined, 'and no include: tsc compiles the generated sources with those flags');
 
-  await npm(['install', '--save-dev', path.join(work, packed!.filename), `typescript@${typescriptVersion}`, '@types/node@20'], app);
+  await npm(['install', '--save-dev', packed.tarball, `typescript@${typescriptVersion}`, '@types/node@20'], app);
   const generated = await runStatus('npx', ['--no-install', 'plesk-codegen', 'generate'], app);
   t.is(generated.code, 0, generated.stderr);
   t.regex(generated.stderr, /^plesk-codegen\.config\.json: 1 package\nplesk-backup: read 72 schemas\n/);

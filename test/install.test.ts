@@ -2,7 +2,8 @@
  * plesk-codegen and the packages it generates, as users install them. Each is packed once and
  * installed once per run, and the serial steps below share those installs:
  *
- * - the generator: the tarball `npm pack` makes of this checkout, installed as a devDependency
+ * - the generator: the tarball `npm pack` makes of this checkout (packed once per run for this
+ *   file and backup-workflow-project.test.ts: helpers/packed-checkout.ts), installed as a devDependency
  *   into a fresh project in the temp folder (a git repository, as a user's project is), without
  *   TypeScript; from there `npx plesk-codegen --help`, a config file with two packages (Plesk's
  *   whole API from ../shared/plesk-xsd, and Plesk's backup.xsd alone), generate, --check fresh,
@@ -26,6 +27,7 @@ import path from 'node:path';
 import { MANIFEST, readManifest } from '../generator/manifest.js';
 import { TSC } from './helpers/compiled-like-tsc.js';
 import { cleanEnv, npm, npmOutputs, run, runOutputs, runStatus } from './helpers/npm.js';
+import { packedCheckout } from './helpers/packed-checkout.js';
 import { ROOT, sharedDir } from './helpers/project.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -66,13 +68,13 @@ const warnedAbout = (stderr: string) => [...stderr.matchAll(/^npm warn install-s
 
 test.before(async () => {
   const plesk = sharedDir('plesk-xsd');
-  const packed = await pack(ROOT);
-  shipped = packed.files.map((f) => f.path).sort();
+  const packed = await packedCheckout();
+  shipped = packed.files;
   mkdirSync(app);
   await git(['init', '-q'], app);
   writeJson(path.join(app, 'package.json'), { name: 'billing', version: '1.0.0', private: true, type: 'module', scripts: { prebuild: 'plesk-codegen generate' } });
   writeFileSync(path.join(app, '.gitignore'), 'node_modules/\nout/\n');
-  await npm(['install', '--save-dev', path.join(work, packed.filename)], app);
+  await npm(['install', '--save-dev', packed.tarball], app);
   cpSync(plesk, path.join(app, 'schemas', 'plesk'), { recursive: true });
   writeJson(path.join(app, 'plesk-codegen.config.json'), {
     $schema: './node_modules/plesk-codegen/config.schema.json',

@@ -32,7 +32,7 @@ interface Stored {
 const folderHashes = new Map<string, string>();
 
 /** A hash of every file under `dir` (recursively, by relative path, in code-point order). */
-function hashFolder(dir: string, filter: (name: string) => boolean = () => true): string {
+export function hashFolder(dir: string, filter: (name: string) => boolean = () => true): string {
   const known = folderHashes.get(dir);
   if (known !== undefined) return known;
   const hash = createHash('sha256');
