@@ -54,11 +54,13 @@ function inProcess(what: string, entries: string[], rounds: number): GeneratorRo
 function cliRun(entries: string[]): number {
   const out = mkdtempSync(path.join(tmpdir(), 'plesk-bench-gen-'));
   try {
-    const args = ['--import=tsx', path.join(ROOT, 'generator', 'cli.ts'), 'generate', ...entries.flatMap((e) => ['--xsd', e]), '--out', out, '--package-name', 'plesk-api', '--quiet'];
+    // the command as installed (bin/plesk-codegen.js, over the built generator): importing generator/cli.ts runs nothing
+    const args = [path.join(ROOT, 'bin', 'plesk-codegen.js'), 'generate', ...entries.flatMap((e) => ['--xsd', e]), '--out', out, '--package-name', 'plesk-api', '--quiet'];
     const start = performance.now();
     const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
     const ms = performance.now() - start;
     if (child.status !== 0) throw new Error(`plesk-codegen generate failed:\n${child.stderr}`);
+    if (!existsSync(path.join(out, 'dist', 'index.js'))) throw new Error(`plesk-codegen generate wrote no package into ${out}`);
     return ms;
   } finally {
     rmSync(out, { recursive: true, force: true });

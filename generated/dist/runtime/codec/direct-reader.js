@@ -62,6 +62,7 @@ export class DirectReader extends DirectScanner {
     this.schema = undefined;
     this.attrNames.length = 0;
     this.attrValues.length = 0;
+    this.seen = undefined;
   }
 
   /**

@@ -17,6 +17,8 @@ export declare class DirectScanner {
   empty: boolean;
   /** the start tag read last has `xsi:nil` or `xmlns:xsi` among its attributes */
   xsi: boolean;
+  /** the names of the start tag's attributes once it has 16 */
+  seen: Set<string> | undefined;
   /** the text read last has white space a whiteSpace facet changes: a tab, a line feed, a space at either end or two in a row */
   spaced: boolean;
   /** The index of the first character at or after `p` that is not white space. */

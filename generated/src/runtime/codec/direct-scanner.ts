@@ -42,6 +42,8 @@ export class DirectScanner {
   empty = false;
   /** the start tag read last has `xsi:nil` or `xmlns:xsi` among its attributes */
   xsi = false;
+  /** the names of the start tag's attributes once it has 16 */
+  seen: Set<string> | undefined = undefined;
   /** the text read last has white space a whiteSpace facet changes: a tab, a line feed, a space at either end or two in a row */
   spaced = false;
 
@@ -124,7 +126,14 @@ export class DirectScanner {
       else if (c < SPACE || c === LT || Number.isNaN(c)) decline();
     }
     const value = out === undefined ? buf.slice(from, j) : out + buf.slice(from, j);
-    for (let k = 0; k < this.attrCount; k++) if (this.attrNames[k] === key) decline();
+    // (a repeated name: compared with each before it up to 16, then looked up, as the tokenizer does: linear however many)
+    if (this.attrCount < 16) {
+      for (let k = 0; k < this.attrCount; k++) if (this.attrNames[k] === key) decline();
+    } else {
+      if (this.attrCount === 16) this.seen = new Set(this.attrNames.slice(0, 16));
+      if (this.seen!.has(key)) decline();
+      this.seen!.add(key);
+    }
     this.attrNames[this.attrCount] = key;
     this.attrValues[this.attrCount] = value;
     this.attrCount++;
