@@ -36,7 +36,8 @@ export interface TokenHandler {
 /** Returned by a token reader that ran out of input before the token's end. */
 export const MORE = -1;
 
-const PREDEFINED: ReadonlyArray<readonly [string, string]> = [['lt', '<'], ['gt', '>'], ['amp', '&'], ['apos', "'"], ['quot', '"']];
+/** XML's five predefined entities: name, and the text a reference to it stands for. */
+export const PREDEFINED: ReadonlyArray<readonly [string, string]> = [['lt', '<'], ['gt', '>'], ['amp', '&'], ['apos', "'"], ['quot', '"']];
 
 /** The text of a reference (already quoted by the handler), for messages. */
 function shown(text: string): string {

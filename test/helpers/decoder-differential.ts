@@ -34,7 +34,7 @@ import type { SchemaMeta, TypeRef } from '../../runtime/codec/meta.js';
 import { schema as projectSchema } from '../../generated/src/metadata.js';
 import { RECORD_CODE as projectRecordCode } from '../../generated/src/records.js';
 import { useRecordCode, type RecordCode } from '../../runtime/codec/record-code.js';
-import { apply, differentialMutationArb, hasLoneSurrogate, type Mutation } from './mutations.js';
+import { apply, chunksOf, differentialMutationArb, hasLoneSurrogate, type Mutation } from './mutations.js';
 import { generateFrom, ROOT, sharedDir } from './project.js';
 import { referenceDecodeDocument } from './reference-decoder.js';
 
@@ -213,16 +213,6 @@ function cuts(length: number, points: number[], oneByOne: boolean): number[] {
   if (oneByOne) return Array.from({ length: Math.max(0, length - 1) }, (_, i) => i + 1);
   if (length < 2) return [];
   return [...new Set(points.map((p) => 1 + (p % (length - 1))))].sort((p, q) => p - q);
-}
-
-function chunksOf<T extends Input>(input: T, at: number[]): T[] {
-  const out: T[] = [];
-  let from = 0;
-  for (const to of [...at, input.length]) {
-    out.push(input.slice(from, to) as T);
-    from = to;
-  }
-  return out;
 }
 
 function streamed(s: Subject, chunks: Input[], options: DecodeOptions | undefined): Outcome {

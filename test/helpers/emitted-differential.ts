@@ -24,7 +24,7 @@ import fc from 'fast-check';
 import type { SchemaMeta, TypeRef } from '../../runtime/codec/meta.js';
 import { mutate, parse, random, serialize, typeTree, type DriftKind } from './drift-mutations.js';
 import { sharedPackageDir } from './generation-cache.js';
-import { apply, differentialMutationArb } from './mutations.js';
+import { apply, chunksOf, differentialMutationArb } from './mutations.js';
 import type { PleskSchemaSet } from './plesk-oracle.js';
 import { generateFrom, sharedDir } from './project.js';
 import { samplesOf } from './whole-api.js';
@@ -158,16 +158,6 @@ const utf8 = new TextEncoder();
 function cutsOf(length: number, r: (n: number) => number): number[] {
   if (length < 2) return [];
   return [...new Set(Array.from({ length: 1 + r(6) }, () => 1 + r(length - 1)))].sort((p, q) => p - q);
-}
-
-function chunksOf<T extends Input>(input: T, at: number[]): T[] {
-  const out: T[] = [];
-  let from = 0;
-  for (const to of [...at, input.length]) {
-    out.push(input.slice(from, to) as T);
-    from = to;
-  }
-  return out;
 }
 
 /**

@@ -143,3 +143,14 @@ export function swapSiblings(doc: string, group: number, a: number, b: number): 
 
 /** Whether a string holds a lone surrogate (which no XML document can). */
 export const hasLoneSurrogate = (s: string): boolean => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+
+/** A document (a string or its bytes) cut at the given points (ascending), in pieces as they would arrive. */
+export function chunksOf<T extends string | Uint8Array>(input: T, at: number[]): T[] {
+  const out: T[] = [];
+  let from = 0;
+  for (const to of [...at, input.length]) {
+    out.push(input.slice(from, to) as T);
+    from = to;
+  }
+  return out;
+}

@@ -27,9 +27,8 @@ function checkOptions(options) {
   if (options?.redact !== undefined && typeof options.redact !== 'function') throw new TypeError(`decode: option redact must be a function, not ${typeof options.redact}`);
 }
 
-/** A decoder for a new document: the idle one (`reuse`), or one of its own. */
+/** A decoder for a new document (its options checked): the idle one (`reuse`), or one of its own. */
 function startDecoder(schema, rootName, rootType, options, reuse) {
-  checkOptions(options);
   const decoder = (reuse ? idle : undefined) ?? new Decoder(schema);
   if (reuse) idle = undefined;
   decoder.start(schema, rootName, rootType, options);
@@ -96,6 +95,7 @@ export function decodeDocument(schema, rootName, rootType, xml, options) {
 
 /** Starts decoding a document given in pieces (as a response arrives). */
 export function startDecoding(schema, rootName, rootType, options) {
+  checkOptions(options);
   // a decoder of its own: pieces of two documents may arrive interleaved
   const decoder = startDecoder(schema, rootName, rootType, options, false);
   let state = 'open';

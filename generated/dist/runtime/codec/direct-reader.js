@@ -30,10 +30,9 @@ import { own, setOwn } from './own-properties.js';
 import { escapeAttribute, escapeText } from './xml-text.js';
 import { decline, DirectScanner, endsName } from './direct-scanner.js';
 import { BOM, GT, LT, nameEnd, SLASH, spelledAt } from './xml-chars.js';
+import { XSI_NAMESPACE } from './xml-names.js';
 
 export { DECLINED } from './direct-scanner.js';
-
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
 export class DirectReader extends DirectScanner {
   schema = undefined;
@@ -116,7 +115,7 @@ export class DirectReader extends DirectScanner {
   nil(leaf, name, i) {
     if (this.attrCount !== 2 || !leaf.nillable || leaf.kind === Kind.Any) decline();
     const k = this.attrNames[0] === 'xsi:nil' ? 0 : 1;
-    if (this.attrNames[k] !== 'xsi:nil' || this.attrNames[1 - k] !== 'xmlns:xsi' || this.attrValues[1 - k] !== XSI) decline();
+    if (this.attrNames[k] !== 'xsi:nil' || this.attrNames[1 - k] !== 'xmlns:xsi' || this.attrValues[1 - k] !== XSI_NAMESPACE) decline();
     if (this.attrValues[k] !== 'true' && this.attrValues[k] !== '1') decline();
     if (this.empty) this.pos = i;
     else this.endTag(i, name);

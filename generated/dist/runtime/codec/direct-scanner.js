@@ -8,7 +8,8 @@
  * `xmlns`, and everything that is not well-formed, which the schema decoder's tokenizer
  * (xml-scanner.ts) then reads and refuses with its line and column.
  */
-import { AMP, CR, GT, LF, LT, nameEnd, RSQB, SLASH, SPACE, spelledAt, TAB } from './xml-chars.js';
+import { AMP, CR, GT, LF, LT, nameEnd, RSQB, SEMICOLON, SLASH, SPACE, spelledAt, TAB } from './xml-chars.js';
+import { PREDEFINED } from './xml-scanner.js';
 
 /** Thrown when the direct reader leaves a document to the schema decoder. */
 export const DECLINED = Symbol('declined');
@@ -19,11 +20,7 @@ export function decline() {
 
 /** What the reference among XML's five whose name starts at `i` (after its `&`) stands for; undefined: another reference. */
 function predefined(buf, i) {
-  if (buf.startsWith('amp;', i)) return '&';
-  if (buf.startsWith('lt;', i)) return '<';
-  if (buf.startsWith('gt;', i)) return '>';
-  if (buf.startsWith('quot;', i)) return '"';
-  if (buf.startsWith('apos;', i)) return "'";
+  for (const [name, text] of PREDEFINED) if (buf.startsWith(name, i) && buf.charCodeAt(i + name.length) === SEMICOLON) return text;
   return undefined;
 }
 

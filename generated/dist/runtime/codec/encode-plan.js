@@ -3,12 +3,13 @@
 import { isFlagType, isNullable, isRepeating } from './particles.js';
 import { keysOf, propsOfRecord } from './record-keys.js';
 import { simpleEncoder } from './simple-encoders.js';
+import { XSI_NAMESPACE } from './xml-names.js';
 
 export const ELEMENT = 0;
 export const GROUP = 1;
 export const WILDCARD = 2;
 
-const XSI_NIL = ' xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+const XSI_NIL = ` xsi:nil="true" xmlns:xsi="${XSI_NAMESPACE}"`;
 
 /** A particle of a content model: an element, a model group or a wildcard. */
 export class Step {

@@ -29,8 +29,8 @@ import { own, setOwn } from './own-properties.js';
 import { NOT_KEPT } from './simple-values.js';
 import { spelledAt } from './xml-chars.js';
 import { escapeAttribute, escapeText, isWhiteSpace } from './xml-text.js';
+import { XSI_NAMESPACE } from './xml-names.js';
 
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const NIL_CONTENT = 'an element with xsi:nil="true" must be empty';
 
 /** The tokens of a document, read against the schema: the handler the tokenizer reports to. */
@@ -126,7 +126,7 @@ export class Decoder extends DriftReader {
     for (let i = 0; i < count; i++) {
       const key = keys[i];
       if (key === 'xmlns' && values[i] !== '') this.fail(`elements in the namespace "${this.quote(values[i], false)}" are not part of this schema (it has no target namespace)`);
-      if (key.startsWith('xmlns:') && values[i] === XSI) {
+      if (key.startsWith('xmlns:') && values[i] === XSI_NAMESPACE) {
         this.xsiPrefixes.push(key.slice(6));
         frame.xsiDeclared++;
       }

@@ -5,6 +5,9 @@
  * given by a caller must be before it is written into markup.
  */
 
+/** XML Schema's instance namespace (`xsi:nil`). */
+export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
+
 const START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 const REST = `${START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 

@@ -34,6 +34,8 @@ export interface TokenHandler {
 }
 /** Returned by a token reader that ran out of input before the token's end. */
 export declare const MORE = -1;
+/** XML's five predefined entities: name, and the text a reference to it stands for. */
+export declare const PREDEFINED: ReadonlyArray<readonly [string, string]>;
 export declare class XmlScanner {
   /** the attributes of the start tag being reported: names and values, in document order */
   readonly attrNames: string[];

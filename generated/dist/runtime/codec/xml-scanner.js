@@ -16,7 +16,8 @@ import { AMP, CR, GT, HASH, hex, isXmlChar, LF, LT, nameEnd, RSQB, SEMICOLON, SP
 /** Returned by a token reader that ran out of input before the token's end. */
 export const MORE = -1;
 
-const PREDEFINED = [['lt', '<'], ['gt', '>'], ['amp', '&'], ['apos', "'"], ['quot', '"']];
+/** XML's five predefined entities: name, and the text a reference to it stands for. */
+export const PREDEFINED = [['lt', '<'], ['gt', '>'], ['amp', '&'], ['apos', "'"], ['quot', '"']];
 
 /** The text of a reference (already quoted by the handler), for messages. */
 function shown(text) {

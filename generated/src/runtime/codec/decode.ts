@@ -29,9 +29,8 @@ function checkOptions(options: DecodeOptions | undefined): void {
   if (options?.redact !== undefined && typeof options.redact !== 'function') throw new TypeError(`decode: option redact must be a function, not ${typeof options.redact}`);
 }
 
-/** A decoder for a new document: the idle one (`reuse`), or one of its own. */
+/** A decoder for a new document (its options checked): the idle one (`reuse`), or one of its own. */
 function startDecoder(schema: SchemaMeta, rootName: string, rootType: TypeRef, options: DecodeOptions | undefined, reuse: boolean): Decoder {
-  checkOptions(options);
   const decoder = (reuse ? idle : undefined) ?? new Decoder(schema);
   if (reuse) idle = undefined;
   decoder.start(schema, rootName, rootType, options);
@@ -106,6 +105,7 @@ export interface DocumentDecoder<T = unknown> {
 
 /** Starts decoding a document given in pieces (as a response arrives). */
 export function startDecoding(schema: SchemaMeta, rootName: string, rootType: TypeRef, options?: DecodeOptions): DocumentDecoder {
+  checkOptions(options);
   // a decoder of its own: pieces of two documents may arrive interleaved
   const decoder = startDecoder(schema, rootName, rootType, options, false);
   let state: 'open' | 'ended' | 'failed' = 'open';

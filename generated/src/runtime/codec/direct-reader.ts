@@ -33,10 +33,9 @@ import { escapeAttribute, escapeText } from './xml-text.js';
 import type { SimpleDecoder } from './simple-decoders.js';
 import { decline, DirectScanner, endsName } from './direct-scanner.js';
 import { BOM, GT, LT, nameEnd, SLASH, spelledAt } from './xml-chars.js';
+import { XSI_NAMESPACE } from './xml-names.js';
 
 export { DECLINED } from './direct-scanner.js';
-
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
 export class DirectReader extends DirectScanner {
   schema: SchemaMeta | undefined = undefined;
@@ -119,7 +118,7 @@ export class DirectReader extends DirectScanner {
   nil(leaf: Leaf, name: string, i: number): null {
     if (this.attrCount !== 2 || !leaf.nillable || leaf.kind === Kind.Any) decline();
     const k = this.attrNames[0] === 'xsi:nil' ? 0 : 1;
-    if (this.attrNames[k] !== 'xsi:nil' || this.attrNames[1 - k] !== 'xmlns:xsi' || this.attrValues[1 - k] !== XSI) decline();
+    if (this.attrNames[k] !== 'xsi:nil' || this.attrNames[1 - k] !== 'xmlns:xsi' || this.attrValues[1 - k] !== XSI_NAMESPACE) decline();
     if (this.attrValues[k] !== 'true' && this.attrValues[k] !== '1') decline();
     if (this.empty) this.pos = i;
     else this.endTag(i, name);
