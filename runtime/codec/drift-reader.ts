@@ -10,6 +10,7 @@
  * decoder (schema-decoder.ts) comes here only once its automaton has found no place for an
  * element, or a value has failed its facets.
  */
+import { detached } from './own-strings.js';
 import type { Transition, Position } from './content-automaton.js';
 import type { Frame, Rec } from './decode-frame.js';
 import { UNKNOWN_LEAF, type Leaf } from './decode-plan.js';
@@ -136,14 +137,4 @@ export abstract class DriftReader extends DocumentReader {
     const shownPath = shownName === name ? path : `${path.slice(0, path.length - name.length)}${shownName}`;
     listener({ path: shownPath, name: shownName, kind, ...value, line: this.tokenizer.line, column: this.tokenizer.column });
   }
-}
-
-/**
- * A string that holds its own characters. A slice of the document (V8 makes one for 13
- * characters or more) keeps the whole document, or the whole piece of it, alive as long as the
- * value lives: a decoded value must not hold the answer beside it. Concatenating, then slicing,
- * makes V8 copy the characters into a string of their own.
- */
-export function detached(text: string): string {
-  return text.length < 13 ? text : (text + ' ').slice(0, -1);
 }

@@ -21,7 +21,8 @@ import { failedCheck, type RecordCheck, type Transition } from './content-automa
 import { Frame, type Rec } from './decode-frame.js';
 import { Kind, leafAt, type Leaf, type TypeInfo } from './decode-plan.js';
 import { setReadOrder } from './decode-options.js';
-import { detached, DriftReader } from './drift-reader.js';
+import { DriftReader } from './drift-reader.js';
+import { detached } from './own-strings.js';
 import { ValueError } from './errors.js';
 import type { GroupParticle, RawXml, SimpleTypeMeta } from './meta.js';
 import { own, setOwn } from './own-properties.js';

@@ -7,6 +7,8 @@ import { DirectScanner } from './direct-scanner.js';
 export { DECLINED } from './direct-scanner.js';
 export declare class DirectReader extends DirectScanner {
   schema: SchemaMeta | undefined;
+  /** short texts read lately, by a hash of their length and three of their characters ('': none) */
+  readonly known: string[];
   /** A whole document's value; throws {@link DECLINED} for anything it leaves to the schema decoder. */
   read(schema: SchemaMeta, rootName: string, root: Leaf, xml: string): unknown;
   /** Lets go of the document. */
@@ -25,6 +27,14 @@ export declare class DirectReader extends DirectScanner {
   nil(leaf: Leaf, name: string, i: number): null;
   /** A simple element's text from `i` (after its start tag) and its end tag: its value. */
   simple(leaf: Leaf, name: string, i: number): unknown;
+  /**
+   * The document's characters from `from` to `to` as a string of their own. A short text spelled
+   * like one read shortly before (the statuses, types, protocols and flags of a list, read once per
+   * item) is given that string again, compared in place, rather than a new copy: the way V8's
+   * JSON.parse shares short strings. Equal strings are indistinguishable, so the value is the same;
+   * it holds one string where it held one per item.
+   */
+  shared(from: number, to: number): string;
   /**
    * An element of any type, or one a wildcard matched, from `i` (after its start tag): its text
    * alone, or what it holds as the schema decoder captures it (its attributes, and its content

@@ -24,8 +24,8 @@
 import { failedCheck } from './content-automaton.js';
 import { Kind, leafAt } from './decode-plan.js';
 import { setReadOrder } from './decode-options.js';
-import { detached } from './drift-reader.js';
-import { XML_DECLARATION } from './markup-readers.js';
+import { detached } from './own-strings.js';
+import { isDeclaration } from './markup-readers.js';
 import { own, setOwn } from './own-properties.js';
 import { escapeAttribute, escapeText } from './xml-text.js';
 import { decline, DirectScanner, endsName } from './direct-scanner.js';
@@ -34,8 +34,14 @@ import { XSI_NAMESPACE } from './xml-names.js';
 
 export { DECLINED } from './direct-scanner.js';
 
+/** The longest text {@link DirectReader.shared} looks up, and how many it keeps (a power of two). */
+const SHARED_LENGTH = 16;
+const SHARED_SLOTS = 64;
+
 export class DirectReader extends DirectScanner {
   schema = undefined;
+  /** short texts read lately, by a hash of their length and three of their characters ('': none) */
+  known = Array.from({ length: SHARED_SLOTS }, () => '');
 
   /** A whole document's value; throws {@link DECLINED} for anything it leaves to the schema decoder. */
   read(schema, rootName, root, xml) {
@@ -44,8 +50,7 @@ export class DirectReader extends DirectScanner {
     let p = xml.charCodeAt(0) === BOM ? 1 : 0;
     if (xml.startsWith('<?xml', p)) {
       const q = xml.indexOf('?>', p + 5);
-      XML_DECLARATION.lastIndex = p;
-      if (q < 0 || !XML_DECLARATION.test(xml) || XML_DECLARATION.lastIndex !== q + 2) decline();
+      if (q < 0 || !isDeclaration(xml, p, q + 2)) decline();
       p = q + 2;
     }
     p = this.space(p);
@@ -124,11 +129,36 @@ export class DirectReader extends DirectScanner {
 
   /** A simple element's text from `i` (after its start tag) and its end tag: its value. */
   simple(leaf, name, i) {
-    const text = this.text(i);
+    const end = this.scanText(i);
+    const referenced = this.referenced;
     // (a string whose text white space leaves as it is: that text, no decoder to call)
-    const asWritten = leaf.textAsWritten && !this.spaced && text !== '';
-    this.endTag(this.pos, name);
-    return asWritten ? detached(text) : convert(leaf.simple, text === '' && leaf.dflt !== undefined ? leaf.dflt : text);
+    if (leaf.textAsWritten && !this.spaced && end !== i) {
+      const value = referenced === undefined ? this.shared(i, end) : detached(referenced);
+      this.endTag(end, name);
+      return value;
+    }
+    const text = referenced ?? this.buf.slice(i, end);
+    this.endTag(end, name);
+    return convert(leaf.simple, text === '' && leaf.dflt !== undefined ? leaf.dflt : text);
+  }
+
+  /**
+   * The document's characters from `from` to `to` as a string of their own. A short text spelled
+   * like one read shortly before (the statuses, types, protocols and flags of a list, read once per
+   * item) is given that string again, compared in place, rather than a new copy: the way V8's
+   * JSON.parse shares short strings. Equal strings are indistinguishable, so the value is the same;
+   * it holds one string where it held one per item.
+   */
+  shared(from, to) {
+    const buf = this.buf;
+    const length = to - from;
+    if (length > SHARED_LENGTH) return detached(buf.slice(from, to));
+    const slot = (length + 3 * buf.charCodeAt(from) + 5 * buf.charCodeAt(from + (length >> 1)) + 7 * buf.charCodeAt(to - 1)) & (SHARED_SLOTS - 1);
+    const known = this.known[slot];
+    if (known.length === length && spelledAt(buf, from, known)) return known;
+    const text = detached(buf.slice(from, to));
+    this.known[slot] = text;
+    return text;
   }
 
   /**

@@ -43,6 +43,8 @@ export class DirectScanner {
   seen = undefined;
   /** the text read last has white space a whiteSpace facet changes: a tab, a line feed, a space at either end or two in a row */
   spaced = false;
+  /** the text read last, decoded, when it holds a reference (scanText) */
+  referenced = undefined;
 
   /** The index of the first character at or after `p` that is not white space. */
   space(p) {
@@ -148,6 +150,16 @@ export class DirectScanner {
 
   /** Character data from `p` (after a start tag) to the next `<`, decoded; `pos` is set at that `<`. */
   text(p) {
+    const end = this.scanText(p);
+    return this.referenced ?? this.buf.slice(p, end);
+  }
+
+  /**
+   * Reads character data from `p` (after a start tag) to the next `<`: returns the index of that
+   * `<` (`pos` is set there too) and sets `spaced`, and `referenced` to the text decoded when it
+   * holds a reference (undefined: the text is the document's characters from `p` to the end).
+   */
+  scanText(p) {
     const buf = this.buf;
     let i = p;
     let out;
@@ -187,6 +199,7 @@ export class DirectScanner {
     }
     this.spaced = spaced || (i > p && buf.charCodeAt(i - 1) === SPACE);
     this.pos = i;
-    return out === undefined ? buf.slice(p, i) : out + buf.slice(from, i);
+    this.referenced = out === undefined ? undefined : out + buf.slice(from, i);
+    return i;
   }
 }

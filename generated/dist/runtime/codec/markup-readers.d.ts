@@ -3,7 +3,12 @@
 import { XmlScanner } from './xml-scanner.js';
 /** The reason given for a DOCTYPE: not a syntax error, a refusal (no DTD, so no entity expansion and no external fetch). */
 export declare const DOCTYPE_REFUSED = "a document type declaration (DOCTYPE) is not allowed";
-export declare const XML_DECLARATION: RegExp;
+/**
+ * Whether `buf` from `p` to `end` (after its `?>`) is an XML declaration as XML 1.0 writes it. It
+ * is matched on a copy of itself: the language keeps the last text a regular expression matched
+ * reachable (RegExp.input) until another match, and a whole answer would stay alive with it.
+ */
+export declare function isDeclaration(buf: string, p: number, end: number): boolean;
 export declare class MarkupReaders extends XmlScanner {
   /** The XML declaration at `p`: only the form XML 1.0 gives (version, then encoding, then standalone). */
   protected declaration(p: number, final: boolean): number;

@@ -9,6 +9,7 @@
  * of its name in the source and its attributes as two reused arrays; an end tag is compared in
  * place with the name of the innermost open element.
  */
+import { detached } from './own-strings.js';
 import { BANG, DQUOTE, EQUALS, GT, QUESTION, SLASH, SQUOTE, nameEnd, spelledAt } from './xml-chars.js';
 import { MORE, XmlScanner } from './xml-scanner.js';
 import { isWhiteSpaceCode } from './xml-text.js';
@@ -16,7 +17,18 @@ import { isWhiteSpaceCode } from './xml-text.js';
 /** The reason given for a DOCTYPE: not a syntax error, a refusal (no DTD, so no entity expansion and no external fetch). */
 export const DOCTYPE_REFUSED = 'a document type declaration (DOCTYPE) is not allowed';
 
-export const XML_DECLARATION = /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/y;
+const XML_DECLARATION = /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*\?>/y;
+
+/**
+ * Whether `buf` from `p` to `end` (after its `?>`) is an XML declaration as XML 1.0 writes it. It
+ * is matched on a copy of itself: the language keeps the last text a regular expression matched
+ * reachable (RegExp.input) until another match, and a whole answer would stay alive with it.
+ */
+export function isDeclaration(buf, p, end) {
+  const declaration = detached(buf.slice(p, end));
+  XML_DECLARATION.lastIndex = 0;
+  return XML_DECLARATION.test(declaration) && XML_DECLARATION.lastIndex === declaration.length;
+}
 
 export class MarkupReaders extends XmlScanner {
   /** The XML declaration at `p`: only the form XML 1.0 gives (version, then encoding, then standalone). */
@@ -28,8 +40,7 @@ export class MarkupReaders extends XmlScanner {
       this.fail('the XML declaration does not end (no "?>").', buf.length);
     }
     this.checkChars(p, q + 2);
-    XML_DECLARATION.lastIndex = p;
-    if (!XML_DECLARATION.test(buf) || XML_DECLARATION.lastIndex !== q + 2) {
+    if (!isDeclaration(buf, p, q + 2)) {
       this.fail('malformed XML declaration: it must be <?xml version="1.x" encoding="…" standalone="yes|no"?>, encoding and standalone optional, in that order.', q + 2);
     }
     this.pos = q + 2;
