@@ -8,6 +8,7 @@ import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { SaxesParser } from 'saxes';
 import { parseString } from 'xml2js';
 import { decodeResponsePacket, encodeResponsePacket, type ResponsePacket } from '../../generated/src/index.js';
+import { handWrittenTasks, indexOfScan } from './hand-written-reader.js';
 import { saxesTree } from './saxes-tree.js';
 import { templateEncode } from './template-encoder.js';
 
@@ -37,9 +38,16 @@ export const ALTERNATIVE_DECODERS = {
   'saxes-tree': saxesTree,
 };
 
+/** For the get-tasks-info document only: how far a reader of it in JavaScript gets (hand-written-reader.ts). */
+export const FLOOR_DECODERS = {
+  'hand-written': handWrittenTasks,
+  'indexOf scan': indexOfScan,
+};
+
 export const DECODERS = {
   generated: (xml: string): unknown => decodeResponsePacket(xml),
   ...ALTERNATIVE_DECODERS,
+  ...FLOOR_DECODERS,
 };
 export type DecoderName = keyof typeof DECODERS;
 
@@ -49,6 +57,8 @@ export const DECODER_LABELS: Record<DecoderName, string> = {
   xml2js: 'xml2js parseString',
   saxes: 'saxes, tokenizing with no handlers',
   'saxes-tree': 'saxes building a generic tree, no checks (test/bench/saxes-tree.ts)',
+  'hand-written': 'a reader hand-written for exactly this answer, the same value, strings copied the same way (test/bench/hand-written-reader.ts; a floor, not an alternative)',
+  'indexOf scan': "indexOf('<') from tag to tag, building nothing (the bare scan)",
 };
 
 /**

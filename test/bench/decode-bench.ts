@@ -1,5 +1,5 @@
 /** Decode: the generated decoder and the alternatives on the same documents, size by size, each size in a fresh process. */
-import { deepStrictEqual } from 'node:assert';
+import { deepStrictEqual, strictEqual } from 'node:assert';
 import { encodeResponsePacket } from '../../generated/src/index.js';
 import { DECODERS, type DecoderName } from './contenders.js';
 import { checkAlternativesCount } from './decoded-count.js';
@@ -10,10 +10,12 @@ import { sizeResult, type SizeResult } from './size-result.js';
 
 const TASK_PATH = ['packet', 'backup-manager', 'get-tasks-info', 'result', 'task'];
 
-/** The generated decoder gives the value back; each alternative finds every task. */
+/** The generated decoder and the hand-written one give the value back; each alternative finds every task; the scan every tag. */
 function checkDecoded(tasks: number, xml: string): void {
   deepStrictEqual(DECODERS.generated(xml), responseValue(tasks));
+  deepStrictEqual(DECODERS['hand-written'](xml), responseValue(tasks));
   checkAlternativesCount(xml, TASK_PATH, tasks);
+  strictEqual(DECODERS['indexOf scan'](xml), (xml.match(/</g) ?? []).length);
 }
 
 /** One size, in this process (size-child.ts runs it). */

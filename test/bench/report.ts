@@ -33,7 +33,8 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 /** One operation: a row per size; the generated codec's MB/s, then each alternative's MB/s and its time ÷ ours. */
 function operationTable(results: SizeResult[], labels: Record<string, string>, unit = 'task'): string[] {
-  const names = Object.keys(labels);
+  // (the floor references read the get-tasks-info document only: a table of another shape has none)
+  const names = Object.keys(labels).filter((n) => results.every((r) => r.contenders[n] !== undefined));
   const alternatives = names.filter((n) => n !== 'generated');
   const lines = [
     `| ${unit}s | document | ${names.map((n) => (n === 'generated' ? 'generated' : `${n}: MB/s · its time ÷ ours`)).join(' | ')} | generated µs/${unit} |`,
