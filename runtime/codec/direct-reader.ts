@@ -130,36 +130,27 @@ export class DirectReader extends DirectScanner {
 
   /** A simple element's text from `i` (after its start tag) and its end tag: its value. */
   simple(leaf: Leaf, name: string, i: number): unknown {
-    const end = this.scanText(i);
-    const referenced = this.referenced;
+    const text = this.text(i);
     // (a string whose text white space leaves as it is: that text, no decoder to call)
-    if (leaf.textAsWritten && !this.spaced && end !== i) {
-      const value = referenced === undefined ? this.shared(i, end) : detached(referenced);
-      this.endTag(end, name);
-      return value;
-    }
-    const text = referenced ?? this.buf.slice(i, end);
-    this.endTag(end, name);
-    return convert(leaf.simple!, text === '' && leaf.dflt !== undefined ? leaf.dflt : text);
+    const asWritten = leaf.textAsWritten && !this.spaced && text !== '';
+    this.endTag(this.pos, name);
+    return asWritten ? this.shared(text) : convert(leaf.simple!, text === '' && leaf.dflt !== undefined ? leaf.dflt : text);
   }
 
   /**
-   * The document's characters from `from` to `to` as a string of their own. A short text spelled
-   * like one read shortly before (the statuses, types, protocols and flags of a list, read once per
-   * item) is given that string again, compared in place, rather than a new copy: the way V8's
-   * JSON.parse shares short strings. Equal strings are indistinguishable, so the value is the same;
-   * it holds one string where it held one per item.
+   * A text read as a string of its own. A short one (16 characters or fewer) spelled like one
+   * read lately is given the string kept for it then (the statuses, types, protocols and flags of
+   * a list, read once per item), the way V8's JSON.parse shares short strings: equal strings are
+   * indistinguishable, so the value is the same, and it holds one string where it held one per
+   * item.
    */
-  shared(from: number, to: number): string {
-    const buf = this.buf;
-    const length = to - from;
-    if (length > SHARED_LENGTH) return detached(buf.slice(from, to));
-    const slot = (length + 3 * buf.charCodeAt(from) + 5 * buf.charCodeAt(from + (length >> 1)) + 7 * buf.charCodeAt(to - 1)) & (SHARED_SLOTS - 1);
+  shared(text: string): string {
+    const length = text.length;
+    if (length > SHARED_LENGTH) return detached(text);
+    const slot = (length + 3 * text.charCodeAt(0) + 5 * text.charCodeAt(length >> 1) + 7 * text.charCodeAt(length - 1)) & (SHARED_SLOTS - 1);
     const known = this.known[slot]!;
-    if (known.length === length && spelledAt(buf, from, known)) return known;
-    const text = detached(buf.slice(from, to));
-    this.known[slot] = text;
-    return text;
+    if (known === text) return known;
+    return (this.known[slot] = detached(text));
   }
 
   /**

@@ -28,13 +28,13 @@ export declare class DirectReader extends DirectScanner {
   /** A simple element's text from `i` (after its start tag) and its end tag: its value. */
   simple(leaf: Leaf, name: string, i: number): unknown;
   /**
-   * The document's characters from `from` to `to` as a string of their own. A short text spelled
-   * like one read shortly before (the statuses, types, protocols and flags of a list, read once per
-   * item) is given that string again, compared in place, rather than a new copy: the way V8's
-   * JSON.parse shares short strings. Equal strings are indistinguishable, so the value is the same;
-   * it holds one string where it held one per item.
+   * A text read as a string of its own. A short one (16 characters or fewer) spelled like one
+   * read lately is given the string kept for it then (the statuses, types, protocols and flags of
+   * a list, read once per item), the way V8's JSON.parse shares short strings: equal strings are
+   * indistinguishable, so the value is the same, and it holds one string where it held one per
+   * item.
    */
-  shared(from: number, to: number): string;
+  shared(text: string): string;
   /**
    * An element of any type, or one a wildcard matched, from `i` (after its start tag): its text
    * alone, or what it holds as the schema decoder captures it (its attributes, and its content
