@@ -79,6 +79,7 @@ const CASES: Case[] = [
   ['a byte order mark and an XML declaration', `\ufeff<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${VALID}\n`, 'direct'],
   ["XML's five references", edit('<name>n</name>', '<name>&amp;&lt;&gt;&quot;&apos;]]</name>'), 'direct'],
   ['a surrogate pair and characters above them', edit('<name>n</name>', '<name>\u{1F600}\ue000\ufffd</name>'), 'direct'],
+  ['every printable ASCII character but < and &, DEL, and characters up to U+D7FF', edit('<name>n</name>', `<name>${String.fromCharCode(...Array.from({ length: 95 }, (_, i) => 0x21 + i).filter((c) => c !== 0x3c && c !== 0x26))} x\u0080\u07ff\ud7ff</name>`), 'direct'],
   ['an empty element with a default', edit('<name>n</name>', '<name/>'), 'direct'],
   ['anyType with markup and attributes', edit('<note>text</note>', '<note a="&lt;1">x<b c="2"/>y<d>&amp;</d></note>'), 'direct'],
   ['an empty doc', `<doc version="1"><status>ok</status><owner-id>1</owner-id><tag>a</tag><tag>b</tag></doc>`, 'direct'],

@@ -9,6 +9,10 @@
 import { AMP, CR, GT, LF, LT, nameEnd, RSQB, SEMICOLON, SLASH, SPACE, spelledAt, TAB } from './xml-chars.js';
 import { PREDEFINED } from './xml-scanner.js';
 
+/** 1 for a character that text takes as it is with nothing to check: printable ASCII and DEL but `<`, `&`, `>` and space. */
+const PLAIN = new Uint8Array(128);
+for (let c = SPACE + 1; c < 128; c++) PLAIN[c] = c === LT || c === AMP || c === GT ? 0 : 1;
+
 /** Thrown when the direct reader leaves a document to the schema decoder. */
 export const DECLINED: unique symbol = Symbol('declined');
 
@@ -167,11 +171,12 @@ export class DirectScanner {
     let spaced = false;
     for (;;) {
       const c = buf.charCodeAt(i);
+      // (most characters: printable ASCII but <, &, > and space, or any below U+D800)
+      if (c < 128 ? PLAIN[c] === 1 : c < 0xd800) {
+        i++;
+        continue;
+      }
       if (c > GT) {
-        if (c < 0xd800) {
-          i++;
-          continue;
-        }
         i = this.beyondBmp(c, i) + 1;
         continue;
       }
