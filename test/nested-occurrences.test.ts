@@ -158,4 +158,15 @@ test('three <b> in a bounded choice of bounded sequences are two iterations of t
   const kept = pkg.decodeType('ChoiceOfSeq', 'choiceofseq', `<choiceofseq>${repeat('b', 5)}</choiceofseq>`, { unknownElements: 'keep', onUnknown: (e: { kind: string; name: string }) => events.push({ kind: e.kind, name: e.name }) });
   t.like(kept, { items: [{ b: [1, 2] }, { b: [3, 4] }] });
   t.deepEqual(events, [{ kind: 'extra', name: 'b' }]);
+  // and an element the content model does not allow where it stands, once one was read: extra too, as in Headed, read without search
+  for (const [type, children, expected] of [
+    ['SeqOfPairs', '<b>1</b><c>2</c><c>3</c>', { items: [{ items: [{ b: 1, c: 2 }] }] }],
+    ['Headed', '<a>1</a><b>2</b><c>3</c><c>4</c>', { items: [{ a: 1, items: [{ b: 2, c: 3 }] }] }],
+  ] as const) {
+    events.length = 0;
+    const root = type.toLowerCase();
+    const again = pkg.decodeType(type, root, `<${root}>${children}</${root}>`, { unknownElements: 'keep', onUnknown: (e: { kind: string; name: string }) => events.push({ kind: e.kind, name: e.name }) });
+    t.like(again, expected);
+    t.deepEqual(events, [{ kind: 'extra', name: 'c' }], type);
+  }
 });

@@ -25,6 +25,8 @@ export declare class GroupSearch {
   readonly values: unknown[];
   /** whether each value was kept outside its facets (unknownElements 'keep') */
   readonly kept: boolean[];
+  /** the names of the elements read */
+  readonly names: Set<string>;
   /** ways were dropped past {@link MAX_WAYS} */
   dropped: boolean;
   constructor(automaton: Automaton);

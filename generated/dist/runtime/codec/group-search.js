@@ -64,6 +64,8 @@ export class GroupSearch {
   values = [];
   /** whether each value was kept outside its facets (unknownElements 'keep') */
   kept = [];
+  /** the names of the elements read */
+  names = new Set();
   /** ways were dropped past {@link MAX_WAYS} */
   dropped = false;
 
@@ -103,6 +105,7 @@ export class GroupSearch {
     this.ways = next;
     this.scopes = target.scopes;
     this.positions.push(move.to);
+    if (target.leaf.k === 'el') this.names.add(target.leaf.name);
     return undefined;
   }
 
@@ -130,7 +133,7 @@ export class GroupSearch {
 
   /** Whether an element of this name was read (unknownElements 'keep': one more is `extra`, not `misplaced`). */
   read(name) {
-    return this.positions.some((to) => this.automaton.positions[to].leaf.k === 'el' && (this.automaton.positions[to].leaf).name === name);
+    return this.names.has(name);
   }
 
   /** The value of the element read last (they end in the order they start). */

@@ -93,6 +93,8 @@ export class GroupSearch {
   readonly values: unknown[] = [];
   /** whether each value was kept outside its facets (unknownElements 'keep') */
   readonly kept: boolean[] = [];
+  /** the names of the elements read */
+  readonly names: Set<string> = new Set();
   /** ways were dropped past {@link MAX_WAYS} */
   dropped = false;
 
@@ -131,6 +133,7 @@ export class GroupSearch {
     this.ways = next;
     this.scopes = target.scopes;
     this.positions.push(move.to);
+    if (target.leaf.k === 'el') this.names.add(target.leaf.name);
     return undefined;
   }
 
@@ -158,7 +161,7 @@ export class GroupSearch {
 
   /** Whether an element of this name was read (unknownElements 'keep': one more is `extra`, not `misplaced`). */
   read(name: string): boolean {
-    return this.positions.some((to) => this.automaton.positions[to]!.leaf.k === 'el' && (this.automaton.positions[to]!.leaf as { name: string }).name === name);
+    return this.names.has(name);
   }
 
   /** The value of the element read last (they end in the order they start). */
