@@ -6,6 +6,7 @@
 import type { State } from './content-automaton.js';
 import { Kind, type Leaf, type TypeInfo } from './decode-plan.js';
 import type { UnknownContent } from './decode-options.js';
+import { GroupSearch } from './group-search.js';
 import type { GroupParticle } from './meta.js';
 
 /** A record being built: the value of a complex type, or one iteration of a repeating group. */
@@ -24,6 +25,8 @@ export class Frame {
   state: State | undefined = undefined;
   readonly recs: Rec[] = [];
   readonly scopes: GroupParticle[] = [];
+  /** a content model that can group its elements in more than one way: its records are built when it ends (group-search.ts) */
+  search: GroupSearch | undefined = undefined;
   raw = '';
   depth = 0;
   hasMarkup = false;
@@ -49,6 +52,7 @@ export class Frame {
     this.text = '';
     this.nil = false;
     this.state = leaf.kind === Kind.Elements ? leaf.complex!.automaton!.start : undefined;
+    this.search = leaf.kind === Kind.Elements && leaf.complex!.automaton!.searched ? new GroupSearch(leaf.complex!.automaton!) : undefined;
     // the type's own record first (setting an array's length is a call: avoided when it can be)
     const recs = this.recs;
     if (leaf.kind !== Kind.Flag && leaf.complex !== undefined) {
@@ -81,6 +85,7 @@ export class Frame {
     this.state = undefined;
     this.recs.length = 0;
     this.scopes.length = 0;
+    this.search = undefined;
     this.raw = '';
     this.attributes = undefined;
     this.drift = undefined;

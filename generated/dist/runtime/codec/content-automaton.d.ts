@@ -9,6 +9,14 @@
  * its array property), so moving from one position to another may close records and open new
  * ones. Bounds other than 0, 1 and unbounded, and the members an xs:all requires, are checked
  * when a record closes ({@link RecordCheck}).
+ *
+ * Which element comes next is deterministic; which records it goes to may not be: an element that
+ * can both continue the open iteration of a repeating group and start a new iteration of it, or
+ * of a group around it (`<b>` of `<xs:choice maxOccurs="2"><xs:sequence maxOccurs="2"><b/>…`),
+ * has a transition with {@link Transition.alternatives}. The first way (stay in the iteration,
+ * else restart the innermost group) is taken unless the records' bounds refuse it; a content
+ * model where they can ({@link Automaton.searched}) is read by trying every way at once
+ * (group-search.ts), so that a document is refused only when no way satisfies the bounds.
  */
 import type { ElementParticle, GroupParticle, Particle, WildcardParticle } from './meta.js';
 export interface Position {
@@ -20,6 +28,8 @@ export interface Transition {
   to: number;
   /** how many group records (of the current position's scopes) stay open */
   keep: number;
+  /** the other ways to the same position, in order of preference: a smaller `keep` each (a group further out restarts) */
+  alternatives: readonly number[] | undefined;
 }
 export interface State {
   next: Map<string, Transition>;
@@ -39,22 +49,30 @@ export interface State {
 export type RecordCheck =
   | { kind: 'count'; prop: string; name: string; min: number; max: number }
   | { kind: 'all'; always: boolean; members: string[]; required: Array<{ prop: string; name: string }> };
-/** What a record fails: a check, and for an xs:all the required member it lacks. */
+/** What a record fails: a check, for an xs:all the required member it lacks, for a count how many it found. */
 export interface CheckFailure {
   check: RecordCheck;
   missing: { prop: string; name: string } | undefined;
+  found: number;
 }
 /**
  * The first of a record's checks it fails, in their order (undefined: it passes them all): the
  * one rule both decoders apply when a record closes (schema-decoder.ts words the failure).
  */
 export declare function failedCheck(checks: readonly RecordCheck[], rec: object): CheckFailure | undefined;
+/**
+ * The same rule over any account of a record: `count` says how many of a property's values it
+ * holds (group-search.ts counts without records).
+ */
+export declare function failedCheckOf<T>(checks: readonly RecordCheck[], source: T, count: (source: T, prop: string) => number): CheckFailure | undefined;
 export interface Automaton {
   positions: Position[];
   start: State;
   states: State[];
   /** checks per record level: index 0 is the type's record, then one per repeating group */
   checks: Map<GroupParticle | null, RecordCheck[]>;
+  /** some transition has alternatives that records' checks may tell apart: the records are found by search (group-search.ts) */
+  searched: boolean;
 }
 export declare function automatonFor(model: Particle): Automaton;
 //# sourceMappingURL=content-automaton.d.ts.map

@@ -8,16 +8,30 @@ import { isRepeating } from './particles.js';
  * one rule both decoders apply when a record closes (schema-decoder.ts words the failure).
  */
 export function failedCheck(checks, rec) {
+  return checks.length === 0 ? undefined : failedCheckOf(checks, rec, countInRecord);
+}
+
+/**
+ * The same rule over any account of a record: `count` says how many of a property's values it
+ * holds (group-search.ts counts without records).
+ */
+export function failedCheckOf(checks, source, count) {
   for (const check of checks) {
     if (check.kind === 'all') {
-      if (!check.always && !check.members.some((prop) => own(rec, prop) !== undefined)) continue;
-      for (const member of check.required) if (own(rec, member.prop) === undefined) return { check, missing: member };
+      if (!check.always && !check.members.some((prop) => count(source, prop) > 0)) continue;
+      for (const member of check.required) if (count(source, member.prop) === 0) return { check, missing: member, found: 0 };
       continue;
     }
-    const n = (own(rec, check.prop))?.length ?? 0;
-    if ((n > 0 && n < check.min) || (check.max !== -1 && n > check.max)) return { check, missing: undefined };
+    const n = count(source, check.prop);
+    if ((n > 0 && n < check.min) || (check.max !== -1 && n > check.max)) return { check, missing: undefined, found: n };
   }
   return undefined;
+}
+
+/** How many values a record holds at a property (an array's length; one value is 1). */
+function countInRecord(rec, prop) {
+  const value = own(rec, prop);
+  return value === undefined ? 0 : Array.isArray(value) ? value.length : 1;
 }
 
 const NO_RESTART = Number.MAX_SAFE_INTEGER;
@@ -31,14 +45,18 @@ export function automatonFor(model) {
 
 function compile(model) {
   const positions = [];
-  /** follow[p]: target position → depth of the group the edge restarts (NO_RESTART for none) */
+  /** follow[p]: target position → the depths of the groups an edge there restarts (NO_RESTART: none), best first */
   const follow = [];
   const checks = new Map([[null, []]]);
   const edge = (from, to, restart) => {
     for (const p of from) for (const q of to) {
       const known = follow[p].get(q);
-      // prefer staying in the same iteration; else restart the innermost group possible
-      if (known === undefined || (known !== NO_RESTART && (restart === NO_RESTART || restart > known))) follow[p].set(q, restart);
+      if (known === undefined) follow[p].set(q, [restart]);
+      else if (!known.includes(restart)) {
+        // prefer staying in the same iteration; else restart the innermost group possible
+        known.push(restart);
+        known.sort((a, b) => b - a);
+      }
     }
   };
   const bounded = (p) => p.min > 1 || p.max > 1;
@@ -98,14 +116,16 @@ function compile(model) {
 
   const root = visit(model, [], null, true);
   const lastOfRoot = new Set(root.last);
+  let searched = false;
   const stateFor = (targets, from, accepting) => {
     const state = { next: new Map(), names: [], moves: [], accepting, expected: [] };
-    for (const [to, restart] of [...targets].sort((a, b) => a[0] - b[0])) {
+    for (const [to, restarts] of [...targets].sort((a, b) => a[0] - b[0])) {
       const target = positions[to];
-      let keep = 0;
-      while (keep < from.length && keep < target.scopes.length && from[keep] === target.scopes[keep]) keep++;
-      if (restart !== NO_RESTART) keep = Math.min(keep, restart);
-      const transition = { to, keep };
+      let common = 0;
+      while (common < from.length && common < target.scopes.length && from[common] === target.scopes[common]) common++;
+      const keeps = restarts.map((restart) => (restart === NO_RESTART ? common : Math.min(common, restart)));
+      const transition = { to, keep: keeps[0], alternatives: keeps.length > 1 ? keeps.slice(1) : undefined };
+      if (transition.alternatives !== undefined && !searched) searched = checked(transition, from, target.scopes);
       if (target.leaf.k === 'any') {
         state.wildcard ??= transition;
         if (!state.expected.includes('(any element)')) state.expected.push('(any element)');
@@ -118,7 +138,18 @@ function compile(model) {
     }
     return state;
   };
-  const start = stateFor(new Map(root.first.map((q) => [q, NO_RESTART])), [], root.nullable);
+  /**
+   * Whether records' checks may tell a transition's ways apart: the ways differ only from the
+   * record level of the smallest `keep` down (that record counts a new iteration of the group
+   * restarted there; the records below it close or stay open), so the checks there decide.
+   */
+  const checked = (move, from, to) => {
+    const least = Math.min(move.keep, ...move.alternatives);
+    const restarted = to[least];
+    if (checks.get(least === 0 ? null : to[least - 1]).some((check) => check.kind === 'count' && check.prop === restarted.prop)) return true;
+    return [...from.slice(least), ...to.slice(least)].some((group) => checks.get(group).length > 0);
+  };
+  const start = stateFor(new Map(root.first.map((q) => [q, [NO_RESTART]])), [], root.nullable);
   const states = positions.map((pos, p) => stateFor(follow[p], pos.scopes, lastOfRoot.has(p)));
-  return { positions, start, states, checks };
+  return { positions, start, states, checks, searched };
 }

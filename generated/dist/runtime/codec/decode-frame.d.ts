@@ -8,6 +8,7 @@
 import type { State } from './content-automaton.js';
 import { Kind, type Leaf, type TypeInfo } from './decode-plan.js';
 import type { UnknownContent } from './decode-options.js';
+import { GroupSearch } from './group-search.js';
 import type { GroupParticle } from './meta.js';
 /** A record being built: the value of a complex type, or one iteration of a repeating group. */
 export type Rec = Record<string, unknown>;
@@ -24,6 +25,8 @@ export declare class Frame {
   state: State | undefined;
   readonly recs: Rec[];
   readonly scopes: GroupParticle[];
+  /** a content model that can group its elements in more than one way: its records are built when it ends (group-search.ts) */
+  search: GroupSearch | undefined;
   raw: string;
   depth: number;
   hasMarkup: boolean;

@@ -9,6 +9,14 @@
  * its array property), so moving from one position to another may close records and open new
  * ones. Bounds other than 0, 1 and unbounded, and the members an xs:all requires, are checked
  * when a record closes ({@link RecordCheck}).
+ *
+ * Which element comes next is deterministic; which records it goes to may not be: an element that
+ * can both continue the open iteration of a repeating group and start a new iteration of it, or
+ * of a group around it (`<b>` of `<xs:choice maxOccurs="2"><xs:sequence maxOccurs="2"><b/>…`),
+ * has a transition with {@link Transition.alternatives}. The first way (stay in the iteration,
+ * else restart the innermost group) is taken unless the records' bounds refuse it; a content
+ * model where they can ({@link Automaton.searched}) is read by trying every way at once
+ * (group-search.ts), so that a document is refused only when no way satisfies the bounds.
  */
 import type { ElementParticle, GroupParticle, Particle, WildcardParticle } from './meta.js';
 import { own } from './own-properties.js';
@@ -24,6 +32,8 @@ export interface Transition {
   to: number;
   /** how many group records (of the current position's scopes) stay open */
   keep: number;
+  /** the other ways to the same position, in order of preference: a smaller `keep` each (a group further out restarts) */
+  alternatives: readonly number[] | undefined;
 }
 
 export interface State {
@@ -46,10 +56,11 @@ export type RecordCheck =
   | { kind: 'count'; prop: string; name: string; min: number; max: number }
   | { kind: 'all'; always: boolean; members: string[]; required: Array<{ prop: string; name: string }> };
 
-/** What a record fails: a check, and for an xs:all the required member it lacks. */
+/** What a record fails: a check, for an xs:all the required member it lacks, for a count how many it found. */
 export interface CheckFailure {
   check: RecordCheck;
   missing: { prop: string; name: string } | undefined;
+  found: number;
 }
 
 /**
@@ -57,16 +68,30 @@ export interface CheckFailure {
  * one rule both decoders apply when a record closes (schema-decoder.ts words the failure).
  */
 export function failedCheck(checks: readonly RecordCheck[], rec: object): CheckFailure | undefined {
+  return checks.length === 0 ? undefined : failedCheckOf(checks, rec, countInRecord);
+}
+
+/**
+ * The same rule over any account of a record: `count` says how many of a property's values it
+ * holds (group-search.ts counts without records).
+ */
+export function failedCheckOf<T>(checks: readonly RecordCheck[], source: T, count: (source: T, prop: string) => number): CheckFailure | undefined {
   for (const check of checks) {
     if (check.kind === 'all') {
-      if (!check.always && !check.members.some((prop) => own(rec, prop) !== undefined)) continue;
-      for (const member of check.required) if (own(rec, member.prop) === undefined) return { check, missing: member };
+      if (!check.always && !check.members.some((prop) => count(source, prop) > 0)) continue;
+      for (const member of check.required) if (count(source, member.prop) === 0) return { check, missing: member, found: 0 };
       continue;
     }
-    const n = (own(rec, check.prop) as unknown[] | undefined)?.length ?? 0;
-    if ((n > 0 && n < check.min) || (check.max !== -1 && n > check.max)) return { check, missing: undefined };
+    const n = count(source, check.prop);
+    if ((n > 0 && n < check.min) || (check.max !== -1 && n > check.max)) return { check, missing: undefined, found: n };
   }
   return undefined;
+}
+
+/** How many values a record holds at a property (an array's length; one value is 1). */
+function countInRecord(rec: object, prop: string): number {
+  const value = own(rec, prop);
+  return value === undefined ? 0 : Array.isArray(value) ? value.length : 1;
 }
 
 export interface Automaton {
@@ -75,6 +100,8 @@ export interface Automaton {
   states: State[];
   /** checks per record level: index 0 is the type's record, then one per repeating group */
   checks: Map<GroupParticle | null, RecordCheck[]>;
+  /** some transition has alternatives that records' checks may tell apart: the records are found by search (group-search.ts) */
+  searched: boolean;
 }
 
 interface Info {
@@ -94,14 +121,18 @@ export function automatonFor(model: Particle): Automaton {
 
 function compile(model: Particle): Automaton {
   const positions: Position[] = [];
-  /** follow[p]: target position → depth of the group the edge restarts (NO_RESTART for none) */
-  const follow: Map<number, number>[] = [];
+  /** follow[p]: target position → the depths of the groups an edge there restarts (NO_RESTART: none), best first */
+  const follow: Map<number, number[]>[] = [];
   const checks = new Map<GroupParticle | null, RecordCheck[]>([[null, []]]);
   const edge = (from: number[], to: number[], restart: number) => {
     for (const p of from) for (const q of to) {
       const known = follow[p]!.get(q);
-      // prefer staying in the same iteration; else restart the innermost group possible
-      if (known === undefined || (known !== NO_RESTART && (restart === NO_RESTART || restart > known))) follow[p]!.set(q, restart);
+      if (known === undefined) follow[p]!.set(q, [restart]);
+      else if (!known.includes(restart)) {
+        // prefer staying in the same iteration; else restart the innermost group possible
+        known.push(restart);
+        known.sort((a, b) => b - a);
+      }
     }
   };
   const bounded = (p: { min: number; max: number }) => p.min > 1 || p.max > 1;
@@ -161,14 +192,16 @@ function compile(model: Particle): Automaton {
 
   const root = visit(model, [], null, true);
   const lastOfRoot = new Set(root.last);
-  const stateFor = (targets: Map<number, number>, from: GroupParticle[], accepting: boolean): State => {
+  let searched = false;
+  const stateFor = (targets: Map<number, number[]>, from: GroupParticle[], accepting: boolean): State => {
     const state: State = { next: new Map(), names: [], moves: [], accepting, expected: [] };
-    for (const [to, restart] of [...targets].sort((a, b) => a[0] - b[0])) {
+    for (const [to, restarts] of [...targets].sort((a, b) => a[0] - b[0])) {
       const target = positions[to]!;
-      let keep = 0;
-      while (keep < from.length && keep < target.scopes.length && from[keep] === target.scopes[keep]) keep++;
-      if (restart !== NO_RESTART) keep = Math.min(keep, restart);
-      const transition = { to, keep };
+      let common = 0;
+      while (common < from.length && common < target.scopes.length && from[common] === target.scopes[common]) common++;
+      const keeps = restarts.map((restart) => (restart === NO_RESTART ? common : Math.min(common, restart)));
+      const transition: Transition = { to, keep: keeps[0]!, alternatives: keeps.length > 1 ? keeps.slice(1) : undefined };
+      if (transition.alternatives !== undefined && !searched) searched = checked(transition, from, target.scopes);
       if (target.leaf.k === 'any') {
         state.wildcard ??= transition;
         if (!state.expected.includes('(any element)')) state.expected.push('(any element)');
@@ -181,7 +214,18 @@ function compile(model: Particle): Automaton {
     }
     return state;
   };
-  const start = stateFor(new Map(root.first.map((q) => [q, NO_RESTART])), [], root.nullable);
+  /**
+   * Whether records' checks may tell a transition's ways apart: the ways differ only from the
+   * record level of the smallest `keep` down (that record counts a new iteration of the group
+   * restarted there; the records below it close or stay open), so the checks there decide.
+   */
+  const checked = (move: Transition, from: GroupParticle[], to: GroupParticle[]): boolean => {
+    const least = Math.min(move.keep, ...move.alternatives!);
+    const restarted = to[least]!;
+    if (checks.get(least === 0 ? null : to[least - 1]!)!.some((check) => check.kind === 'count' && check.prop === restarted.prop)) return true;
+    return [...from.slice(least), ...to.slice(least)].some((group) => checks.get(group)!.length > 0);
+  };
+  const start = stateFor(new Map(root.first.map((q) => [q, [NO_RESTART]])), [], root.nullable);
   const states = positions.map((pos, p) => stateFor(follow[p]!, pos.scopes, lastOfRoot.has(p)));
-  return { positions, start, states, checks };
+  return { positions, start, states, checks, searched };
 }

@@ -19,8 +19,9 @@
  * the names its parent's automaton expects, so that reading an element allocates little beyond
  * its value.
  */
-import { failedCheck, type RecordCheck, type Transition } from './content-automaton.js';
+import { failedCheck, type CheckFailure, type RecordCheck, type Transition } from './content-automaton.js';
 import { Frame, type Rec } from './decode-frame.js';
+import { MAX_WAYS, type GroupSearch } from './group-search.js';
 import { Kind, leafAt, type Leaf, type TypeInfo } from './decode-plan.js';
 import { setReadOrder } from './decode-options.js';
 import { DriftReader } from './drift-reader.js';
@@ -35,6 +36,9 @@ import { escapeAttribute, escapeText, isWhiteSpace } from './xml-text.js';
 import { XSI_NAMESPACE } from './xml-names.js';
 
 const NIL_CONTENT = 'an element with xsi:nil="true" must be empty';
+
+/** The target of an element of a searched content model: its value waits in the search for the records (group-search.ts). */
+const PENDING: Rec = Object.freeze({}) as Rec;
 
 /** The tokens of a document, read against the schema: the handler the tokenizer reports to. */
 export class Decoder extends DriftReader {
@@ -85,7 +89,7 @@ export class Decoder extends DriftReader {
       name ??= source.slice(start, end);
       move = state.wildcard;
     }
-    if (!move && this.keep) return this.keepElement(parent, name!, hasAttributes, this.driftKind(parent, name!));
+    if (!move && this.keep) return this.keepElement(parent, name!, hasAttributes, parent.search?.read(name!) === true ? 'extra' : this.driftKind(parent, name!));
     if (!move) {
       const expected = state.expected.length > 0 ? `expected ${state.expected.length === 1 ? '' : 'one of '}${state.expected.join(', ')}` : `<${parent.name}> allows no more elements`;
       this.fail(`unexpected element <${this.quote(name!, true)}>; ${expected}${state.accepting && state.expected.length > 0 ? ` or the end of <${parent.name}>` : ''}`, name);
@@ -93,24 +97,52 @@ export class Decoder extends DriftReader {
     const type = parent.type!;
     const automaton = type.automaton!;
     const position = automaton.positions[move.to]!;
-    if (this.keep && this.overflows(parent, move, position)) return this.keepElement(parent, name!, hasAttributes, 'extra');
-    // close the group records the move leaves, open the ones it enters
-    while (parent.scopes.length > move.keep) this.closeRecord(parent, parent.scopes.pop()!, parent.recs.pop()!);
-    for (let j = move.keep; j < position.scopes.length; j++) {
-      const group = position.scopes[j]!;
-      const rec: Rec = type.makeGroupRecord(group);
-      const owner = parent.recs[j]!;
-      const list = own(owner, group.prop!) as Rec[] | undefined;
-      if (list) list.push(rec);
-      else setOwn(owner, group.prop!, [rec]);
-      parent.recs.push(rec);
-      parent.scopes.push(group);
+    let target = PENDING;
+    const search = parent.search;
+    if (search !== undefined) {
+      // the records wait for the element's end: every way of grouping the elements is followed
+      const failure = search.step(move);
+      if (failure !== undefined && this.keep && isOverflow(failure)) return this.keepElement(parent, name!, hasAttributes, 'extra');
+      if (failure !== undefined) this.failCheck(failure, search);
+    } else {
+      if (this.keep && this.overflows(parent, move, position)) return this.keepElement(parent, name!, hasAttributes, 'extra');
+      target = this.enter(parent, move.to, move.keep);
     }
     parent.state = automaton.states[move.to];
     parent.children++;
     if (type.all) (parent.order ??= []).push(position.leaf.prop);
-    this.push(name!, leafAt(this.schema, type, move.to), parent.recs[parent.recs.length - 1]!, hasAttributes);
+    this.push(name!, leafAt(this.schema, type, move.to), target, hasAttributes);
     return name!;
+  }
+
+  /** Closes the group records a move to position `to` leaves, opens the ones it enters; returns the innermost. */
+  enter(frame: Frame, to: number, keep: number): Rec {
+    const type = frame.type!;
+    const scopes = type.automaton!.positions[to]!.scopes;
+    while (frame.scopes.length > keep) this.closeRecord(frame, frame.scopes.pop()!, frame.recs.pop()!);
+    for (let j = keep; j < scopes.length; j++) {
+      const group = scopes[j]!;
+      const rec: Rec = type.makeGroupRecord(group);
+      const owner = frame.recs[j]!;
+      const list = own(owner, group.prop!) as Rec[] | undefined;
+      if (list) list.push(rec);
+      else setOwn(owner, group.prop!, [rec]);
+      frame.recs.push(rec);
+      frame.scopes.push(group);
+    }
+    return frame.recs[frame.recs.length - 1]!;
+  }
+
+  /** A searched element's records, built along the grouping its search settles on (group-search.ts). */
+  build(frame: Frame, search: GroupSearch): void {
+    const keeps = search.settle();
+    if (!Array.isArray(keeps)) this.failCheck(keeps, search);
+    for (let i = 0; i < keeps.length; i++) {
+      const to = search.positions[i]!;
+      this.keptValue = search.kept[i]!;
+      const particle = frame.type!.automaton!.positions[to]!.leaf;
+      this.place(this.enter(frame, to, keeps[i]!), leafAt(this.schema, frame.type!, to), search.values[i], particle.k === 'el' ? particle.name : '');
+    }
   }
 
   push(name: string, leaf: Leaf, target: Rec | null, hasAttributes: boolean): void {
@@ -238,6 +270,7 @@ export class Decoder extends DriftReader {
         if (frame.nil) value = this.nilRecord(frame);
         else {
           if (!frame.state!.accepting) this.fail(`<${frame.name}> ends too early; expected ${frame.state!.expected.length === 1 ? '' : 'one of '}${frame.state!.expected.join(', ')}${this.misplacedNote(frame, frame.state!.expected)}`);
+          if (frame.search !== undefined) this.build(frame, frame.search);
           while (frame.scopes.length > 0) this.closeRecord(frame, frame.scopes.pop()!, frame.recs.pop()!);
           value = frame.recs[0];
           this.runChecks(frame.type!.checks, value as Rec);
@@ -268,11 +301,21 @@ export class Decoder extends DriftReader {
       this.result = value;
       return;
     }
+    if (target === PENDING) {
+      this.frames[this.open - 1]!.search!.hold(value, this.keptValue);
+      this.keptValue = false;
+      return;
+    }
+    this.place(target, leaf, value, frame.name);
+  }
+
+  /** Puts the value of the element `name` in its record. */
+  place(target: Rec, leaf: Leaf, value: unknown, name: string): void {
     const store = leaf.store;
     if (store !== undefined) {
       // the emitted store of the property (record-code.ts): the same rules, by the property's name
       const index = store(target, value);
-      if (index < 0) this.fail(`<${frame.name}> may occur only once here`, frame.name);
+      if (index < 0) this.fail(`<${name}> may occur only once here`, name);
       if (this.keptValue) this.recordKept(target, leaf.prop, leaf.array ? index : -1, value);
       return;
     }
@@ -283,7 +326,7 @@ export class Decoder extends DriftReader {
       else if (leaf.inherited) setOwn(target, leaf.prop, [value]);
       else target[leaf.prop] = [value];
     } else {
-      if (own(target, leaf.prop) !== undefined) this.fail(`<${frame.name}> may occur only once here`, frame.name);
+      if (own(target, leaf.prop) !== undefined) this.fail(`<${name}> may occur only once here`, name);
       if (leaf.inherited) setOwn(target, leaf.prop, value);
       else target[leaf.prop] = value;
       if (this.keptValue) this.recordKept(target, leaf.prop, -1, value);
@@ -304,12 +347,15 @@ export class Decoder extends DriftReader {
 
   runChecks(checks: RecordCheck[], rec: Rec): void {
     const failure = failedCheck(checks, rec);
-    if (failure === undefined) return;
-    const { check, missing } = failure;
-    if (check.kind === 'all') this.fail(`the element <${missing!.name}> is required${this.misplacedNote(this.frames[this.open - 1]!, [missing!.name])}`);
-    const n = (own(rec, check.prop) as unknown[] | undefined)?.length ?? 0;
-    if (n < check.min) this.fail(`at least ${check.min} ${check.name} required, found ${n}`);
-    this.fail(`at most ${check.max} ${check.name} allowed, found ${n}`);
+    if (failure !== undefined) this.failCheck(failure, undefined);
+  }
+
+  /** A record's failed check, worded (a search that dropped ways says so). */
+  failCheck({ check, missing, found }: CheckFailure, search: GroupSearch | undefined): never {
+    const note = search?.dropped === true ? ` (the decoder follows at most ${MAX_WAYS} ways of grouping the elements into iterations at once, and dropped some)` : '';
+    if (check.kind === 'all') this.fail(`the element <${missing!.name}> is required${this.misplacedNote(this.frames[this.open - 1]!, [missing!.name])}${note}`);
+    if (found < check.min) this.fail(`at least ${check.min} ${check.name} required, found ${found}${note}`);
+    this.fail(`at most ${check.max} ${check.name} allowed, found ${found}${note}`);
   }
 
   /** A simple value; under 'keep', one outside its facets is kept when its type holds it (then `keptValue` is set). */
@@ -327,6 +373,11 @@ export class Decoder extends DriftReader {
       this.fail(this.keep ? `${message} (unknownElements: 'keep' keeps a value outside its facets only where its TypeScript type holds it; regenerate from the server's schemas)` : message, child);
     }
   }
+}
+
+/** A failure of a count past its maxOccurs (unknownElements 'keep' keeps the element as `extra`). */
+function isOverflow({ check, found }: CheckFailure): boolean {
+  return check.kind === 'count' && check.max !== -1 && found > check.max;
 }
 
 /** An xs:boolean's value (white space collapsed), or undefined when the text is not one. */
