@@ -21,8 +21,6 @@ export declare class DirectScanner {
   seen: Set<string> | undefined;
   /** the text read last has white space a whiteSpace facet changes: a tab, a line feed, a space at either end or two in a row */
   spaced: boolean;
-  /** the text read last, decoded, when it holds a reference (scanText) */
-  referenced: string | undefined;
   /** The index of the first character at or after `p` that is not white space. */
   space(p: number): number;
   /** The end tag of `name` at `p` (a `<`); `pos` is set after it. */
@@ -38,11 +36,5 @@ export declare class DirectScanner {
   beyondBmp(c: number, i: number): number;
   /** Character data from `p` (after a start tag) to the next `<`, decoded; `pos` is set at that `<`. */
   text(p: number): string;
-  /**
-   * Reads character data from `p` (after a start tag) to the next `<`: returns the index of that
-   * `<` (`pos` is set there too) and sets `spaced`, and `referenced` to the text decoded when it
-   * holds a reference (undefined: the text is the document's characters from `p` to the end).
-   */
-  scanText(p: number): number;
 }
 //# sourceMappingURL=direct-scanner.d.ts.map

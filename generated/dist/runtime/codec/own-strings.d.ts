@@ -7,9 +7,9 @@
  * character and joined again, which V8 keeps as a pair of the two parts (a cons string); reading a
  * character of the pair makes V8 copy both into one string of its own and point the pair at it,
  * and the next young-generation collection replaces the pair by that copy wherever it is held.
- * So the value keeps one string of exactly its characters: (text + ' ').slice(0, -1), the way
- * before, kept a copy one character longer and a slice of it, 30 bytes more per string, and
- * took longer (measured in docs/performance.md).
+ * So the value keeps one string of exactly its characters. (text + ' ').slice(0, -1), the way
+ * before, kept a copy one character longer and a slice of it: about 30 bytes more per string,
+ * 26.1 MB against 21.6 for the value of 100,000 tasks, and it was slower to make.
  */
 export declare function detached(text: string): string;
 //# sourceMappingURL=own-strings.d.ts.map

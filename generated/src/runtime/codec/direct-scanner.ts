@@ -47,8 +47,6 @@ export class DirectScanner {
   seen: Set<string> | undefined = undefined;
   /** the text read last has white space a whiteSpace facet changes: a tab, a line feed, a space at either end or two in a row */
   spaced = false;
-  /** the text read last, decoded, when it holds a reference (scanText) */
-  referenced: string | undefined = undefined;
 
   /** The index of the first character at or after `p` that is not white space. */
   space(p: number): number {
@@ -154,16 +152,6 @@ export class DirectScanner {
 
   /** Character data from `p` (after a start tag) to the next `<`, decoded; `pos` is set at that `<`. */
   text(p: number): string {
-    const end = this.scanText(p);
-    return this.referenced ?? this.buf.slice(p, end);
-  }
-
-  /**
-   * Reads character data from `p` (after a start tag) to the next `<`: returns the index of that
-   * `<` (`pos` is set there too) and sets `spaced`, and `referenced` to the text decoded when it
-   * holds a reference (undefined: the text is the document's characters from `p` to the end).
-   */
-  scanText(p: number): number {
     const buf = this.buf;
     let i = p;
     let out: string | undefined;
@@ -173,7 +161,7 @@ export class DirectScanner {
     let spaced = false;
     for (;;) {
       const c = buf.charCodeAt(i);
-      // (most characters: printable ASCII but <, &, > and space, or any below U+D800)
+      // (most characters: printable ASCII and DEL but <, &, > and space, or any other below U+D800)
       if (c < 128 ? PLAIN[c] === 1 : c < 0xd800) {
         i++;
         continue;
@@ -204,7 +192,6 @@ export class DirectScanner {
     }
     this.spaced = spaced || (i > p && buf.charCodeAt(i - 1) === SPACE);
     this.pos = i;
-    this.referenced = out === undefined ? undefined : out + buf.slice(from, i);
-    return i;
+    return out === undefined ? buf.slice(p, i) : out + buf.slice(from, i);
   }
 }
