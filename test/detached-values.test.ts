@@ -3,15 +3,16 @@
  * for 13 characters or more) would keep the whole answer alive as long as the value lives. Each
  * way in is checked (a whole string through the direct reader, whole bytes, pieces through the
  * schema decoder, drift kept): a document padded with 8 MB of white space between its elements
- * is decoded, only the value is kept, and the heap after a full collection must hold far less than
- * the document. A test of the heap, not of time: the document is 40 times the margin. (It also
+ * is decoded, only the value (or the error, or the drift events a listener kept) is kept, and the
+ * heap after a full collection must hold far less than the document. A test of the heap, not of time: the document is 40 times the margin. (It also
  * holds the decoder to its XML declaration: a regular expression run on the whole document left
  * the document reachable as the language's last matched input, RegExp.input, until another ran.)
  */
 import test from 'ava';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { decodeResponsePacket, encodeResponsePacket, startDecodingResponsePacket, type ResponsePacket } from '../generated/src/index.js';
+import { decodeResponsePacket, encodeResponsePacket, startDecodingResponsePacket, XmlDecodeError, type ResponsePacket, type SchemaDriftEvent } from '../generated/src/index.js';
+import { answerExcerpt } from '../generated/src/runtime/client/debug.js';
 import { directReads } from '../generated/src/runtime/codec/decode.js';
 import { responseValue, tasksOf } from './bench/inputs.js';
 
@@ -89,5 +90,40 @@ test.serial('a document the direct reader declines (a comment): the schema decod
   const { bytes, value } = retainedBy(() => decodeResponsePacket(paddedAnswer(PADDING, '<!-- a comment -->')));
   t.deepEqual(value, expected);
   t.is(directReads.declined, declined + 1, 'the direct reader left it to the schema decoder');
+  t.true(bytes < MARGIN, `the heap grew by ${bytes} bytes`);
+});
+
+test.serial('a kept decode error keeps none of the document, from a string or from bytes', (t) => {
+  for (const asBytes of [false, true]) {
+    const { bytes, value } = retainedBy(() => {
+      const xml = paddedAnswer(PADDING, '<an-element-of-a-newer-version/>');
+      try {
+        decodeResponsePacket(asBytes ? Buffer.from(xml) : xml);
+      } catch (error) {
+        return error as ResponsePacket;
+      }
+      throw new Error('the document was accepted');
+    });
+    const error = value as unknown as XmlDecodeError;
+    t.true(error instanceof XmlDecodeError);
+    t.is(error.path, 'packet/backup-manager/get-tasks-info/result/task/an-element-of-a-newer-version');
+    t.true(bytes < MARGIN, `${asBytes ? 'bytes' : 'a string'}: the heap grew by ${bytes} bytes`);
+  }
+});
+
+test.serial('drift events a listener keeps keep none of the document', (t) => {
+  const events: SchemaDriftEvent[] = [];
+  const { bytes, value } = retainedBy(() => decodeResponsePacket(paddedAnswer(PADDING, '<an-element-of-a-newer-version>its text here</an-element-of-a-newer-version>'), { unknownElements: 'keep', onUnknown: (event) => events.push(event) }));
+  t.is(tasksOf(value).length, 3);
+  t.deepEqual(events.map((e) => [e.kind, e.path]), Array.from({ length: 3 }, () => ['unknown', 'packet/backup-manager/get-tasks-info/result/task/an-element-of-a-newer-version']));
+  t.true(bytes < MARGIN, `the heap grew by ${bytes} bytes`);
+});
+
+test.serial("a client error's excerpt keeps none of the answer's text", (t) => {
+  const { bytes, value } = retainedBy(() => {
+    const text = `<packet>${'x'.repeat(40)}<oops/>${' '.repeat(PADDING)}</packet>`;
+    return answerExcerpt(text, undefined, 1, 50, []) as unknown as ResponsePacket;
+  });
+  t.true((value as unknown as string).includes('<oops/>'));
   t.true(bytes < MARGIN, `the heap grew by ${bytes} bytes`);
 });

@@ -5,6 +5,7 @@
  * the password and the secret key in every spelling, character references included) before any
  * text is cut short.
  */
+import { detached } from '../codec/own-strings.js';
 import type { Readable } from 'node:stream';
 import type { AnswerTail } from './answer-window.js';
 import { maskSecrets, secretSpans } from './secret-masking.js';
@@ -84,7 +85,8 @@ export function excerptAround(text: string, line: number | undefined, column: nu
     }
   }
   if (end < text.length) window = maskCutEnd(window, secrets);
-  return `${cutStart ? '…' : ''}${window}${end < text.length ? '…' : ''}`;
+  // (a string of its own: a slice would keep the whole answer's text alive as long as the error is kept)
+  return detached(`${cutStart ? '…' : ''}${window}${end < text.length ? '…' : ''}`);
 }
 
 /**

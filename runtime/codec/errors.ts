@@ -4,6 +4,7 @@
  * (error-brand.ts): `instanceof` holds for the same class of another generated package's runtime.
  */
 import { BrandedError, brandClass } from './error-brand.js';
+import { detached } from './own-strings.js';
 
 /** A value could not be written as schema-valid XML. Nothing was sent. */
 export class XmlEncodeError extends BrandedError {
@@ -33,7 +34,10 @@ export class XmlDecodeError extends BrandedError {
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(`${path || '(document)'}${line !== undefined ? ` (line ${line}, column ${column})` : ''}: ${reason}`);
+    super(detached(`${path || '(document)'}${line !== undefined ? ` (line ${line}, column ${column})` : ''}: ${reason}`));
+    // (strings of their own: names and values read from the document are slices of it, and a kept error would keep the whole answer)
+    this.path = detached(path);
+    this.reason = detached(reason);
   }
   /** set on errors from a client call: the answer around the error position, the credentials masked */
   declare readonly excerpt?: string;

@@ -83,10 +83,16 @@ export function decodeDocument(schema, rootName, rootType, xml, options) {
     if (value !== DECLINED) return value;
   }
   const decoder = startDecoder(schema, rootName, rootType, options, true);
-  if (typeof xml === 'string') decoder.tokenizer.whole(xml);
-  else {
-    decoder.write(xml);
-    decoder.end();
+  try {
+    if (typeof xml === 'string') decoder.tokenizer.whole(xml);
+    else {
+      decoder.write(xml);
+      decoder.end();
+    }
+  } catch (error) {
+    // (the error's stack, until it is read, holds the decoder among its frames: it must not hold the document too)
+    decoder.release();
+    throw error;
   }
   const value = valueOf(decoder, rootName);
   idle = decoder;

@@ -6,6 +6,7 @@
  * (error-brand.ts): `instanceof` holds for the same class of another generated package's runtime.
  */
 import { BrandedError, brandClass } from './error-brand.js';
+import { detached } from './own-strings.js';
 
 /** A value could not be written as schema-valid XML. Nothing was sent. */
 export class XmlEncodeError extends BrandedError {
@@ -43,11 +44,14 @@ export class XmlDecodeError extends BrandedError {
     line,
     column,
   ) {
-    super(`${path || '(document)'}${line !== undefined ? ` (line ${line}, column ${column})` : ''}: ${reason}`);
+    super(detached(`${path || '(document)'}${line !== undefined ? ` (line ${line}, column ${column})` : ''}: ${reason}`));
     this.path = path;
     this.reason = reason;
     this.line = line;
     this.column = column;
+    // (strings of their own: names and values read from the document are slices of it, and a kept error would keep the whole answer)
+    this.path = detached(path);
+    this.reason = detached(reason);
   }
 }
 

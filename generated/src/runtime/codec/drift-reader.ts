@@ -137,6 +137,8 @@ export abstract class DriftReader extends DocumentReader {
     // a name from the document is shown through redact, the path's known names as they are
     const shownName = this.quote(name, true);
     const shownPath = shownName === name ? path : `${path.slice(0, path.length - name.length)}${shownName}`;
-    listener({ path: shownPath, name: shownName, kind, ...value, line: this.tokenizer.line, column: this.tokenizer.column });
+    // (strings of their own: a listener that keeps its events must not keep the document they were read from)
+    const shown = value === undefined ? {} : { value: detached(value.value), reason: detached(value.reason) };
+    listener({ path: detached(shownPath), name: detached(shownName), kind, ...shown, line: this.tokenizer.line, column: this.tokenizer.column });
   }
 }
