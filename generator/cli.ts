@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yargs, { type Argv } from 'yargs';
+import { suggest } from '../runtime/cli/did-you-mean.js';
 import { COMMANDS, GENERATE_OPTIONS, resolveGenerateArgs, type RawGenerateArgs } from './cli-args.js';
 import { CONFIG_FILE_NAME } from './config/config-file.js';
 import { ConfigError } from './config/config-error.js';
@@ -60,7 +61,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       // yargs reports its own checks (unknown flag, missing value) as a message or a YError
       if (error && error.name !== 'YError') throw error;
       const text = message ?? error?.message ?? 'invalid arguments';
-      throw new UsageError(text.replace(/^Not enough arguments following: (\S+)$/, '--$1 needs a value'));
+      throw new UsageError(withSuggestion(text.replace(/^Not enough arguments following: (\S+)$/, '--$1 needs a value')));
     })
     .help()
     .alias('help', 'h')
@@ -85,6 +86,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     throw error;
   }
+}
+
+/** yargs' "Unknown argument(s): a, b" with the flag each most likely meant (`--operators`: `--operator`), when one is close. */
+function withSuggestion(text: string): string {
+  const unknown = /^Unknown arguments?: (.+)$/.exec(text);
+  if (unknown === null) return text;
+  const near = unknown[1]!.split(', ').flatMap((name) => suggest(name, Object.keys(GENERATE_OPTIONS)) ?? []);
+  return near.length === 0 ? text : `${text}; did you mean ${near.map((name) => `--${name}`).join(', ')}?`;
 }
 
 function projectVersion(): string {

@@ -52,6 +52,7 @@ test("--version prints the project's package.json version, from any directory", 
 const X = ['--xsd', 'schemas/main.xsd'];
 const usageErrors: Array<[string, string[], RegExp]> = [
   ['an unknown flag', ['--bogus'], /^error: Unknown argument: bogus$/m],
+  ['a flag misspelled (the config key operators is the flag --operator)', ['--operators', 'dns'], /^error: Unknown argument: operators; did you mean --operator\?$/m],
   ['an unknown command', ['frobnicate'], /^error: Unknown argument: frobnicate$/m],
   ['--xsd without a value', ['--xsd', '--out', 'out'], /^error: --xsd needs a value$/m],
   ['--out without a value', ['--out'], /^error: --out needs a value$/m],

@@ -139,7 +139,7 @@ test('three <b> in a bounded choice of bounded sequences are two iterations of t
   t.deepEqual(pkg.decodeType('ChoiceOfSeq', 'choiceofseq', xml), value);
   // too many: at the fifth <b>, which would need a third iteration of the choice
   const error = t.throws(() => pkg.decodeType('ChoiceOfSeq', 'choiceofseq', `<choiceofseq>${repeat('b', 5)}</choiceofseq>`)) as unknown as { path: string; reason: string; line: number; column: number };
-  t.like(error, { path: 'choiceofseq', reason: 'at most 2 the choice group allowed, found 3', line: 1, column: 48 });
+  t.like(error, { path: 'choiceofseq', reason: 'at most 2 iterations of the choice group allowed, found 3', line: 1, column: 48 });
   // too few: each iteration of Exact holds exactly three; four leave the second with one
   const few = t.throws(() => pkg.decodeType('Exact', 'exact', `<exact>${repeat('b', 4)}</exact>`)) as unknown as { path: string; reason: string; line: number; column: number };
   t.like(few, { path: 'exact', reason: 'at least 3 <b> required, found 1', line: 1, column: 47 });
@@ -152,7 +152,7 @@ test('three <b> in a bounded choice of bounded sequences are two iterations of t
   t.deepEqual(accepted, wideCounts.filter((n) => n >= 3 && n <= 400));
   // past the groupings followed at once, a refusal says that some were dropped (401 <b>: one more than 20 × 20)
   const wide = t.throws(() => pkg.decodeType('Wide', 'wide', `<wide>${repeat('b', 401)}</wide>`)) as unknown as { path: string; reason: string; line: number; column: number };
-  t.like(wide, { path: 'wide', reason: 'at most 20 the choice group allowed, found 21 (the decoder follows at most 256 ways of grouping the elements into iterations at once, and dropped some)', line: 1, column: 3901 });
+  t.like(wide, { path: 'wide', reason: 'at most 20 iterations of the choice group allowed, found 21 (the decoder follows at most 256 ways of grouping the elements into iterations at once, and dropped some)', line: 1, column: 3901 });
   // unknownElements 'keep': the fifth is kept as an extra element, the four are read as two iterations
   const events: Array<{ kind: string; name: string }> = [];
   const kept = pkg.decodeType('ChoiceOfSeq', 'choiceofseq', `<choiceofseq>${repeat('b', 5)}</choiceofseq>`, { unknownElements: 'keep', onUnknown: (e: { kind: string; name: string }) => events.push({ kind: e.kind, name: e.name }) });

@@ -75,7 +75,7 @@ function compile(model) {
     const innerOwner = repeating ? p : owner;
     if (repeating) {
       checks.set(p, []);
-      if (bounded(p)) checks.get(owner).push({ kind: 'count', prop: p.prop, name: `the ${p.k === 'seq' ? 'sequence' : 'choice'} group`, min: p.min, max: p.max });
+      if (bounded(p)) checks.get(owner).push({ kind: 'count', prop: p.prop, name: `iterations of the ${p.k === 'seq' ? 'sequence' : 'choice'} group`, min: p.min, max: p.max });
     }
     // an iteration of a repeating group is a record of its own: what it holds is required in it
     const itemsMandatory = (repeating || (mandatory && p.min > 0)) && p.k !== 'choice';
