@@ -7,7 +7,7 @@ import { DirectScanner } from './direct-scanner.js';
 export { DECLINED } from './direct-scanner.js';
 export declare class DirectReader extends DirectScanner {
   schema: SchemaMeta | undefined;
-  /** short texts read lately, by a hash of their length and three of their characters ('': none) */
+  /** short texts read lately in this document, by a hash of their length and three of their characters ('': none) */
   readonly known: string[];
   /** A whole document's value; throws {@link DECLINED} for anything it leaves to the schema decoder. */
   read(schema: SchemaMeta, rootName: string, root: Leaf, xml: string): unknown;
@@ -29,7 +29,7 @@ export declare class DirectReader extends DirectScanner {
   simple(leaf: Leaf, name: string, i: number): unknown;
   /**
    * A text read as a string of its own. A short one (16 characters or fewer) spelled like one
-   * read lately is given the string kept for it then (the statuses, types, protocols and flags of
+   * read lately in the same document is given the string kept for it then (the statuses, types, protocols and flags of
    * a list, read once per item), the way V8's JSON.parse shares short strings: equal strings are
    * indistinguishable, so the value is the same, and it holds one string where it held one per
    * item.

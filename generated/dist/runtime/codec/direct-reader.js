@@ -40,7 +40,7 @@ const SHARED_SLOTS = 64;
 
 export class DirectReader extends DirectScanner {
   schema = undefined;
-  /** short texts read lately, by a hash of their length and three of their characters ('': none) */
+  /** short texts read lately in this document, by a hash of their length and three of their characters ('': none) */
   known = Array.from({ length: SHARED_SLOTS }, () => '');
 
   /** A whole document's value; throws {@link DECLINED} for anything it leaves to the schema decoder. */
@@ -67,6 +67,8 @@ export class DirectReader extends DirectScanner {
     this.attrNames.length = 0;
     this.attrValues.length = 0;
     this.seen = undefined;
+    // (the texts of one answer are shared within it, never kept past it: an answer's values may be secrets)
+    this.known.fill('');
   }
 
   /**
@@ -138,7 +140,7 @@ export class DirectReader extends DirectScanner {
 
   /**
    * A text read as a string of its own. A short one (16 characters or fewer) spelled like one
-   * read lately is given the string kept for it then (the statuses, types, protocols and flags of
+   * read lately in the same document is given the string kept for it then (the statuses, types, protocols and flags of
    * a list, read once per item), the way V8's JSON.parse shares short strings: equal strings are
    * indistinguishable, so the value is the same, and it holds one string where it held one per
    * item.
