@@ -40,9 +40,9 @@ function startDecoder(schema: SchemaMeta, rootName: string, rootType: TypeRef, o
 /** The value of a document read to its end; the decoder lets go of it. */
 function valueOf(decoder: Decoder, rootName: string): unknown {
   const result = decoder.result;
+  decoder.release();
   // (the tokenizer itself refuses a document without a root element, with its position)
   if (result === undefined) throw new XmlDecodeError('', `the document has no root element <${rootName}>`);
-  decoder.release();
   return result;
 }
 
