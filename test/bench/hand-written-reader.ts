@@ -11,10 +11,12 @@
  * - `indexOfScan`: `indexOf('<')` from one tag to the next, counting them; it builds nothing.
  */
 import { detached } from '../../generated/src/runtime/codec/own-strings.js';
+import { PREDEFINED } from '../../generated/src/runtime/codec/xml-scanner.js';
 import type { BackupGetBackupStatusOutputResultTask, ResponsePacket } from '../../generated/src/index.js';
 
 type Task = BackupGetBackupStatusOutputResultTask;
-const REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** XML's five references, as the runtime lists them */
+const REFERENCES = new Map(PREDEFINED);
 /** an element's start tag, its empty form and its end tag */
 type Tags = readonly [string, string, string];
 const tags = (name: string): Tags => [`<${name}>`, `<${name}/>`, `</${name}>`];
@@ -51,7 +53,7 @@ class Reader {
       if (c === 60) break;
       if (c === 38) {
         const semi = xml.indexOf(';', i);
-        const text = REFERENCES[xml.slice(i + 1, semi)];
+        const text = REFERENCES.get(xml.slice(i + 1, semi));
         if (semi < 0 || text === undefined) refuse(i);
         out += xml.slice(from, i) + text;
         i = from = semi + 1;
